@@ -1,0 +1,47 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { Problem } from './problems.js';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+export async function readText(root: string, rel: string): Promise<Parsed<string>> {
+  try {
+    return { ok: true, value: await readFile(path.join(root, rel), 'utf8') };
+  } catch (err) {
+    return { ok: false, problems: [{ file: rel, field: '(file)', message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})` }] };
+  }
+}
+
+export function parseYamlText(rel: string, text: string): Parsed<unknown> {
+  try {
+    return { ok: true, value: parseYaml(text) };
+  } catch (err) {
+    const message = err instanceof YAMLParseError ? err.message.split('\n')[0] ?? err.message : String(err);
+    return { ok: false, problems: [{ file: rel, field: '(file)', message: `is not valid YAML: ${message}` }] };
+  }
+}
+
+export async function readYaml(root: string, rel: string): Promise<Parsed<unknown>> {
+  const text = await readText(root, rel);
+  return text.ok ? parseYamlText(rel, text.value) : text;
+}
+
+/** Every file below `dir` (relative to root) whose name ends with `ext`, sorted for a stable order. */
+export async function listFiles(root: string, dir: string, ext: string): Promise<string[]> {
+  const entries = await readdir(path.join(root, dir), { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith(ext))
+    .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/** Splits a Markdown file with YAML front matter (`---` … `---`) into its parts. */
+export function splitFrontMatter(rel: string, text: string): Parsed<{ meta: unknown; body: string }> {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
+  if (!match) {
+    return { ok: false, problems: [{ file: rel, field: '(file)', message: 'must start with YAML front matter between two `---` lines' }] };
+  }
+  const meta = parseYamlText(rel, match[1] ?? '');
+  return meta.ok ? { ok: true, value: { meta: meta.value, body: (match[2] ?? '').trim() } } : meta;
+}

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { listFiles, readText, parseYamlText, splitFrontMatter } from './files.js';
+import { KnowledgeBaseError, zodProblems, type Problem } from './problems.js';
+import {
+  answerSchema,
+  entryMetaSchema,
+  guidesSchema,
+  sourcesSchema,
+  topicsSchema,
+  type Entry,
+  type Guide,
+  type Source,
+  type Topic,
+} from './schema.js';
+import { crossCheck } from './cross-check.js';
+
+export interface KnowledgeBase {
+  /** Short content hash of every knowledge file: changes whenever a curator changes anything. */
+  version: string;
+  guides: ReadonlyMap<string, Guide>;
+  topics: readonly Topic[];
+  sources: ReadonlyMap<string, Source>;
+  entries: readonly Entry[];
+  byId: ReadonlyMap<string, Entry>;
+}
+
+export type LoadResult = { ok: true; kb: KnowledgeBase } | { ok: false; problems: Problem[] };
+
+async function loadList<T>(dir: string, rel: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, hash: ReturnType<typeof createHash>, problems: Problem[]): Promise<T | undefined> {
+  const text = await readText(dir, rel);
+  if (!text.ok) return void problems.push(...text.problems);
+  hash.update(rel).update(text.value);
+  const yaml = parseYamlText(rel, text.value);
+  if (!yaml.ok) return void problems.push(...yaml.problems);
+  const parsed = schema.safeParse(yaml.value);
+  if (!parsed.success) return void problems.push(...zodProblems(rel, parsed.error));
+  return parsed.data;
+}
+
+async function loadEntry(dir: string, rel: string, hash: ReturnType<typeof createHash>, problems: Problem[]): Promise<Entry | undefined> {
+  const text = await readText(dir, rel);
+  if (!text.ok) return void problems.push(...text.problems);
+  hash.update(rel).update(text.value);
+  const split = splitFrontMatter(rel, text.value);
+  if (!split.ok) return void problems.push(...split.problems);
+  const meta = entryMetaSchema.safeParse(split.value.meta);
+  const answer = answerSchema.safeParse(split.value.body);
+  if (!meta.success) problems.push(...zodProblems(rel, meta.error));
+  if (!answer.success) problems.push(...zodProblems(rel, answer.error, 'answer'));
+  if (!meta.success || !answer.success) return undefined;
+  return { ...meta.data, answer: answer.data, file: rel };
+}
+
+/** Reads and validates every file in the knowledge directory, collecting every problem rather than stopping at the first. */
+export async function loadKnowledge(dir: string): Promise<LoadResult> {
+  const problems: Problem[] = [];
+  const hash = createHash('sha256');
+  const guides = await loadList(dir, 'guides.yaml', guidesSchema, hash, problems);
+  const topics = await loadList(dir, 'topics.yaml', topicsSchema, hash, problems);
+  const sources = await loadList(dir, 'sources.yaml', sourcesSchema, hash, problems);
+
+  let files: string[] = [];
+  try {
+    files = await listFiles(dir, 'entries', '.md');
+  } catch {
+    problems.push({ file: 'entries/', field: '(file)', message: 'the entries directory cannot be read' });
+  }
+  if (files.length === 0) problems.push({ file: 'entries/', field: '(file)', message: 'holds no entries' });
+  const entries: Entry[] = [];
+  for (const file of files) {
+    const entry = await loadEntry(dir, file, hash, problems);
+    if (entry) entries.push(entry);
+  }
+
+  if (!guides || !topics || !sources) return { ok: false, problems };
+  problems.push(...crossCheck({ guides, topics, sources, entries }));
+  if (problems.length > 0) return { ok: false, problems };
+
+  return {
+    ok: true,
+    kb: {
+      version: hash.digest('hex').slice(0, 12),
+      guides: new Map(guides.map((g) => [g.id, g])),
+      topics,
+      sources: new Map(sources.map((s) => [s.id, s])),
+      entries,
+      byId: new Map(entries.map((e) => [e.id, e])),
+    },
+  };
+}
+
+/** For the bot and the CLI: an invalid knowledge base stops start-up with the same message `npm run kb:check` prints. */
+export async function loadKnowledgeOrThrow(dir: string): Promise<KnowledgeBase> {
+  const result = await loadKnowledge(dir);
+  if (!result.ok) throw new KnowledgeBaseError(result.problems);
+  return result.kb;
+}

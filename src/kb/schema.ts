@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** Limits a curator works within; the answer limit keeps every answer well inside one Discord embed. */
+export const LIMITS = {
+  answer: 1500,
+  title: 100,
+  question: 200,
+  keyword: 60,
+} as const;
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase kebab-case (a-z, 0-9, -)');
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+export const guideSchema = z.object({
+  id: slug,
+  title: text(200),
+  file: z.string().min(1),
+  sections: z.record(slug, text(200)).refine((s) => Object.keys(s).length > 0, 'must list at least one section'),
+});
+export const guidesSchema = z.array(guideSchema).min(1);
+export type Guide = z.infer<typeof guideSchema>;
+
+export const topicSchema = z.object({ id: slug, title: text(100), title_ja: text(100) });
+export const topicsSchema = z.array(topicSchema).min(1);
+export type Topic = z.infer<typeof topicSchema>;
+
+export const sourceSchema = z.object({
+  id: slug,
+  title: text(300),
+  url: z.url(),
+  confidence: z.enum(['official', 'secondary', 'unverified']),
+  facts: text(60),
+});
+export const sourcesSchema = z.array(sourceSchema).min(1);
+export type Source = z.infer<typeof sourceSchema>;
+
+/** Front matter of one knowledge entry (`knowledge/entries/**.md`); the Markdown body is the answer. */
+export const entryMetaSchema = z.strictObject({
+  id: slug,
+  title: text(LIMITS.title),
+  topic: slug,
+  keywords: z.array(text(LIMITS.keyword)).min(1, 'must list at least one keyword'),
+  questions: z.array(text(LIMITS.question)).min(2, 'must list at least two example questions'),
+  /** `guide-id#section-id` references into knowledge/guides.yaml. */
+  guides: z
+    .array(z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/, 'must look like guide-id#section-id'))
+    .min(1, 'must cite at least one guide section'),
+  /** Sections of shared/facts/japan-immigration.md this entry relies on, e.g. "§1.6". Requires `sources`. */
+  facts: z.array(text(40)).default([]),
+  /** Ids from knowledge/sources.yaml. */
+  sources: z.array(slug).default([]),
+  related: z.array(slug).default([]),
+  reviewed: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'),
+});
+export type EntryMeta = z.infer<typeof entryMetaSchema>;
+
+export const answerSchema = text(LIMITS.answer);
+
+export interface Entry extends EntryMeta {
+  /** The answer in Discord Markdown. */
+  answer: string;
+  /** Path relative to the knowledge directory. */
+  file: string;
+}
