@@ -62,3 +62,40 @@ export interface Entry extends EntryMeta {
   /** Path relative to the knowledge directory. */
   file: string;
 }
+
+/** knowledge/search.yaml: how questions are matched, as data a curator can tune. */
+export const searchSettingsSchema = z.strictObject({
+  /** Field weights for ranking. */
+  boosts: z.strictObject({
+    title: z.number().positive(),
+    keywords: z.number().positive(),
+    questions: z.number().positive(),
+    answer: z.number().positive(),
+  }),
+  /** An entry is given as the answer only when the confidence reaches this (0–1). */
+  answerThreshold: z.number().min(0).max(1),
+  /** Related entries must reach this share of the best entry's score. */
+  relatedMinShare: z.number().min(0).max(1),
+  /** Weak matches at or above this confidence are offered as suggestions when nothing is answered. */
+  suggestThreshold: z.number().min(0).max(1),
+  /** Words that carry no meaning for matching (English and Japanese). */
+  stopwords: z.array(text(40)).min(1),
+  /** Each group maps every variant (English phrase, romaji or Japanese) onto one canonical phrase. */
+  synonyms: z
+    .array(z.strictObject({ canonical: text(60), variants: z.array(text(80)).min(1) }))
+    .min(1)
+    .superRefine((groups, ctx) => {
+      const seen = new Map<string, string>();
+      groups.forEach((g, i) =>
+        g.variants.forEach((v, j) => {
+          const key = v.normalize('NFKC').toLowerCase();
+          const other = seen.get(key);
+          if (other !== undefined) {
+            ctx.addIssue({ code: 'custom', path: [i, 'variants', j], message: `duplicate variant "${v}" (also under "${other}")` });
+          }
+          seen.set(key, g.canonical);
+        }),
+      );
+    }),
+});
+export type SearchSettings = z.infer<typeof searchSettingsSchema>;
