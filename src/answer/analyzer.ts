@@ -12,9 +12,40 @@ export interface Analyzer {
   terms(text: string, options?: { correct?: boolean }): string[];
 }
 
-const WORD = /\uE000(\d+)\uE001|[\p{Script=Latin}\p{N}]+(?:['’][\p{Script=Latin}]+)*|[\p{Script=Katakana}ー]+|\p{Script=Han}+/gu;
+const WORD = /\uE000(\d+)\uE001|[\p{Script=Latin}\p{N}]+(?:['’][\p{Script=Latin}]+)*|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]+/gu;
+/** Japanese has no spaces: ICU's dictionary-based word segmentation (built into Node) splits it into words. */
+const JA_WORDS = new Intl.Segmenter('ja', { granularity: 'word' });
+const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const LATIN = /^[\p{Script=Latin}\p{N}]/u;
+
+const KATAKANA_ONLY = /^[\p{Script=Katakana}ー]+$/u;
+
+/**
+ * Content words of a run of Japanese. Hiragana-only words are grammar (particles, endings) and a lone kanji is
+ * usually an inflected word's stem, so both are dropped. ICU splits unfamiliar loanwords (バイリンガル → バイ|リン|ガル),
+ * so adjacent katakana pieces are joined again.
+ */
+function japaneseWords(run: string): string[] {
+  const words: string[] = [];
+  let katakana = '';
+  const flush = () => {
+    if (katakana) words.push(katakana);
+    katakana = '';
+  };
+  for (const seg of JA_WORDS.segment(run)) {
+    if (KATAKANA_ONLY.test(seg.segment)) {
+      katakana += seg.segment;
+      continue;
+    }
+    flush();
+    if (!seg.isWordLike || HIRAGANA_ONLY.test(seg.segment)) continue;
+    if (seg.segment.length === 1 && /\p{Script=Han}/u.test(seg.segment)) continue;
+    words.push(seg.segment);
+  }
+  flush();
+  return words;
+}
 
 const marker = (group: number) => ` \uE000${group}\uE001 `;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -46,7 +77,9 @@ export function createAnalyzer(settings: SearchSettings, vocabulary: readonly st
     for (const m of text.matchAll(WORD)) {
       if (m[1] !== undefined) tokens.push({ kind: 'group', group: Number(m[1]) });
       else if (LATIN.test(m[0])) tokens.push({ kind: 'word', raw: m[0], stem: stem(m[0]) });
-      else tokens.push({ kind: 'cjk', text: m[0] });
+      else {
+        for (const word of japaneseWords(m[0])) tokens.push({ kind: 'cjk', text: word });
+      }
     }
     return tokens;
   };
@@ -133,7 +166,7 @@ export function createAnalyzer(settings: SearchSettings, vocabulary: readonly st
         if (isStop(t)) continue;
         if (t.kind === 'group') terms.push(...canonicalTerms[t.group]!);
         else if (t.kind === 'word') terms.push(t.stem);
-        else if (t.text.length > 1 || !/\p{Script=Han}/u.test(t.text)) terms.push(t.text); // a lone kanji is an inflected word's stem
+        else terms.push(t.text);
       }
       return terms;
     },

@@ -7,6 +7,8 @@ export interface Hit {
   entry: Entry;
   /** Diagnostics: summed IDF weight of matched, known and unknown question terms. */
   matched: number;
+  /** Weight of the matched terms found in the curated fields (title, keywords, example questions). */
+  strong: number;
   known: number;
   unknown: number;
   /** BM25 score with field boosts (unbounded). */
@@ -34,7 +36,7 @@ export interface AnswerEngine {
   search(question: string, limit?: number): Hit[];
 }
 
-type Doc = { id: string; title: string; keywords: string; questions: string; answer: string };
+type Doc = { id: string; title: string; keywords: string; questions: string; answer: string; guide: string };
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -48,14 +50,13 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
     keywords: join(e.keywords),
     questions: join(e.questions),
     answer: join([e.answer]),
+    guide: join([...new Set(e.guides.map((g) => kb.guides.get(g.split('#')[0]!)?.title ?? ''))]),
   }));
   const index = new MiniSearch<Doc>({
-    fields: ['title', 'keywords', 'questions', 'answer'],
+    fields: ['title', 'keywords', 'questions', 'answer', 'guide'],
     tokenize: (text) => text.split(' ').filter(Boolean),
     processTerm: (term) => term,
-    searchOptions: { boost: kb.search.boosts, combineWith: 'OR', prefix: false, fuzzy: false },
   });
-  index.addAll(docs);
 
   // Inverse document frequency over all fields: rare terms carry the meaning of a question.
   const df = new Map<string, number>();
@@ -66,6 +67,17 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
   }
   const n = docs.length;
   const weight = (term: string) => Math.log(1 + n / ((df.get(term) ?? 1) + 0.5));
+  const meanWeight = [...df.keys()].reduce((sum, t) => sum + weight(t), 0) / Math.max(df.size, 1);
+  // BM25 judges rarity field by field; a word common across the whole knowledge base ("english", "job") must not
+  // win just because few keyword lists contain it, so each query term is also scaled by its global rarity.
+  index.addAll(docs);
+  const searchOptions = {
+    boost: kb.search.boosts,
+    combineWith: 'OR' as const,
+    prefix: false,
+    fuzzy: false,
+    boostTerm: (term: string) => weight(term) / meanWeight,
+  };
 
   function search(question: string, limit = 5): Hit[] {
     // Numbers the knowledge base never mentions (a salary, a year) carry no meaning for matching.
@@ -73,18 +85,23 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
     if (terms.length === 0) return [];
     const total = terms.reduce((sum, t) => sum + weight(t), 0);
     const known = terms.filter((t) => df.has(t)).reduce((sum, t) => sum + weight(t), 0);
+    const { unmatchedKnownWeight, unknownWeight } = kb.search;
     return index
-      .search(terms.join(' '))
+      .search(terms.join(' '), searchOptions)
       .slice(0, limit)
       .map((r) => {
         const matched = r.queryTerms.reduce((sum, t) => sum + weight(t), 0);
+        const strong = Object.entries(r.match)
+          .filter(([, fields]) => fields.some((f) => f !== 'answer'))
+          .reduce((sum, [t]) => sum + weight(t), 0);
         return {
+          strong,
           entry: kb.byId.get(String(r.id))!,
           score: r.score,
           matched,
           known,
           unknown: total - known,
-          confidence: round2(matched / total),
+          confidence: round2(matched / (matched + unmatchedKnownWeight * (known - matched) + unknownWeight * (total - known))),
         };
       });
   }

@@ -22,7 +22,7 @@ export function editDistance(a: string, b: string, max: number): number {
 
 /** How many typos a word of this length may carry and still be corrected: none for short words, where guesses go wrong. */
 export function allowedEdits(length: number): number {
-  if (length < 5) return 0;
+  if (length < 6) return 0;
   return length < 9 ? 1 : 2;
 }
 
@@ -44,6 +44,8 @@ export class Speller {
     let best: { word: string; count: number; distance: number } | undefined;
     for (let len = word.length - max; len <= word.length + max; len++) {
       for (const candidate of this.byLength.get(len) ?? []) {
+        // Typos almost never change the first letter; "decent" must not become "recent".
+        if (candidate.word[0] !== word[0]) continue;
         const distance = editDistance(word, candidate.word, max);
         if (distance > max) continue;
         if (!best || distance < best.distance || (distance === best.distance && candidate.count > best.count)) {

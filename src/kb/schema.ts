@@ -71,7 +71,16 @@ export const searchSettingsSchema = z.strictObject({
     keywords: z.number().positive(),
     questions: z.number().positive(),
     answer: z.number().positive(),
+    /** Titles of the guides an entry comes from ("the inside japan podcast one"). */
+    guide: z.number().positive(),
   }),
+  /**
+   * Confidence = matched / (matched + unmatchedKnownWeight × known-but-unmatched + unknownWeight × unknown), all as
+   * IDF-weighted sums of the question's terms. Words the knowledge base never uses signal an off-topic question;
+   * words it knows that the best entry lacks usually mean a wordy question.
+   */
+  unmatchedKnownWeight: z.number().min(0).max(2),
+  unknownWeight: z.number().min(0).max(2),
   /** An entry is given as the answer only when the confidence reaches this (0–1). */
   answerThreshold: z.number().min(0).max(1),
   /** Related entries must reach this share of the best entry's score. */

@@ -1,0 +1,72 @@
+import { createAnswerEngine } from '../answer/engine.js';
+import { createAskService } from '../answer/service.js';
+import { loadConfig } from '../config.js';
+import { loadKnowledge } from '../kb/load.js';
+import { formatProblems } from '../kb/problems.js';
+import { createLogger } from '../logger.js';
+import { KNOWLEDGE_DIR } from '../paths.js';
+import { runAsk } from './ask.js';
+import * as careerPath from './career-path.js';
+import * as hspPoints from './hsp-points.js';
+import type { CliResult } from './result.js';
+import * as visaCheck from './visa-check.js';
+
+const USAGE = `Japan career help bot — offline CLI (the same engines the Discord bot uses)
+
+  npm run -s cli -- ask "question" [--json]       answer from the knowledge base
+  npm run -s cli -- ask --batch < questions.txt   one JSON answer per input line
+  npm run -s cli -- career-path --help            which career paths your JLPT level and background open
+  npm run -s cli -- visa-check --help             does a job change fit your status of residence
+  npm run -s cli -- hsp-points --help             Highly Skilled Professional points
+`;
+
+const fail = (stderr: string, exitCode = 2): CliResult => ({ stdout: '', stderr: stderr.endsWith('\n') ? stderr : `${stderr}\n`, exitCode });
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) return '';
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    return { stdout: USAGE, stderr: '', exitCode: command === undefined ? 2 : 0 };
+  }
+  // The CLI is quiet unless LOG_LEVEL asks for more; logs go to stderr, answers to stdout.
+  const config = loadConfig({ LOG_LEVEL: 'warn', ...env });
+  if (!config.ok) return fail(`The environment has problems:\n${config.problems.map((p) => `  ${p}`).join('\n')}\nSee .env.example.`);
+  const logger = createLogger({ level: config.config.logLevel });
+
+  const loaded = await loadKnowledge(KNOWLEDGE_DIR);
+  if (!loaded.ok) return fail(formatProblems(loaded.problems), 1);
+  const kb = loaded.kb;
+
+  switch (command) {
+    case 'ask': {
+      const service = createAskService({ engine: createAnswerEngine(kb), logger });
+      return runAsk(rest, service, readStdin);
+    }
+    case 'career-path':
+      return careerPath.run(rest, kb);
+    case 'visa-check':
+      return visaCheck.run(rest, kb);
+    case 'hsp-points':
+      return hspPoints.run(rest, kb);
+    default:
+      return fail(`Unknown command "${command}". Commands: ask, career-path, visa-check, hsp-points.\n\n${USAGE}`);
+  }
+}
+
+try {
+  const result = await main(process.argv.slice(2), process.env);
+  if (result.stderr) process.stderr.write(result.stderr);
+  if (result.stdout) process.stdout.write(result.stdout);
+  process.exitCode = result.exitCode;
+} catch (err) {
+  // Never a stack trace to the user; the details are there with LOG_LEVEL=debug.
+  process.stderr.write(`Unexpected error: ${(err as Error).message}\n`);
+  if (process.env.LOG_LEVEL === 'debug') process.stderr.write(`${(err as Error).stack}\n`);
+  process.exitCode = 1;
+}
