@@ -1,0 +1,213 @@
+/**
+ * The "user side" of the fake: actions a test performs as a Discord user — invoking slash
+ * commands, typing into autocomplete, clicking buttons, submitting modals, posting messages and
+ * forum posts. Each action dispatches the matching gateway event.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  ChannelType,
+  ComponentType,
+  GatewayDispatchEvents,
+  Locale,
+  MessageType,
+  type APIEmbed,
+  type APIInteraction,
+  type APIMessage,
+  type APIThreadChannel,
+  type APIUser,
+} from 'discord-api-types/v10';
+import { FakePermissions, threadChannel } from './discord-fixtures.js';
+import { customIds, makeMessage } from './discord-messages.js';
+import {
+  autocompletePayload,
+  buildOptions,
+  buttonPayload,
+  modalPayload,
+  slashPayload,
+  type AutocompleteOptions,
+  type InteractionBase,
+  type InteractionOptions,
+  type OptionValues,
+  type RawOptions,
+  type SlashOptions,
+} from './discord-interactions.js';
+import type { FakeState } from './discord-state.js';
+
+export interface SentInteraction {
+  id: string;
+  token: string;
+  payload: APIInteraction;
+}
+
+export interface UserMessageOptions {
+  /** Author (default: the fixture member user). */
+  author?: APIUser;
+  /** Make the author a bot (another bot, not ours). */
+  bot?: boolean;
+  /** Message type, e.g. `MessageType.UserJoin` for system messages (default: Default). */
+  type?: MessageType;
+  /** Prefix the content with `<@botId> ` and list the bot in `mentions`. */
+  mentionBot?: boolean;
+  /** Extra mentioned users. */
+  mentions?: APIUser[];
+  /** Sent through a webhook (no member). */
+  webhookId?: string;
+  embeds?: APIEmbed[];
+}
+
+export interface ButtonOptions extends InteractionOptions {
+  /** The message carrying the button (default: the newest stored message with that custom_id). */
+  message?: APIMessage;
+}
+
+export class FakeDriver {
+  constructor(
+    private readonly state: FakeState,
+    private readonly defaultChannelId: string,
+  ) {}
+
+  slash(name: string, options: OptionValues | RawOptions = {}, opts: SlashOptions = {}): SentInteraction {
+    const base = this.#base(opts, opts.channelId);
+    const payload = slashPayload(base, opts.commandId ?? this.#commandId(name), name, buildOptions(options, opts));
+    return this.#send(`/${name}`, base.channel.id, payload);
+  }
+
+  autocomplete(name: string, options: OptionValues | RawOptions, opts: AutocompleteOptions = {}): SentInteraction {
+    const focused = opts.focused ?? (Array.isArray(options) ? undefined : Object.keys(options)[0]);
+    const base = this.#base(opts, opts.channelId);
+    const payload = autocompletePayload(base, opts.commandId ?? this.#commandId(name), name, buildOptions(options, opts, focused));
+    return this.#send(`autocomplete /${name}`, base.channel.id, payload);
+  }
+
+  button(customId: string, opts: ButtonOptions = {}): SentInteraction {
+    const message = opts.message ?? this.#messageWith(customId) ?? this.#syntheticButtonMessage(customId, opts.channelId);
+    const base = this.#base(opts, message.channel_id);
+    return this.#send(`button ${customId}`, base.channel.id, buttonPayload(base, customId, message));
+  }
+
+  modalSubmit(customId: string, fields: Readonly<Record<string, string>>, opts: ButtonOptions = {}): SentInteraction {
+    const base = this.#base(opts, opts.message?.channel_id ?? opts.channelId);
+    return this.#send(`modal ${customId}`, base.channel.id, modalPayload(base, customId, fields, opts.message));
+  }
+
+  userMessage(channelId: string, content: string, opts: UserMessageOptions = {}): APIMessage {
+    const channel = this.state.channels.get(channelId);
+    if (!channel) throw new Error(`fake discord: unknown channel ${channelId}`);
+    if (channel.type === ChannelType.GuildForum) throw new Error('fake discord: use forumPost() for forum channels');
+    const message = this.#message(channelId, this.state.nextId(), content, opts);
+    this.#emit(message, opts);
+    return message;
+  }
+
+  /** A user opens a forum post: THREAD_CREATE, then the starter MESSAGE_CREATE whose id equals the thread id. */
+  forumPost(forumId: string, title: string, content: string, opts: UserMessageOptions & { tags?: string[] } = {}): { thread: APIThreadChannel; message: APIMessage } {
+    const forum = this.state.channels.get(forumId);
+    if (forum?.type !== ChannelType.GuildForum) throw new Error(`fake discord: ${forumId} is not a forum channel`);
+    const author = this.#author(opts);
+    const id = this.state.nextId();
+    const thread = threadChannel({
+      id,
+      guildId: this.state.guildId,
+      parentId: forumId,
+      name: title,
+      ownerId: author.id,
+      type: ChannelType.PublicThread,
+      createdAt: this.state.iso(),
+      ...(opts.tags ? { appliedTags: opts.tags } : {}),
+    });
+    this.state.channels.set(id, thread);
+    this.state.dispatch(GatewayDispatchEvents.ThreadCreate, { ...thread, newly_created: true });
+    const message = this.#message(id, id, content, opts);
+    this.#emit(message, opts);
+    return { thread, message };
+  }
+
+  #author(opts: UserMessageOptions): APIUser {
+    const author = opts.author ?? this.state.memberUser;
+    return opts.bot ? { ...author, bot: true } : author;
+  }
+
+  #message(channelId: string, id: string, content: string, opts: UserMessageOptions): APIMessage {
+    const mentions = [...(opts.mentions ?? []), ...(opts.mentionBot ? [this.state.botUser] : [])];
+    const message = makeMessage({
+      id,
+      channelId,
+      author: this.#author(opts),
+      timestamp: this.state.iso(),
+      content: opts.mentionBot ? `<@${this.state.botUser.id}> ${content}` : content,
+      type: opts.type ?? MessageType.Default,
+      mentions,
+      ...(opts.embeds ? { embeds: opts.embeds } : {}),
+    });
+    if (opts.webhookId !== undefined) message.webhook_id = opts.webhookId;
+    return message;
+  }
+
+  #emit(message: APIMessage, opts: UserMessageOptions): void {
+    this.state.putMessage(message);
+    const { user: _user, ...member } = this.state.member(message.author);
+    this.state.dispatch(GatewayDispatchEvents.MessageCreate, {
+      ...message,
+      guild_id: this.state.guildId,
+      ...(opts.webhookId === undefined ? { member } : {}),
+    });
+  }
+
+  #commandId(name: string): string {
+    const all = [...this.state.globalCommands, ...(this.state.guildCommands.get(this.state.guildId) ?? [])];
+    return all.find((c) => c.name === name)?.id ?? this.state.nextId();
+  }
+
+  #messageWith(customId: string): APIMessage | undefined {
+    return [...this.state.messages.values()].reverse().find((m) => customIds(m.components).includes(customId));
+  }
+
+  #syntheticButtonMessage(customId: string, channelId = this.defaultChannelId): APIMessage {
+    const message = makeMessage({
+      id: this.state.nextId(),
+      channelId,
+      author: this.state.botUser,
+      timestamp: this.state.iso(),
+      components: [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: 1, custom_id: customId, label: customId.slice(0, 80) }] }],
+    });
+    return this.state.putMessage(message);
+  }
+
+  #base(opts: InteractionOptions, channelId = this.defaultChannelId): InteractionBase {
+    const channel = this.state.channels.get(channelId);
+    if (!channel) throw new Error(`fake discord: unknown channel ${channelId}`);
+    return {
+      id: this.state.nextId(),
+      token: opts.token ?? `aW50ZXJhY3Rpb246${randomBytes(24).toString('base64url')}`,
+      applicationId: this.state.applicationId,
+      guildId: this.state.guildId,
+      channel,
+      user: opts.user ?? this.state.memberUser,
+      permissions: opts.permissions ?? FakePermissions.member,
+      roles: opts.roles ?? [],
+      appPermissions: FakePermissions.bot,
+      locale: opts.locale ?? Locale.EnglishUS,
+      joinedAt: this.state.joinedAt,
+    };
+  }
+
+  #send(label: string, channelId: string, payload: APIInteraction): SentInteraction {
+    this.state.interactions.set(payload.id, {
+      id: payload.id,
+      token: payload.token,
+      label,
+      payload,
+      channelId,
+      createdAt: this.state.now(),
+      response: undefined,
+      respondedAt: undefined,
+      original: undefined,
+      ephemeral: false,
+      edits: [],
+      followUps: [],
+      deadlineFlagged: false,
+    });
+    this.state.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
+    return { id: payload.id, token: payload.token, payload };
+  }
+}

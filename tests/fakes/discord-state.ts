@@ -1,0 +1,244 @@
+/**
+ * Shared in-memory state of the fake Discord: clock, ids, channels, messages, interactions,
+ * commands, the request log, recorded violations and the waiter machinery that lets tests await
+ * the bot's reactions.
+ */
+import {
+  type GatewayDispatchEvents,
+  MessageFlags,
+  type APIApplicationCommand,
+  type APIChannel,
+  type APIGuildMember,
+  type APIInteraction,
+  type APIInteractionResponse,
+  type APIMessage,
+  type APIUser,
+  type GatewayDispatchPayload,
+} from 'discord-api-types/v10';
+import { isThread, makeMember, makeUser, snowflakes } from './discord-fixtures.js';
+
+export interface FakeDiscordOptions {
+  /** Bot token the client must present (default: a fixed fake token). */
+  token?: string;
+  /** Application id; deliberately different from the bot user id by default. */
+  applicationId?: string;
+  /** Initial-response deadline in ms (default 3000). */
+  deadlineMs?: number;
+  /** Interaction token lifetime in ms (default 15 min). */
+  tokenLifetimeMs?: number;
+  /** Base clock (default `Date.now`). `handle.advance(ms)` shifts it further. */
+  now?: () => number;
+  /** Default timeout of the `waitFor…` helpers in real ms (default 5000). */
+  waitTimeoutMs?: number;
+  /** HELLO heartbeat interval (default 45000). */
+  heartbeatIntervalMs?: number;
+  /** Whether the app is approved for MESSAGE_CONTENT; if false, identifying with it closes 4014 (default true). */
+  messageContentApproved?: boolean;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Decoded path without `/api/v10`, e.g. `/webhooks/1/tok/messages/@original`. */
+  path: string;
+  /** Route pattern that matched, e.g. `/channels/:channel/messages`, or undefined. */
+  route: string | undefined;
+  query: Record<string, string>;
+  body: unknown;
+  status: number;
+  /** Fake-clock time (ms). */
+  at: number;
+}
+
+export interface InteractionRecord {
+  id: string;
+  token: string;
+  /** Human label for messages: `/ask`, `autocomplete /ask`, `button kb:1`, `modal feedback`. */
+  label: string;
+  payload: APIInteraction;
+  channelId: string;
+  createdAt: number;
+  /** The accepted initial response (callback body). */
+  response: APIInteractionResponse | undefined;
+  respondedAt: number | undefined;
+  /** The message `@original` refers to, once there is one. */
+  original: APIMessage | undefined;
+  ephemeral: boolean;
+  /** Accepted `PATCH …/messages/@original` bodies, in order. */
+  edits: unknown[];
+  /** Accepted follow-up bodies and the messages created from them. */
+  followUps: { body: unknown; message: APIMessage }[];
+  deadlineFlagged: boolean;
+}
+
+type Listener = () => void;
+
+export class FakeState {
+  readonly token: string;
+  readonly applicationId: string;
+  readonly deadlineMs: number;
+  readonly tokenLifetimeMs: number;
+  readonly waitTimeoutMs: number;
+  readonly heartbeatIntervalMs: number;
+  readonly messageContentApproved: boolean;
+  readonly nextId: () => string;
+  readonly botUser: APIUser;
+  readonly memberUser: APIUser;
+  readonly ownerId: string;
+  readonly guildId: string;
+  readonly joinedAt: string;
+
+  readonly channels = new Map<string, APIChannel>();
+  readonly messages = new Map<string, APIMessage>();
+  readonly interactions = new Map<string, InteractionRecord>();
+  readonly globalCommands: APIApplicationCommand[] = [];
+  readonly guildCommands = new Map<string, APIApplicationCommand[]>();
+  readonly requests: RecordedRequest[] = [];
+  readonly violations: string[] = [];
+  /** Gateway hook, installed by the gateway. */
+  dispatch: (event: GatewayDispatchPayload['t'], data: unknown) => void = () => undefined;
+
+  #offset = 0;
+  readonly #baseNow: () => number;
+  readonly #listeners = new Set<Listener>();
+  readonly #rejecters = new Set<(error: Error) => void>();
+
+  constructor(options: FakeDiscordOptions = {}) {
+    this.#baseNow = options.now ?? Date.now;
+    this.nextId = snowflakes(() => this.now());
+    this.deadlineMs = options.deadlineMs ?? 3000;
+    this.tokenLifetimeMs = options.tokenLifetimeMs ?? 15 * 60_000;
+    this.waitTimeoutMs = options.waitTimeoutMs ?? 5000;
+    this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 45_000;
+    this.messageContentApproved = options.messageContentApproved ?? true;
+    this.botUser = makeUser(this.nextId(), 'fake-helper-bot', true);
+    this.applicationId = options.applicationId ?? this.nextId();
+    this.memberUser = makeUser(this.nextId(), 'alice');
+    this.ownerId = this.nextId();
+    this.guildId = this.nextId();
+    this.joinedAt = this.iso();
+    this.token = options.token ?? `${Buffer.from(this.botUser.id).toString('base64')}.fake.discord-token`;
+  }
+
+  now(): number {
+    return this.#baseNow() + this.#offset;
+  }
+
+  iso(): string {
+    return new Date(this.now()).toISOString();
+  }
+
+  /** Moves the fake clock forward (deadlines, token expiry). */
+  advance(ms: number): void {
+    this.#offset += ms;
+    this.notify();
+  }
+
+  member(user: APIUser): APIGuildMember {
+    return makeMember(user, this.joinedAt);
+  }
+
+  violation(text: string): void {
+    this.violations.push(text);
+    this.notify();
+  }
+
+  /** Flags interactions that got no initial response within the deadline (once each). */
+  sweepDeadlines(): void {
+    const now = this.now();
+    for (const rec of this.interactions.values()) {
+      if (rec.response === undefined && !rec.deadlineFlagged && now - rec.createdAt > this.deadlineMs) {
+        rec.deadlineFlagged = true;
+        this.violations.push(`${rec.label} (${rec.id}): no initial response within ${this.deadlineMs} ms`);
+      }
+    }
+  }
+
+  interactionByToken(token: string): InteractionRecord | undefined {
+    for (const rec of this.interactions.values()) if (rec.token === token) return rec;
+    return undefined;
+  }
+
+  /** Stores (or replaces) a message. */
+  putMessage(message: APIMessage): APIMessage {
+    const isNew = !this.messages.has(message.id);
+    this.messages.set(message.id, message);
+    const channel = this.channels.get(message.channel_id);
+    if (isNew && channel && 'last_message_id' in channel) channel.last_message_id = message.id;
+    if (isNew && isThread(channel)) channel.message_count = (channel.message_count ?? 0) + 1;
+    this.notify();
+    return message;
+  }
+
+  messagesIn(channelId: string): APIMessage[] {
+    return [...this.messages.values()].filter((m) => m.channel_id === channelId);
+  }
+
+  isEphemeral(message: APIMessage): boolean {
+    return ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+  }
+
+  /** Dispatches MESSAGE_CREATE/UPDATE for a guild message unless it is ephemeral. */
+  echo(event: GatewayDispatchEvents.MessageCreate | GatewayDispatchEvents.MessageUpdate, message: APIMessage): void {
+    if (this.isEphemeral(message)) return;
+    const member = message.author.id === this.botUser.id ? this.member(this.botUser) : undefined;
+    const { user: _user, ...memberNoUser } = member ?? { user: undefined };
+    this.dispatch(event, { ...message, guild_id: this.guildId, ...(member ? { member: memberNoUser } : {}) });
+  }
+
+  // ---- waiting -------------------------------------------------------------------------------
+
+  notify(): void {
+    for (const listener of [...this.#listeners]) listener();
+  }
+
+  /**
+   * Resolves with the first non-undefined value of `probe`, re-evaluated after every state change.
+   * Rejects after `timeoutMs` (real time) with `what` and the recent request log in the message.
+   */
+  waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = this.waitTimeoutMs): Promise<T> {
+    const first = probe();
+    if (first !== undefined) return Promise.resolve(first);
+    return new Promise<T>((resolve, reject) => {
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        this.#listeners.delete(check);
+        this.#rejecters.delete(fail);
+      };
+      const fail = (error: Error): void => {
+        cleanup();
+        reject(error);
+      };
+      const check = (): void => {
+        let value: T | undefined;
+        try {
+          value = probe();
+        } catch (error) {
+          return fail(error instanceof Error ? error : new Error(String(error)));
+        }
+        if (value !== undefined) {
+          cleanup();
+          resolve(value);
+        }
+      };
+      const timer = setTimeout(() => fail(new Error(`fake discord: timed out after ${timeoutMs} ms waiting for ${what}.\n${this.describe()}`)), timeoutMs);
+      this.#listeners.add(check);
+      this.#rejecters.add(fail);
+    });
+  }
+
+  /** Rejects every pending waiter (used by close()). */
+  cancelWaiters(reason: string): void {
+    for (const fail of [...this.#rejecters]) fail(new Error(`fake discord: ${reason}`));
+  }
+
+  describe(): string {
+    const recent = this.requests.slice(-8).map((r) => `  ${r.method} ${r.path} → ${r.status}`);
+    const violations = this.violations.map((v) => `  ${v}`);
+    return [
+      `Recent requests (${this.requests.length} total):`,
+      ...(recent.length > 0 ? recent : ['  (none)']),
+      `Violations (${this.violations.length}):`,
+      ...(violations.length > 0 ? violations : ['  (none)']),
+    ].join('\n');
+  }
+}
