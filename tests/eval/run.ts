@@ -5,12 +5,16 @@ import { createLogger } from '../../src/logger.js';
 import { KNOWLEDGE_DIR } from '../../src/paths.js';
 import { evaluate, loadEvalSet } from './evaluate.js';
 
-/** `npm run eval [-- --verbose]`: scores the knowledge-base answers on the public evaluation set (no LLM). */
+/**
+ * `npm run eval [-- --verbose] [-- --holdout]`: scores the knowledge-base answers (no LLM) on the public evaluation
+ * set, or on the held-out set written separately to check that tuning on the public set generalizes.
+ */
 const verbose = process.argv.includes('--verbose');
+const setName = process.argv.includes('--holdout') ? 'holdout' : 'questions';
 const kb = await loadKnowledgeOrThrow(KNOWLEDGE_DIR);
 const service = createAskService({ engine: createAnswerEngine(kb), logger: createLogger({ level: 'silent' }) });
-const items = await loadEvalSet();
-const report = await evaluate(service, items);
+const items = await loadEvalSet(setName);
+const report = await evaluate(service, items, kb);
 
 const pct = (r: number) => `${(r * 100).toFixed(1)} %`;
 const byGuide = new Map<string, { total: number; passed: number }>();
@@ -23,8 +27,9 @@ for (const o of report.outcomes) {
 }
 const failures = report.outcomes.filter((o) => !o.pass);
 const lines = [
-  `Evaluation set: ${items.length} questions (${report.inScope.total} in scope, ${report.offTopic.total} off-topic), knowledge base ${kb.version}`,
+  `Evaluation set (${setName}): ${items.length} questions (${report.inScope.total} in scope, ${report.offTopic.total} off-topic), knowledge base ${kb.version}`,
   `In scope answered with the right facts: ${report.inScope.passed}/${report.inScope.total} = ${pct(report.inScope.rate)}`,
+  `  …or declined with the right entry among the suggestions: ${report.inScope.passedOrSuggested}/${report.inScope.total}`,
   `Off-topic declined:                     ${report.offTopic.declined}/${report.offTopic.total} = ${pct(report.offTopic.rate)}`,
   '',
   ...[...byGuide].sort().map(([g, s]) => `  ${g.padEnd(20)} ${s.passed}/${s.total}`),
