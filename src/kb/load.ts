@@ -5,14 +5,18 @@ import {
   answerSchema,
   entryMetaSchema,
   guidesSchema,
+  searchSettingsSchema,
   sourcesSchema,
   topicsSchema,
   type Entry,
   type Guide,
+  type SearchSettings,
   type Source,
   type Topic,
 } from './schema.js';
 import { crossCheck } from './cross-check.js';
+import { loadRules, type RuleTables } from '../rules/load.js';
+import { buildRefIndex } from '../rules/refs.js';
 
 export interface KnowledgeBase {
   /** Short content hash of every knowledge file: changes whenever a curator changes anything. */
@@ -20,8 +24,11 @@ export interface KnowledgeBase {
   guides: ReadonlyMap<string, Guide>;
   topics: readonly Topic[];
   sources: ReadonlyMap<string, Source>;
+  search: SearchSettings;
   entries: readonly Entry[];
   byId: ReadonlyMap<string, Entry>;
+  /** Rule tables of /career-path, /visa-check and /hsp-points (knowledge/rules/). */
+  rules: RuleTables;
 }
 
 export type LoadResult = { ok: true; kb: KnowledgeBase } | { ok: false; problems: Problem[] };
@@ -58,6 +65,7 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   const guides = await loadList(dir, 'guides.yaml', guidesSchema, hash, problems);
   const topics = await loadList(dir, 'topics.yaml', topicsSchema, hash, problems);
   const sources = await loadList(dir, 'sources.yaml', sourcesSchema, hash, problems);
+  const search = await loadList(dir, 'search.yaml', searchSettingsSchema, hash, problems);
 
   let files: string[] = [];
   try {
@@ -72,9 +80,12 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
     if (entry) entries.push(entry);
   }
 
-  if (!guides || !topics || !sources) return { ok: false, problems };
+  if (!guides || !topics || !sources || !search) return { ok: false, problems };
   problems.push(...crossCheck({ guides, topics, sources, entries }));
-  if (problems.length > 0) return { ok: false, problems };
+  const rules = await loadRules(dir, buildRefIndex(guides, sources));
+  if (rules.ok) hash.update(rules.rules.version);
+  else problems.push(...rules.problems);
+  if (problems.length > 0 || !rules.ok) return { ok: false, problems };
 
   return {
     ok: true,
@@ -83,8 +94,10 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
       guides: new Map(guides.map((g) => [g.id, g])),
       topics,
       sources: new Map(sources.map((s) => [s.id, s])),
+      search,
       entries,
       byId: new Map(entries.map((e) => [e.id, e])),
+      rules: rules.rules,
     },
   };
 }

@@ -1,0 +1,45 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'yaml';
+import type { KnowledgeBase } from '../../src/kb/load.js';
+import { guidesSchema, sourcesSchema } from '../../src/kb/schema.js';
+import { KNOWLEDGE_DIR } from '../../src/paths.js';
+import { loadRules, type RuleTables } from '../../src/rules/load.js';
+import { buildRefIndex, type RefIndex } from '../../src/rules/refs.js';
+
+/** The real guides.yaml and sources.yaml, as the reference index rule tables are validated against. */
+export async function realRefs(): Promise<RefIndex> {
+  const read = async (file: string) => parse(await readFile(path.join(KNOWLEDGE_DIR, file), 'utf8')) as unknown;
+  return buildRefIndex(guidesSchema.parse(await read('guides.yaml')), sourcesSchema.parse(await read('sources.yaml')));
+}
+
+export async function realRuleText(file: 'career-path' | 'visa-check' | 'hsp-points'): Promise<string> {
+  return readFile(path.join(KNOWLEDGE_DIR, 'rules', `${file}.yaml`), 'utf8');
+}
+
+/** The real rule tables; throws with the problem list if they are invalid (a dedicated test reports them). */
+export async function realRules(): Promise<RuleTables> {
+  const result = await loadRules(KNOWLEDGE_DIR, await realRefs());
+  if (!result.ok) throw new Error(JSON.stringify(result.problems, null, 2));
+  return result.rules;
+}
+
+/**
+ * A knowledge base holding what the engine subcommands use (guides, sources, rules), built without the entries so
+ * these tests do not depend on entry files being edited elsewhere.
+ */
+export async function engineKb(): Promise<KnowledgeBase> {
+  const read = async (file: string) => parse(await readFile(path.join(KNOWLEDGE_DIR, file), 'utf8')) as unknown;
+  const guides = guidesSchema.parse(await read('guides.yaml'));
+  const sources = sourcesSchema.parse(await read('sources.yaml'));
+  const partial: Pick<KnowledgeBase, 'version' | 'guides' | 'sources' | 'topics' | 'entries' | 'byId' | 'rules'> = {
+    version: 'test',
+    guides: new Map(guides.map((g) => [g.id, g])),
+    sources: new Map(sources.map((s) => [s.id, s])),
+    topics: [],
+    entries: [],
+    byId: new Map(),
+    rules: await realRules(),
+  };
+  return partial as KnowledgeBase;
+}
