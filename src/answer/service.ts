@@ -1,7 +1,7 @@
 import type { Logger } from '../logger.js';
-import type { AnswerEngine } from './engine.js';
+import type { AnswerEngine, Hit } from './engine.js';
 import { validateQuestion } from './question.js';
-import { resultView, type AnswerView } from './view.js';
+import { AI_LABEL, noAnswerView, resultView, sourcesOf, type AnswerView } from './view.js';
 
 export interface AskContext {
   origin: 'cli' | 'slash' | 'help-channel';
@@ -11,20 +11,70 @@ export interface AskContext {
 
 export type AskOutcome = { ok: true; view: AnswerView } | { ok: false; message: string };
 
-export interface AskService {
-  ask(question: string, context: AskContext): Promise<AskOutcome>;
+/** What the optional LLM fallback returned; it never throws. */
+export type DraftOutcome =
+  | { kind: 'drafted'; answer: string; citedIds: string[] }
+  | { kind: 'insufficient' }
+  | { kind: 'unavailable'; reason: string };
+
+/** The LLM fallback as the answer service sees it (implemented in src/llm/fallback.ts, loaded only when configured). */
+export interface Drafter {
+  draft(question: string, candidates: readonly Hit[], context: AskContext): Promise<DraftOutcome>;
 }
 
-/** Free-form questions: validate, search the knowledge base, and build what the member sees. */
-export function createAskService(deps: { engine: AnswerEngine; logger: Logger }): AskService {
-  const { engine, logger } = deps;
+export interface AskHooks {
+  /** Called right before a slow LLM call, e.g. to defer a Discord interaction. */
+  beforeDraft?(): Promise<void>;
+}
+
+export interface AskService {
+  ask(question: string, context: AskContext, hooks?: AskHooks): Promise<AskOutcome>;
+}
+
+/** How many ranked entries are offered to the LLM as context (it trims them to its token budget). */
+const CONTEXT_ENTRIES = 5;
+
+/**
+ * Free-form questions: validate, search the knowledge base, and build what the member sees. When search is not
+ * confident and an LLM is configured, a draft grounded in the best entries may answer instead; whatever goes wrong
+ * there, the member gets the honest no-answer with suggestions.
+ */
+export function createAskService(deps: { engine: AnswerEngine; logger: Logger; drafter?: Drafter | undefined }): AskService {
+  const { engine, logger, drafter } = deps;
+  const kb = engine.kb;
   return {
-    async ask(raw, context) {
+    async ask(raw, context, hooks = {}) {
       const checked = validateQuestion(raw);
       if (!checked.ok) return checked;
       const result = engine.answer(checked.question);
-      logger.debug({ origin: context.origin, answered: result.answered, confidence: result.confidence, entry: result.entry?.id }, 'question answered');
-      return { ok: true, view: resultView(engine.kb, result) };
+      const log = { origin: context.origin, answered: result.answered, confidence: result.confidence, entry: result.entry?.id };
+      if (result.answered || !drafter) {
+        logger.debug(log, 'question answered from the knowledge base');
+        return { ok: true, view: resultView(kb, result) };
+      }
+      // Only worth a model call when some entry is plausibly related.
+      const candidates = engine.search(checked.question, CONTEXT_ENTRIES).filter((h) => h.confidence >= kb.search.suggestThreshold);
+      if (candidates.length === 0) return { ok: true, view: noAnswerView(result) };
+
+      await hooks.beforeDraft?.();
+      const draft = await drafter.draft(checked.question, candidates, context);
+      logger.debug({ ...log, draft: draft.kind }, 'question sent to the LLM fallback');
+      if (draft.kind !== 'drafted') return { ok: true, view: noAnswerView(result) };
+      const cited = draft.citedIds.map((id) => kb.byId.get(id)).filter((e) => e !== undefined);
+      return {
+        ok: true,
+        view: {
+          answered: true,
+          mode: 'llm',
+          title: 'Answer drafted from the guides',
+          body: draft.answer,
+          label: AI_LABEL,
+          related: [],
+          ...sourcesOf(kb, cited),
+          confidence: result.confidence,
+          entryIds: cited.map((e) => e.id),
+        },
+      };
     },
   };
 }

@@ -1,0 +1,34 @@
+import { ApplicationCommandOptionType } from 'discord.js';
+import type { Command } from '../src/discord/command.js';
+import { choicesOf, parseOptions } from '../src/discord/options.js';
+import { rulesMessage } from '../src/discord/render.js';
+import { BACKGROUNDS, careerPathInputSchema, evaluateCareerPath, JLPT_LEVELS, LOCATIONS, renderCareerPath } from '../src/rules/index.js';
+
+/** /career-path: which paths are open at my JLPT level and background (deterministic, from knowledge/rules). */
+export const careerPath = {
+  data: {
+    name: 'career-path',
+    description: 'Which career paths your JLPT level and background open, and what unlocks the next step',
+    description_localizations: { ja: 'JLPTレベルと経歴で開けるキャリアパスと次のステップ' },
+    options: [
+      { type: ApplicationCommandOptionType.String, name: 'jlpt', description: 'Your certified JLPT level', description_localizations: { ja: '取得済みのJLPTレベル' }, required: true, choices: choicesOf(JLPT_LEVELS) },
+      { type: ApplicationCommandOptionType.String, name: 'background', description: 'Your work background', description_localizations: { ja: 'これまでの職歴' }, required: true, choices: choicesOf(BACKGROUNDS) },
+      { type: ApplicationCommandOptionType.Boolean, name: 'technical', description: 'You have in-demand technical skills (development, QA, IT support, data…)', description_localizations: { ja: '需要のある技術スキル（開発・QA・ITサポート等）がある' } },
+      { type: ApplicationCommandOptionType.String, name: 'location', description: 'Where you want to work (default: Tokyo area)', description_localizations: { ja: '働きたい地域（既定：東京圏）' }, choices: choicesOf(LOCATIONS) },
+      { type: ApplicationCommandOptionType.Boolean, name: 'sponsorship', description: 'You need an employer to sponsor your work visa', description_localizations: { ja: '就労ビザのスポンサーが必要' } },
+    ],
+  },
+  async execute(interaction, ctx) {
+    const o = interaction.options;
+    const input = parseOptions(careerPathInputSchema, {
+      jlpt: o.getString('jlpt', true),
+      background: o.getString('background', true),
+      technical: o.getBoolean('technical') ?? undefined,
+      location: o.getString('location') ?? undefined,
+      sponsorship: o.getBoolean('sponsorship') ?? undefined,
+    });
+    const { kb, refs } = ctx.knowledge();
+    const text = renderCareerPath(evaluateCareerPath(kb.rules.careerPath, input), input, kb.rules.careerPath, refs);
+    await interaction.reply(rulesMessage('Career paths for your profile', text));
+  },
+} satisfies Command;

@@ -1,0 +1,91 @@
+import { ApplicationCommandOptionType, ComponentType, MessageFlags, type APIActionRowComponent, type APIStringSelectComponent } from 'discord.js';
+import { knowledgeView } from '../src/answer/view.js';
+import type { Command, ComponentHandler } from '../src/discord/command.js';
+import type { Knowledge } from '../src/discord/context.js';
+import { UserError } from '../src/discord/errors.js';
+import { fitChoices, fitEmbed, LIMITS, truncate } from '../src/discord/limits.js';
+import { rankChoices } from '../src/discord/options.js';
+import { answerMessage, NO_MENTIONS } from '../src/discord/render.js';
+import type { Choice } from '../src/rules/vocabulary.js';
+
+const topicChoices = (k: Knowledge): Choice[] => k.kb.topics.map((t) => ({ value: t.id, label: t.title, label_ja: t.title_ja }));
+
+function select(customId: string, placeholder: string, options: { label: string; value: string; description?: string }[]): APIActionRowComponent<APIStringSelectComponent> {
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.StringSelect,
+        custom_id: customId,
+        placeholder,
+        options: options.slice(0, LIMITS.selectOptions).map((o) => ({ ...o, label: truncate(o.label, LIMITS.selectOptionLabel) })),
+      },
+    ],
+  };
+}
+
+function topicList(k: Knowledge) {
+  const lines = k.kb.topics.map((t) => `• **${t.title}** (${t.title_ja}) — ${k.kb.entries.filter((e) => e.topic === t.id).length} entries`);
+  return {
+    embeds: [fitEmbed({ title: 'What I know about', description: `${lines.join('\n')}\n\nPick a topic below, or use \`/topics entry:\` to search.` })],
+    components: [select('topics:topic', 'Choose a topic', k.kb.topics.map((t) => ({ label: t.title, value: t.id, description: truncate(t.title_ja, 100) })))],
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
+function entryList(k: Knowledge, topicId: string) {
+  const topic = k.kb.topics.find((t) => t.id === topicId);
+  if (!topic) throw new UserError('I don\'t have that topic. Run `/topics` and pick one from the list.');
+  const entries = k.kb.entries.filter((e) => e.topic === topicId);
+  return {
+    embeds: [fitEmbed({ title: topic.title, description: entries.map((e) => `• ${e.title}`).join('\n') })],
+    components: [select('topics:entry', 'Open an entry', entries.map((e) => ({ label: e.title, value: e.id })))],
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
+function entryMessage(k: Knowledge, entryId: string) {
+  const entry = k.kb.byId.get(entryId);
+  if (!entry) throw new UserError('I don\'t have that entry (the knowledge base may have changed). Run `/topics` again.');
+  return answerMessage(knowledgeView(k.kb, { answered: true, confidence: 1, entry, related: [], suggestions: [] }), entry.title);
+}
+
+const browse: ComponentHandler = {
+  prefix: 'topics',
+  async handle(interaction, ctx) {
+    if (!interaction.isStringSelectMenu()) return;
+    const value = interaction.values[0] ?? '';
+    if (interaction.customId === 'topics:topic') await interaction.update(entryList(ctx.knowledge(), value));
+    else await interaction.reply({ ...entryMessage(ctx.knowledge(), value), flags: MessageFlags.Ephemeral });
+  },
+};
+
+/** /topics: browse the knowledge base by topic and open an entry (privately). */
+export const topics = {
+  data: {
+    name: 'topics',
+    description: 'Browse everything the bot knows, by topic, and open an entry',
+    description_localizations: { ja: 'トピック別にナレッジを閲覧してエントリーを開く' },
+    options: [
+      { type: ApplicationCommandOptionType.String, name: 'topic', description: 'A topic to list', description_localizations: { ja: '一覧表示するトピック' }, autocomplete: true },
+      { type: ApplicationCommandOptionType.String, name: 'entry', description: 'An entry to open (type to search)', description_localizations: { ja: '開くエントリー（入力して検索）' }, autocomplete: true },
+    ],
+  },
+  components: [browse],
+  async autocomplete(interaction, ctx) {
+    const k = ctx.knowledge();
+    const focused = interaction.options.getFocused(true);
+    if (focused.name === 'topic') return interaction.respond(rankChoices(String(focused.value), topicChoices(k), interaction.locale));
+    const query = String(focused.value).trim();
+    const topic = interaction.options.getString('topic');
+    const entries = query ? k.engine.search(query, LIMITS.choices).map((h) => h.entry) : k.kb.entries.filter((e) => !topic || e.topic === topic);
+    return interaction.respond(fitChoices(entries.map((e) => ({ name: e.title, value: e.id }))));
+  },
+  async execute(interaction, ctx) {
+    const k = ctx.knowledge();
+    const entry = interaction.options.getString('entry');
+    const topic = interaction.options.getString('topic');
+    const message = entry ? entryMessage(k, entry) : topic ? entryList(k, topic) : topicList(k);
+    await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
+  },
+} satisfies Command;

@@ -1,0 +1,44 @@
+import type { APIApplicationCommandOptionChoice } from 'discord.js';
+import type { z } from 'zod';
+import { inputIssues } from '../rules/inputs.js';
+import type { Choice } from '../rules/vocabulary.js';
+import { UserError } from './errors.js';
+import { fitChoices } from './limits.js';
+
+/** Discord choices for a vocabulary list, with Japanese names. */
+export function choicesOf(list: readonly Choice[]): APIApplicationCommandOptionChoice<string>[] {
+  return fitChoices(list.map((c) => ({ name: c.label, name_localizations: { ja: c.label_ja }, value: c.value })));
+}
+
+const fold = (s: string) => s.normalize('NFKC').toLowerCase();
+
+/**
+ * Autocomplete ranking from memory: value or label starting with the query, then a word starting with it, then
+ * containing it (English or Japanese label). Empty query: the list in its own order. At most 25.
+ */
+export function rankChoices(query: string, list: readonly Choice[], locale?: string): APIApplicationCommandOptionChoice<string>[] {
+  const q = fold(query.trim());
+  const score = (c: Choice) => {
+    if (!q) return 1;
+    const texts = [c.value, c.label, c.label_ja].map(fold);
+    if (texts.some((t) => t.startsWith(q))) return 3;
+    if (texts.some((t) => t.split(/[\s/(),・-]+/).some((w) => w.startsWith(q)))) return 2;
+    return texts.some((t) => t.includes(q)) ? 1 : 0;
+  };
+  const ranked = list
+    .map((c, i) => ({ c, s: score(c), i }))
+    .filter((x) => x.s > 0)
+    .sort((a, b) => b.s - a.s || a.i - b.i);
+  return fitChoices(ranked.map(({ c }) => ({ name: locale === 'ja' ? c.label_ja : c.label, value: c.value })));
+}
+
+/**
+ * Re-validates what Discord submitted (clients can send stale values or display names) with the engine's own schema.
+ * Problems become one message naming each option and what it accepts.
+ */
+export function parseOptions<I>(schema: { safeParse(v: unknown): z.ZodSafeParseResult<I> }, raw: Record<string, unknown>, optionName: Record<string, string> = {}): I {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const lines = inputIssues(parsed.error).map((i) => `• \`${optionName[i.field] ?? i.field}\` ${i.message}`);
+  throw new UserError(`Some options need fixing:\n${lines.join('\n')}`);
+}

@@ -1,0 +1,65 @@
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
+import type { AnswerView } from '../answer/view.js';
+import { fitEmbed, LIMITS, truncate } from './limits.js';
+
+/** Every message the bot sends pings nobody; discord.js also has this as the client default. */
+export const NO_MENTIONS = { parse: [] as [] };
+
+const COLOR = { knowledge: 0x2e7d32, llm: 0xf9a825, none: 0x757575, rules: 0x1565c0 } as const;
+const QUESTION_PREFIX = '❓ ';
+
+/** The question as shown above an answer; feedback reads it back from there, so buttons need no server state. */
+export function questionLine(question: string): string {
+  return truncate(`${QUESTION_PREFIX}${question}`, LIMITS.author);
+}
+export function questionFromEmbed(embed: { author?: { name?: string } | null } | undefined): string | undefined {
+  const name = embed?.author?.name;
+  return name?.startsWith(QUESTION_PREFIX) ? name.slice(QUESTION_PREFIX.length) : undefined;
+}
+
+export function answerEmbed(view: AnswerView, question: string): APIEmbed {
+  const fields: APIEmbed['fields'] = [];
+  if (view.answered && view.related.length > 0) {
+    fields.push({ name: 'Related', value: view.related.map((r) => `• ${r.title}`).join('\n') });
+  }
+  const guides = [...new Set(view.sources.map((s) => s.guide))].map((g) => `• *${g}*`);
+  const links = view.publicSources.map((s) => `• [${truncate(s.title, 120)}](${s.url}) (${s.confidence})`);
+  if (guides.length + links.length > 0) fields.push({ name: 'Sources', value: [...guides, ...links].join('\n') });
+  const footer = view.mode === 'knowledge' ? `From the curated guides · confidence ${view.confidence.toFixed(2)}` : view.mode === 'llm' ? 'AI-drafted — may be wrong; the sources are what counts' : 'Not answered — a curator will see this question';
+  return fitEmbed({
+    author: { name: questionLine(question) },
+    title: view.title,
+    description: view.label ? `*${view.label}*\n\n${view.body}` : view.body,
+    color: COLOR[view.mode],
+    fields,
+    footer: { text: footer },
+  });
+}
+
+/** 👍/👎 whose custom ids carry the vote, the answer's kind and its entry: they work after a restart. */
+export function feedbackRow(view: AnswerView): APIActionRowComponent<APIButtonComponent> | undefined {
+  if (!view.answered) return undefined;
+  const ref = `${view.mode === 'llm' ? 'l' : 'k'}:${view.entryIds[0] ?? '-'}`;
+  const button = (vote: 'up' | 'down', emoji: string, label: string): APIButtonComponent => ({
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    custom_id: truncate(`fb:${vote}:${ref}`, LIMITS.customId),
+    emoji: { name: emoji },
+    label,
+  });
+  return { type: ComponentType.ActionRow, components: [button('up', '👍', 'Helpful'), button('down', '👎', 'Not helpful')] };
+}
+
+export function answerMessage(view: AnswerView, question: string) {
+  const row = feedbackRow(view);
+  return { embeds: [answerEmbed(view, question)], components: row ? [row] : [], allowedMentions: NO_MENTIONS };
+}
+
+/** A deterministic engine's answer (its text already carries the sources). */
+export function rulesMessage(title: string, text: string) {
+  return { embeds: [fitEmbed({ title, description: text, color: COLOR.rules })], allowedMentions: NO_MENTIONS };
+}
+
+export function textMessage(content: string) {
+  return { content: truncate(content, LIMITS.content), allowedMentions: NO_MENTIONS };
+}

@@ -1,0 +1,76 @@
+import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, type Interaction, type RepliableInteraction } from 'discord.js';
+import type { Logger } from '../logger.js';
+import type { Command, ComponentHandler } from './command.js';
+import type { BotContext } from './context.js';
+import { GENERIC_ERROR, UserError } from './errors.js';
+import { textMessage } from './render.js';
+
+/** Discord errors that mean the interaction can no longer be answered at all. */
+const GONE = new Set<number>([RESTJSONErrorCodes.UnknownInteraction, RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged]);
+const NO_PERMISSION = new Set<number>([RESTJSONErrorCodes.MissingPermissions, RESTJSONErrorCodes.MissingAccess]);
+
+/** Builds the one interaction handler: every command, autocomplete, button and select goes through its single try/catch. */
+export function createInteractionRouter(commands: readonly Command[], shared: readonly ComponentHandler[], ctx: BotContext) {
+  const byName = new Map(commands.map((c) => [c.data.name, c]));
+  const byPrefix = new Map([...commands.flatMap((c) => c.components ?? []), ...shared].map((h) => [h.prefix, h]));
+
+  return async function route(interaction: Interaction): Promise<void> {
+    const started = performance.now();
+    const name = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined;
+    const customId = interaction.isMessageComponent() ? interaction.customId : undefined;
+    const log = ctx.logger.child({ interactionId: interaction.id, command: name, customId, userId: interaction.user.id, guildId: interaction.guildId });
+    try {
+      if (interaction.isChatInputCommand()) {
+        const command = byName.get(interaction.commandName);
+        if (!command) throw new UserError('I no longer know that command. A moderator may need to run `npm run deploy-commands`.');
+        await command.execute(interaction, ctx, log);
+      } else if (interaction.isAutocomplete()) {
+        const command = byName.get(interaction.commandName);
+        if (command?.autocomplete) await command.autocomplete(interaction, ctx);
+        else await interaction.respond([]);
+      } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
+        const handler = byPrefix.get(interaction.customId.split(':')[0] ?? '');
+        if (!handler) throw new UserError('This button is from an older version of the bot. Run the command again.');
+        await handler.handle(interaction, ctx, log);
+      } else {
+        return;
+      }
+      log.info({ ms: Math.round(performance.now() - started) }, 'interaction handled');
+    } catch (err) {
+      await reportError(interaction, err, log);
+    }
+  };
+}
+
+async function reportError(interaction: Interaction, err: unknown, log: Logger): Promise<void> {
+  if (err instanceof DiscordAPIError && GONE.has(Number(err.code))) {
+    log.warn({ err }, 'interaction expired or was already answered; nothing more can be sent');
+    return;
+  }
+  if (interaction.isAutocomplete()) {
+    log.error({ err }, 'autocomplete failed');
+    if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
+    return;
+  }
+  if (!interaction.isRepliable()) return;
+  let message: string;
+  if (err instanceof UserError) {
+    message = err.message;
+    log.info({ reason: err.message }, 'interaction refused');
+  } else if (err instanceof DiscordAPIError && NO_PERMISSION.has(Number(err.code))) {
+    message = "I'm missing a Discord permission for that here. A moderator can check my role's permissions in this channel.";
+    log.warn({ err }, 'missing Discord permissions');
+  } else {
+    message = GENERIC_ERROR(interaction.id);
+    log.error({ err, reference: interaction.id }, 'unexpected error while handling an interaction');
+  }
+  await sendPrivately(interaction, message).catch((sendErr: unknown) => log.warn({ err: sendErr }, 'could not tell the member about the error'));
+}
+
+/** Replies, edits the deferred reply, or follows up, whichever the interaction's state allows. */
+export async function sendPrivately(interaction: RepliableInteraction, content: string): Promise<void> {
+  const payload = textMessage(content);
+  if (interaction.deferred) await interaction.editReply(payload);
+  else if (interaction.replied) await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
+  else await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
+}

@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { loadConfig } from './config.js';
+import { startBot } from './discord/bot.js';
+import { KnowledgeBaseError } from './kb/problems.js';
+import { loadKnowledgeOrThrow } from './kb/load.js';
+import { createLogger } from './logger.js';
+import { KNOWLEDGE_DIR } from './paths.js';
+import { createStore, StoreError } from './store/store.js';
+
+/** `npm start`: validates everything up front, then connects. Problems end the process with a clear message. */
+async function main(): Promise<number> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const loaded = loadConfig(process.env);
+  if (!loaded.ok) {
+    process.stderr.write(`Cannot start: the environment has problems:\n${loaded.problems.map((p) => `  ${p}`).join('\n')}\nSee .env.example for every setting.\n`);
+    return 1;
+  }
+  const config = loaded.config;
+  if (!config.discord.token) {
+    process.stderr.write(
+      'Cannot start the Discord bot: DISCORD_TOKEN is not set.\n' +
+        '  Copy .env.example to .env and fill in DISCORD_TOKEN (and the other settings it describes).\n' +
+        '  To try the answers without Discord: npm run -s cli -- ask "how do I ask for a raise?"\n',
+    );
+    return 1;
+  }
+  const logger = createLogger({ level: config.logLevel });
+  try {
+    const kb = await loadKnowledgeOrThrow(KNOWLEDGE_DIR);
+    const store = await createStore(config.storeUrl, logger);
+    // The LLM fallback's modules (and the openai SDK) are loaded only when it is configured.
+    const llm = config.llm ? (await import('./llm/fallback.js')).createLlmFallback(config.llm, logger, store) : undefined;
+    logger.info({ entries: kb.entries.length, version: kb.version, llm: config.llm ? config.llm.model : 'off' }, 'starting');
+    const bot = await startBot({ config, logger, store, kb, knowledgeDir: KNOWLEDGE_DIR, llm, token: config.discord.token });
+    const shutdown = (signal: string) => {
+      logger.info({ signal }, 'shutting down');
+      bot.stop().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          logger.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+    return 0;
+  } catch (err) {
+    if (err instanceof KnowledgeBaseError || err instanceof StoreError) {
+      process.stderr.write(`Cannot start: ${err.message}\n`);
+      return 1;
+    }
+    if ((err as { code?: string }).code === 'TokenInvalid') {
+      process.stderr.write('Cannot start: Discord rejected DISCORD_TOKEN. Copy the bot token again from the Developer Portal (Bot → Reset Token).\n');
+      return 1;
+    }
+    logger.fatal({ err }, 'start-up failed');
+    return 1;
+  }
+}
+
+const code = await main();
+if (code !== 0) process.exit(code);

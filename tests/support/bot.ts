@@ -1,0 +1,48 @@
+import { once } from 'node:events';
+import { Events } from 'discord.js';
+import Keyv from 'keyv';
+import { loadConfig, type Config } from '../../src/config.js';
+import { startBot, type RunningBot } from '../../src/discord/bot.js';
+import type { LlmFallback } from '../../src/llm/fallback.js';
+import { KNOWLEDGE_DIR } from '../../src/paths.js';
+import { storeFromKeyv, type Store } from '../../src/store/store.js';
+import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../fakes/discord.js';
+import { realKnowledgeBase } from './kb.js';
+import { memoryLogger } from './logger.js';
+
+export interface TestBot {
+  fake: FakeDiscord;
+  bot: RunningBot;
+  config: Config;
+  store: Store;
+  logs: ReturnType<typeof memoryLogger>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real bot (registry, router, help-channel listener, discord.js client) against the fake Discord, with an
+ * in-memory store. `env` adds to the environment the bot would see; the fake's help channel is a help channel.
+ */
+export async function startTestBot(options: { env?: Record<string, string>; fake?: FakeDiscordOptions; store?: Store; llm?: (config: Config, logger: ReturnType<typeof memoryLogger>['logger'], store: Store) => LlmFallback } = {}): Promise<TestBot> {
+  const fake = await startFakeDiscord(options.fake);
+  const loaded = loadConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.api, HELP_CHANNEL_IDS: fake.channels.help.id, HELP_COOLDOWN_SECONDS: '0', ...options.env });
+  if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+  const config = loaded.config;
+  const logs = memoryLogger('debug');
+  const store = options.store ?? storeFromKeyv(new Keyv());
+  const llm = options.llm?.(config, logs.logger, store);
+  const kb = await realKnowledgeBase();
+  const bot = await startBot({ config, logger: logs.logger, store, kb, knowledgeDir: KNOWLEDGE_DIR, llm, token: fake.token });
+  if (!bot.client.isReady()) await once(bot.client, Events.ClientReady);
+  return {
+    fake,
+    bot,
+    config,
+    store,
+    logs,
+    async close() {
+      await bot.stop(); // destroys the client before the fake goes away
+      await fake.close();
+    },
+  };
+}
