@@ -1,3 +1,4 @@
+import Keyv from 'keyv';
 import { createAnswerEngine } from '../answer/engine.js';
 import { createAskService } from '../answer/service.js';
 import { loadConfig } from '../config.js';
@@ -5,6 +6,7 @@ import { loadKnowledge } from '../kb/load.js';
 import { formatProblems } from '../kb/problems.js';
 import { createLogger } from '../logger.js';
 import { KNOWLEDGE_DIR } from '../paths.js';
+import { storeFromKeyv } from '../store/store.js';
 import { runAsk } from './ask.js';
 import * as careerPath from './career-path.js';
 import * as hspPoints from './hsp-points.js';
@@ -45,7 +47,12 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<CliResult> 
 
   switch (command) {
     case 'ask': {
-      const service = createAskService({ engine: createAnswerEngine(kb), logger });
+      // With OPENAI_API_KEY or OPENAI_BASE_URL set, unconfident questions may get an AI draft grounded in the entries.
+      // The CLI keeps its draft cache in memory for the run and applies no per-member limits.
+      const drafter = config.config.llm
+        ? (await import('../llm/fallback.js')).createLlmFallback(config.config.llm, logger, storeFromKeyv(new Keyv())).forKnowledge(kb)
+        : undefined;
+      const service = createAskService({ engine: createAnswerEngine(kb), logger, drafter });
       return runAsk(rest, service, readStdin);
     }
     case 'career-path':

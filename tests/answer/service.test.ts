@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnswerEngine, type AnswerEngine } from '../../src/answer/engine.js';
+import { createAskService, type Drafter, type DraftOutcome } from '../../src/answer/service.js';
+import { AI_LABEL, toJson } from '../../src/answer/view.js';
+import { realKnowledgeBase } from '../support/kb.js';
+import { memoryLogger } from '../support/logger.js';
+
+let engine: AnswerEngine;
+beforeAll(async () => {
+  engine = createAnswerEngine(await realKnowledgeBase());
+});
+
+/** A hand-made drafter that answers with a scripted outcome and records what it was asked. */
+function scripted(outcome: DraftOutcome) {
+  const calls: { question: string; ids: string[] }[] = [];
+  const events: string[] = [];
+  const drafter: Drafter = {
+    async draft(question, candidates) {
+      events.push('draft');
+      calls.push({ question, ids: candidates.map((c) => c.entry.id) });
+      return outcome;
+    },
+  };
+  const service = createAskService({ engine, logger: memoryLogger('silent').logger, drafter });
+  const ask = (q: string) => service.ask(q, { origin: 'slash' }, { beforeDraft: async () => void events.push('defer') });
+  return { calls, events, ask };
+}
+
+const UNCONFIDENT = 'my coworkers go smoking together, should I join to build relationships';
+
+describe('ask service with the LLM fallback', () => {
+  it('GIVEN search is not confident THEN defers, then drafts from the best entries; the answer is labelled with the cited sources', async () => {
+    expect(engine.answer(UNCONFIDENT).answered).toBe(false);
+    const s = scripted({ kind: 'drafted', answer: 'Short informal breaks build the trust that matters here.', citedIds: ['nomikai-and-coworker-relationships'] });
+    const r = await s.ask(UNCONFIDENT);
+    expect(s.events).toEqual(['defer', 'draft']);
+    expect(s.calls[0]!.ids).toContain('nomikai-and-coworker-relationships');
+    expect(r.ok && r.view).toMatchObject({ answered: true, mode: 'llm', label: AI_LABEL, entryIds: ['nomikai-and-coworker-relationships'] });
+    const json = toJson(r.ok ? r.view : (undefined as never));
+    expect(json.mode).toBe('llm');
+    expect(json.text).toContain(AI_LABEL);
+    expect(json.sources.map((s) => s.id)).toEqual(['nomikai-and-coworker-relationships']);
+  });
+
+  it('GIVEN search is confident THEN the model is never called', async () => {
+    const s = scripted({ kind: 'insufficient' });
+    const r = await s.ask('how do I ask for a raise without seeming pushy?');
+    expect(s.calls).toEqual([]);
+    expect(r.ok && r.view.mode).toBe('knowledge');
+  });
+
+  it('GIVEN an off-topic question with no related entry THEN the model is not called', async () => {
+    const s = scripted({ kind: 'insufficient' });
+    const r = await s.ask('how do I set up Kubernetes on my laptop');
+    expect(s.calls).toEqual([]);
+    expect(r.ok && r.view.mode).toBe('none');
+  });
+
+  it.each<[string, DraftOutcome]>([
+    ['insufficient context', { kind: 'insufficient' }],
+    ['a timeout', { kind: 'unavailable', reason: 'timeout' }],
+    ['the daily limit', { kind: 'unavailable', reason: 'rate-limited' }],
+  ])('GIVEN %s THEN the member gets the honest no-answer with suggestions, never an error', async (_, outcome) => {
+    const r = await scripted(outcome).ask(UNCONFIDENT);
+    expect(r.ok).toBe(true);
+    expect(r.ok && r.view).toMatchObject({ answered: false, mode: 'none', title: 'Not in my guides' });
+    expect(r.ok && r.view.related.map((e) => e.id)).toContain('nomikai-and-coworker-relationships');
+  });
+});

@@ -1,0 +1,42 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT_DIR } from '../../src/paths.js';
+import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai.js';
+
+let openai: FakeOpenAI;
+beforeAll(async () => {
+  openai = await startFakeOpenAI();
+});
+afterAll(async () => {
+  await openai.close();
+});
+
+/** Runs the real CLI process with a module hook that reports any openai/src/llm module being loaded. */
+async function cli(args: string[], env: Record<string, string> = {}) {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('OPENAI_')));
+  const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--import', './tests/support/trace-llm-imports.mjs', 'src/cli/main.ts', ...args], {
+    cwd: ROOT_DIR,
+    env: { ...clean, ...env },
+  });
+  return { json: JSON.parse(stdout) as { answered: boolean; mode: string; text: string; sources: { id: string }[] }, stderr };
+}
+
+const UNCONFIDENT = 'my coworkers go smoking together, should I join to build relationships';
+
+describe('cli ask and the LLM fallback', () => {
+  it('GIVEN no OPENAI_* setting THEN nothing of the LLM is even loaded and the answer is knowledge-only', async () => {
+    const { json, stderr } = await cli(['ask', UNCONFIDENT, '--json']);
+    expect(stderr).not.toContain('LLM-MODULE-LOADED');
+    expect(json).toMatchObject({ answered: false, mode: 'none' });
+  });
+
+  it('GIVEN OPENAI_BASE_URL (a local OpenAI-compatible server) THEN an unconfident question gets mode "llm" with the cited sources', async () => {
+    openai.enqueue({ kind: 'json', content: { answer: 'Joining breaks builds trust.', cited_ids: ['nomikai-and-coworker-relationships'], context_sufficient: true } });
+    const { json } = await cli(['ask', UNCONFIDENT, '--json'], { OPENAI_BASE_URL: openai.baseURL, OPENAI_MODEL: 'fake-model' });
+    expect(json).toMatchObject({ answered: true, mode: 'llm', sources: [{ id: 'nomikai-and-coworker-relationships' }] });
+    expect(json.text).toContain('AI-drafted from the guides — check the sources');
+    const request = openai.requests.at(-1)!;
+    expect(request.headers.authorization).toBe('Bearer sk-no-key-required');
+  });
+});

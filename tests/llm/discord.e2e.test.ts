@@ -1,0 +1,68 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createLlmFallback } from '../../src/llm/fallback.js';
+import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai.js';
+import { startTestBot, type TestBot } from '../support/bot.js';
+import { API_KEY } from './helpers.js';
+
+let openai: FakeOpenAI;
+let t: TestBot;
+beforeAll(async () => {
+  openai = await startFakeOpenAI();
+  t = await startTestBot({
+    env: { OPENAI_BASE_URL: openai.baseURL, OPENAI_API_KEY: API_KEY, OPENAI_MODEL: 'fake-model', OPENAI_TIMEOUT_MS: '1000', OPENAI_MAX_RETRIES: '0' },
+    llm: (config, logger, store) => createLlmFallback(config.llm!, logger, store),
+  });
+});
+afterEach(() => {
+  expect(t.fake.violations).toEqual([]);
+  expect(openai.pending()).toBe(0);
+  openai.requests.length = 0;
+});
+afterAll(async () => {
+  await t?.close();
+  await openai?.close();
+});
+
+const grounded = { kind: 'json' as const, content: { answer: 'Short breaks together build trust, much like nomikai.', cited_ids: ['nomikai-and-coworker-relationships'], context_sufficient: true } };
+type Embed = { title?: string; description?: string; fields?: { name: string; value: string }[] };
+const embedOf = (body: unknown) => ((body as { embeds?: Embed[]; data?: { embeds?: Embed[] } }).embeds ?? (body as { data?: { embeds?: Embed[] } }).data?.embeds ?? [])[0]!;
+
+describe('/ask with the LLM fallback, end to end', () => {
+  it('GIVEN a question search cannot answer confidently THEN the bot defers, drafts from the guides, and shows the AI label and sources', async () => {
+    openai.enqueue(grounded);
+    const i = t.fake.slash('ask', { question: 'my coworkers go smoking together, should I join to build relationships' });
+    expect((await t.fake.waitForResponse(i.id)).type).toBe(5);
+    const embed = embedOf(await t.fake.waitForEdit(i.id));
+    expect(embed.description).toContain('AI-drafted from the guides — check the sources');
+    expect(embed.description).toContain('Short breaks together build trust');
+    expect(embed.fields?.find((f) => f.name === 'Sources')?.value).toContain('Yes, Foreigners Can Get Promoted in Japan');
+    const sent = openai.requests[0]!;
+    expect(sent.raw).toContain('nomikai-and-coworker-relationships');
+    expect(sent.raw).not.toContain(t.fake.token);
+    expect(sent.raw).not.toContain(t.fake.memberUser.id);
+  });
+
+  it('GIVEN the model times out THEN the member gets the honest no-answer, not an error', async () => {
+    openai.enqueue({ ...grounded, delayMs: 2_500 });
+    const i = t.fake.slash('ask', { question: 'is joining the smokers at work good for my relationships with coworkers' });
+    expect((await t.fake.waitForResponse(i.id)).type).toBe(5);
+    const embed = embedOf(await t.fake.waitForEdit(i.id, undefined, 10_000));
+    expect(embed.title).toBe('Not in my guides');
+    expect(embed.description).toMatch(/Did you mean[\s\S]*Nomikai/);
+  });
+
+  it('GIVEN a question the guides answer confidently THEN no model call is made', async () => {
+    const i = t.fake.slash('ask', { question: 'how do I ask for a raise without seeming pushy?' });
+    expect((await t.fake.waitForResponse(i.id)).type).toBe(4);
+    expect(openai.requests).toHaveLength(0);
+  });
+
+  it('GIVEN a help-channel question search cannot answer THEN the AI-drafted answer goes into a thread', async () => {
+    openai.enqueue({ ...grounded, content: { ...grounded.content, answer: 'Joining smoke breaks can help you belong.' } });
+    t.fake.userMessage(t.fake.channels.help.id, 'my coworkers go smoking together, should I join them to build relationships?');
+    const thread = await t.fake.waitForThread(t.fake.channels.help.id);
+    const embed = embedOf(await t.fake.waitForChannelMessage(thread.id));
+    expect(embed.description).toContain('AI-drafted from the guides');
+    expect(embed.description).toContain('Joining smoke breaks can help you belong.');
+  });
+});
