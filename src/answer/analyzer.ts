@@ -50,10 +50,18 @@ function japaneseWords(run: string): string[] {
 const marker = (group: number) => ` \uE000${group}\uE001 `;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+const stems = new Map<string, string>();
+
 /** Porter stems, with the -ify/-ification pair (notify/notification, qualify/qualification) brought together. */
 export function stem(word: string): string {
-  const s = stemmer(word.replace(/['’]s$/, '').replace(/['’]/g, ''));
-  return s.endsWith('ifi') ? s.slice(0, -1) : s;
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = stemmer(word.replace(/['’]s$/, '').replace(/['’]/g, ''));
+    if (s.endsWith('ifi')) s = s.slice(0, -1);
+    if (stems.size >= 50_000) stems.clear(); // bounded: questions are user input
+    stems.set(word, s);
+  }
+  return s;
 }
 
 type Token = { kind: 'group'; group: number } | { kind: 'word'; raw: string; stem: string } | { kind: 'cjk'; text: string };
@@ -70,8 +78,8 @@ export function createAnalyzer(settings: SearchSettings, vocabulary: readonly st
   // Variants by how they are matched.
   const caseSensitive: { re: RegExp; group: number }[] = [];
   const cjk: [string, number][] = [];
-  const phrases = new Map<string, number>(); // stem sequence joined by ' ' → group
-  let longestPhrase = 1;
+  /** English variants by their first stem: the stems of the whole phrase and its group, longest first. */
+  const phrases = new Map<string, { stems: string[]; group: number }[]>();
   const tokenize = (text: string): Token[] => {
     const tokens: Token[] = [];
     for (const m of text.matchAll(WORD)) {
@@ -90,8 +98,11 @@ export function createAnalyzer(settings: SearchSettings, vocabulary: readonly st
       else if (/^[A-Z]{2,}$/.test(v)) caseSensitive.push({ re: new RegExp(`(?<![\\p{L}\\p{N}])${v}(?![\\p{L}\\p{N}])`, 'gu'), group });
       else {
         const stems = tokenize(v.toLowerCase()).flatMap((t) => (t.kind === 'word' ? [t.stem] : []));
-        phrases.set(stems.join(' '), group);
-        longestPhrase = Math.max(longestPhrase, stems.length);
+        if (stems.length === 0) continue;
+        const list = phrases.get(stems[0]!) ?? [];
+        list.push({ stems, group });
+        list.sort((a, b) => b.stems.length - a.stems.length);
+        phrases.set(stems[0]!, list);
       }
     }
   });
@@ -113,7 +124,7 @@ export function createAnalyzer(settings: SearchSettings, vocabulary: readonly st
     let s = text.normalize('NFKC');
     for (const { re, group } of caseSensitive) s = s.replace(re, marker(group));
     s = s.toLowerCase();
-    if (cjkRe) s = s.replace(cjkRe, (m) => marker(cjkIndex.get(m)!));
+    if (cjkRe && CJK.test(s)) s = s.replace(cjkRe, (m) => marker(cjkIndex.get(m)!));
     return tokenize(s);
   }
 
@@ -121,18 +132,19 @@ export function createAnalyzer(settings: SearchSettings, vocabulary: readonly st
   function matchPhrases(tokens: Token[]): Token[] {
     const out: Token[] = [];
     for (let i = 0; i < tokens.length; ) {
-      let matched = false;
-      for (let n = Math.min(longestPhrase, tokens.length - i); n >= 1 && !matched; n--) {
-        const slice = tokens.slice(i, i + n);
-        if (!slice.every((t) => t.kind === 'word')) continue;
-        const group = phrases.get(slice.map((t) => (t as { stem: string }).stem).join(' '));
-        if (group !== undefined) {
-          out.push({ kind: 'group', group });
-          i += n;
-          matched = true;
-        }
+      const t = tokens[i]!;
+      const candidates = t.kind === 'word' ? phrases.get(t.stem) : undefined;
+      const match = candidates?.find((p) => p.stems.every((s, k) => {
+        const u = tokens[i + k];
+        return u?.kind === 'word' && u.stem === s;
+      }));
+      if (match) {
+        out.push({ kind: 'group', group: match.group });
+        i += match.stems.length;
+      } else {
+        out.push(t);
+        i++;
       }
-      if (!matched) out.push(tokens[i++]!);
     }
     return out;
   }

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import type { Problem } from './problems.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
@@ -15,9 +15,10 @@ export async function readText(root: string, rel: string): Promise<Parsed<string
 
 export function parseYamlText(rel: string, text: string): Parsed<unknown> {
   try {
-    return { ok: true, value: parseYaml(text) };
+    // The YAML 1.2 core schema: dates such as `reviewed: 2026-11-21` stay strings.
+    return { ok: true, value: load(text, { schema: CORE_SCHEMA }) };
   } catch (err) {
-    const message = err instanceof YAMLParseError ? err.message.split('\n')[0] ?? err.message : String(err);
+    const message = err instanceof YAMLException ? (err.message.split('\n')[0] ?? err.message) : String(err);
     return { ok: false, problems: [{ file: rel, field: '(file)', message: `is not valid YAML: ${message}` }] };
   }
 }

@@ -54,8 +54,9 @@ export const parseHspPointsRules = (text: string, refs: RefIndex, file: string =
 export async function loadRules(dir: string, refs: RefIndex): Promise<RulesResult> {
   const problems: Problem[] = [];
   const hash = createHash('sha256');
+  const reads = new Map(Object.values(TABLES).map((t) => [t.file, readText(dir, t.file)]));
   async function load<T>(file: string, table: Table<T>): Promise<T | undefined> {
-    const text = await readText(dir, file);
+    const text = await reads.get(file)!;
     if (!text.ok) return void problems.push(...text.problems);
     hash.update(file).update(text.value);
     const parsed = parseTable(file, text.value, table, refs);

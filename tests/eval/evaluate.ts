@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { parse } from 'yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
+
+const parse = (text: string): unknown => load(text, { schema: CORE_SCHEMA });
 import { z } from 'zod';
 import type { AskService } from '../../src/answer/service.js';
 import type { KnowledgeBase } from '../../src/kb/load.js';

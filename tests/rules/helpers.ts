@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
+
+const parse = (text: string): unknown => load(text, { schema: CORE_SCHEMA });
 import type { KnowledgeBase } from '../../src/kb/load.js';
 import { guidesSchema, sourcesSchema } from '../../src/kb/schema.js';
 import { KNOWLEDGE_DIR } from '../../src/paths.js';

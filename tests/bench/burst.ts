@@ -1,0 +1,84 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ROOT_DIR } from '../../src/paths.js';
+import { startFakeDiscord, type FakeDiscord } from '../fakes/discord.js';
+import { line, mib, ms, percentile } from './stats.js';
+
+const DETERMINISTIC: [string, Record<string, string | number | boolean>][] = [
+  ['career-path', { jlpt: 'N2', background: 'alt', technical: true }],
+  ['visa-check', { status: 'engineer-specialist', 'current-work': 'system-development', 'new-work': 'marketing', employer: 'same' }],
+  ['hsp-points', { age: 28, degree: 'bachelor', experience: 3, salary: 6_500_000, jlpt: 'N1', 'japanese-degree': true }],
+];
+const ASK: [string, Record<string, string>] = ['ask', { question: 'how do I ask for a raise without seeming pushy?' }];
+
+async function peakRss(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+  return kb ? Number(kb) * 1024 : Number.NaN;
+}
+
+async function waitUntilAnswering(fake: FakeDiscord): Promise<void> {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    if (fake.gateway.identifies.length === 0) {
+      await new Promise((r) => setTimeout(r, 250));
+      continue;
+    }
+    const i = fake.slash('help', {});
+    try {
+      await fake.waitForResponse(i.id, 500);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  throw new Error('the bot did not come up');
+}
+
+/**
+ * 1,000 interactions through the fake Discord to the bot running as its own process (`npm start`'s entry point),
+ * dispatched at `ratePerSecond`: time from dispatch to the bot's response, and the bot process's peak memory.
+ */
+export async function benchBurst(total = 1000, ratePerSecond = 200): Promise<string[]> {
+  const fake = await startFakeDiscord({ waitTimeoutMs: 20_000 });
+  const dir = await mkdtemp(path.join(tmpdir(), 'bench-'));
+  const bot = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+    cwd: ROOT_DIR,
+    env: { ...process.env, DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.api, STORE_URL: `sqlite://${dir}/bench.sqlite`, LOG_LEVEL: 'warn', OPENAI_API_KEY: '', OPENAI_BASE_URL: '' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    await waitUntilAnswering(fake);
+    const sent: { id: string; kind: 'deterministic' | 'ask' }[] = [];
+    for (let n = 0; n < total; n++) {
+      const [name, options] = n % 4 === 3 ? ASK : DETERMINISTIC[n % 3]!;
+      sent.push({ id: fake.slash(name, options).id, kind: name === 'ask' ? 'ask' : 'deterministic' });
+      if (n % 10 === 9) await new Promise((r) => setTimeout(r, (10 * 1000) / ratePerSecond));
+    }
+    await Promise.all(sent.map((s) => fake.waitForResponse(s.id)));
+    const latency = (kind: string) =>
+      sent.filter((s) => s.kind === kind).map((s) => {
+        const r = fake.interactions.get(s.id)!;
+        return r.respondedAt! - r.createdAt;
+      });
+    const det = latency('deterministic');
+    const ask = latency('ask');
+    const peak = await peakRss(bot.pid!);
+    const late = fake.violations.filter((v) => /3 s|deadline|10062/i.test(v)).length;
+    return [
+      `Discord burst: ${total} interactions at ~${ratePerSecond}/s through the fake Discord to the bot process`,
+      line('deterministic commands: p50 dispatch → response', ms(percentile(det, 50))),
+      line('deterministic commands: p99', ms(percentile(det, 99)), '< 50 ms'),
+      line('/ask (knowledge base): p50', ms(percentile(ask, 50))),
+      line('/ask (knowledge base): p99', ms(percentile(ask, 99))),
+      line('bot process peak memory (VmHWM)', mib(peak)),
+      line('responses after the 3-second deadline', String(late)),
+    ];
+  } finally {
+    bot.kill('SIGTERM');
+    await new Promise((r) => bot.once('exit', r));
+    await fake.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
