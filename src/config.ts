@@ -19,6 +19,7 @@ const envSchema = z.object({
     }),
   ),
   HELP_COOLDOWN_SECONDS: int(30, 0, 3600),
+  SHARD_COUNT: optional(z.union([z.literal('auto'), z.coerce.number().int().min(1).max(10_000)], { error: 'must be "auto" or a whole number of shards' })),
   STORE_URL: optional(z.string().regex(/^(sqlite|redis|rediss):\/\//, 'must start with sqlite://, redis:// or rediss://')),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
   OPENAI_API_KEY: optional(z.string().min(1)),
@@ -49,6 +50,8 @@ export interface Config {
     apiUrl: string;
     helpChannelIds: string[];
     helpCooldownSeconds: number;
+    /** For `npm run start:sharded`: how many gateway shards (Discord requires one per 2,500 servers). */
+    shardCount: number | 'auto';
   };
   storeUrl: string;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -81,6 +84,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         apiUrl: (e.DISCORD_API_URL ?? DEFAULT_DISCORD_API_URL).replace(/\/+$/, ''),
         helpChannelIds: e.HELP_CHANNEL_IDS,
         helpCooldownSeconds: e.HELP_COOLDOWN_SECONDS,
+        shardCount: e.SHARD_COUNT ?? 'auto',
       },
       storeUrl: e.STORE_URL ?? DEFAULT_STORE_URL,
       logLevel: e.LOG_LEVEL ?? 'info',

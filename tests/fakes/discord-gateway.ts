@@ -36,6 +36,8 @@ interface Session {
 
 export interface IdentifyRecord {
   intents: number;
+  /** `[shard id, shard count]` as the client identified. */
+  shard: [number, number] | undefined;
   at: number;
 }
 
@@ -190,7 +192,8 @@ export class FakeGateway {
     const previous = this.#session?.socket;
     if (previous && previous !== socket) previous.close(4000, 'superseded');
     this.#session = { id: `session-${this.state.nextId()}`, seq: 0, intents, log: [], socket };
-    this.identifies.push({ intents, at: this.state.now() });
+    const shard = Array.isArray(d.shard) && d.shard.length === 2 ? (d.shard as [number, number]) : undefined;
+    this.identifies.push({ intents, shard, at: this.state.now() });
     const ready: GatewayReadyDispatchData = {
       v: 10,
       user: this.state.botUser,

@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ShardingManager } from 'discord.js';
+import { loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+
+/**
+ * `npm run start:sharded`: runs the bot as several gateway shards, one process each (discord.js ShardingManager).
+ * Needed from 2,500 servers. Shards share state only through the store, so use STORE_URL=redis://… with it.
+ * SHARD_COUNT is "auto" (Discord's recommendation) or a number.
+ */
+async function main(): Promise<number> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const loaded = loadConfig(process.env);
+  if (!loaded.ok) {
+    process.stderr.write(`Cannot start: the environment has problems:\n${loaded.problems.map((p) => `  ${p}`).join('\n')}\nSee .env.example.\n`);
+    return 1;
+  }
+  const { config } = loaded;
+  if (!config.discord.token) {
+    process.stderr.write('Cannot start: DISCORD_TOKEN is not set. Copy .env.example to .env and fill it in.\n');
+    return 1;
+  }
+  const logger = createLogger({ level: config.logLevel }).child({ component: 'shards' });
+  if (config.storeUrl.startsWith('sqlite:')) logger.warn('shards share a SQLite file; STORE_URL=redis://… is the store meant for sharding');
+  const manager = new ShardingManager(fileURLToPath(new URL('./index.ts', import.meta.url)), {
+    token: config.discord.token,
+    totalShards: config.discord.shardCount,
+    execArgv: ['--import', 'tsx'],
+    respawn: true,
+  });
+  manager.on('shardCreate', (shard) => logger.info({ shard: shard.id, total: manager.totalShards }, 'shard launched'));
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'stopping all shards');
+    for (const shard of manager.shards.values()) shard.kill();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await manager.spawn();
+  return 0;
+}
+
+const code = await main();
+if (code !== 0) process.exit(code);

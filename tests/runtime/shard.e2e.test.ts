@@ -1,0 +1,44 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT_DIR } from '../../src/paths.js';
+import { startFakeDiscord, type FakeDiscord } from '../fakes/discord.js';
+
+let fake: FakeDiscord;
+let dir: string;
+beforeAll(async () => {
+  fake = await startFakeDiscord({ waitTimeoutMs: 15_000 });
+  dir = await mkdtemp(path.join(tmpdir(), 'shard-'));
+});
+afterAll(async () => {
+  await fake?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('npm run start:sharded (discord.js ShardingManager)', () => {
+  it('GIVEN SHARD_COUNT=1 THEN the manager launches a shard process that identifies as shard 0 of 1 and answers; SIGTERM stops it', async () => {
+    const manager = spawn(process.execPath, ['--import', 'tsx', 'src/shard.ts'], {
+      cwd: ROOT_DIR,
+      env: { ...process.env, DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.api, SHARD_COUNT: '1', STORE_URL: `sqlite://${dir}/bot.sqlite`, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    manager.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    try {
+      await fake.waitForRequest((r) => r.path === '/gateway/bot', 15_000);
+      const deadline = Date.now() + 15_000;
+      while (fake.gateway.identifies.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(fake.gateway.identifies[0]?.shard).toEqual([0, 1]);
+      await new Promise((r) => setTimeout(r, 300)); // GUILD_CREATE → ready
+      const i = fake.slash('help', {});
+      expect((await fake.waitForResponse(i.id, 10_000)).type).toBe(4);
+    } finally {
+      const exited = new Promise<number | null>((resolve) => manager.once('exit', resolve));
+      manager.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
+    expect(stderr).not.toContain(fake.token);
+  }, 40_000);
+});
