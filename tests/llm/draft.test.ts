@@ -38,7 +38,7 @@ describe('draftAnswer against a fake OpenAI server (real SDK over HTTP)', () => 
     fake.enqueue({ kind: 'json', content: grounded });
     const result = await draft();
     expect(result).toEqual({ kind: 'drafted', answer: grounded.answer, citedIds: [CHANGE_JOBS.id], usage });
-    const line = log.lines.find((l) => l.event === 'llm_draft');
+    const line = log.lines().find((l) => l.event === 'llm_draft');
     expect(line).toMatchObject({
       model: 'fake-model',
       contextIds: [CHANGE_JOBS.id, RESIDENCE_CARD.id],
@@ -79,7 +79,7 @@ describe('draftAnswer against a fake OpenAI server (real SDK over HTTP)', () => 
   it('turns an insufficient-context reply into "insufficient", whatever the answer text says', async () => {
     fake.enqueue({ kind: 'json', content: { answer: 'Probably you should just guess.', cited_ids: [], context_sufficient: false } });
     expect(await draft()).toEqual({ kind: 'insufficient', usage });
-    expect(log.lines.find((l) => l.event === 'llm_draft')).toMatchObject({ outcome: 'insufficient', totalTokens: 366 });
+    expect(log.lines().find((l) => l.event === 'llm_draft')).toMatchObject({ outcome: 'insufficient', totalTokens: 366 });
   });
 
   it('reports malformed JSON and non-JSON text as malformed', async () => {
@@ -148,7 +148,7 @@ describe('draftAnswer against a fake OpenAI server (real SDK over HTTP)', () => 
     fake.enqueue({ kind: 'status', status: 401, body: { error: { message: 'Incorrect API key provided', code: 'invalid_api_key' } } });
     expect(await draft({ maxRetries: 2 })).toEqual({ kind: 'failed', reason: 'auth' });
     expect(fake.requests).toHaveLength(1);
-    expect(log.lines.find((l) => l.event === 'llm_draft')).toMatchObject({ level: 50, outcome: 'failed', reason: 'auth', status: 401 });
+    expect(log.lines().find((l) => l.event === 'llm_draft')).toMatchObject({ level: 50, outcome: 'failed', reason: 'auth', status: 401 });
     expect(log.text()).not.toContain('sk-test-SECRET');
   });
 
@@ -171,7 +171,7 @@ describe('draftAnswer against a fake OpenAI server (real SDK over HTTP)', () => 
   it('never logs the question text', async () => {
     fake.enqueue({ kind: 'json', content: grounded });
     await draft();
-    expect(log.lines.filter((l) => l.event === 'llm_draft')).toHaveLength(1);
+    expect(log.lines().filter((l) => l.event === 'llm_draft')).toHaveLength(1);
     expect(log.text()).not.toContain('changed jobs last week');
   });
 });

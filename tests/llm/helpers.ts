@@ -1,6 +1,4 @@
-import pino from 'pino';
 import type { LlmConfig } from '../../src/config.js';
-import type { Logger } from '../../src/logger.js';
 import type { ContextCandidate } from '../../src/llm/prompt.js';
 
 /** Small hand-made entries; the real knowledge files are not used here. */
@@ -48,21 +46,6 @@ export function llmConfig(baseURL: string, overrides: Partial<LlmConfig> = {}): 
   };
 }
 
-export interface CapturedLogger {
-  logger: Logger;
-  lines: Record<string, unknown>[];
-  text(): string;
-}
-
-/** A real pino logger writing JSON lines into memory. */
-export function captureLogger(level = 'debug'): CapturedLogger {
-  const raw: string[] = [];
-  const logger = pino({ level }, { write: (s: string) => void raw.push(s) });
-  return {
-    logger,
-    get lines() {
-      return raw.map((s) => JSON.parse(s) as Record<string, unknown>);
-    },
-    text: () => raw.join(''),
-  };
-}
+/** The project's logger writing JSON lines into memory (tests/support/logger.ts). */
+export { memoryLogger as captureLogger } from '../support/logger.js';
+export type CapturedLogger = ReturnType<typeof import('../support/logger.js').memoryLogger>;
