@@ -20,9 +20,10 @@ export const careerPath = {
   },
   async execute(interaction, ctx) {
     const o = interaction.options;
+    // Required options are read leniently: a stale client may omit one, and the schema then names it and its values.
     const input = parseOptions(careerPathInputSchema, {
-      jlpt: o.getString('jlpt', true),
-      background: o.getString('background', true),
+      jlpt: o.getString('jlpt') ?? undefined,
+      background: o.getString('background') ?? undefined,
       technical: o.getBoolean('technical') ?? undefined,
       location: o.getString('location') ?? undefined,
       sponsorship: o.getBoolean('sponsorship') ?? undefined,

@@ -1,4 +1,12 @@
-import { ApplicationCommandOptionType, ChannelType, MessageFlags, PermissionFlagsBits, type APIApplicationCommandBasicOption, type APIApplicationCommandSubcommandOption } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  ChannelType,
+  MessageFlags,
+  PermissionFlagsBits,
+  type APIApplicationCommandBasicOption,
+  type APIApplicationCommandSubcommandOption,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
 import type { Command } from '../src/discord/command.js';
 import { UserError } from '../src/discord/errors.js';
 import { fitEmbed, truncate } from '../src/discord/limits.js';
@@ -19,6 +27,20 @@ const sub = (name: string, description: string, ja: string, options: APIApplicat
   description_localizations: { ja },
   options,
 });
+
+const HELP_CHANNEL_TYPES: readonly ChannelType[] = [ChannelType.GuildText, ChannelType.GuildForum];
+
+/**
+ * The `channel` option, re-checked here: a stale client can send a channel that is gone or of another type, which
+ * `getChannel(name, true, types)` would turn into an unexpected error instead of a message the moderator can act on.
+ */
+function helpChannelId(interaction: ChatInputCommandInteraction<'cached' | 'raw'>): string {
+  const option = interaction.options.get('channel');
+  const id = String(option?.value ?? '');
+  const channel = option?.channel ?? interaction.guild?.channels.cache.get(id);
+  if (!channel || !HELP_CHANNEL_TYPES.includes(channel.type)) throw new UserError('Pick a text or forum channel of this server for `channel`.');
+  return id;
+}
 
 /** /config: moderators only (Manage Server, checked again on use): help channels, curator queue, knowledge reload. */
 export const config = {
@@ -46,17 +68,17 @@ export const config = {
     const reply = (content: string) => interaction.reply({ ...textMessage(content), flags: MessageFlags.Ephemeral });
     switch (interaction.options.getSubcommand()) {
       case 'add-help-channel': {
-        const channel = interaction.options.getChannel('channel', true, [ChannelType.GuildText, ChannelType.GuildForum]);
-        const added = await ctx.helpChannels.add(guildId, channel.id);
-        log.info({ channelId: channel.id, added }, 'help channel added');
-        return void (await reply(added ? `I'll answer questions posted in <#${channel.id}>.` : `<#${channel.id}> is already a help channel.`));
+        const channelId = helpChannelId(interaction);
+        const added = await ctx.helpChannels.add(guildId, channelId);
+        log.info({ channelId, added }, 'help channel added');
+        return void (await reply(added ? `I'll answer questions posted in <#${channelId}>.` : `<#${channelId}> is already a help channel.`));
       }
       case 'remove-help-channel': {
-        const channel = interaction.options.getChannel('channel', true, [ChannelType.GuildText, ChannelType.GuildForum]);
+        const channelId = String(interaction.options.get('channel', true).value ?? '');
         const { fromEnv } = await ctx.helpChannels.list(guildId);
-        const removed = await ctx.helpChannels.remove(guildId, channel.id);
-        if (!removed && fromEnv.includes(channel.id)) return void (await reply(`<#${channel.id}> comes from HELP_CHANNEL_IDS in the bot's environment; remove it there.`));
-        return void (await reply(removed ? `I'll stop answering in <#${channel.id}>.` : `<#${channel.id}> wasn't a help channel.`));
+        const removed = await ctx.helpChannels.remove(guildId, channelId);
+        if (!removed && fromEnv.includes(channelId)) return void (await reply(`<#${channelId}> comes from HELP_CHANNEL_IDS in the bot's environment; remove it there.`));
+        return void (await reply(removed ? `I'll stop answering in <#${channelId}>.` : `<#${channelId}> wasn't a help channel.`));
       }
       case 'help-channels': {
         const { fromEnv, fromConfig } = await ctx.helpChannels.list(guildId);

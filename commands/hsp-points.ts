@@ -40,11 +40,12 @@ export const hspPoints = {
   },
   async execute(interaction, ctx) {
     const o = interaction.options;
+    // Required options are read leniently: a stale client may omit one, and the schema then names it and its values.
     const input = parseOptions(hspPointsInputSchema, {
-      age: o.getInteger('age', true),
-      degree: o.getString('degree', true),
-      experience: o.getInteger('experience', true),
-      salary: o.getInteger('salary', true),
+      age: o.getInteger('age') ?? undefined,
+      degree: o.getString('degree') ?? undefined,
+      experience: o.getInteger('experience') ?? undefined,
+      salary: o.getInteger('salary') ?? undefined,
       jlpt: o.getString('jlpt') ?? undefined,
       bjt: o.getInteger('bjt') ?? undefined,
       qualifications: o.getInteger('qualifications') ?? undefined,

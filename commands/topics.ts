@@ -33,10 +33,13 @@ function topicList(k: Knowledge) {
   };
 }
 
-function entryList(k: Knowledge, topicId: string) {
-  const topic = k.kb.topics.find((t) => t.id === topicId);
-  if (!topic) throw new UserError('I don\'t have that topic. Run `/topics` and pick one from the list.');
-  const entries = k.kb.entries.filter((e) => e.topic === topicId);
+const fold = (s: string) => s.normalize('NFKC').trim().toLowerCase();
+
+/** The topic by id, or by its English or Japanese title (typed text a client submits instead of a choice). */
+function entryList(k: Knowledge, submitted: string) {
+  const topic = k.kb.topics.find((t) => [t.id, t.title, t.title_ja].some((v) => fold(v) === fold(submitted)));
+  if (!topic) throw new UserError(`I don't have the topic "${truncate(submitted, 100)}". Topics: ${k.kb.topics.map((t) => t.id).join(', ')}. Or run \`/topics\` and pick one from the list.`);
+  const entries = k.kb.entries.filter((e) => e.topic === topic.id);
   return {
     embeds: [fitEmbed({ title: topic.title, description: entries.map((e) => `• ${e.title}`).join('\n') })],
     components: [select('topics:entry', 'Open an entry', entries.map((e) => ({ label: e.title, value: e.id })))],

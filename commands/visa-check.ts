@@ -35,13 +35,14 @@ export const visaCheck = {
   },
   async execute(interaction, ctx) {
     const o = interaction.options;
+    // Required options are read leniently: a stale client may omit one, and the schema then names it and its values.
     const input = parseOptions(
       visaCheckInputSchema,
       {
-        status: o.getString('status', true),
-        currentWork: o.getString('current-work', true),
-        newWork: o.getString('new-work', true),
-        employer: o.getString('employer', true),
+        status: o.getString('status') ?? undefined,
+        currentWork: o.getString('current-work') ?? undefined,
+        newWork: o.getString('new-work') ?? undefined,
+        employer: o.getString('employer') ?? undefined,
         salary: o.getInteger('salary') ?? undefined,
         dispatch: o.getBoolean('dispatch') ?? undefined,
       },

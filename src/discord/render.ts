@@ -8,9 +8,9 @@ export const NO_MENTIONS = { parse: [] as [] };
 const COLOR = { knowledge: 0x2e7d32, llm: 0xf9a825, none: 0x757575, rules: 0x1565c0 } as const;
 const QUESTION_PREFIX = '❓ ';
 
-/** The question as shown above an answer; feedback reads it back from there, so buttons need no server state. */
+/** The question as shown above an answer, on one line; feedback reads it back from there, so buttons need no server state. */
 export function questionLine(question: string): string {
-  return truncate(`${QUESTION_PREFIX}${question}`, LIMITS.author);
+  return truncate(`${QUESTION_PREFIX}${question.replace(/\s+/g, ' ').trim()}`, LIMITS.author);
 }
 export function questionFromEmbed(embed: { author?: { name?: string } | null } | undefined): string | undefined {
   const name = embed?.author?.name;

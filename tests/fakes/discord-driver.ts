@@ -13,6 +13,7 @@ import {
   type APIEmbed,
   type APIInteraction,
   type APIMessage,
+  type APIMessageComponentSelectMenuInteraction,
   type APIThreadChannel,
   type APIUser,
 } from 'discord-api-types/v10';
@@ -83,6 +84,18 @@ export class FakeDriver {
     const message = opts.message ?? this.#messageWith(customId) ?? this.#syntheticButtonMessage(customId, opts.channelId);
     const base = this.#base(opts, message.channel_id);
     return this.#send(`button ${customId}`, base.channel.id, buttonPayload(base, customId, message));
+  }
+
+  /** Picks `values` in the string select menu `customId` (component_type 3) on the newest message carrying it. */
+  select(customId: string, values: string[], opts: ButtonOptions = {}): SentInteraction {
+    const message = opts.message ?? this.#messageWith(customId);
+    if (!message) throw new Error(`fake discord: no stored message carries the select menu ${customId}`);
+    const base = this.#base(opts, message.channel_id);
+    const payload: APIMessageComponentSelectMenuInteraction = {
+      ...buttonPayload(base, customId, message),
+      data: { custom_id: customId, component_type: ComponentType.StringSelect, values },
+    };
+    return this.#send(`select ${customId}`, base.channel.id, payload);
   }
 
   modalSubmit(customId: string, fields: Readonly<Record<string, string>>, opts: ButtonOptions = {}): SentInteraction {

@@ -30,7 +30,7 @@
  * ```
  *
  * - **Users' side:** `slash`, `autocomplete` (`{ focused }`), `button` (finds the message carrying the
- *   custom_id), `modalSubmit`, `userMessage` (`{ bot, type, mentionBot, author }`), `forumPost`.
+ *   custom_id), `select` (string select menu, with `values`), `modalSubmit`, `userMessage` (`{ bot, type, mentionBot, author }`), `forumPost`.
  * - **Waiting:** `waitForResponse`, `waitForEdit`, `waitForFollowUp`, `waitForChannelMessage`,
  *   `waitForThread`, `waitForViolation`, `waitForRequest`, `waitForResume`. All reject with the
  *   recent request log after `waitTimeoutMs` (default 5 s); `waitForResponse` fails fast if the
@@ -154,6 +154,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     slash: driver.slash.bind(driver),
     autocomplete: driver.autocomplete.bind(driver),
     button: driver.button.bind(driver),
+    select: driver.select.bind(driver),
     modalSubmit: driver.modalSubmit.bind(driver),
     userMessage: driver.userMessage.bind(driver),
     forumPost: driver.forumPost.bind(driver),

@@ -19,12 +19,23 @@ export interface TestBot {
   close(): Promise<void>;
 }
 
+export interface TestBotOptions {
+  env?: Record<string, string>;
+  /** Options for a new fake Discord, or a running one to reuse (e.g. a restarted bot); a reused fake is not closed. */
+  fake?: FakeDiscordOptions | FakeDiscord;
+  store?: Store;
+  llm?: (config: Config, logger: ReturnType<typeof memoryLogger>['logger'], store: Store) => LlmFallback;
+}
+
+const isRunningFake = (fake: TestBotOptions['fake']): fake is FakeDiscord => fake !== undefined && 'api' in fake;
+
 /**
  * The real bot (registry, router, help-channel listener, discord.js client) against the fake Discord, with an
  * in-memory store. `env` adds to the environment the bot would see; the fake's help channel is a help channel.
  */
-export async function startTestBot(options: { env?: Record<string, string>; fake?: FakeDiscordOptions; store?: Store; llm?: (config: Config, logger: ReturnType<typeof memoryLogger>['logger'], store: Store) => LlmFallback } = {}): Promise<TestBot> {
-  const fake = await startFakeDiscord(options.fake);
+export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
+  const ownsFake = !isRunningFake(options.fake);
+  const fake = isRunningFake(options.fake) ? options.fake : await startFakeDiscord(options.fake);
   const loaded = loadConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.api, HELP_CHANNEL_IDS: fake.channels.help.id, HELP_COOLDOWN_SECONDS: '0', ...options.env });
   if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
   const config = loaded.config;
@@ -42,7 +53,7 @@ export async function startTestBot(options: { env?: Record<string, string>; fake
     logs,
     async close() {
       await bot.stop(); // destroys the client before the fake goes away
-      await fake.close();
+      if (ownsFake) await fake.close();
     },
   };
 }

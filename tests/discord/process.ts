@@ -1,0 +1,65 @@
+/**
+ * Runs one of the bot's entry points (`npm start`, `npm run deploy-commands`) as a child process, the way an operator
+ * does, with exactly the environment given: nothing inherited, and a temporary working directory so no `.env` is read.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ROOT_DIR } from '../../src/paths.js';
+
+export interface RunningProcess {
+  child: ChildProcess;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves with the exit code (null when killed by a signal). */
+  exited: Promise<number | null>;
+  /** Resolves once stderr or stdout contains `text`; rejects if the process exits first or after `timeoutMs`. */
+  waitForOutput(text: string, timeoutMs?: number): Promise<void>;
+}
+
+export const workDir = (): string => mkdtempSync(path.join(tmpdir(), 'bot-e2e-'));
+
+export function runEntry(script: string, env: Record<string, string>, cwd = workDir()): RunningProcess {
+  const child = spawn(path.join(ROOT_DIR, 'node_modules/.bin/tsx'), [path.join(ROOT_DIR, script)], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? cwd, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  const listeners = new Set<() => void>();
+  child.stdout?.on('data', (chunk: Buffer) => {
+    out += chunk.toString('utf8');
+    for (const l of listeners) l();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    err += chunk.toString('utf8');
+    for (const l of listeners) l();
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    exited,
+    waitForOutput(text, timeoutMs = 15_000) {
+      return new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (out.includes(text) || err.includes(text)) done(resolve);
+        };
+        const timer = setTimeout(() => done(() => reject(new Error(`no "${text}" within ${timeoutMs} ms.\nstdout:\n${out}\nstderr:\n${err}`))), timeoutMs);
+        const onExit = () => done(() => reject(new Error(`exited before printing "${text}".\nstdout:\n${out}\nstderr:\n${err}`)));
+        const done = (settle: () => void) => {
+          clearTimeout(timer);
+          listeners.delete(check);
+          child.off('exit', onExit);
+          settle();
+        };
+        listeners.add(check);
+        child.once('exit', onExit);
+        check();
+      });
+    },
+  };
+}
