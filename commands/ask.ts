@@ -1,7 +1,8 @@
-import { ApplicationCommandOptionType, MessageFlags } from 'discord.js';
+import { MessageFlags } from 'discord.js';
 import { MAX_QUESTION_LENGTH } from '../src/answer/question.js';
 import type { Command } from '../src/discord/command.js';
 import { UserError } from '../src/discord/errors.js';
+import { booleanOption, stringOption } from '../src/discord/option-builders.js';
 import { answerMessage } from '../src/discord/render.js';
 
 /** /ask: a free-form question, answered from the knowledge base (or, when configured, an AI draft grounded in it). */
@@ -11,23 +12,11 @@ export const ask = {
     description: 'Ask about working in Japan; answered from the curated guides, with sources',
     description_localizations: { ja: '日本での仕事について質問する（厳選ガイドから出典つきで回答）' },
     options: [
-      {
-        type: ApplicationCommandOptionType.String,
-        name: 'question',
-        description: 'Your question, in English or Japanese',
-        description_localizations: { ja: '質問（英語または日本語）' },
-        required: true,
-        max_length: MAX_QUESTION_LENGTH,
-      },
-      {
-        type: ApplicationCommandOptionType.Boolean,
-        name: 'private',
-        description: 'Show the answer only to you',
-        description_localizations: { ja: '回答を自分だけに表示する' },
-      },
+      stringOption('question', { en: 'Your question, in English or Japanese', ja: '質問（英語または日本語）' }, { required: true, maxLength: MAX_QUESTION_LENGTH }),
+      booleanOption('private', { en: 'Show the answer only to you', ja: '回答を自分だけに表示する' }),
     ],
   },
-  async execute(interaction, ctx) {
+  async execute(interaction, ctx, log) {
     const question = interaction.options.getString('question', true);
     const flags = interaction.options.getBoolean('private') ? MessageFlags.Ephemeral : undefined;
     const context = { origin: 'slash' as const, userId: interaction.user.id, guildId: interaction.guildId ?? undefined };
@@ -37,6 +26,9 @@ export const ask = {
     const payload = answerMessage(result.view, question);
     if (interaction.deferred) await interaction.editReply(payload);
     else await interaction.reply({ ...payload, flags });
-    if (!result.view.answered && interaction.guildId) await ctx.queue.add(interaction.guildId, { kind: 'unanswered', question });
+    // The member already has the answer: a failure to queue the question for curators is only logged.
+    if (!result.view.answered && interaction.guildId) {
+      await ctx.queue.add(interaction.guildId, { kind: 'unanswered', question }).catch((err: unknown) => log.warn({ err }, 'could not queue the unanswered question'));
+    }
   },
 } satisfies Command;

@@ -1,6 +1,6 @@
-import { ApplicationCommandOptionType } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
-import { choicesOf, parseOptions } from '../src/discord/options.js';
+import { booleanOption, stringOption } from '../src/discord/option-builders.js';
+import { parseOptions } from '../src/discord/options.js';
 import { rulesMessage } from '../src/discord/render.js';
 import { BACKGROUNDS, careerPathInputSchema, evaluateCareerPath, JLPT_LEVELS, LOCATIONS, renderCareerPath } from '../src/rules/index.js';
 
@@ -11,11 +11,11 @@ export const careerPath = {
     description: 'Which career paths your JLPT level and background open, and what unlocks the next step',
     description_localizations: { ja: 'JLPTレベルと経歴で開けるキャリアパスと次のステップ' },
     options: [
-      { type: ApplicationCommandOptionType.String, name: 'jlpt', description: 'Your certified JLPT level', description_localizations: { ja: '取得済みのJLPTレベル' }, required: true, choices: choicesOf(JLPT_LEVELS) },
-      { type: ApplicationCommandOptionType.String, name: 'background', description: 'Your work background', description_localizations: { ja: 'これまでの職歴' }, required: true, choices: choicesOf(BACKGROUNDS) },
-      { type: ApplicationCommandOptionType.Boolean, name: 'technical', description: 'You have in-demand technical skills (development, QA, IT support, data…)', description_localizations: { ja: '需要のある技術スキル（開発・QA・ITサポート等）がある' } },
-      { type: ApplicationCommandOptionType.String, name: 'location', description: 'Where you want to work (default: Tokyo area)', description_localizations: { ja: '働きたい地域（既定：東京圏）' }, choices: choicesOf(LOCATIONS) },
-      { type: ApplicationCommandOptionType.Boolean, name: 'sponsorship', description: 'You need an employer to sponsor your work visa', description_localizations: { ja: '就労ビザのスポンサーが必要' } },
+      stringOption('jlpt', { en: 'Your certified JLPT level', ja: '取得済みのJLPTレベル' }, { required: true, choices: JLPT_LEVELS }),
+      stringOption('background', { en: 'Your work background', ja: 'これまでの職歴' }, { required: true, choices: BACKGROUNDS }),
+      booleanOption('technical', { en: 'You have in-demand technical skills (development, QA, IT support, data…)', ja: '需要のある技術スキル（開発・QA・ITサポート等）がある' }),
+      stringOption('location', { en: 'Where you want to work (default: Tokyo area)', ja: '働きたい地域（既定：東京圏）' }, { choices: LOCATIONS }),
+      booleanOption('sponsorship', { en: 'You need an employer to sponsor your work visa', ja: '就労ビザのスポンサーが必要' }),
     ],
   },
   async execute(interaction, ctx) {

@@ -1,19 +1,9 @@
-import { ApplicationCommandOptionType, MessageFlags } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
 import { truncate } from '../src/discord/limits.js';
-import { choicesOf, parseOptions } from '../src/discord/options.js';
+import { booleanOption, integerOption, privacyFlags, publicOption, stringOption } from '../src/discord/option-builders.js';
+import { parseOptions } from '../src/discord/options.js';
 import { rulesMessage } from '../src/discord/render.js';
 import { computeHspOutcome, DEGREES, HSP_CLAIMS, hspPointsInputSchema, JLPT_LEVELS, renderHspPoints } from '../src/rules/index.js';
-
-const int = (name: string, description: string, ja: string, min: number, max: number, required = true) => ({
-  type: ApplicationCommandOptionType.Integer as const,
-  name,
-  description,
-  description_localizations: { ja },
-  required,
-  min_value: min,
-  max_value: max,
-});
 
 /** /hsp-points: Highly Skilled Professional (i)(b) points, line by line (deterministic, from knowledge/rules). */
 export const hspPoints = {
@@ -22,20 +12,15 @@ export const hspPoints = {
     description: 'Count your Highly Skilled Professional (i)(b) points, line by line',
     description_localizations: { ja: '高度専門職1号ロのポイントを項目ごとに計算' },
     options: [
-      int('age', 'Your age at application', '申請時の年齢', 15, 100),
-      { type: ApplicationCommandOptionType.String, name: 'degree', description: 'Your highest degree', description_localizations: { ja: '最終学歴' }, required: true, choices: choicesOf(DEGREES) },
-      int('experience', 'Years of experience in the job you will do', '従事する業務の実務経験年数', 0, 60),
-      int('salary', 'Expected annual salary in yen, bonuses included, e.g. 6500000', '見込み年収（円・賞与込み）例：6500000', 0, 1_000_000_000),
-      { type: ApplicationCommandOptionType.String, name: 'jlpt', description: 'Your certified JLPT level (default: none)', description_localizations: { ja: '取得済みのJLPTレベル（既定：なし）' }, choices: choicesOf(JLPT_LEVELS) },
-      ...HSP_CLAIMS.map((c) => ({
-        type: ApplicationCommandOptionType.Boolean as const,
-        name: c.value,
-        description: truncate(c.label, 100),
-        description_localizations: { ja: truncate(c.label_ja, 100) },
-      })),
-      int('bjt', 'BJT Business Japanese score (480+ counts as N1, 400+ as N2)', 'BJTビジネス日本語能力テストの点数', 0, 800, false),
-      int('qualifications', 'Related Japanese national licences or IT exams passed (2 = two or more)', '関連する日本の国家資格・IT試験の数（2＝2つ以上）', 0, 2, false),
-      { type: ApplicationCommandOptionType.Boolean, name: 'public', description: 'Post the result in the channel (default: only you see it)', description_localizations: { ja: '結果をチャンネルに公開する（既定：自分のみ）' } },
+      integerOption('age', { en: 'Your age at application', ja: '申請時の年齢' }, { min: 15, max: 100, required: true }),
+      stringOption('degree', { en: 'Your highest degree', ja: '最終学歴' }, { required: true, choices: DEGREES }),
+      integerOption('experience', { en: 'Years of experience in the job you will do', ja: '従事する業務の実務経験年数' }, { min: 0, max: 60, required: true }),
+      integerOption('salary', { en: 'Expected annual salary in yen, bonuses included, e.g. 6500000', ja: '見込み年収（円・賞与込み）例：6500000' }, { min: 0, max: 1_000_000_000, required: true }),
+      stringOption('jlpt', { en: 'Your certified JLPT level (default: none)', ja: '取得済みのJLPTレベル（既定：なし）' }, { choices: JLPT_LEVELS }),
+      ...HSP_CLAIMS.map((c) => booleanOption(c.value, { en: truncate(c.label, 100), ja: truncate(c.label_ja, 100) })),
+      integerOption('bjt', { en: 'BJT Business Japanese score (480+ counts as N1, 400+ as N2)', ja: 'BJTビジネス日本語能力テストの点数' }, { min: 0, max: 800 }),
+      integerOption('qualifications', { en: 'Related Japanese national licences or IT exams passed (2 = two or more)', ja: '関連する日本の国家資格・IT試験の数（2＝2つ以上）' }, { min: 0, max: 2 }),
+      publicOption,
     ],
   },
   async execute(interaction, ctx) {
@@ -53,6 +38,6 @@ export const hspPoints = {
     });
     const { kb, refs } = ctx.knowledge();
     const text = renderHspPoints(computeHspOutcome(kb.rules.hspPoints, input), kb.rules.hspPoints, refs);
-    await interaction.reply({ ...rulesMessage('Highly Skilled Professional points', text), flags: o.getBoolean('public') ? undefined : MessageFlags.Ephemeral });
+    await interaction.reply({ ...rulesMessage('Highly Skilled Professional points', text), flags: privacyFlags(interaction) });
   },
 } satisfies Command;

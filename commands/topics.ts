@@ -1,9 +1,10 @@
-import { ApplicationCommandOptionType, ComponentType, MessageFlags, type APIActionRowComponent, type APIStringSelectComponent } from 'discord.js';
+import { ComponentType, MessageFlags, type APIActionRowComponent, type APIStringSelectComponent } from 'discord.js';
 import { knowledgeView } from '../src/answer/view.js';
 import type { Command, ComponentHandler } from '../src/discord/command.js';
 import type { Knowledge } from '../src/discord/context.js';
 import { UserError } from '../src/discord/errors.js';
 import { fitChoices, fitEmbed, LIMITS, truncate } from '../src/discord/limits.js';
+import { stringOption } from '../src/discord/option-builders.js';
 import { rankChoices } from '../src/discord/options.js';
 import { answerMessage, NO_MENTIONS } from '../src/discord/render.js';
 import type { Choice } from '../src/rules/vocabulary.js';
@@ -70,8 +71,8 @@ export const topics = {
     description: 'Browse everything the bot knows, by topic, and open an entry',
     description_localizations: { ja: 'トピック別にナレッジを閲覧してエントリーを開く' },
     options: [
-      { type: ApplicationCommandOptionType.String, name: 'topic', description: 'A topic to list', description_localizations: { ja: '一覧表示するトピック' }, autocomplete: true },
-      { type: ApplicationCommandOptionType.String, name: 'entry', description: 'An entry to open (type to search)', description_localizations: { ja: '開くエントリー（入力して検索）' }, autocomplete: true },
+      stringOption('topic', { en: 'A topic to list', ja: '一覧表示するトピック' }, { autocomplete: true }),
+      stringOption('entry', { en: 'An entry to open (type to search)', ja: '開くエントリー（入力して検索）' }, { autocomplete: true }),
     ],
   },
   components: [browse],

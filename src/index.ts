@@ -50,6 +50,12 @@ async function main(): Promise<number> {
       process.stderr.write(`Cannot start: ${err.message}\n`);
       return 1;
     }
+    if (/disallowed intents/i.test((err as Error).message ?? '')) {
+      process.stderr.write(
+        'Cannot start: Discord refused the Message Content intent. Enable it in the Developer Portal (your app → Bot → Privileged Gateway Intents → Message Content Intent); see the README.\n',
+      );
+      return 1;
+    }
     if ((err as { code?: string }).code === 'TokenInvalid') {
       process.stderr.write('Cannot start: Discord rejected DISCORD_TOKEN. Copy the bot token again from the Developer Portal (Bot → Reset Token).\n');
       return 1;

@@ -41,6 +41,18 @@ describe('npm start', () => {
     expect(run.stderr() + run.stdout()).not.toContain(SECRET);
   });
 
+  it('GIVEN the Message Content intent is not enabled for the app WHEN starting THEN it exits non-zero and says where to enable it', async () => {
+    const strict = await startFakeDiscord({ messageContentApproved: false });
+    try {
+      const run = runEntry(START, { DISCORD_TOKEN: strict.token, DISCORD_API_URL: strict.api, STORE_URL: `sqlite://${path.join(dir, 'intents.sqlite')}` });
+      expect(await run.exited).toBe(1);
+      expect(run.stderr()).toContain('Message Content Intent');
+      expect(run.stderr()).toContain('Developer Portal');
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('GIVEN a valid token for the fake WHEN started and then sent SIGTERM THEN it logs in, shuts down cleanly with 0 and never logs the token', async () => {
     const store = path.join(dir, 'data', 'bot.sqlite');
     running = runEntry(START, {

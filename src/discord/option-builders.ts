@@ -1,0 +1,40 @@
+import {
+  ApplicationCommandOptionType,
+  MessageFlags,
+  type APIApplicationCommandBooleanOption,
+  type APIApplicationCommandIntegerOption,
+  type APIApplicationCommandStringOption,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
+import type { Choice } from '../rules/vocabulary.js';
+import { choicesOf } from './options.js';
+
+/** An option's description in English and Japanese (Discord localizations): every option has both. */
+export interface Described {
+  en: string;
+  ja: string;
+}
+const describe = (name: string, d: Described) => ({ name, description: d.en, description_localizations: { ja: d.ja } });
+
+export function stringOption(
+  name: string,
+  d: Described,
+  extra: { required?: boolean; choices?: readonly Choice[]; autocomplete?: boolean; maxLength?: number } = {},
+): APIApplicationCommandStringOption {
+  const base = { type: ApplicationCommandOptionType.String as const, ...describe(name, d), ...(extra.required ? { required: true } : {}) };
+  const withLength = extra.maxLength ? { ...base, max_length: extra.maxLength } : base;
+  if (extra.choices) return { ...withLength, choices: choicesOf(extra.choices) };
+  return extra.autocomplete ? { ...withLength, autocomplete: true } : withLength;
+}
+
+export function integerOption(name: string, d: Described, range: { min: number; max: number; required?: boolean }): APIApplicationCommandIntegerOption {
+  return { type: ApplicationCommandOptionType.Integer, ...describe(name, d), required: range.required ?? false, min_value: range.min, max_value: range.max };
+}
+
+export function booleanOption(name: string, d: Described): APIApplicationCommandBooleanOption {
+  return { type: ApplicationCommandOptionType.Boolean, ...describe(name, d) };
+}
+
+/** `public`: results about a member's own visa or points are private unless they choose to post them. */
+export const publicOption = booleanOption('public', { en: 'Post the result in the channel (default: only you see it)', ja: '結果をチャンネルに公開する（既定：自分のみ）' });
+export const privacyFlags = (interaction: ChatInputCommandInteraction) => (interaction.options.getBoolean('public') ? undefined : MessageFlags.Ephemeral);
