@@ -13,7 +13,8 @@ export const help = {
   async execute(interaction, ctx) {
     const { kb } = ctx.knowledge();
     const guides = [...kb.guides.values()].map((g) => `• *${g.title}*`).join('\n');
-    const helpChannels = (await ctx.helpChannels.list(interaction.guildId ?? '')).fromEnv.length + (interaction.guildId ? (await ctx.helpChannels.list(interaction.guildId)).fromConfig.length : 0);
+    const channels = interaction.guildId ? await ctx.helpChannels.list(interaction.guildId) : { fromEnv: ctx.config.discord.helpChannelIds, fromConfig: [] };
+    const helpChannels = channels.fromEnv.length + channels.fromConfig.length;
     const embed = fitEmbed({
       title: 'Japan career help bot',
       description: [

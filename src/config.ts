@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
@@ -102,4 +103,18 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         : undefined,
     },
   };
+}
+
+/**
+ * For the entry points (npm start, start:sharded, deploy-commands, the CLI): reads `.env` from the working directory
+ * when there is one (real environment variables win), then validates. `defaults` fill in what neither sets.
+ */
+export function configFromEnvironment(defaults: Record<string, string> = {}): ConfigResult {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  return loadConfig({ ...defaults, ...process.env });
+}
+
+/** The message every entry point prints for an invalid environment (values are never echoed). */
+export function describeConfigProblems(problems: readonly string[]): string {
+  return `the environment has problems:\n${problems.map((p) => `  ${p}`).join('\n')}\nSee .env.example for every setting.`;
 }

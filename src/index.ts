@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { loadConfig } from './config.js';
+import { configFromEnvironment, describeConfigProblems } from './config.js';
 import { startBot } from './discord/bot.js';
 import { KnowledgeBaseError } from './kb/problems.js';
 import { loadKnowledgeOrThrow } from './kb/load.js';
@@ -9,10 +8,9 @@ import { createStore, StoreError } from './store/store.js';
 
 /** `npm start`: validates everything up front, then connects. Problems end the process with a clear message. */
 async function main(): Promise<number> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  const loaded = loadConfig(process.env);
+  const loaded = configFromEnvironment();
   if (!loaded.ok) {
-    process.stderr.write(`Cannot start: the environment has problems:\n${loaded.problems.map((p) => `  ${p}`).join('\n')}\nSee .env.example for every setting.\n`);
+    process.stderr.write(`Cannot start: ${describeConfigProblems(loaded.problems)}\n`);
     return 1;
   }
   const config = loaded.config;

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ShardingManager } from 'discord.js';
-import { loadConfig } from './config.js';
+import { configFromEnvironment, describeConfigProblems } from './config.js';
 import { createLogger } from './logger.js';
 
 /**
@@ -10,10 +9,9 @@ import { createLogger } from './logger.js';
  * SHARD_COUNT is "auto" (Discord's recommendation) or a number.
  */
 async function main(): Promise<number> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  const loaded = loadConfig(process.env);
+  const loaded = configFromEnvironment();
   if (!loaded.ok) {
-    process.stderr.write(`Cannot start: the environment has problems:\n${loaded.problems.map((p) => `  ${p}`).join('\n')}\nSee .env.example.\n`);
+    process.stderr.write(`Cannot start: ${describeConfigProblems(loaded.problems)}\n`);
     return 1;
   }
   const { config } = loaded;

@@ -7,8 +7,6 @@ export interface Hit {
   entry: Entry;
   /** Diagnostics: summed IDF weight of matched, known and unknown question terms. */
   matched: number;
-  /** Weight of the matched terms found in the curated fields (title, keywords, example questions). */
-  strong: number;
   known: number;
   unknown: number;
   /** BM25 score with field boosts (unbounded). */
@@ -91,11 +89,7 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
       .slice(0, limit)
       .map((r) => {
         const matched = r.queryTerms.reduce((sum, t) => sum + weight(t), 0);
-        const strong = Object.entries(r.match)
-          .filter(([, fields]) => fields.some((f) => f !== 'answer'))
-          .reduce((sum, [t]) => sum + weight(t), 0);
         return {
-          strong,
           entry: kb.byId.get(String(r.id))!,
           score: r.score,
           matched,

@@ -1,7 +1,7 @@
 import Keyv from 'keyv';
 import { createAnswerEngine } from '../answer/engine.js';
 import { createAskService } from '../answer/service.js';
-import { loadConfig } from '../config.js';
+import { configFromEnvironment, describeConfigProblems } from '../config.js';
 import { loadKnowledge } from '../kb/load.js';
 import { formatProblems } from '../kb/problems.js';
 import { createLogger } from '../logger.js';
@@ -31,14 +31,14 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+async function main(argv: string[]): Promise<CliResult> {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     return { stdout: USAGE, stderr: '', exitCode: command === undefined ? 2 : 0 };
   }
   // The CLI is quiet unless LOG_LEVEL asks for more; logs go to stderr, answers to stdout.
-  const config = loadConfig({ LOG_LEVEL: 'warn', ...env });
-  if (!config.ok) return fail(`The environment has problems:\n${config.problems.map((p) => `  ${p}`).join('\n')}\nSee .env.example.`);
+  const config = configFromEnvironment({ LOG_LEVEL: 'warn' });
+  if (!config.ok) return fail(`Cannot run: ${describeConfigProblems(config.problems)}`);
   const logger = createLogger({ level: config.config.logLevel });
 
   const loaded = await loadKnowledge(KNOWLEDGE_DIR);
@@ -67,13 +67,12 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<CliResult> 
 }
 
 try {
-  const result = await main(process.argv.slice(2), process.env);
+  const result = await main(process.argv.slice(2));
   if (result.stderr) process.stderr.write(result.stderr);
   if (result.stdout) process.stdout.write(result.stdout);
   process.exitCode = result.exitCode;
 } catch (err) {
-  // Never a stack trace to the user; the details are there with LOG_LEVEL=debug.
+  // Never a stack trace to the user.
   process.stderr.write(`Unexpected error: ${(err as Error).message}\n`);
-  if (process.env.LOG_LEVEL === 'debug') process.stderr.write(`${(err as Error).stack}\n`);
   process.exitCode = 1;
 }

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { REST, Routes, type RESTGetCurrentApplicationResult } from 'discord.js';
 import { commands } from '../../commands/index.js';
-import { loadConfig } from '../config.js';
+import { configFromEnvironment, describeConfigProblems } from '../config.js';
 import { commandProblems } from './command-rules.js';
 
 /**
@@ -9,10 +8,9 @@ import { commandProblems } from './command-rules.js';
  * or globally. The definitions are checked against Discord's rules first, so a bad one never reaches Discord.
  */
 async function main(): Promise<number> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  const loaded = loadConfig(process.env);
+  const loaded = configFromEnvironment();
   if (!loaded.ok) {
-    process.stderr.write(`The environment has problems:\n${loaded.problems.map((p) => `  ${p}`).join('\n')}\nSee .env.example.\n`);
+    process.stderr.write(`Cannot register the commands: ${describeConfigProblems(loaded.problems)}\n`);
     return 1;
   }
   const { token, guildId, apiUrl } = loaded.config.discord;

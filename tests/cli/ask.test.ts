@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -66,7 +67,7 @@ describe('cli ask', () => {
 
 describe('npm run -s cli (the real process)', () => {
   const run = (args: string[]) =>
-    promisify(execFile)(path.join(ROOT_DIR, 'node_modules/.bin/tsx'), ['src/cli/main.ts', ...args], { cwd: ROOT_DIR, env: { ...process.env, LOG_LEVEL: 'debug' } }).catch(
+    promisify(execFile)(path.join(ROOT_DIR, 'node_modules/.bin/tsx'), [path.join(ROOT_DIR, 'src/cli/main.ts'), ...args], { cwd: tmpdir(), env: { ...process.env, LOG_LEVEL: 'debug' } }).catch(
       (err: { stdout: string; stderr: string; code: number }) => err,
     );
 

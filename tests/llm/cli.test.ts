@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../../src/paths.js';
@@ -15,8 +18,10 @@ afterAll(async () => {
 /** Runs the real CLI process with a module hook that reports any openai/src/llm module being loaded. */
 async function cli(args: string[], env: Record<string, string> = {}) {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('OPENAI_')));
-  const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--import', './tests/support/trace-llm-imports.mjs', 'src/cli/main.ts', ...args], {
-    cwd: ROOT_DIR,
+  // Run from an empty directory so that a developer's own .env cannot switch the LLM on.
+  const hook = pathToFileURL(path.join(ROOT_DIR, 'tests/support/trace-llm-imports.mjs')).href;
+  const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', import.meta.resolve('tsx'), '--import', hook, path.join(ROOT_DIR, 'src/cli/main.ts'), ...args], {
+    cwd: tmpdir(),
     env: { ...clean, ...env },
   });
   return { json: JSON.parse(stdout) as { answered: boolean; mode: string; text: string; sources: { id: string }[] }, stderr };
