@@ -72,7 +72,6 @@ type Token = { kind: 'group'; group: number } | { kind: 'word'; raw: string; ste
  */
 export function createAnalyzer(settings: SearchSettings, vocabulary: readonly string[]): Analyzer {
   const stopwords = new Set(settings.stopwords.map((w) => w.normalize('NFKC').toLowerCase()));
-  const stopStems = new Set([...stopwords].filter((w) => LATIN.test(w)).map(stem));
   const groups = settings.synonyms;
 
   // Variants by how they are matched.
@@ -111,7 +110,7 @@ export function createAnalyzer(settings: SearchSettings, vocabulary: readonly st
   const cjkRe = cjk.length > 0 ? new RegExp(cjk.map(([v]) => escape(v)).join('|'), 'g') : undefined;
 
   const isStop = (t: Token) =>
-    (t.kind === 'word' && (stopwords.has(t.raw) || stopStems.has(t.stem))) || (t.kind === 'cjk' && stopwords.has(t.text));
+    (t.kind === 'word' && (stopwords.has(t.raw) || stopwords.has(t.raw.replace(/['’]/g, '')) || stopwords.has(t.raw.split(/['’]/)[0]!))) || (t.kind === 'cjk' && stopwords.has(t.text));
 
   // What a group contributes: the stems of its canonical phrase.
   const canonicalTerms = groups.map((g) =>

@@ -46,6 +46,11 @@ describe('analyzer', () => {
     expect(analyzer.terms('romotion', { correct: true })).toEqual(['romot']);
   });
 
+  it('drops stopwords and their contractions but never a content word that merely stems like one ("use" vs "us")', () => {
+    const a = createAnalyzer({ ...settings, stopwords: [...settings.stopwords, 'us', 'who', 'dont', 'im'] }, []);
+    expect(a.terms("who's going to use it? I'm sure they don't")).toEqual(['go', 'us', 'sure', 'thei']);
+  });
+
   it('brings -ify and -ification together', () => {
     expect(stem('notify')).toBe(stem('notification'));
     expect(stem('qualify')).toBe(stem('qualification'));
