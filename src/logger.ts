@@ -18,6 +18,20 @@ const REDACT = [
   'config.llm.apiKey',
 ];
 
+/** Interaction tokens travel in webhook and callback URLs (`/webhooks/<app>/<token>/…`); errors carry those URLs. */
+export function scrubUrl(url: string): string {
+  return url.replace(/\/(webhooks|interactions)\/(\d+)\/[^/?]+/g, '/$1/$2/[redacted]');
+}
+
+/** pino's error serializer, with request URLs scrubbed of interaction tokens (DiscordAPIError has `url`). */
+function serializeError(err: unknown) {
+  const out = pino.stdSerializers.err(err as Error) as Record<string, unknown>;
+  if (typeof out.url === 'string') out.url = scrubUrl(out.url);
+  if (typeof out.stack === 'string') out.stack = scrubUrl(out.stack);
+  if (typeof out.message === 'string') out.message = scrubUrl(out.message);
+  return out;
+}
+
 export interface LoggerOptions {
   level: string;
   /** Pretty, human-readable lines (default: when stderr is a terminal). JSON otherwise. */
@@ -28,7 +42,7 @@ export interface LoggerOptions {
 
 export function createLogger(options: LoggerOptions): Logger {
   const pretty = options.pretty ?? Boolean(process.stderr.isTTY);
-  const base = { level: options.level, redact: { paths: REDACT, censor: '[redacted]' } };
+  const base = { level: options.level, redact: { paths: REDACT, censor: '[redacted]' }, serializers: { err: serializeError } };
   if (options.destination) return pino(base, options.destination);
   if (pretty) {
     return pino({ ...base, transport: { target: 'pino-pretty', options: { destination: 2, colorize: true } } });
