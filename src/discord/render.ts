@@ -1,4 +1,4 @@
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIStringSelectComponent } from 'discord.js';
 import type { AnswerView } from '../answer/view.js';
 import { fitEmbed, LIMITS, truncate } from './limits.js';
 
@@ -50,8 +50,24 @@ export function feedbackRow(view: AnswerView): APIActionRowComponent<APIButtonCo
   return { type: ComponentType.ActionRow, components: [button('up', '👍', 'Helpful'), button('down', '👎', 'Not helpful')] };
 }
 
+/** "Did you mean": when nothing was answered, the suggestions open privately (handled by /topics' `topics:entry`). */
+export function suggestionRow(view: AnswerView): APIActionRowComponent<APIStringSelectComponent> | undefined {
+  if (view.answered || view.related.length === 0) return undefined;
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.StringSelect,
+        custom_id: 'topics:entry',
+        placeholder: 'Did you mean… (opens privately)',
+        options: view.related.slice(0, LIMITS.selectOptions).map((r) => ({ label: truncate(r.title, LIMITS.selectOptionLabel), value: r.id })),
+      },
+    ],
+  };
+}
+
 export function answerMessage(view: AnswerView, question: string) {
-  const row = feedbackRow(view);
+  const row = feedbackRow(view) ?? suggestionRow(view);
   return { embeds: [answerEmbed(view, question)], components: row ? [row] : [], allowedMentions: NO_MENTIONS };
 }
 
