@@ -7,6 +7,8 @@ export interface AskContext {
   origin: 'cli' | 'slash' | 'help-channel';
   userId?: string;
   guildId?: string;
+  /** False keeps the LLM out of it (e.g. help-channel chatter that isn't phrased as a question). Default true. */
+  allowDraft?: boolean;
 }
 
 export type AskOutcome = { ok: true; view: AnswerView } | { ok: false; message: string };
@@ -48,7 +50,7 @@ export function createAskService(deps: { engine: AnswerEngine; logger: Logger; d
       if (!checked.ok) return checked;
       const result = engine.answer(checked.question);
       const log = { origin: context.origin, answered: result.answered, confidence: result.confidence, entry: result.entry?.id };
-      if (result.answered || !drafter) {
+      if (result.answered || !drafter || context.allowDraft === false) {
         logger.debug(log, 'question answered from the knowledge base');
         return { ok: true, view: resultView(kb, result) };
       }

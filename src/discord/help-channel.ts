@@ -4,6 +4,12 @@ import { LIMITS, truncate } from './limits.js';
 import { answerMessage, textMessage } from './render.js';
 
 const MENTION = /<@[!&]?\d+>/g;
+const QUESTION_WORD = /^(how|what|when|where|why|who|which|can|could|should|shall|is|are|am|do|does|did|will|would|may|might|any(one|body)?)\b/i;
+
+/** Only messages phrased as questions may cost an LLM call; "thanks, that helped" never does. */
+export function looksLikeQuestion(text: string): boolean {
+  return /[?？]/.test(text) || QUESTION_WORD.test(text.trim()) || /(ですか|ますか|でしょうか|かな|の？|か。)\s*$/.test(text.trim());
+}
 
 /**
  * Answers questions posted in help channels: a message in a text help channel gets its answer in a new thread; a new
@@ -30,7 +36,8 @@ export function createHelpChannelListener(ctx: BotContext, client: Client) {
     const cooldownKey = `${message.guildId}:${message.author.id}`;
     if (await cooldowns.get(cooldownKey)) return log.debug('member is in the help-channel cooldown');
 
-    const result = await ctx.knowledge().ask.ask(question, { origin: 'help-channel', userId: message.author.id, guildId: message.guildId }, {
+    const context = { origin: 'help-channel' as const, userId: message.author.id, guildId: message.guildId, allowDraft: mentioned || looksLikeQuestion(question) };
+    const result = await ctx.knowledge().ask.ask(question, context, {
       beforeDraft: () => channel.sendTyping(),
     });
     if (!result.ok) {

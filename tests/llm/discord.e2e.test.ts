@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLlmFallback } from '../../src/llm/fallback.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
+import { settle } from '../discord/helpers.js';
 import { API_KEY } from './helpers.js';
 
 let openai: FakeOpenAI;
@@ -64,5 +65,14 @@ describe('/ask with the LLM fallback, end to end', () => {
     const embed = embedOf(await t.fake.waitForChannelMessage(thread.id));
     expect(embed.description).toContain('AI-drafted from the guides');
     expect(embed.description).toContain('Joining smoke breaks can help you belong.');
+  });
+});
+
+describe('help-channel cost control', () => {
+  it('GIVEN chatter that is not phrased as a question THEN no model call is made and the bot stays quiet', async () => {
+    const m = t.fake.userMessage(t.fake.channels.help.id, 'my coworkers go smoking together and I joined them to build relationships');
+    await settle(t);
+    expect(openai.requests).toHaveLength(0);
+    expect(t.fake.messagesIn(t.fake.channels.help.id).filter((x) => x.message_reference?.message_id === m.id)).toEqual([]);
   });
 });
