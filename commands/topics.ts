@@ -1,4 +1,4 @@
-import { ComponentType, MessageFlags, type APIActionRowComponent, type APIStringSelectComponent } from 'discord.js';
+import { MessageFlags } from 'discord.js';
 import { knowledgeView } from '../src/answer/view.js';
 import type { Command, ComponentHandler } from '../src/discord/command.js';
 import type { Knowledge } from '../src/discord/context.js';
@@ -6,30 +6,16 @@ import { UserError } from '../src/discord/errors.js';
 import { fitChoices, fitEmbed, LIMITS, truncate } from '../src/discord/limits.js';
 import { stringOption } from '../src/discord/option-builders.js';
 import { rankChoices } from '../src/discord/options.js';
-import { answerMessage, NO_MENTIONS } from '../src/discord/render.js';
+import { answerMessage, NO_MENTIONS, selectRow } from '../src/discord/render.js';
 import type { Choice } from '../src/rules/vocabulary.js';
 
 const topicChoices = (k: Knowledge): Choice[] => k.kb.topics.map((t) => ({ value: t.id, label: t.title, label_ja: t.title_ja }));
-
-function select(customId: string, placeholder: string, options: { label: string; value: string; description?: string }[]): APIActionRowComponent<APIStringSelectComponent> {
-  return {
-    type: ComponentType.ActionRow,
-    components: [
-      {
-        type: ComponentType.StringSelect,
-        custom_id: customId,
-        placeholder,
-        options: options.slice(0, LIMITS.selectOptions).map((o) => ({ ...o, label: truncate(o.label, LIMITS.selectOptionLabel) })),
-      },
-    ],
-  };
-}
 
 function topicList(k: Knowledge) {
   const lines = k.kb.topics.map((t) => `• **${t.title}** (${t.title_ja}) — ${k.kb.entries.filter((e) => e.topic === t.id).length} entries`);
   return {
     embeds: [fitEmbed({ title: 'What I know about', description: `${lines.join('\n')}\n\nPick a topic below, or use \`/topics entry:\` to search.` })],
-    components: [select('topics:topic', 'Choose a topic', k.kb.topics.map((t) => ({ label: t.title, value: t.id, description: truncate(t.title_ja, 100) })))],
+    components: [selectRow('topics:topic', 'Choose a topic', k.kb.topics.map((t) => ({ label: t.title, value: t.id, description: truncate(t.title_ja, 100) })))],
     allowedMentions: NO_MENTIONS,
   };
 }
@@ -43,7 +29,7 @@ function entryList(k: Knowledge, submitted: string) {
   const entries = k.kb.entries.filter((e) => e.topic === topic.id);
   return {
     embeds: [fitEmbed({ title: topic.title, description: entries.map((e) => `• ${e.title}`).join('\n') })],
-    components: [select('topics:entry', 'Open an entry', entries.map((e) => ({ label: e.title, value: e.id })))],
+    components: [selectRow('topics:entry', 'Open an entry', entries.map((e) => ({ label: e.title, value: e.id })))],
     allowedMentions: NO_MENTIONS,
   };
 }

@@ -50,20 +50,25 @@ export function feedbackRow(view: AnswerView): APIActionRowComponent<APIButtonCo
   return { type: ComponentType.ActionRow, components: [button('up', '👍', 'Helpful'), button('down', '👎', 'Not helpful')] };
 }
 
-/** "Did you mean": when nothing was answered, the suggestions open privately (handled by /topics' `topics:entry`). */
-export function suggestionRow(view: AnswerView): APIActionRowComponent<APIStringSelectComponent> | undefined {
-  if (view.answered || view.related.length === 0) return undefined;
+/** A one-menu action row; option labels are cut to Discord's limit and at most 25 options are kept. */
+export function selectRow(customId: string, placeholder: string, options: readonly { label: string; value: string; description?: string }[]): APIActionRowComponent<APIStringSelectComponent> {
   return {
     type: ComponentType.ActionRow,
     components: [
       {
         type: ComponentType.StringSelect,
-        custom_id: 'topics:entry',
-        placeholder: 'Did you mean… (opens privately)',
-        options: view.related.slice(0, LIMITS.selectOptions).map((r) => ({ label: truncate(r.title, LIMITS.selectOptionLabel), value: r.id })),
+        custom_id: customId,
+        placeholder,
+        options: options.slice(0, LIMITS.selectOptions).map((o) => ({ ...o, label: truncate(o.label, LIMITS.selectOptionLabel) })),
       },
     ],
   };
+}
+
+/** "Did you mean": when nothing was answered, the suggestions open privately (handled by /topics' `topics:entry`). */
+export function suggestionRow(view: AnswerView): APIActionRowComponent<APIStringSelectComponent> | undefined {
+  if (view.answered || view.related.length === 0) return undefined;
+  return selectRow('topics:entry', 'Did you mean… (opens privately)', view.related.map((r) => ({ label: r.title, value: r.id })));
 }
 
 export function answerMessage(view: AnswerView, question: string) {
