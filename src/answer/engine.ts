@@ -9,6 +9,8 @@ export interface Hit {
   matched: number;
   known: number;
   unknown: number;
+  /** Some matched word is in the entry's title, keywords or example questions (not only in its answer text). */
+  curated: boolean;
   /** BM25 score with field boosts (unbounded). */
   score: number;
   /** Share of the question's meaning (IDF-weighted terms) this entry explains, 0–1. */
@@ -89,12 +91,14 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
       .slice(0, limit)
       .map((r) => {
         const matched = r.queryTerms.reduce((sum, t) => sum + weight(t), 0);
+        const curated = Object.values(r.match).some((fields) => fields.some((f) => f === 'title' || f === 'keywords' || f === 'questions'));
         return {
           entry: kb.byId.get(String(r.id))!,
           score: r.score,
           matched,
           known,
           unknown: total - known,
+          curated,
           confidence: round2(matched / (matched + unmatchedKnownWeight * (known - matched) + unknownWeight * (total - known))),
         };
       });
@@ -104,7 +108,7 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
     const hits = search(question, 6);
     const best = hits[0];
     const { answerThreshold, relatedMinShare, suggestThreshold } = kb.search;
-    if (!best || best.confidence < answerThreshold) {
+    if (!best || best.confidence < answerThreshold || (kb.search.requireCuratedMatch && !best.curated)) {
       return {
         answered: false,
         confidence: best?.confidence ?? 0,

@@ -83,6 +83,11 @@ export const searchSettingsSchema = z.strictObject({
   unknownWeight: z.number().min(0).max(2),
   /** An entry is given as the answer only when the confidence reaches this (0–1). */
   answerThreshold: z.number().min(0).max(1),
+  /**
+   * Only answer when at least one matched word is in the entry's title, keywords or example questions: a match on
+   * incidental words of the answer text alone ("health insurance" inside the PR entry) is not enough.
+   */
+  requireCuratedMatch: z.boolean(),
   /** Related entries must reach this share of the best entry's score. */
   relatedMinShare: z.number().min(0).max(1),
   /** Weak matches at or above this confidence are offered as suggestions when nothing is answered. */

@@ -7,6 +7,7 @@ const settings: SearchSettings = {
   unmatchedKnownWeight: 0.3,
   unknownWeight: 1,
   answerThreshold: 0.5,
+  requireCuratedMatch: true,
   relatedMinShare: 0.5,
   suggestThreshold: 0.3,
   stopwords: ['the', 'a', 'to', 'for', 'in', 'how', 'do', 'i', 'my', 'japan', 'it'],

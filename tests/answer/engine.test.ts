@@ -58,6 +58,12 @@ describe('answering member questions from the knowledge base', () => {
     expect(view.sources).toEqual([]);
   });
 
+  it('GIVEN a question that only matches incidental words of an answer ("health insurance" inside the PR entry) THEN it declines, suggesting that entry', () => {
+    const r = engine.answer('how do I get health insurance?');
+    expect(r.answered).toBe(false);
+    expect(r.suggestions.map((e) => e.id)).toContain('permanent-residency-requirements');
+  });
+
   it('GIVEN an answer THEN it carries at most two related entries, sources with guide titles and a confidence', () => {
     const r = engine.answer('how do I ask my boss for a promotion?');
     expect(r.answered).toBe(true);
