@@ -50,6 +50,7 @@ function japaneseWords(run: string): string[] {
 const marker = (group: number) => ` \uE000${group}\uE001 `;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+const OUT_OF_SCOPE_WORD = 'outofscopesubject';
 const stems = new Map<string, string>();
 
 /** Porter stems, with the -ify/-ification pair (notify/notification, qualify/qualification) brought together. */
@@ -64,6 +65,9 @@ export function stem(word: string): string {
   return s;
 }
 
+/** The term a question gets when it names a subject listed under `outOfScope` in knowledge/search.yaml. */
+export const OUT_OF_SCOPE = stem(OUT_OF_SCOPE_WORD);
+
 type Token = { kind: 'group'; group: number } | { kind: 'word'; raw: string; stem: string } | { kind: 'cjk'; text: string };
 
 /**
@@ -72,7 +76,8 @@ type Token = { kind: 'group'; group: number } | { kind: 'word'; raw: string; ste
  */
 export function createAnalyzer(settings: SearchSettings, vocabulary: readonly string[]): Analyzer {
   const stopwords = new Set(settings.stopwords.map((w) => w.normalize('NFKC').toLowerCase()));
-  const groups = settings.synonyms;
+  // Out-of-scope subjects become one reserved term the engine recognises (see OUT_OF_SCOPE).
+  const groups = [...settings.synonyms, { canonical: OUT_OF_SCOPE_WORD, variants: settings.outOfScope }].filter((g) => g.variants.length > 0);
 
   // Variants by how they are matched.
   const caseSensitive: { re: RegExp; group: number }[] = [];
@@ -150,7 +155,8 @@ export function createAnalyzer(settings: SearchSettings, vocabulary: readonly st
 
   // Vocabulary for typo correction: the curated words and the synonym variants.
   const counts = new Map<string, number>();
-  for (const text of [...vocabulary, ...groups.flatMap((g) => [g.canonical, ...g.variants])]) {
+  // (Out-of-scope phrases are left out: a typo must never turn a question into an out-of-scope one.)
+  for (const text of [...vocabulary, ...settings.synonyms.flatMap((g) => [g.canonical, ...g.variants])]) {
     for (const t of tokenize(text.normalize('NFKC').toLowerCase())) {
       if (t.kind === 'word' && t.raw.length >= 3 && !/\d/.test(t.raw)) counts.set(t.raw, (counts.get(t.raw) ?? 0) + 1);
     }
@@ -158,8 +164,10 @@ export function createAnalyzer(settings: SearchSettings, vocabulary: readonly st
   const knownStems = new Set([...counts.keys()].map(stem));
   const speller = new Speller(counts);
   const corrections = new Map<string, string | undefined>();
+  // Words of out-of-scope phrases are never "corrected" into something else ("tourist" must stay "tourist").
+  const outOfScopeWords = new Set(settings.outOfScope.flatMap((p) => tokenize(p.normalize('NFKC').toLowerCase()).flatMap((t) => (t.kind === 'word' ? [t.raw] : []))));
   const correct = (t: Token): Token => {
-    if (t.kind !== 'word' || counts.has(t.raw) || knownStems.has(t.stem) || stopwords.has(t.raw) || /\d/.test(t.raw)) return t;
+    if (t.kind !== 'word' || counts.has(t.raw) || outOfScopeWords.has(t.raw) || knownStems.has(t.stem) || stopwords.has(t.raw) || /\d/.test(t.raw)) return t;
     if (!corrections.has(t.raw)) {
       if (corrections.size >= 10_000) corrections.clear(); // bounded: questions are user input
       corrections.set(t.raw, speller.correct(t.raw));

@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { KnowledgeBase } from '../kb/load.js';
 import type { Entry } from '../kb/schema.js';
-import { createAnalyzer, type Analyzer } from './analyzer.js';
+import { createAnalyzer, OUT_OF_SCOPE, type Analyzer } from './analyzer.js';
 
 export interface Hit {
   entry: Entry;
@@ -82,7 +82,7 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
   function search(question: string, limit = 5): Hit[] {
     // Numbers the knowledge base never mentions (a salary, a year) carry no meaning for matching.
     const terms = [...new Set(analyzer.terms(question, { correct: true }))].filter((t) => df.has(t) || !/^\d+$/.test(t));
-    if (terms.length === 0) return [];
+    if (terms.length === 0 || terms.includes(OUT_OF_SCOPE)) return [];
     const total = terms.reduce((sum, t) => sum + weight(t), 0);
     const known = terms.filter((t) => df.has(t)).reduce((sum, t) => sum + weight(t), 0);
     const { unmatchedKnownWeight, unknownWeight } = kb.search;

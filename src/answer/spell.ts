@@ -20,6 +20,12 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
+function hamming(a: string, b: string): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) n++;
+  return n;
+}
+
 /** How many typos a word of this length may carry and still be corrected: none for short words, where guesses go wrong. */
 export function allowedEdits(length: number): number {
   if (length < 6) return 0;
@@ -48,6 +54,9 @@ export class Speller {
         if (candidate.word[0] !== word[0]) continue;
         const distance = editDistance(word, candidate.word, max);
         if (distance > max) continue;
+        // One letter swapped for another mostly turns one real word into another ("tourist"/"tourism",
+        // "hearing"/"heading"); typos are dropped, doubled or transposed letters, so that edit alone is refused.
+        if (distance === 1 && candidate.word.length === word.length && hamming(word, candidate.word) === 1) continue;
         if (!best || distance < best.distance || (distance === best.distance && candidate.count > best.count)) {
           best = { ...candidate, distance };
         }

@@ -1,10 +1,10 @@
 import type { Problem } from './problems.js';
-import type { Entry, Guide, Source, Topic } from './schema.js';
+import type { Entry, Guide, SearchSettings, Source, Topic } from './schema.js';
 
 const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** Checks that need more than one file: duplicates, references, sources for facts, coverage of every guide section. */
-export function crossCheck(kb: { guides: Guide[]; topics: Topic[]; sources: Source[]; entries: Entry[] }): Problem[] {
+export function crossCheck(kb: { guides: Guide[]; topics: Topic[]; sources: Source[]; entries: Entry[]; search: SearchSettings }): Problem[] {
   const problems: Problem[] = [];
   const duplicate = <T extends { id: string }>(items: T[], file: (t: T) => string) => {
     const seen = new Map<string, T>();
@@ -60,8 +60,27 @@ export function crossCheck(kb: { guides: Guide[]; topics: Topic[]; sources: Sour
       questions.add(norm(q));
     });
   }
+  problems.push(...outOfScopeProblems(kb.search, kb.entries));
   for (const [ref, covered] of sections) {
     if (!covered) problems.push({ file: 'guides.yaml', field: ref, message: 'no entry covers this guide section' });
   }
+  return problems;
+}
+
+/** An out-of-scope subject must not be a synonym variant too, nor appear in any entry (it would make that entry unreachable). */
+function outOfScopeProblems(search: SearchSettings, entries: Entry[]): Problem[] {
+  const problems: Problem[] = [];
+  const variants = new Set(search.synonyms.flatMap((g) => g.variants.map(norm)));
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const texts = entries.map((e) => ({ e, text: norm([e.title, ...e.keywords, ...e.questions, e.answer].join(' \n ')) }));
+  search.outOfScope.forEach((phrase, i) => {
+    const key = norm(phrase);
+    if (variants.has(key)) problems.push({ file: 'search.yaml', field: `outOfScope.${i}`, message: `"${phrase}" is also a synonym variant` });
+    // Latin phrases match whole words ("rent" must not hit "current"); Japanese matches anywhere.
+    const re = /^[\p{Script=Latin}\p{N}\s'’-]+$/u.test(key) ? new RegExp(`(?<![\\p{L}\\p{N}])${escape(key)}(?![\\p{L}\\p{N}])`, 'u') : new RegExp(escape(key), 'u');
+    for (const { e, text } of texts) {
+      if (re.test(text)) problems.push({ file: e.file, field: '(entry)', message: `mentions "${phrase}", which search.yaml lists as out of scope` });
+    }
+  });
   return problems;
 }

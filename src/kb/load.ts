@@ -86,7 +86,7 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   }
 
   if (!guides || !topics || !sources || !search) return { ok: false, problems };
-  problems.push(...crossCheck({ guides, topics, sources, entries }));
+  problems.push(...crossCheck({ guides, topics, sources, entries, search }));
   const rules = await loadRules(dir, buildRefIndex(guides, sources));
   if (rules.ok) hash.update(rules.rules.version);
   else problems.push(...rules.problems);

@@ -94,6 +94,11 @@ export const searchSettingsSchema = z.strictObject({
   suggestThreshold: z.number().min(0).max(1),
   /** Words that carry no meaning for matching (English and Japanese). */
   stopwords: z.array(text(40)).min(1),
+  /**
+   * Subjects the guides do not cover (banking, housing, personal taxes…). A question naming one is declined even if
+   * some entry shares other words with it. No entry may use these phrases (kb:check reports it).
+   */
+  outOfScope: z.array(text(60)).default([]),
   /** Each group maps every variant (English phrase, romaji or Japanese) onto one canonical phrase. */
   synonyms: z
     .array(z.strictObject({ canonical: text(60), variants: z.array(text(80)).min(1) }))

@@ -8,6 +8,7 @@ const settings: SearchSettings = {
   unknownWeight: 1,
   answerThreshold: 0.5,
   requireCuratedMatch: true,
+  outOfScope: [],
   relatedMinShare: 0.5,
   suggestThreshold: 0.3,
   stopwords: ['the', 'a', 'to', 'for', 'in', 'how', 'do', 'i', 'my', 'japan', 'it'],
@@ -50,6 +51,13 @@ describe('analyzer', () => {
   it('drops stopwords and their contractions but never a content word that merely stems like one ("use" vs "us")', () => {
     const a = createAnalyzer({ ...settings, stopwords: [...settings.stopwords, 'us', 'who', 'dont', 'im'] }, []);
     expect(a.terms("who's going to use it? I'm sure they don't")).toEqual(['go', 'us', 'sure', 'thei']);
+  });
+
+  it('never "corrects" a real word into another by swapping letters, but fixes dropped, doubled and transposed letters', () => {
+    const a = createAnalyzer(settings, ['tourism and hospitality', 'recommendation']);
+    expect(a.terms('tourist', { correct: true })).toEqual([stem('tourist')]);
+    expect(a.terms('toursim', { correct: true })).toEqual([stem('tourism')]);
+    expect(a.terms('reccomendation', { correct: true })).toEqual([stem('recommendation')]);
   });
 
   it('brings -ify and -ification together', () => {

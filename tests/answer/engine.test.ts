@@ -58,6 +58,19 @@ describe('answering member questions from the knowledge base', () => {
     expect(view.sources).toEqual([]);
   });
 
+  it.each(['how do I open a bank account as a foreigner', 'do I need a japanese driver\'s license for my job', 'can my parents visit on a tourist visa?'])(
+    'GIVEN "%s", a subject search.yaml lists as out of scope THEN it declines with no suggestions',
+    (question) => {
+      const r = engine.answer(question);
+      expect(r.answered).toBe(false);
+      expect(r.suggestions).toEqual([]);
+    },
+  );
+
+  it('GIVEN a word a typo away from an out-of-scope subject ("guarantee" vs a listed phrase) THEN it is not treated as out of scope', () => {
+    expect(engine.search('does N1 guarantee me a decent job outside teaching', 1)[0]?.entry.id).toBe('after-alt-n1');
+  });
+
   it('GIVEN a question that only matches incidental words of an answer ("health insurance" inside the PR entry) THEN it declines, suggesting that entry', () => {
     const r = engine.answer('how do I get health insurance?');
     expect(r.answered).toBe(false);

@@ -58,6 +58,14 @@ describe('knowledge base validation', () => {
     });
   });
 
+  it('GIVEN an out-of-scope subject that an entry mentions, or that is also a synonym THEN both are problems', async () => {
+    const dir = await brokenCopy((d) => edit(d, 'search.yaml', (s) => s.replace('outOfScope: [', 'outOfScope: [\n  nomikai, 飲み会,')));
+    const result = await loadKnowledge(dir);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems).toContainEqual({ file: 'search.yaml', field: 'outOfScope.1', message: '"飲み会" is also a synonym variant' });
+    expect(problems).toContainEqual({ file: 'entries/promotion/nomikai-and-coworker-relationships.md', field: '(entry)', message: 'mentions "nomikai", which search.yaml lists as out of scope' });
+  });
+
   it('GIVEN a guide section no entry covers THEN that is a problem', async () => {
     const dir = await brokenCopy((d) => edit(d, 'guides.yaml', (s) => s.replace('    summary: Summary of the unwritten rules\n', '    summary: Summary of the unwritten rules\n    new-part: A section added to the guide\n')));
     const result = await loadKnowledge(dir);
