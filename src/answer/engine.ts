@@ -27,6 +27,8 @@ export interface AnswerResult {
   related: Entry[];
   /** Weak matches offered as "did you mean" when nothing is answered (at most three). */
   suggestions: Entry[];
+  /** Ranked hits at or above the suggestion threshold (at most five): the context for the optional LLM fallback. */
+  candidates: Hit[];
 }
 
 export interface AnswerEngine {
@@ -115,12 +117,13 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
         entry: undefined,
         related: [],
         suggestions: hits.filter((h) => h.confidence >= suggestThreshold).slice(0, 3).map((h) => h.entry),
+        candidates: hits.filter((h) => h.confidence >= suggestThreshold).slice(0, 5),
       };
     }
     const fromSearch = hits.slice(1).filter((h) => h.score >= best.score * relatedMinShare).map((h) => h.entry);
     const curated = best.entry.related.map((id) => kb.byId.get(id)).filter((e): e is Entry => e !== undefined);
     const related = [...new Map([...fromSearch, ...curated].map((e) => [e.id, e])).values()].slice(0, 2);
-    return { answered: true, confidence: best.confidence, entry: best.entry, related, suggestions: [] };
+    return { answered: true, confidence: best.confidence, entry: best.entry, related, suggestions: [], candidates: [] };
   }
 
   return { kb, answer, search };

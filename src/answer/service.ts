@@ -33,9 +33,6 @@ export interface AskService {
   ask(question: string, context: AskContext, hooks?: AskHooks): Promise<AskOutcome>;
 }
 
-/** How many ranked entries are offered to the LLM as context (it trims them to its token budget). */
-const CONTEXT_ENTRIES = 5;
-
 /**
  * Free-form questions: validate, search the knowledge base, and build what the member sees. When search is not
  * confident and an LLM is configured, a draft grounded in the best entries may answer instead; whatever goes wrong
@@ -55,7 +52,7 @@ export function createAskService(deps: { engine: AnswerEngine; logger: Logger; d
         return { ok: true, view: resultView(kb, result) };
       }
       // Only worth a model call when some entry is plausibly related.
-      const candidates = engine.search(checked.question, CONTEXT_ENTRIES).filter((h) => h.confidence >= kb.search.suggestThreshold);
+      const candidates = result.candidates;
       if (candidates.length === 0) return { ok: true, view: noAnswerView(result) };
 
       await hooks.beforeDraft?.();

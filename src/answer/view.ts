@@ -50,7 +50,7 @@ export function sourcesOf(kb: KnowledgeBase, entries: readonly Entry[]): { sourc
   return { sources, publicSources: [...publicSources.values()] };
 }
 
-export function knowledgeView(kb: KnowledgeBase, result: AnswerResult & { entry: Entry }): AnswerView {
+export function knowledgeView(kb: KnowledgeBase, result: Pick<AnswerResult, 'confidence' | 'related'> & { entry: Entry }): AnswerView {
   return {
     answered: true,
     mode: 'knowledge',
