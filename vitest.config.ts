@@ -7,6 +7,5 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 20_000,
     hookTimeout: 20_000,
-    globalSetup: [],
   },
 });

@@ -2,7 +2,10 @@ import type { Command } from '../src/discord/command.js';
 import { booleanOption, stringOption } from '../src/discord/option-builders.js';
 import { parseOptions } from '../src/discord/options.js';
 import { rulesMessage } from '../src/discord/render.js';
-import { BACKGROUNDS, careerPathInputSchema, evaluateCareerPath, JLPT_LEVELS, LOCATIONS, renderCareerPath } from '../src/rules/index.js';
+import { evaluateCareerPath } from '../src/engines/career-path.js';
+import { renderCareerPath } from '../src/engines/career-path.render.js';
+import { careerPathInputSchema } from '../src/engines/inputs.js';
+import { BACKGROUNDS, JLPT_LEVELS, LOCATIONS } from '../src/kb/vocabulary.js';
 
 /** /career-path: which paths are open at my JLPT level and background (deterministic, from knowledge/rules). */
 export const careerPath = {
@@ -28,8 +31,8 @@ export const careerPath = {
       location: o.getString('location') ?? undefined,
       sponsorship: o.getBoolean('sponsorship') ?? undefined,
     });
-    const { kb, refs } = ctx.knowledge();
-    const text = renderCareerPath(evaluateCareerPath(kb.rules.careerPath, input), input, kb.rules.careerPath, refs);
+    const { kb } = ctx.knowledge();
+    const text = renderCareerPath(evaluateCareerPath(kb.rules.careerPath, input), input, kb.rules.careerPath, kb.refs);
     await interaction.reply(rulesMessage('Career paths for your profile', text));
   },
 } satisfies Command;

@@ -3,7 +3,10 @@ import { truncate } from '../src/discord/limits.js';
 import { booleanOption, integerOption, privacyFlags, publicOption, stringOption } from '../src/discord/option-builders.js';
 import { parseOptions } from '../src/discord/options.js';
 import { rulesMessage } from '../src/discord/render.js';
-import { computeHspOutcome, DEGREES, HSP_CLAIMS, hspPointsInputSchema, JLPT_LEVELS, renderHspPoints } from '../src/rules/index.js';
+import { computeHspOutcome } from '../src/engines/hsp-points.js';
+import { renderHspPoints } from '../src/engines/hsp-points.render.js';
+import { hspPointsInputSchema } from '../src/engines/inputs.js';
+import { DEGREES, HSP_CLAIMS, JLPT_LEVELS } from '../src/kb/vocabulary.js';
 
 /** /hsp-points: Highly Skilled Professional (i)(b) points, line by line (deterministic, from knowledge/rules). */
 export const hspPoints = {
@@ -36,8 +39,8 @@ export const hspPoints = {
       qualifications: o.getInteger('qualifications') ?? undefined,
       claims: HSP_CLAIMS.filter((c) => o.getBoolean(c.value)).map((c) => c.value),
     });
-    const { kb, refs } = ctx.knowledge();
-    const text = renderHspPoints(computeHspOutcome(kb.rules.hspPoints, input), kb.rules.hspPoints, refs);
+    const { kb } = ctx.knowledge();
+    const text = renderHspPoints(computeHspOutcome(kb.rules.hspPoints, input), kb.rules.hspPoints, kb.refs);
     await interaction.reply({ ...rulesMessage('Highly Skilled Professional points', text), flags: privacyFlags(interaction) });
   },
 } satisfies Command;

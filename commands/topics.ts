@@ -7,7 +7,7 @@ import { fitChoices, fitEmbed, LIMITS, truncate } from '../src/discord/limits.js
 import { stringOption } from '../src/discord/option-builders.js';
 import { rankChoices } from '../src/discord/options.js';
 import { answerMessage, NO_MENTIONS, selectRow } from '../src/discord/render.js';
-import type { Choice } from '../src/rules/vocabulary.js';
+import type { Choice } from '../src/kb/vocabulary.js';
 
 const topicChoices = (k: Knowledge): Choice[] => k.kb.topics.map((t) => ({ value: t.id, label: t.title, label_ja: t.title_ja }));
 

@@ -2,7 +2,10 @@ import type { Command } from '../src/discord/command.js';
 import { booleanOption, integerOption, privacyFlags, publicOption, stringOption } from '../src/discord/option-builders.js';
 import { parseOptions, rankChoices } from '../src/discord/options.js';
 import { rulesMessage } from '../src/discord/render.js';
-import { checkVisa, DUTIES, EMPLOYERS, renderVisaCheck, RESIDENCE_STATUSES, visaCheckInputSchema } from '../src/rules/index.js';
+import { visaCheckInputSchema } from '../src/engines/inputs.js';
+import { checkVisa } from '../src/engines/visa-check.js';
+import { renderVisaCheck } from '../src/engines/visa-check.render.js';
+import { DUTIES, EMPLOYERS, RESIDENCE_STATUSES } from '../src/kb/vocabulary.js';
 
 /** /visa-check: does this job change fit my status of residence, and what must I file (deterministic). */
 export const visaCheck = {
@@ -39,8 +42,8 @@ export const visaCheck = {
       },
       { currentWork: 'current-work', newWork: 'new-work' },
     );
-    const { kb, refs } = ctx.knowledge();
-    const text = renderVisaCheck(checkVisa(kb.rules.visaCheck, input), input, kb.rules.visaCheck, refs);
+    const { kb } = ctx.knowledge();
+    const text = renderVisaCheck(checkVisa(kb.rules.visaCheck, input), input, kb.rules.visaCheck, kb.refs);
     await interaction.reply({ ...rulesMessage('Visa check', text), flags: privacyFlags(interaction) });
   },
 } satisfies Command;

@@ -114,6 +114,12 @@ export function configFromEnvironment(defaults: Record<string, string> = {}): Co
   return loadConfig({ ...defaults, ...process.env });
 }
 
+/** What every entry point that talks to Discord prints when it has no token. */
+export const MISSING_TOKEN =
+  'DISCORD_TOKEN is not set.\n' +
+  '  Copy .env.example to .env and fill in DISCORD_TOKEN (and the other settings it describes).\n' +
+  '  To try the answers without Discord: npm run -s cli -- ask "how do I ask for a raise?"';
+
 /** The message every entry point prints for an invalid environment (values are never echoed). */
 export function describeConfigProblems(problems: readonly string[]): string {
   return `the environment has problems:\n${problems.map((p) => `  ${p}`).join('\n')}\nSee .env.example for every setting.`;

@@ -1,4 +1,5 @@
-import { configFromEnvironment, describeConfigProblems } from './config.js';
+import { commands } from '../commands/index.js';
+import { configFromEnvironment, describeConfigProblems, MISSING_TOKEN } from './config.js';
 import { startBot } from './discord/bot.js';
 import { KnowledgeBaseError } from './kb/problems.js';
 import { loadKnowledgeOrThrow } from './kb/load.js';
@@ -6,7 +7,7 @@ import { createLogger } from './logger.js';
 import { KNOWLEDGE_DIR } from './paths.js';
 import { createStore, StoreError } from './store/store.js';
 
-/** `npm start`: validates everything up front, then connects. Problems end the process with a clear message. */
+/** `npm start`: validates everything up front, composes the bot from its parts (the command registry included), then connects. Problems end the process with a clear message. */
 async function main(): Promise<number> {
   const loaded = configFromEnvironment();
   if (!loaded.ok) {
@@ -15,11 +16,7 @@ async function main(): Promise<number> {
   }
   const config = loaded.config;
   if (!config.discord.token) {
-    process.stderr.write(
-      'Cannot start the Discord bot: DISCORD_TOKEN is not set.\n' +
-        '  Copy .env.example to .env and fill in DISCORD_TOKEN (and the other settings it describes).\n' +
-        '  To try the answers without Discord: npm run -s cli -- ask "how do I ask for a raise?"\n',
-    );
+    process.stderr.write(`Cannot start the Discord bot: ${MISSING_TOKEN}\n`);
     return 1;
   }
   const logger = createLogger({ level: config.logLevel });
@@ -29,7 +26,7 @@ async function main(): Promise<number> {
     // The LLM fallback's modules (and the openai SDK) are loaded only when it is configured.
     const llm = config.llm ? (await import('./llm/fallback.js')).createLlmFallback(config.llm, logger, store) : undefined;
     logger.info({ entries: kb.entries.length, version: kb.version, llm: config.llm ? config.llm.model : 'off' }, 'starting');
-    const bot = await startBot({ config, logger, store, kb, knowledgeDir: KNOWLEDGE_DIR, llm, token: config.discord.token });
+    const bot = await startBot({ config, logger, store, kb, knowledgeDir: KNOWLEDGE_DIR, llm, commands, token: config.discord.token });
     const shutdown = (signal: string) => {
       logger.info({ signal }, 'shutting down');
       bot.stop().then(

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { ShardingManager } from 'discord.js';
-import { configFromEnvironment, describeConfigProblems } from './config.js';
+import { configFromEnvironment, describeConfigProblems, MISSING_TOKEN } from './config.js';
 import { createLogger } from './logger.js';
 
 /**
@@ -16,7 +16,7 @@ async function main(): Promise<number> {
   }
   const { config } = loaded;
   if (!config.discord.token) {
-    process.stderr.write('Cannot start: DISCORD_TOKEN is not set. Copy .env.example to .env and fill it in.\n');
+    process.stderr.write(`Cannot start: ${MISSING_TOKEN}\n`);
     return 1;
   }
   const logger = createLogger({ level: config.logLevel }).child({ component: 'shards' });

@@ -1,17 +1,15 @@
+import { evaluateCareerPath } from '../engines/career-path.js';
+import { renderCareerPath } from '../engines/career-path.render.js';
+import { careerPathInputSchema, type CareerPathInput } from '../engines/inputs.js';
 import type { KnowledgeBase } from '../kb/load.js';
-import { evaluateCareerPath } from '../rules/career-path.js';
-import { renderCareerPath } from '../rules/career-path.render.js';
-import { runCommand, type CommandSpec } from '../rules/cli-support.js';
-import { careerPathInputSchema, type CareerPathInput } from '../rules/inputs.js';
-import { buildRefIndex } from '../rules/refs.js';
-import { BACKGROUNDS, JLPT_LEVELS, LOCATIONS } from '../rules/vocabulary.js';
+import { BACKGROUNDS, JLPT_LEVELS, LOCATIONS } from '../kb/vocabulary.js';
+import { runCommand, type CommandSpec } from './command-spec.js';
 import type { CliResult } from './result.js';
 
 const list = (choices: readonly { value: string }[]) => choices.map((c) => c.value).join(', ');
 
 /** `career-path`: every career path with its status, the gate that decides it, the next step and sources. */
 export function run(argv: string[], kb: KnowledgeBase): CliResult {
-  const refs = buildRefIndex(kb.guides.values(), kb.sources.values());
   const spec: CommandSpec<CareerPathInput> = {
     name: 'career-path',
     summary: 'Which career paths your JLPT level, background, skills and location open (open / stretch / closed), and why.',
@@ -26,7 +24,7 @@ export function run(argv: string[], kb: KnowledgeBase): CliResult {
     schema: careerPathInputSchema,
     execute: (input) => {
       const result = evaluateCareerPath(kb.rules.careerPath, input);
-      const text = renderCareerPath(result, input, kb.rules.careerPath, refs);
+      const text = renderCareerPath(result, input, kb.rules.careerPath, kb.refs);
       return { json: { paths: result.paths, text }, text };
     },
   };

@@ -1,10 +1,9 @@
+import { computeHspOutcome } from '../engines/hsp-points.js';
+import { renderHspPoints } from '../engines/hsp-points.render.js';
+import { hspPointsInputSchema, type HspPointsInput } from '../engines/inputs.js';
 import type { KnowledgeBase } from '../kb/load.js';
-import { runCommand, type CommandSpec, type FlagSpec } from '../rules/cli-support.js';
-import { computeHspOutcome } from '../rules/hsp-points.js';
-import { renderHspPoints } from '../rules/hsp-points.render.js';
-import { hspPointsInputSchema, type HspPointsInput } from '../rules/inputs.js';
-import { buildRefIndex } from '../rules/refs.js';
-import { DEGREES, HSP_CLAIMS, JLPT_LEVELS } from '../rules/vocabulary.js';
+import { DEGREES, HSP_CLAIMS, JLPT_LEVELS } from '../kb/vocabulary.js';
+import { runCommand, type CommandSpec, type FlagSpec } from './command-spec.js';
 import type { CliResult } from './result.js';
 
 const list = (choices: readonly { value: string }[]) => choices.map((c) => c.value).join(', ');
@@ -22,7 +21,6 @@ const FLAGS: readonly FlagSpec[] = [
 
 /** `hsp-points`: Highly Skilled Professional (i)(b) points, line by line, with the threshold and PR timing. */
 export function run(argv: string[], kb: KnowledgeBase): CliResult {
-  const refs = buildRefIndex(kb.guides.values(), kb.sources.values());
   const spec: CommandSpec<HspPointsInput> = {
     name: 'hsp-points',
     summary: 'Highly Skilled Professional (i)(b) points from the official ISA table, one line per criterion, with permanent-residency timing.',
@@ -37,7 +35,7 @@ export function run(argv: string[], kb: KnowledgeBase): CliResult {
     },
     execute: (input) => {
       const outcome = computeHspOutcome(kb.rules.hspPoints, input);
-      const text = renderHspPoints(outcome, kb.rules.hspPoints, refs);
+      const text = renderHspPoints(outcome, kb.rules.hspPoints, kb.refs);
       const { total, lines, qualifies, permanentResidencyAfterYears } = outcome;
       return { json: { total, lines, qualifies, permanentResidencyAfterYears, text }, text };
     },

@@ -1,17 +1,15 @@
+import { visaCheckInputSchema, type VisaCheckInput } from '../engines/inputs.js';
+import { checkVisa } from '../engines/visa-check.js';
+import { renderVisaCheck } from '../engines/visa-check.render.js';
 import type { KnowledgeBase } from '../kb/load.js';
-import { runCommand, type CommandSpec } from '../rules/cli-support.js';
-import { visaCheckInputSchema, type VisaCheckInput } from '../rules/inputs.js';
-import { buildRefIndex } from '../rules/refs.js';
-import { checkVisa } from '../rules/visa-check.js';
-import { renderVisaCheck } from '../rules/visa-check.render.js';
-import { DUTIES, EMPLOYERS, RESIDENCE_STATUSES } from '../rules/vocabulary.js';
+import { DUTIES, EMPLOYERS, RESIDENCE_STATUSES } from '../kb/vocabulary.js';
+import { runCommand, type CommandSpec } from './command-spec.js';
 import type { CliResult } from './result.js';
 
 const list = (choices: readonly { value: string }[]) => choices.map((c) => c.value).join(', ');
 
 /** `visa-check`: whether a job change fits a status of residence, with reasons, actions, risk flags and sources. */
 export function run(argv: string[], kb: KnowledgeBase): CliResult {
-  const refs = buildRefIndex(kb.guides.values(), kb.sources.values());
   const spec: CommandSpec<VisaCheckInput> = {
     name: 'visa-check',
     summary: 'Does a job change fit your status of residence? A verdict with reasons, actions, risk flags and sources (general information, not legal advice).',
@@ -27,7 +25,7 @@ export function run(argv: string[], kb: KnowledgeBase): CliResult {
     schema: visaCheckInputSchema,
     execute: (input) => {
       const result = checkVisa(kb.rules.visaCheck, input);
-      const text = renderVisaCheck(result, input, kb.rules.visaCheck, refs);
+      const text = renderVisaCheck(result, input, kb.rules.visaCheck, kb.refs);
       return { json: { ...result, text }, text };
     },
   };

@@ -1,9 +1,9 @@
 import { Events, type Client } from 'discord.js';
-import { commands } from '../../commands/index.js';
+import type { Command } from './command.js';
 import { createBotContext, type BotContext, type ContextDeps } from './context.js';
 import { createDiscordClient } from './client.js';
 import { feedbackButtons } from './feedback.js';
-import { createHelpChannelListener } from './help-channel.js';
+import { createHelpChannelListener } from './help-channel-listener.js';
 import { createInteractionRouter } from './router.js';
 
 export interface RunningBot {
@@ -13,12 +13,15 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-/** Wires the registry, the router and the help-channel listener to a discord.js client and logs in. */
-export async function startBot(deps: ContextDeps & { token: string }): Promise<RunningBot> {
+/**
+ * Wires the command list (the registry, handed in by the entry point), the router and the help-channel listener to a
+ * discord.js client and logs in.
+ */
+export async function startBot(deps: ContextDeps & { commands: readonly Command[]; token: string }): Promise<RunningBot> {
   const ctx = createBotContext(deps);
   const log = ctx.logger.child({ component: 'discord' });
   const client = createDiscordClient(ctx.config);
-  const route = createInteractionRouter(commands, [feedbackButtons], ctx);
+  const route = createInteractionRouter(deps.commands, [feedbackButtons], ctx);
   const onMessage = createHelpChannelListener(ctx, client);
 
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));

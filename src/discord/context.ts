@@ -3,20 +3,17 @@ import { createAskService, type AskService } from '../answer/service.js';
 import type { Config } from '../config.js';
 import { loadKnowledge, type KnowledgeBase } from '../kb/load.js';
 import type { Problem } from '../kb/problems.js';
-import { buildRefIndex, type RefIndex } from '../rules/refs.js';
 import type { Logger } from '../logger.js';
 import type { LlmFallback } from '../llm/fallback.js';
 import type { Store } from '../store/store.js';
 import { createCuratorQueue, type CuratorQueue } from './queue.js';
-import { createHelpChannels, type HelpChannels } from './help-channels.js';
+import { createHelpChannels, type HelpChannels } from './help-channel-settings.js';
 
 /** The knowledge base and the engines built from it; swapped as a whole when a moderator reloads. */
 export interface Knowledge {
   kb: KnowledgeBase;
   engine: AnswerEngine;
   ask: AskService;
-  /** Source and guide-section titles for the deterministic engines' Sources sections. */
-  refs: RefIndex;
 }
 
 export interface BotContext {
@@ -48,7 +45,6 @@ export function createBotContext(deps: ContextDeps): BotContext {
       kb,
       engine,
       ask: createAskService({ engine, logger, drafter: deps.llm?.forKnowledge(kb) }),
-      refs: buildRefIndex(kb.guides.values(), kb.sources.values()),
     };
   };
   let current = build(deps.kb);

@@ -60,10 +60,6 @@ export function fitEmbed(e: APIEmbed): APIEmbed {
   return out;
 }
 
-export function fitContent(text: string): string {
-  return truncate(text, LIMITS.content);
-}
-
 /** At most 25 autocomplete choices, names and values within 100 characters. */
 export function fitChoices<T extends string | number>(choices: readonly APIApplicationCommandOptionChoice<T>[]): APIApplicationCommandOptionChoice<T>[] {
   return choices.slice(0, LIMITS.choices).map((c) => ({

@@ -6,7 +6,7 @@ import {
   type APIApplicationCommandStringOption,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import type { Choice } from '../rules/vocabulary.js';
+import type { Choice } from '../kb/vocabulary.js';
 import { choicesOf } from './options.js';
 
 /** An option's description in English and Japanese (Discord localizations): every option has both. */

@@ -1,7 +1,7 @@
 import type { APIApplicationCommandOptionChoice } from 'discord.js';
 import type { z } from 'zod';
-import { inputIssues } from '../rules/inputs.js';
-import type { Choice } from '../rules/vocabulary.js';
+import { inputIssues } from '../engines/inputs.js';
+import type { Choice } from '../kb/vocabulary.js';
 import { UserError } from './errors.js';
 import { fitChoices } from './limits.js';
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import type { Problem } from './problems.js';
 
+/** A value read from the knowledge directory, or every problem found on the way. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
 export async function readText(root: string, rel: string): Promise<Parsed<string>> {
@@ -21,11 +22,6 @@ export function parseYamlText(rel: string, text: string): Parsed<unknown> {
     const message = err instanceof YAMLException ? (err.message.split('\n')[0] ?? err.message) : String(err);
     return { ok: false, problems: [{ file: rel, field: '(file)', message: `is not valid YAML: ${message}` }] };
   }
-}
-
-export async function readYaml(root: string, rel: string): Promise<Parsed<unknown>> {
-  const text = await readText(root, rel);
-  return text.ok ? parseYamlText(rel, text.value) : text;
 }
 
 /** Every file below `dir` (relative to root) whose name ends with `ext`, sorted for a stable order. */

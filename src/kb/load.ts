@@ -15,8 +15,8 @@ import {
   type Topic,
 } from './schema.js';
 import { crossCheck } from './cross-check.js';
-import { loadRules, type RuleTables } from '../rules/load.js';
-import { buildRefIndex } from '../rules/refs.js';
+import { buildRefIndex, type RefIndex } from './refs.js';
+import { loadRules, type RuleTables } from './rules/load.js';
 
 export interface KnowledgeBase {
   /** Short content hash of every knowledge file: changes whenever a curator changes anything. */
@@ -29,6 +29,8 @@ export interface KnowledgeBase {
   byId: ReadonlyMap<string, Entry>;
   /** Rule tables of /career-path, /visa-check and /hsp-points (knowledge/rules/). */
   rules: RuleTables;
+  /** Source and guide-section titles, for the Sources sections of the deterministic engines' answers. */
+  refs: RefIndex;
 }
 
 export type LoadResult = { ok: true; kb: KnowledgeBase } | { ok: false; problems: Problem[] };
@@ -87,7 +89,8 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
 
   if (!guides || !topics || !sources || !search) return { ok: false, problems };
   problems.push(...crossCheck({ guides, topics, sources, entries, search }));
-  const rules = await loadRules(dir, buildRefIndex(guides, sources));
+  const refs = buildRefIndex(guides, sources);
+  const rules = await loadRules(dir, refs);
   if (rules.ok) hash.update(rules.rules.version);
   else problems.push(...rules.problems);
   if (problems.length > 0 || !rules.ok) return { ok: false, problems };
@@ -103,6 +106,7 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
       entries,
       byId: new Map(entries.map((e) => [e.id, e])),
       rules: rules.rules,
+      refs,
     },
   };
 }

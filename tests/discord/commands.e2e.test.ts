@@ -1,5 +1,5 @@
 import { GatewayIntentBits } from 'discord.js';
-import { DUTIES, HSP_CLAIMS, RESIDENCE_STATUSES } from '../../src/rules/index.js';
+import { DUTIES, HSP_CLAIMS, RESIDENCE_STATUSES } from '../../src/kb/vocabulary.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { customIdsOf, embedText, isEphemeral, replyTo, selectOptionsOf, textOf } from './helpers.js';

@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType, type APIApplicationCommandOption, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { commandProblems } from '../../src/discord/command-rules.js';
+import { commandProblems } from '../../src/discord/definition-limits.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord.js';
 import { runEntry } from './process.js';
 
@@ -80,7 +80,7 @@ describe('npm run deploy-commands', () => {
   const env = () => ({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.api, LOG_LEVEL: 'silent' });
 
   it('GIVEN DISCORD_GUILD_ID WHEN deploying THEN the fake accepts the commands in that server and the script says so', async () => {
-    const run = runEntry('src/discord/deploy-commands.ts', { ...env(), DISCORD_GUILD_ID: fake.guild.id });
+    const run = runEntry('src/deploy-commands.ts', { ...env(), DISCORD_GUILD_ID: fake.guild.id });
     expect(await run.exited).toBe(0);
     expect(run.stdout()).toBe(`Registered 7 commands in server ${fake.guild.id}: ${NAMES.map((n) => `/${n}`).join(', ')}\n`);
     expect(fake.commands(fake.guild.id).map((c) => c.name)).toEqual(NAMES);
@@ -89,7 +89,7 @@ describe('npm run deploy-commands', () => {
   });
 
   it('GIVEN no DISCORD_GUILD_ID WHEN deploying THEN the commands are registered globally', async () => {
-    const run = runEntry('src/discord/deploy-commands.ts', env());
+    const run = runEntry('src/deploy-commands.ts', env());
     expect(await run.exited).toBe(0);
     expect(run.stdout()).toContain('Registered 7 commands globally');
     expect(fake.commands().map((c) => c.name)).toEqual(NAMES);

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { Events } from 'discord.js';
 import Keyv from 'keyv';
+import { commands } from '../../commands/index.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/discord/bot.js';
 import type { LlmFallback } from '../../src/llm/fallback.js';
@@ -43,7 +44,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const store = options.store ?? storeFromKeyv(new Keyv());
   const llm = options.llm?.(config, logs.logger, store);
   const kb = await realKnowledgeBase();
-  const bot = await startBot({ config, logger: logs.logger, store, kb, knowledgeDir: KNOWLEDGE_DIR, llm, token: fake.token });
+  const bot = await startBot({ config, logger: logs.logger, store, kb, knowledgeDir: KNOWLEDGE_DIR, llm, commands, token: fake.token });
   if (!bot.client.isReady()) await once(bot.client, Events.ClientReady);
   return {
     fake,

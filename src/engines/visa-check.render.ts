@@ -1,9 +1,9 @@
+import type { RefIndex } from '../kb/refs.js';
+import type { VisaCheckRules } from '../kb/rules/visa-check.js';
+import { DUTIES, EMPLOYERS, RESIDENCE_STATUSES, VERDICTS, labelOf, type Verdict } from '../kb/vocabulary.js';
 import type { VisaCheckInput } from './inputs.js';
-import { renderSources, type RefIndex } from './refs.js';
-import { fitReply, formatYen } from './text.js';
+import { fitReply, formatYen, renderSources } from './text.js';
 import type { VisaCheckResult } from './visa-check.js';
-import type { VisaCheckRules } from './visa-check.schema.js';
-import { DUTIES, EMPLOYERS, RESIDENCE_STATUSES, VERDICTS, labelOf, type Verdict } from './vocabulary.js';
 
 const MARK: Record<Verdict, string> = { 'likely-fine': '🟢', 'needs-review': '🟡', 'change-of-status-needed': '🟠', 'not-permitted': '🔴' };
 

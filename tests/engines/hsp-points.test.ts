@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { computeHspOutcome, computeHspPoints } from '../../src/rules/hsp-points.js';
-import { renderHspPoints } from '../../src/rules/hsp-points.render.js';
-import type { HspPointsRules } from '../../src/rules/hsp-points.schema.js';
-import { hspPointsInputSchema, type HspPointsRawInput } from '../../src/rules/inputs.js';
-import type { RuleTables } from '../../src/rules/load.js';
-import type { RefIndex } from '../../src/rules/refs.js';
-import type { HspClaim } from '../../src/rules/vocabulary.js';
-import { realRefs, realRules } from './helpers.js';
+import { computeHspOutcome, computeHspPoints } from '../../src/engines/hsp-points.js';
+import { renderHspPoints } from '../../src/engines/hsp-points.render.js';
+import { hspPointsInputSchema, type HspPointsRawInput } from '../../src/engines/inputs.js';
+import type { RefIndex } from '../../src/kb/refs.js';
+import type { HspPointsRules } from '../../src/kb/rules/hsp-points.js';
+import type { RuleTables } from '../../src/kb/rules/load.js';
+import type { HspClaim } from '../../src/kb/vocabulary.js';
+import { realRefs, realRules } from '../support/rules.js';
 
 let rules: RuleTables;
 let refs: RefIndex;

@@ -1,8 +1,7 @@
-import type { Problem } from '../kb/problems.js';
-import { allCareerInputs, decidingRule } from './career-path.js';
-import type { CareerPathRules } from './career-path.schema.js';
-import { refProblems, type RefIndex } from './refs.js';
-import { duplicateIds } from './schema-common.js';
+import type { Problem } from '../problems.js';
+import { refProblems, type RefIndex } from '../refs.js';
+import { allCareerInputs, decidingRule, type CareerPathRules } from './career-path.js';
+import { duplicateIds } from './common.js';
 
 const describe = (input: object) =>
   Object.entries(input)

@@ -1,7 +1,7 @@
+import type { RefIndex } from '../kb/refs.js';
+import type { HspPointsRules } from '../kb/rules/hsp-points.js';
 import type { HspPointsOutcome } from './hsp-points.js';
-import type { HspPointsRules } from './hsp-points.schema.js';
-import { renderSources, type RefIndex } from './refs.js';
-import { fitReply } from './text.js';
+import { fitReply, renderSources } from './text.js';
 
 const signed = (n: number) => `\`${n > 0 ? '+' : ' '}${String(n).padStart(2)}\``;
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { slug, text } from '../schema.js';
 
 /** Building blocks shared by the three rule-table schemas. */
-export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase kebab-case (a-z, 0-9, -)');
-export const ruleText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+export { slug };
+export const ruleText = text;
 export const confidenceSchema = z.enum(['official', 'secondary', 'unverified'], {
   error: 'must be one of official, secondary, unverified (as in sources.yaml)',
 });
@@ -18,3 +19,6 @@ export function duplicateIds(items: readonly { id: string }[], field: string): {
   });
   return out;
 }
+
+/** `{name}` placeholders in a rule text. */
+export const placeholders = (template: string): string[] => [...template.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1] ?? '');

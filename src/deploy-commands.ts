@@ -1,7 +1,7 @@
 import { REST, Routes, type RESTGetCurrentApplicationResult } from 'discord.js';
-import { commands } from '../../commands/index.js';
-import { configFromEnvironment, describeConfigProblems } from '../config.js';
-import { commandProblems } from './command-rules.js';
+import { commands } from '../commands/index.js';
+import { configFromEnvironment, describeConfigProblems, MISSING_TOKEN } from './config.js';
+import { commandProblems } from './discord/definition-limits.js';
 
 /**
  * `npm run deploy-commands`: registers the registry's commands, to DISCORD_GUILD_ID when set (instant, for testing)
@@ -15,7 +15,7 @@ async function main(): Promise<number> {
   }
   const { token, guildId, apiUrl } = loaded.config.discord;
   if (!token) {
-    process.stderr.write('DISCORD_TOKEN is not set: copy .env.example to .env and fill it in.\n');
+    process.stderr.write(`Cannot register the commands: ${MISSING_TOKEN}\n`);
     return 1;
   }
   const body = commands.map((c) => c.data);

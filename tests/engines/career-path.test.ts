@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allCareerInputs, decidingRule, evaluateCareerPath } from '../../src/rules/career-path.js';
-import { renderCareerPath } from '../../src/rules/career-path.render.js';
-import { careerPathInputSchema, type CareerPathInput } from '../../src/rules/inputs.js';
-import type { RefIndex } from '../../src/rules/refs.js';
-import type { RuleTables } from '../../src/rules/load.js';
-import { MAX_REPLY } from '../../src/rules/text.js';
-import type { CareerStatus } from '../../src/rules/vocabulary.js';
-import { realRefs, realRules } from './helpers.js';
+import { evaluateCareerPath } from '../../src/engines/career-path.js';
+import { renderCareerPath } from '../../src/engines/career-path.render.js';
+import { careerPathInputSchema, type CareerPathInput } from '../../src/engines/inputs.js';
+import { MAX_REPLY } from '../../src/engines/text.js';
+import type { RefIndex } from '../../src/kb/refs.js';
+import { allCareerInputs, decidingRule } from '../../src/kb/rules/career-path.js';
+import type { RuleTables } from '../../src/kb/rules/load.js';
+import type { CareerStatus } from '../../src/kb/vocabulary.js';
+import { realRefs, realRules } from '../support/rules.js';
 
 let rules: RuleTables;
 let refs: RefIndex;

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { visaCheckInputSchema, type VisaCheckInput } from '../../src/rules/inputs.js';
-import type { RuleTables } from '../../src/rules/load.js';
-import type { RefIndex } from '../../src/rules/refs.js';
-import { MAX_REPLY } from '../../src/rules/text.js';
-import { allVisaInputs } from '../../src/rules/visa-check.check.js';
-import { checkVisa, decidingVerdictRule, visaFacts } from '../../src/rules/visa-check.js';
-import { renderVisaCheck } from '../../src/rules/visa-check.render.js';
-import { DUTIES, RESIDENCE_STATUSES, type Duty, type ResidenceStatus, type Verdict } from '../../src/rules/vocabulary.js';
-import { realRefs, realRules } from './helpers.js';
+import { visaCheckInputSchema } from '../../src/engines/inputs.js';
+import { MAX_REPLY } from '../../src/engines/text.js';
+import { checkVisa } from '../../src/engines/visa-check.js';
+import { renderVisaCheck } from '../../src/engines/visa-check.render.js';
+import type { RefIndex } from '../../src/kb/refs.js';
+import type { RuleTables } from '../../src/kb/rules/load.js';
+import { allVisaInputs, decidingVerdictRule, visaFacts } from '../../src/kb/rules/visa-check.js';
+import { DUTIES, RESIDENCE_STATUSES, type Duty, type ResidenceStatus, type Verdict } from '../../src/kb/vocabulary.js';
+import { realRefs, realRules } from '../support/rules.js';
 
 let rules: RuleTables;
 let refs: RefIndex;

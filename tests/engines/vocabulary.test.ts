@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { careerPathInputSchema, hspPointsInputSchema, inputIssues, visaCheckInputSchema } from '../../src/rules/inputs.js';
-import * as vocabulary from '../../src/rules/vocabulary.js';
+import { careerPathInputSchema, hspPointsInputSchema, inputIssues, visaCheckInputSchema } from '../../src/engines/inputs.js';
+import * as vocabulary from '../../src/kb/vocabulary.js';
 
 const lists = {
   JLPT_LEVELS: vocabulary.JLPT_LEVELS,

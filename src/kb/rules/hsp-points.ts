@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { sourceRefsSchema } from './refs.js';
-import { ruleText, slug } from './schema-common.js';
-import { degreeSchema, hspClaimSchema, jlptSchema } from './vocabulary.js';
+import { sourceRefsSchema } from '../refs.js';
+import { degreeSchema, hspClaimSchema, jlptSchema } from '../vocabulary.js';
+import { ruleText, slug } from './common.js';
 
 /** Schema of knowledge/rules/hsp-points.yaml; the file's header explains it to curators. */
 

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/kb/load.js';
 import { KNOWLEDGE_DIR } from '../../src/paths.js';
-import { loadRules, parseCareerPathRules, parseHspPointsRules, parseVisaCheckRules } from '../../src/rules/load.js';
-import { realRefs, realRuleText } from './helpers.js';
+import { loadRules, parseCareerPathRules, parseHspPointsRules, parseVisaCheckRules } from '../../src/kb/rules/load.js';
+import { realRefs, realRuleText } from '../support/rules.js';
 
 /** Replaces exactly one occurrence of `from` (so a test fails loudly if the real table changed under it). */
 function edit(text: string, from: string, to: string): string {

@@ -1,8 +1,8 @@
-import type { Problem } from '../kb/problems.js';
-import type { HspPointsRules } from './hsp-points.schema.js';
-import { refProblems, type RefIndex } from './refs.js';
-import { duplicateIds } from './schema-common.js';
-import { HSP_CLAIMS } from './vocabulary.js';
+import type { Problem } from '../problems.js';
+import { refProblems, type RefIndex } from '../refs.js';
+import { HSP_CLAIMS } from '../vocabulary.js';
+import { duplicateIds } from './common.js';
+import type { HspPointsRules } from './hsp-points.js';
 
 type At = (field: string, message: string) => void;
 

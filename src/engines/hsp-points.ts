@@ -1,8 +1,8 @@
-import type { HspPointsRules } from './hsp-points.schema.js';
+import { uniqueRefs } from '../kb/refs.js';
+import type { HspPointsRules } from '../kb/rules/hsp-points.js';
+import { JLPT_LEVELS, labelOf } from '../kb/vocabulary.js';
 import type { HspPointsInput } from './inputs.js';
-import { uniqueRefs } from './refs.js';
 import { fill, formatYen } from './text.js';
-import { JLPT_LEVELS, labelOf } from './vocabulary.js';
 
 export interface HspLine {
   /** The criterion and the rule applied, e.g. "Age (28): under 30". */

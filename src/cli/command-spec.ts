@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import type { CliResult } from '../cli/result.js';
-import { inputIssues } from './inputs.js';
 import type { z } from 'zod';
+import { inputIssues } from '../engines/inputs.js';
+import type { CliResult } from './result.js';
 
 /** One command-line flag of an engine subcommand; `field` is the input-schema key it fills. */
 export interface FlagSpec {

@@ -6,8 +6,8 @@ const parse = (text: string): unknown => load(text, { schema: CORE_SCHEMA });
 import type { KnowledgeBase } from '../../src/kb/load.js';
 import { guidesSchema, sourcesSchema } from '../../src/kb/schema.js';
 import { KNOWLEDGE_DIR } from '../../src/paths.js';
-import { loadRules, type RuleTables } from '../../src/rules/load.js';
-import { buildRefIndex, type RefIndex } from '../../src/rules/refs.js';
+import { buildRefIndex, type RefIndex } from '../../src/kb/refs.js';
+import { loadRules, type RuleTables } from '../../src/kb/rules/load.js';
 
 /** The real guides.yaml and sources.yaml, as the reference index rule tables are validated against. */
 export async function realRefs(): Promise<RefIndex> {
@@ -34,7 +34,7 @@ export async function engineKb(): Promise<KnowledgeBase> {
   const read = async (file: string) => parse(await readFile(path.join(KNOWLEDGE_DIR, file), 'utf8')) as unknown;
   const guides = guidesSchema.parse(await read('guides.yaml'));
   const sources = sourcesSchema.parse(await read('sources.yaml'));
-  const partial: Pick<KnowledgeBase, 'version' | 'guides' | 'sources' | 'topics' | 'entries' | 'byId' | 'rules'> = {
+  const partial: Pick<KnowledgeBase, 'version' | 'guides' | 'sources' | 'topics' | 'entries' | 'byId' | 'rules' | 'refs'> = {
     version: 'test',
     guides: new Map(guides.map((g) => [g.id, g])),
     sources: new Map(sources.map((s) => [s.id, s])),
@@ -42,6 +42,7 @@ export async function engineKb(): Promise<KnowledgeBase> {
     entries: [],
     byId: new Map(),
     rules: await realRules(),
+    refs: buildRefIndex(guides, sources),
   };
   return partial as KnowledgeBase;
 }

@@ -1,9 +1,9 @@
+import type { RefIndex } from '../kb/refs.js';
+import type { CareerPathRules } from '../kb/rules/career-path.js';
+import { BACKGROUNDS, CAREER_STATUSES, JLPT_LEVELS, LOCATIONS, labelOf, type CareerStatus } from '../kb/vocabulary.js';
 import type { CareerPathResult } from './career-path.js';
-import type { CareerPathRules } from './career-path.schema.js';
 import type { CareerPathInput } from './inputs.js';
-import { renderSources, type RefIndex } from './refs.js';
-import { fitReply } from './text.js';
-import { BACKGROUNDS, CAREER_STATUSES, JLPT_LEVELS, LOCATIONS, labelOf, type CareerStatus } from './vocabulary.js';
+import { fitReply, renderSources } from './text.js';
 
 const MARK: Record<CareerStatus, string> = { open: '🟢', stretch: '🟡', closed: '🔴' };
 

@@ -3,7 +3,7 @@ import * as careerPath from '../../src/cli/career-path.js';
 import * as hspPoints from '../../src/cli/hsp-points.js';
 import * as visaCheck from '../../src/cli/visa-check.js';
 import type { KnowledgeBase } from '../../src/kb/load.js';
-import { engineKb } from './helpers.js';
+import { engineKb } from '../support/rules.js';
 
 let kb: KnowledgeBase;
 beforeAll(async () => {

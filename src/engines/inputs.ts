@@ -8,7 +8,7 @@ import {
   jlptSchema,
   locationSchema,
   residenceStatusSchema,
-} from './vocabulary.js';
+} from '../kb/vocabulary.js';
 
 /**
  * Input schemas of the three engines. The CLI and the Discord commands both validate with these, so a member gets the

@@ -1,23 +1,19 @@
-import type { Problem } from '../kb/problems.js';
-import type { VisaCheckInput } from './inputs.js';
-import { refProblems, type RefIndex } from './refs.js';
-import { duplicateIds } from './schema-common.js';
-import { placeholders } from './text.js';
-import { decidingVerdictRule, visaFacts } from './visa-check.js';
-import { VERDICT_CONDITIONS, VISA_PLACEHOLDERS, type VisaCheckRules, type VisaWhen } from './visa-check.schema.js';
-import { DUTIES, EMPLOYERS, RESIDENCE_STATUSES } from './vocabulary.js';
+import type { Problem } from '../problems.js';
+import { refProblems, type RefIndex } from '../refs.js';
+import { DUTIES } from '../vocabulary.js';
+import { duplicateIds, placeholders } from './common.js';
+import {
+  allVisaInputs,
+  decidingVerdictRule,
+  visaFacts,
+  VERDICT_CONDITIONS,
+  VISA_PLACEHOLDERS,
+  type JobChange,
+  type VisaCheckRules,
+  type VisaWhen,
+} from './visa-check.js';
 
-/** Every status × current duty × new duty × employer combination (3,528), for completeness checks and tests. */
-export function allVisaInputs(): VisaCheckInput[] {
-  const out: VisaCheckInput[] = [];
-  for (const { value: status } of RESIDENCE_STATUSES)
-    for (const { value: currentWork } of DUTIES)
-      for (const { value: newWork } of DUTIES)
-        for (const { value: employer } of EMPLOYERS) out.push({ status, currentWork, newWork, employer, dispatch: false });
-  return out;
-}
-
-const describe = (i: VisaCheckInput) => `status=${i.status}, current=${i.currentWork}, new=${i.newWork}, employer=${i.employer}`;
+const describe = (i: JobChange) => `status=${i.status}, current=${i.currentWork}, new=${i.newWork}, employer=${i.employer}`;
 
 /**
  * Checks zod cannot: references exist, ids are unique, `fields` put every duty in exactly one field, verdict rows use
@@ -66,7 +62,7 @@ export function visaCheckProblems(rules: VisaCheckRules, refs: RefIndex, file: s
   if (problems.length > 0) return problems; // coverage needs a sound field table
 
   const used = new Set<number>();
-  const uncovered: VisaCheckInput[] = [];
+  const uncovered: JobChange[] = [];
   for (const input of allVisaInputs()) {
     const row = decidingVerdictRule(rules, visaFacts(rules, input));
     if (row) used.add(rules.verdicts.indexOf(row));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Problem } from '../kb/problems.js';
-import type { Guide, Source } from '../kb/schema.js';
+import type { Problem } from './problems.js';
+import type { Guide, Source } from './schema.js';
 
 /**
  * What a rule's `sources` may name: an id from knowledge/sources.yaml, or `guide-id#section-id` from
@@ -42,26 +42,4 @@ export function refProblems(index: RefIndex, file: string, field: string, refs: 
 /** Unique references in first-seen order. */
 export function uniqueRefs(...lists: (readonly string[])[]): string[] {
   return [...new Set(lists.flat())];
-}
-
-/**
- * The Sources section a member sees: guide titles (with the sections cited), then public sources as masked links.
- * `withUrls: false` gives a shorter form used when a reply would otherwise exceed Discord's limit.
- */
-export function renderSources(index: RefIndex, refs: readonly string[], withUrls = true): string {
-  const guides = new Map<string, { title: string; sections: string[] }>();
-  const lines: string[] = [];
-  for (const ref of uniqueRefs(refs)) {
-    const section = index.sections.get(ref);
-    if (section) {
-      const entry = guides.get(section.guideId) ?? { title: section.guideTitle, sections: [] };
-      entry.sections.push(section.sectionTitle);
-      guides.set(section.guideId, entry);
-      continue;
-    }
-    const source = index.sources.get(ref);
-    if (source) lines.push(withUrls ? `• [${source.title}](<${source.url}>)` : `• ${source.title}`);
-  }
-  const guideLines = [...guides.values()].map((g) => (withUrls ? `• *${g.title}* — ${g.sections.join('; ')}` : `• *${g.title}*`));
-  return ['**Sources**', ...guideLines, ...lines].join('\n');
 }

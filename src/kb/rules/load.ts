@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { parseYamlText, readText } from '../kb/files.js';
-import { zodProblems, type Problem } from '../kb/problems.js';
+import { parseYamlText, readText, type Parsed } from '../files.js';
+import { zodProblems, type Problem } from '../problems.js';
+import type { RefIndex } from '../refs.js';
 import { careerPathProblems } from './career-path.check.js';
-import { careerPathRulesSchema, type CareerPathRules } from './career-path.schema.js';
+import { careerPathRulesSchema, type CareerPathRules } from './career-path.js';
 import { hspPointsProblems } from './hsp-points.check.js';
-import { hspPointsRulesSchema, type HspPointsRules } from './hsp-points.schema.js';
-import type { RefIndex } from './refs.js';
+import { hspPointsRulesSchema, type HspPointsRules } from './hsp-points.js';
 import { visaCheckProblems } from './visa-check.check.js';
-import { visaCheckRulesSchema, type VisaCheckRules } from './visa-check.schema.js';
+import { visaCheckRulesSchema, type VisaCheckRules } from './visa-check.js';
 
 /** The three rule tables, validated. */
 export interface RuleTables {
@@ -19,7 +19,6 @@ export interface RuleTables {
   version: string;
 }
 export type RulesResult = { ok: true; rules: RuleTables } | { ok: false; problems: Problem[] };
-export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
 interface Table<T> {
   schema: z.ZodType<T>;
