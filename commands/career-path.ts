@@ -1,36 +1,30 @@
 import type { Command } from '../src/discord/command.js';
 import { booleanOption, stringOption } from '../src/discord/option-builders.js';
-import { parseOptions } from '../src/discord/options.js';
+import { parseRuleOptions } from '../src/discord/options.js';
 import { rulesMessage } from '../src/discord/render.js';
 import { evaluateCareerPath } from '../src/engines/career-path.js';
 import { renderCareerPath } from '../src/engines/career-path.render.js';
 import { careerPathInputSchema } from '../src/engines/inputs.js';
 import { BACKGROUNDS, JLPT_LEVELS, LOCATIONS } from '../src/kb/vocabulary.js';
 
+const data = {
+  name: 'career-path',
+  description: 'Which career paths your JLPT level and background open, and what unlocks the next step',
+  description_localizations: { ja: 'JLPTレベルと経歴で開けるキャリアパスと次のステップ' },
+  options: [
+    stringOption('jlpt', { en: 'Your certified JLPT level', ja: '取得済みのJLPTレベル' }, { required: true, choices: JLPT_LEVELS }),
+    stringOption('background', { en: 'Your work background', ja: 'これまでの職歴' }, { required: true, choices: BACKGROUNDS }),
+    booleanOption('technical', { en: 'You have in-demand technical skills (development, QA, IT support, data…)', ja: '需要のある技術スキル（開発・QA・ITサポート等）がある' }),
+    stringOption('location', { en: 'Where you want to work (default: Tokyo area)', ja: '働きたい地域（既定：東京圏）' }, { choices: LOCATIONS }),
+    booleanOption('sponsorship', { en: 'You need an employer to sponsor your work visa', ja: '就労ビザのスポンサーが必要' }),
+  ],
+};
+
 /** /career-path: which paths are open at my JLPT level and background (deterministic, from knowledge/rules). */
 export const careerPath = {
-  data: {
-    name: 'career-path',
-    description: 'Which career paths your JLPT level and background open, and what unlocks the next step',
-    description_localizations: { ja: 'JLPTレベルと経歴で開けるキャリアパスと次のステップ' },
-    options: [
-      stringOption('jlpt', { en: 'Your certified JLPT level', ja: '取得済みのJLPTレベル' }, { required: true, choices: JLPT_LEVELS }),
-      stringOption('background', { en: 'Your work background', ja: 'これまでの職歴' }, { required: true, choices: BACKGROUNDS }),
-      booleanOption('technical', { en: 'You have in-demand technical skills (development, QA, IT support, data…)', ja: '需要のある技術スキル（開発・QA・ITサポート等）がある' }),
-      stringOption('location', { en: 'Where you want to work (default: Tokyo area)', ja: '働きたい地域（既定：東京圏）' }, { choices: LOCATIONS }),
-      booleanOption('sponsorship', { en: 'You need an employer to sponsor your work visa', ja: '就労ビザのスポンサーが必要' }),
-    ],
-  },
+  data,
   async execute(interaction, ctx) {
-    const o = interaction.options;
-    // Required options are read leniently: a stale client may omit one, and the schema then names it and its values.
-    const input = parseOptions(careerPathInputSchema, {
-      jlpt: o.getString('jlpt') ?? undefined,
-      background: o.getString('background') ?? undefined,
-      technical: o.getBoolean('technical') ?? undefined,
-      location: o.getString('location') ?? undefined,
-      sponsorship: o.getBoolean('sponsorship') ?? undefined,
-    });
+    const input = parseRuleOptions(interaction, data.options, careerPathInputSchema);
     const { kb } = ctx.knowledge();
     const text = renderCareerPath(evaluateCareerPath(kb.rules.careerPath, input), input, kb.rules.careerPath, kb.refs);
     await interaction.reply(rulesMessage('Career paths for your profile', text));

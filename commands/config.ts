@@ -1,34 +1,12 @@
-import {
-  ApplicationCommandOptionType,
-  ChannelType,
-  MessageFlags,
-  PermissionFlagsBits,
-  type APIApplicationCommandBasicOption,
-  type APIApplicationCommandSubcommandOption,
-  type ChatInputCommandInteraction,
-} from 'discord.js';
+import { ChannelType, MessageFlags, PermissionFlagsBits, type ChatInputCommandInteraction } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
 import { UserError } from '../src/discord/errors.js';
 import { fitEmbed, truncate } from '../src/discord/limits.js';
+import { booleanOption, channelOption, subcommand } from '../src/discord/option-builders.js';
 import { NO_MENTIONS, textMessage } from '../src/discord/render.js';
 
-const channelOption = (description: string, ja: string): APIApplicationCommandBasicOption => ({
-  type: ApplicationCommandOptionType.Channel,
-  name: 'channel',
-  description,
-  description_localizations: { ja },
-  required: true,
-  channel_types: [ChannelType.GuildText, ChannelType.GuildForum],
-});
-const sub = (name: string, description: string, ja: string, options: APIApplicationCommandBasicOption[] = []): APIApplicationCommandSubcommandOption => ({
-  type: ApplicationCommandOptionType.Subcommand,
-  name,
-  description,
-  description_localizations: { ja },
-  options,
-});
-
 const HELP_CHANNEL_TYPES: readonly ChannelType[] = [ChannelType.GuildText, ChannelType.GuildForum];
+const helpChannel = channelOption('channel', { en: 'Text or forum channel', ja: 'テキストまたはフォーラムチャンネル' }, HELP_CHANNEL_TYPES);
 
 /**
  * The `channel` option, re-checked here: a stale client can send a channel that is gone or of another type, which
@@ -51,13 +29,13 @@ export const config = {
     default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
     contexts: [0],
     options: [
-      sub('add-help-channel', 'Answer questions posted in this channel', 'このチャンネルの質問に回答する', [channelOption('Text or forum channel', 'テキストまたはフォーラムチャンネル')]),
-      sub('remove-help-channel', 'Stop answering in this channel', 'このチャンネルでの自動回答をやめる', [channelOption('Text or forum channel', 'テキストまたはフォーラムチャンネル')]),
-      sub('help-channels', 'List the help channels', 'ヘルプチャンネルの一覧'),
-      sub('queue', 'Unanswered and down-voted questions, newest first', '未回答・低評価の質問（新しい順）', [
-        { type: ApplicationCommandOptionType.Boolean, name: 'clear', description: 'Empty the queue after showing it', description_localizations: { ja: '表示後にキューを空にする' } },
+      subcommand('add-help-channel', { en: 'Answer questions posted in this channel', ja: 'このチャンネルの質問に回答する' }, [helpChannel]),
+      subcommand('remove-help-channel', { en: 'Stop answering in this channel', ja: 'このチャンネルでの自動回答をやめる' }, [helpChannel]),
+      subcommand('help-channels', { en: 'List the help channels', ja: 'ヘルプチャンネルの一覧' }),
+      subcommand('queue', { en: 'Unanswered and down-voted questions, newest first', ja: '未回答・低評価の質問（新しい順）' }, [
+        booleanOption('clear', { en: 'Empty the queue after showing it', ja: '表示後にキューを空にする' }),
       ]),
-      sub('reload', 'Reload the knowledge base from disk', 'ナレッジベースを再読み込みする'),
+      subcommand('reload', { en: 'Reload the knowledge base from disk', ja: 'ナレッジベースを再読み込みする' }),
     ],
   },
   async execute(interaction, ctx, log) {

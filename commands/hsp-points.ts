@@ -1,44 +1,36 @@
 import type { Command } from '../src/discord/command.js';
 import { truncate } from '../src/discord/limits.js';
 import { booleanOption, integerOption, privacyFlags, publicOption, stringOption } from '../src/discord/option-builders.js';
-import { parseOptions } from '../src/discord/options.js';
+import { parseRuleOptions } from '../src/discord/options.js';
 import { rulesMessage } from '../src/discord/render.js';
 import { computeHspOutcome } from '../src/engines/hsp-points.js';
 import { renderHspPoints } from '../src/engines/hsp-points.render.js';
 import { hspPointsInputSchema } from '../src/engines/inputs.js';
 import { DEGREES, HSP_CLAIMS, JLPT_LEVELS } from '../src/kb/vocabulary.js';
 
+const data = {
+  name: 'hsp-points',
+  description: 'Count your Highly Skilled Professional (i)(b) points, line by line',
+  description_localizations: { ja: '高度専門職1号ロのポイントを項目ごとに計算' },
+  options: [
+    integerOption('age', { en: 'Your age at application', ja: '申請時の年齢' }, { min: 15, max: 100, required: true }),
+    stringOption('degree', { en: 'Your highest degree', ja: '最終学歴' }, { required: true, choices: DEGREES }),
+    integerOption('experience', { en: 'Years of experience in the job you will do', ja: '従事する業務の実務経験年数' }, { min: 0, max: 60, required: true }),
+    integerOption('salary', { en: 'Expected annual salary in yen, bonuses included, e.g. 6500000', ja: '見込み年収（円・賞与込み）例：6500000' }, { min: 0, max: 1_000_000_000, required: true }),
+    stringOption('jlpt', { en: 'Your certified JLPT level (default: none)', ja: '取得済みのJLPTレベル（既定：なし）' }, { choices: JLPT_LEVELS }),
+    ...HSP_CLAIMS.map((c) => booleanOption(c.value, { en: truncate(c.label, 100), ja: truncate(c.label_ja, 100) })),
+    integerOption('bjt', { en: 'BJT Business Japanese score (480+ counts as N1, 400+ as N2)', ja: 'BJTビジネス日本語能力テストの点数' }, { min: 0, max: 800 }),
+    integerOption('qualifications', { en: 'Related Japanese national licences or IT exams passed (2 = two or more)', ja: '関連する日本の国家資格・IT試験の数（2＝2つ以上）' }, { min: 0, max: 2 }),
+    publicOption,
+  ],
+};
+
 /** /hsp-points: Highly Skilled Professional (i)(b) points, line by line (deterministic, from knowledge/rules). */
 export const hspPoints = {
-  data: {
-    name: 'hsp-points',
-    description: 'Count your Highly Skilled Professional (i)(b) points, line by line',
-    description_localizations: { ja: '高度専門職1号ロのポイントを項目ごとに計算' },
-    options: [
-      integerOption('age', { en: 'Your age at application', ja: '申請時の年齢' }, { min: 15, max: 100, required: true }),
-      stringOption('degree', { en: 'Your highest degree', ja: '最終学歴' }, { required: true, choices: DEGREES }),
-      integerOption('experience', { en: 'Years of experience in the job you will do', ja: '従事する業務の実務経験年数' }, { min: 0, max: 60, required: true }),
-      integerOption('salary', { en: 'Expected annual salary in yen, bonuses included, e.g. 6500000', ja: '見込み年収（円・賞与込み）例：6500000' }, { min: 0, max: 1_000_000_000, required: true }),
-      stringOption('jlpt', { en: 'Your certified JLPT level (default: none)', ja: '取得済みのJLPTレベル（既定：なし）' }, { choices: JLPT_LEVELS }),
-      ...HSP_CLAIMS.map((c) => booleanOption(c.value, { en: truncate(c.label, 100), ja: truncate(c.label_ja, 100) })),
-      integerOption('bjt', { en: 'BJT Business Japanese score (480+ counts as N1, 400+ as N2)', ja: 'BJTビジネス日本語能力テストの点数' }, { min: 0, max: 800 }),
-      integerOption('qualifications', { en: 'Related Japanese national licences or IT exams passed (2 = two or more)', ja: '関連する日本の国家資格・IT試験の数（2＝2つ以上）' }, { min: 0, max: 2 }),
-      publicOption,
-    ],
-  },
+  data,
   async execute(interaction, ctx) {
-    const o = interaction.options;
-    // Required options are read leniently: a stale client may omit one, and the schema then names it and its values.
-    const input = parseOptions(hspPointsInputSchema, {
-      age: o.getInteger('age') ?? undefined,
-      degree: o.getString('degree') ?? undefined,
-      experience: o.getInteger('experience') ?? undefined,
-      salary: o.getInteger('salary') ?? undefined,
-      jlpt: o.getString('jlpt') ?? undefined,
-      bjt: o.getInteger('bjt') ?? undefined,
-      qualifications: o.getInteger('qualifications') ?? undefined,
-      claims: HSP_CLAIMS.filter((c) => o.getBoolean(c.value)).map((c) => c.value),
-    });
+    const claims = HSP_CLAIMS.map((c) => c.value);
+    const input = parseRuleOptions(interaction, data.options, hspPointsInputSchema, claims);
     const { kb } = ctx.knowledge();
     const text = renderHspPoints(computeHspOutcome(kb.rules.hspPoints, input), kb.rules.hspPoints, kb.refs);
     await interaction.reply({ ...rulesMessage('Highly Skilled Professional points', text), flags: privacyFlags(interaction) });

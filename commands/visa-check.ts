@@ -1,47 +1,36 @@
 import type { Command } from '../src/discord/command.js';
 import { booleanOption, integerOption, privacyFlags, publicOption, stringOption } from '../src/discord/option-builders.js';
-import { parseOptions, rankChoices } from '../src/discord/options.js';
+import { parseRuleOptions, rankChoices } from '../src/discord/options.js';
 import { rulesMessage } from '../src/discord/render.js';
 import { visaCheckInputSchema } from '../src/engines/inputs.js';
 import { checkVisa } from '../src/engines/visa-check.js';
 import { renderVisaCheck } from '../src/engines/visa-check.render.js';
 import { DUTIES, EMPLOYERS, RESIDENCE_STATUSES } from '../src/kb/vocabulary.js';
 
+const data = {
+  name: 'visa-check',
+  description: 'Does a job change fit your status of residence, and what must you file?',
+  description_localizations: { ja: '転職・職務変更が在留資格に合うか、必要な手続きは？' },
+  options: [
+    stringOption('status', { en: 'Your current status of residence', ja: '現在の在留資格' }, { required: true, choices: RESIDENCE_STATUSES }),
+    stringOption('current-work', { en: 'What you do now', ja: '現在の業務' }, { required: true, autocomplete: true }),
+    stringOption('new-work', { en: 'What you will do', ja: '新しい業務' }, { required: true, autocomplete: true }),
+    stringOption('employer', { en: 'Same employer or a new one', ja: '同じ勤務先か新しい勤務先か' }, { required: true, choices: EMPLOYERS }),
+    integerOption('salary', { en: 'Expected annual salary in yen, e.g. 4500000', ja: '見込み年収（円）例：4500000' }, { min: 0, max: 1_000_000_000 }),
+    booleanOption('dispatch', { en: 'Client-site (SES) or dispatch work', ja: '客先常駐（SES）または派遣' }),
+    publicOption,
+  ],
+};
+
 /** /visa-check: does this job change fit my status of residence, and what must I file (deterministic). */
 export const visaCheck = {
-  data: {
-    name: 'visa-check',
-    description: 'Does a job change fit your status of residence, and what must you file?',
-    description_localizations: { ja: '転職・職務変更が在留資格に合うか、必要な手続きは？' },
-    options: [
-      stringOption('status', { en: 'Your current status of residence', ja: '現在の在留資格' }, { required: true, choices: RESIDENCE_STATUSES }),
-      stringOption('current-work', { en: 'What you do now', ja: '現在の業務' }, { required: true, autocomplete: true }),
-      stringOption('new-work', { en: 'What you will do', ja: '新しい業務' }, { required: true, autocomplete: true }),
-      stringOption('employer', { en: 'Same employer or a new one', ja: '同じ勤務先か新しい勤務先か' }, { required: true, choices: EMPLOYERS }),
-      integerOption('salary', { en: 'Expected annual salary in yen, e.g. 4500000', ja: '見込み年収（円）例：4500000' }, { min: 0, max: 1_000_000_000 }),
-      booleanOption('dispatch', { en: 'Client-site (SES) or dispatch work', ja: '客先常駐（SES）または派遣' }),
-      publicOption,
-    ],
-  },
+  data,
   async autocomplete(interaction) {
     const focused = interaction.options.getFocused(true);
     await interaction.respond(rankChoices(String(focused.value), DUTIES, interaction.locale));
   },
   async execute(interaction, ctx) {
-    const o = interaction.options;
-    // Required options are read leniently: a stale client may omit one, and the schema then names it and its values.
-    const input = parseOptions(
-      visaCheckInputSchema,
-      {
-        status: o.getString('status') ?? undefined,
-        currentWork: o.getString('current-work') ?? undefined,
-        newWork: o.getString('new-work') ?? undefined,
-        employer: o.getString('employer') ?? undefined,
-        salary: o.getInteger('salary') ?? undefined,
-        dispatch: o.getBoolean('dispatch') ?? undefined,
-      },
-      { currentWork: 'current-work', newWork: 'new-work' },
-    );
+    const input = parseRuleOptions(interaction, data.options, visaCheckInputSchema);
     const { kb } = ctx.knowledge();
     const text = renderVisaCheck(checkVisa(kb.rules.visaCheck, input), input, kb.rules.visaCheck, kb.refs);
     await interaction.reply({ ...rulesMessage('Visa check', text), flags: privacyFlags(interaction) });

@@ -1,7 +1,11 @@
 import {
   ApplicationCommandOptionType,
   MessageFlags,
+  type APIApplicationCommandBasicOption,
   type APIApplicationCommandBooleanOption,
+  type APIApplicationCommandChannelOption,
+  type APIApplicationCommandSubcommandOption,
+  type ChannelType,
   type APIApplicationCommandIntegerOption,
   type APIApplicationCommandStringOption,
   type ChatInputCommandInteraction,
@@ -33,6 +37,15 @@ export function integerOption(name: string, d: Described, range: { min: number; 
 
 export function booleanOption(name: string, d: Described): APIApplicationCommandBooleanOption {
   return { type: ApplicationCommandOptionType.Boolean, ...describe(name, d) };
+}
+
+/** A required channel option limited to `types`. */
+export function channelOption(name: string, d: Described, types: readonly ChannelType[]): APIApplicationCommandChannelOption {
+  return { type: ApplicationCommandOptionType.Channel, ...describe(name, d), required: true, channel_types: [...types] as APIApplicationCommandChannelOption['channel_types'] };
+}
+
+export function subcommand(name: string, d: Described, options: APIApplicationCommandBasicOption[] = []): APIApplicationCommandSubcommandOption {
+  return { type: ApplicationCommandOptionType.Subcommand, ...describe(name, d), options };
 }
 
 /** `public`: results about a member's own visa or points are private unless they choose to post them. */

@@ -1,4 +1,4 @@
-import type { APIApplicationCommandOptionChoice } from 'discord.js';
+import type { APIApplicationCommandOption, APIApplicationCommandOptionChoice, ChatInputCommandInteraction } from 'discord.js';
 import type { z } from 'zod';
 import { inputIssues } from '../engines/inputs.js';
 import type { Choice } from '../kb/vocabulary.js';
@@ -32,11 +32,43 @@ export function rankChoices(query: string, list: readonly Choice[], locale?: str
   return fitChoices(ranked.map(({ c }) => ({ name: locale === 'ja' ? c.label_ja : c.label, value: c.value })));
 }
 
+type InputSchema<I> = { safeParse(v: unknown): z.ZodSafeParseResult<I> };
+
+/**
+ * A rule command's input from its options: each option defined in `definition` fills the input field of the same name
+ * in camelCase (`current-work` → `currentWork`); the yes/no options named in `claims` are collected into `claims`;
+ * `public` only decides who sees the reply. Options are read leniently — a stale client may omit a required one or send
+ * a display value — and the engine's schema then names the option and what it accepts.
+ */
+export function parseRuleOptions<I>(
+  interaction: ChatInputCommandInteraction,
+  definition: readonly APIApplicationCommandOption[],
+  schema: InputSchema<I>,
+  claims: readonly string[] = [],
+): I {
+  const raw: Record<string, unknown> = {};
+  const optionName: Record<string, string> = {};
+  const claimed: string[] = [];
+  for (const { name } of definition) {
+    if (name === 'public') continue;
+    const value = interaction.options.get(name)?.value;
+    if (claims.includes(name)) {
+      if (value === true) claimed.push(name);
+      continue;
+    }
+    const field = name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+    optionName[field] = name;
+    raw[field] = value;
+  }
+  if (claims.length > 0) raw.claims = claimed;
+  return parseOptions(schema, raw, optionName);
+}
+
 /**
  * Re-validates what Discord submitted (clients can send stale values or display names) with the engine's own schema.
  * Problems become one message naming each option and what it accepts.
  */
-export function parseOptions<I>(schema: { safeParse(v: unknown): z.ZodSafeParseResult<I> }, raw: Record<string, unknown>, optionName: Record<string, string> = {}): I {
+export function parseOptions<I>(schema: InputSchema<I>, raw: Record<string, unknown>, optionName: Record<string, string> = {}): I {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const lines = inputIssues(parsed.error).map((i) => `• \`${optionName[i.field] ?? i.field}\` ${i.message}`);
