@@ -7,5 +7,8 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    // Redis-backed tests (tests/support/redis.ts) are tagged, skipped and counted when no Redis can be had.
+    reporters: ['default', './tests/support/redis-reporter.ts'],
+    tags: [{ name: 'redis', description: 'needs a Redis server (redis-server on the PATH or TEST_REDIS_URL)' }],
   },
 });

@@ -5,7 +5,7 @@ import Keyv from 'keyv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore, describeStoreUrl, storeFromKeyv, type Store } from '../../src/store/store.js';
 import { memoryLogger } from '../support/logger.js';
-import { startRedis, type RedisServer } from '../support/redis.js';
+import { describeWithRedis } from '../support/redis.js';
 
 /** The same behaviour is required of every backend. */
 function behavesLikeAStore(open: () => Promise<Store>) {
@@ -57,14 +57,7 @@ describe('SQLite store (the embedded default)', () => {
   });
 });
 
-describe('Redis store (scale-out)', () => {
-  let redis: RedisServer;
-  beforeAll(async () => {
-    redis = await startRedis();
-  });
-  afterAll(async () => {
-    await redis.stop();
-  });
+describeWithRedis('Redis store (scale-out)', (redis) => {
   behavesLikeAStore(async () => createStore(redis.url, memoryLogger().logger));
 
   it('GIVEN two bot processes on one Redis THEN they share state', async () => {
@@ -75,7 +68,9 @@ describe('Redis store (scale-out)', () => {
     await a.close();
     await b.close();
   });
+});
 
+describe('Redis store URL that cannot be reached (no server needed)', () => {
   it('GIVEN an unreachable Redis THEN start-up fails with a clear message and no password', async () => {
     const error = await createStore('redis://user:s3cret@127.0.0.1:1', memoryLogger().logger, { connectTimeoutMs: 500 }).catch((e: Error) => e);
     expect(error).toBeInstanceOf(Error);
