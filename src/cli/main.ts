@@ -1,4 +1,3 @@
-import Keyv from 'keyv';
 import { createAnswerEngine } from '../answer/engine.js';
 import { createAskService } from '../answer/service.js';
 import { configFromEnvironment, describeConfigProblems } from '../config.js';
@@ -6,7 +5,7 @@ import { loadKnowledge } from '../kb/load.js';
 import { formatProblems } from '../kb/problems.js';
 import { createLogger } from '../logger.js';
 import { KNOWLEDGE_DIR } from '../paths.js';
-import { storeFromKeyv } from '../store/store.js';
+import { memoryStore } from '../store/store.js';
 import { runAsk } from './ask.js';
 import * as careerPath from './career-path.js';
 import * as hspPoints from './hsp-points.js';
@@ -50,7 +49,7 @@ async function main(argv: string[]): Promise<CliResult> {
       // With OPENAI_API_KEY or OPENAI_BASE_URL set, unconfident questions may get an AI draft grounded in the entries.
       // The CLI keeps its draft cache in memory for the run and applies no per-member limits.
       const drafter = config.config.llm
-        ? (await import('../llm/fallback.js')).createLlmFallback(config.config.llm, logger, storeFromKeyv(new Keyv())).forKnowledge(kb)
+        ? (await import('../llm/fallback.js')).createLlmFallback(config.config.llm, logger, memoryStore()).forKnowledge(kb)
         : undefined;
       const service = createAskService({ engine: createAnswerEngine(kb), logger, drafter });
       return runAsk(rest, service, readStdin);

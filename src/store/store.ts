@@ -1,19 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import Keyv from 'keyv';
+import type Keyv from 'keyv';
 import type { Logger } from '../logger.js';
+import { composeStore, type Backend } from './backend.js';
+import { monitorStore } from './monitor.js';
+import type { Store } from './types.js';
 
-/** One typed corner of the store: each feature owns a namespace and the type of its values. */
-export interface Namespace<T> {
-  get(key: string): Promise<T | undefined>;
-  set(key: string, value: T, ttlMs?: number): Promise<void>;
-  delete(key: string): Promise<void>;
-}
-
-export interface Store {
-  namespace<T>(name: string): Namespace<T>;
-  close(): Promise<void>;
-}
+export type { Claim, Namespace, RecordSet, Store, StoredRecord } from './types.js';
+export { memoryStore } from './memory.js';
+export { monitorStore } from './monitor.js';
 
 /** The store URL without credentials, for messages and logs. */
 export function describeStoreUrl(url: string): string {
@@ -26,54 +21,62 @@ export function describeStoreUrl(url: string): string {
   }
 }
 
-/** Wraps a Keyv instance; tests pass an in-memory `new Keyv()`. */
-export function storeFromKeyv(keyv: Keyv): Store {
-  return {
-    namespace<T>(name: string): Namespace<T> {
-      const k = (key: string) => `${name}:${key}`;
-      return {
-        get: async (key) => (await keyv.get<T>(k(key))) ?? undefined,
-        set: async (key, value, ttlMs) => {
-          await keyv.set(k(key), value, ttlMs);
-        },
-        delete: async (key) => {
-          await keyv.delete(k(key));
-        },
-      };
-    },
-    close: () => keyv.disconnect(),
-  };
+export class StoreError extends Error {}
+
+export interface StoreOptions {
+  connectTimeoutMs?: number;
+  /** How often a SQLite file is checked for deletion under the running bot (default 30 s). */
+  watchIntervalMs?: number;
 }
 
-export class StoreError extends Error {}
+/** Writes and removes a value through each path the bot writes by (keyv and the primitives). */
+async function probeWrites(store: Store): Promise<void> {
+  const key = `store-check:${process.pid}:${Date.now()}`;
+  await store.namespace<number>('store-check').set(key, 1, 60_000);
+  await store.namespace<number>('store-check').delete(key);
+  await store.claim(key, 60_000);
+  await store.release(key);
+}
+
+const why = (err: unknown) => {
+  const e = err as { code?: unknown; message?: unknown };
+  const message = typeof e.message === 'string' ? e.message : String(err);
+  return typeof e.code === 'string' && !message.includes(e.code) ? `${e.code}: ${message}` : message;
+};
 
 /**
  * Opens the store named by STORE_URL: `sqlite://path/file.sqlite` (the embedded default, created on first use)
- * or `redis://…`/`rediss://…`. The adapter is imported only for the scheme in use. Fails with a clear message when
- * the store cannot be reached.
+ * or `redis://…`/`rediss://…`. The adapter is imported only for the scheme in use. Start-up writes to it once, so a
+ * store that cannot be reached or written (a read-only file or folder, a read-only replica) fails here, clearly.
  */
-export async function createStore(url: string, logger: Logger, options: { connectTimeoutMs?: number } = {}): Promise<Store> {
+export async function createStore(url: string, logger: Logger, options: StoreOptions = {}): Promise<Store> {
   const where = describeStoreUrl(url);
-  let keyv: Keyv;
-  if (url.startsWith('sqlite://')) {
-    const file = url.slice('sqlite://'.length);
-    await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-    const { default: KeyvSqlite } = await import('@keyv/sqlite');
-    keyv = new Keyv({ store: new KeyvSqlite({ uri: url }), namespace: 'bot', throwOnErrors: true });
-  } else if (url.startsWith('redis://') || url.startsWith('rediss://')) {
-    const { default: KeyvRedis } = await import('@keyv/redis');
-    const redis = new KeyvRedis(url, { throwOnConnectError: true, connectionTimeout: options.connectTimeoutMs ?? 5_000 });
-    keyv = new Keyv({ store: redis, namespace: 'bot', throwOnErrors: true });
-  } else {
-    throw new StoreError(`STORE_URL must start with sqlite://, redis:// or rediss:// (got ${where}).`);
-  }
-  keyv.on('error', (err: unknown) => logger.error({ err, store: where }, 'store error'));
+  let opened: { backend: Backend; keyv: Keyv };
+  let file: string | undefined;
   try {
-    await keyv.get('health-check');
+    if (url.startsWith('sqlite://')) {
+      file = path.resolve(url.slice('sqlite://'.length));
+      await mkdir(path.dirname(file), { recursive: true });
+      opened = await (await import('./sqlite.js')).openSqliteBackend(file);
+    } else if (url.startsWith('redis://') || url.startsWith('rediss://')) {
+      opened = await (await import('./redis.js')).openRedisBackend(url, options.connectTimeoutMs ?? 5_000);
+    } else {
+      throw new StoreError(`STORE_URL must start with sqlite://, redis:// or rediss:// (got ${where}).`);
+    }
   } catch (err) {
-    await keyv.disconnect().catch(() => undefined);
-    throw new StoreError(`Cannot open the store at ${where}: ${(err as Error).message}`);
+    if (err instanceof StoreError) throw err;
+    throw new StoreError(`Cannot open the store at ${where}: ${why(err)}`);
+  }
+  // Failures are reported by the monitor (once per outage) and by the callers' own handling: not again here.
+  opened.keyv.on('error', (err: unknown) => logger.debug({ err, store: where }, 'keyv reported an error'));
+  const store = composeStore(opened.backend);
+  try {
+    await probeWrites(store);
+  } catch (err) {
+    await store.close().catch(() => undefined);
+    const hint = file ? ` Check that the file and its folder (${path.dirname(file)}) are writable by the bot's user.` : ' Check that the server accepts writes (not a read-only replica) and that the user may write.';
+    throw new StoreError(`The store at ${where} cannot be written: ${why(err)}.${hint}`);
   }
   logger.info({ store: where }, 'store ready');
-  return storeFromKeyv(keyv);
+  return monitorStore(store, logger, { where, file, ...(options.watchIntervalMs !== undefined && { watchIntervalMs: options.watchIntervalMs }) });
 }

@@ -1,10 +1,9 @@
-import Keyv from 'keyv';
 import { createAnswerEngine } from '../../src/answer/engine.js';
 import { createAskService } from '../../src/answer/service.js';
 import { loadKnowledge, type KnowledgeBase } from '../../src/kb/load.js';
 import { createLlmFallback } from '../../src/llm/fallback.js';
 import { KNOWLEDGE_DIR } from '../../src/paths.js';
-import { storeFromKeyv } from '../../src/store/store.js';
+import { memoryStore } from '../../src/store/store.js';
 import { loadEvalSet } from '../eval/evaluate.js';
 import { startFakeOpenAI } from '../fakes/openai.js';
 import { memoryLogger } from '../support/logger.js';
@@ -56,7 +55,7 @@ export async function benchFallback(kb: KnowledgeBase): Promise<string[]> {
     const fallback = createLlmFallback(
       { apiKey: 'sk-bench', baseURL: openai.baseURL, model: 'fake', timeoutMs: 5000, maxRetries: 0, maxOutputTokens: 300, userLimitPerDay: 1e6, guildLimitPerDay: 1e6 },
       logger,
-      storeFromKeyv(new Keyv()),
+      memoryStore(),
     );
     const withLlm = createAskService({ engine, logger, drafter: fallback.forKnowledge(kb) });
     const without = createAskService({ engine, logger });

@@ -1,10 +1,9 @@
-import Keyv from 'keyv';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAnswerEngine, type AnswerEngine, type Hit } from '../../src/answer/engine.js';
 import type { AskContext } from '../../src/answer/service.js';
 import type { LlmConfig } from '../../src/config.js';
 import { createLlmFallback, normalizeQuestion } from '../../src/llm/fallback.js';
-import { storeFromKeyv } from '../../src/store/store.js';
+import { memoryStore } from '../../src/store/store.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai.js';
 import { realKnowledgeBase } from '../support/kb.js';
 import { memoryLogger } from '../support/logger.js';
@@ -30,7 +29,7 @@ const member: AskContext = { origin: 'slash', userId: '111111111111111111', guil
 
 function setup(overrides: Partial<LlmConfig> = {}, clock = { now: Date.UTC(2026, 10, 21, 12) }) {
   const logs = memoryLogger();
-  const fallback = createLlmFallback(llmConfig(openai.baseURL, overrides), logs.logger, storeFromKeyv(new Keyv()), () => clock.now);
+  const fallback = createLlmFallback(llmConfig(openai.baseURL, overrides), logs.logger, memoryStore(), () => clock.now);
   return { drafter: fallback.forKnowledge(engine.kb), fallback, logs, clock };
 }
 

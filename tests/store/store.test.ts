@@ -1,39 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Keyv from 'keyv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStore, describeStoreUrl, storeFromKeyv, type Store } from '../../src/store/store.js';
+import { createStore, describeStoreUrl, memoryStore } from '../../src/store/store.js';
 import { memoryLogger } from '../support/logger.js';
 import { describeWithRedis } from '../support/redis.js';
-
-/** The same behaviour is required of every backend. */
-function behavesLikeAStore(open: () => Promise<Store>) {
-  it('GIVEN a value THEN it reads back typed, per namespace, and deletes', async () => {
-    const store = await open();
-    const channels = store.namespace<string[]>('help-channels');
-    const other = store.namespace<string[]>('other');
-    await channels.set('guild-1', ['111', '222']);
-    expect(await channels.get('guild-1')).toEqual(['111', '222']);
-    expect(await other.get('guild-1')).toBeUndefined();
-    await channels.delete('guild-1');
-    expect(await channels.get('guild-1')).toBeUndefined();
-    await store.close();
-  });
-
-  it('GIVEN a TTL THEN the value expires', async () => {
-    const store = await open();
-    const cooldowns = store.namespace<number>('cooldown');
-    await cooldowns.set('user', 42, 50);
-    expect(await cooldowns.get('user')).toBe(42);
-    await new Promise((r) => setTimeout(r, 120));
-    expect(await cooldowns.get('user')).toBeUndefined();
-    await store.close();
-  });
-}
+import { behavesLikeAStore } from './primitives.js';
 
 describe('in-memory store (tests)', () => {
-  behavesLikeAStore(async () => storeFromKeyv(new Keyv()));
+  behavesLikeAStore(async () => memoryStore());
 });
 
 describe('SQLite store (the embedded default)', () => {

@@ -1,12 +1,11 @@
 import { once } from 'node:events';
 import { Events } from 'discord.js';
-import Keyv from 'keyv';
 import { commands } from '../../commands/index.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/discord/bot.js';
 import type { LlmFallback } from '../../src/llm/fallback.js';
 import { KNOWLEDGE_DIR } from '../../src/paths.js';
-import { storeFromKeyv, type Store } from '../../src/store/store.js';
+import { memoryStore, type Store } from '../../src/store/store.js';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../fakes/discord.js';
 import { realKnowledgeBase } from './kb.js';
 import { memoryLogger } from './logger.js';
@@ -41,7 +40,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
   const config = loaded.config;
   const logs = memoryLogger('debug');
-  const store = options.store ?? storeFromKeyv(new Keyv());
+  const store = options.store ?? memoryStore();
   const llm = options.llm?.(config, logs.logger, store);
   const kb = await realKnowledgeBase();
   const bot = await startBot({ config, logger: logs.logger, store, kb, knowledgeDir: KNOWLEDGE_DIR, llm, commands, token: fake.token });
