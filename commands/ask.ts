@@ -22,13 +22,13 @@ export const ask = {
     const context = { origin: 'slash' as const, userId: interaction.user.id, guildId: interaction.guildId ?? undefined };
     // Search answers in well under a millisecond; only the optional LLM fallback is slow, so defer just before it.
     const result = await ctx.knowledge().ask.ask(question, context, { beforeDraft: () => interaction.deferReply({ flags }).then(() => undefined) });
-    if (!result.ok) throw new UserError(result.message);
+    if (!result.ok) throw new UserError(result.message, 'invalid-question');
     const payload = answerMessage(result.view, question);
     if (interaction.deferred) await interaction.editReply(payload);
     else await interaction.reply({ ...payload, flags });
-    // The member already has the answer: a failure to queue the question for curators is only logged.
+    // The member already has the answer: a failed queue write is the store monitor's to report (once per outage).
     if (!result.view.answered && interaction.guildId) {
-      await ctx.queue.add(interaction.guildId, { kind: 'unanswered', question }).catch((err: unknown) => log.warn({ err }, 'could not queue the unanswered question'));
+      await ctx.queue.add(interaction.guildId, { kind: 'unanswered', question }).catch(() => log.debug('unanswered question not queued'));
     }
   },
 } satisfies Command;

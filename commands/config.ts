@@ -3,7 +3,7 @@ import type { Command } from '../src/discord/command.js';
 import { UserError } from '../src/discord/errors.js';
 import { fitEmbed, truncate } from '../src/discord/limits.js';
 import { booleanOption, channelOption, subcommand } from '../src/discord/option-builders.js';
-import { NO_MENTIONS, textMessage } from '../src/discord/render.js';
+import { escapeText, NO_MENTIONS, textMessage } from '../src/discord/render.js';
 
 const HELP_CHANNEL_TYPES: readonly ChannelType[] = [ChannelType.GuildText, ChannelType.GuildForum];
 const helpChannel = channelOption('channel', { en: 'Text or forum channel', ja: 'テキストまたはフォーラムチャンネル' }, HELP_CHANNEL_TYPES);
@@ -16,7 +16,7 @@ function helpChannelId(interaction: ChatInputCommandInteraction<'cached' | 'raw'
   const option = interaction.options.get('channel');
   const id = String(option?.value ?? '');
   const channel = option?.channel ?? interaction.guild?.channels.cache.get(id);
-  if (!channel || !HELP_CHANNEL_TYPES.includes(channel.type)) throw new UserError('Pick a text or forum channel of this server for `channel`.');
+  if (!channel || !HELP_CHANNEL_TYPES.includes(channel.type)) throw new UserError('Pick a text or forum channel of this server for `channel`.', 'invalid-option', 'channel');
   return id;
 }
 
@@ -40,7 +40,7 @@ export const config = {
   },
   async execute(interaction, ctx, log) {
     if (!interaction.inGuild() || !interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-      throw new UserError('Only members with the **Manage Server** permission can use `/config`.');
+      throw new UserError('Only members with the **Manage Server** permission can use `/config`.', 'missing-permission');
     }
     const guildId = interaction.guildId;
     const reply = (content: string) => interaction.reply({ ...textMessage(content), flags: MessageFlags.Ephemeral });
@@ -65,8 +65,9 @@ export const config = {
       }
       case 'queue': {
         const items = await ctx.queue.list(guildId);
-        if (interaction.options.getBoolean('clear')) await ctx.queue.clear(guildId);
-        const lines = items.map((i) => `${i.kind === 'downvoted' ? '👎' : '❔'} ×${i.count} ${i.entryId ? `\`${i.entryId}\` ` : ''}— ${truncate(i.question, 150)}`);
+        // Only what is shown is cleared: questions queued meanwhile stay for the next look.
+        if (interaction.options.getBoolean('clear')) await ctx.queue.remove(guildId, items.flatMap((i) => i.recordIds));
+        const lines = items.map((i) => `${i.kind === 'downvoted' ? '👎' : '❔'} ×${i.count} ${i.entryId ? `${escapeText(i.entryId)} ` : ''}— ${escapeText(truncate(i.question, 150))}`);
         const embed = fitEmbed({ title: `Curator queue (${items.length})`, description: lines.join('\n') || 'Nothing waiting. 🎉' });
         return void (await interaction.reply({ embeds: [embed], allowedMentions: NO_MENTIONS, flags: MessageFlags.Ephemeral }));
       }
@@ -79,7 +80,7 @@ export const config = {
         return void (await interaction.editReply(textMessage(content)));
       }
       default:
-        throw new UserError('Unknown /config action.');
+        throw new UserError('Unknown /config action.', 'invalid-option');
     }
   },
 } satisfies Command;

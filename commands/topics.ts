@@ -25,7 +25,7 @@ const fold = (s: string) => s.normalize('NFKC').trim().toLowerCase();
 /** The topic by id, or by its English or Japanese title (typed text a client submits instead of a choice). */
 function entryList(k: Knowledge, submitted: string) {
   const topic = k.kb.topics.find((t) => [t.id, t.title, t.title_ja].some((v) => fold(v) === fold(submitted)));
-  if (!topic) throw new UserError(`I don't have the topic "${truncate(submitted, 100)}". Topics: ${k.kb.topics.map((t) => t.id).join(', ')}. Or run \`/topics\` and pick one from the list.`);
+  if (!topic) throw new UserError(`I don't have the topic "${truncate(submitted, 100)}". Topics: ${k.kb.topics.map((t) => t.id).join(', ')}. Or run \`/topics\` and pick one from the list.`, 'unknown-topic');
   const entries = k.kb.entries.filter((e) => e.topic === topic.id);
   return {
     embeds: [fitEmbed({ title: topic.title, description: entries.map((e) => `• ${e.title}`).join('\n') })],
@@ -36,14 +36,14 @@ function entryList(k: Knowledge, submitted: string) {
 
 function entryMessage(k: Knowledge, entryId: string) {
   const entry = k.kb.byId.get(entryId);
-  if (!entry) throw new UserError('I don\'t have that entry (the knowledge base may have changed). Run `/topics` again.');
+  if (!entry) throw new UserError('I don\'t have that entry (the knowledge base may have changed). Run `/topics` again.', 'unknown-entry');
   return answerMessage(knowledgeView(k.kb, { confidence: 1, entry, related: [] }), entry.title);
 }
 
 const browse: ComponentHandler = {
   prefix: 'topics',
+  type: 'select',
   async handle(interaction, ctx) {
-    if (!interaction.isStringSelectMenu()) return;
     const value = interaction.values[0] ?? '';
     if (interaction.customId === 'topics:topic') await interaction.update(entryList(ctx.knowledge(), value));
     else await interaction.reply({ ...entryMessage(ctx.knowledge(), value), flags: MessageFlags.Ephemeral });

@@ -1,24 +1,58 @@
 import { ChannelType, DiscordAPIError, RESTJSONErrorCodes, type Client, type Message } from 'discord.js';
+import type { Logger } from '../logger.js';
 import type { BotContext } from './context.js';
+import { createCooldown, waitText } from './cooldown.js';
 import { LIMITS, truncate } from './limits.js';
 import { answerMessage, textMessage } from './render.js';
 
 const MENTION = /<@[!&]?\d+>/g;
 const QUESTION_WORD = /^(how|what|when|where|why|who|which|can|could|should|shall|is|are|am|do|does|did|will|would|may|might|any(one|body)?)\b/i;
+const NO_PERMISSION = new Set<number>([RESTJSONErrorCodes.MissingPermissions, RESTJSONErrorCodes.MissingAccess]);
+const isPermissionError = (err: unknown) => err instanceof DiscordAPIError && NO_PERMISSION.has(Number(err.code));
 
 /** Only messages phrased as questions may cost an LLM call; "thanks, that helped" never does. */
 export function looksLikeQuestion(text: string): boolean {
   return /[?？]/.test(text) || QUESTION_WORD.test(text.trim()) || /(ですか|ますか|でしょうか|かな|の？|か。)\s*$/.test(text.trim());
 }
 
+type Payload = ReturnType<typeof answerMessage>;
+
+/**
+ * Posts the answer: in the thread or forum post the question is in, as a reply outside help channels, or in a new
+ * thread on the question. A new thread whose answer could not be sent is deleted again (no empty threads); without
+ * permission to create or post in threads, the answer goes in the channel.
+ */
+async function deliver(message: Message<true>, payload: Payload, threadName: string, inHelp: boolean, log: Logger): Promise<void> {
+  const channel = message.channel;
+  if (channel.isThread()) return void (await channel.send(payload));
+  if (!inHelp) return void (await message.reply(payload));
+  let thread;
+  try {
+    thread = await message.startThread({ name: truncate(threadName.replace(/\s+/g, ' ') || 'Question', LIMITS.threadName) });
+  } catch (err) {
+    if (!isPermissionError(err)) throw err;
+    log.warn('cannot create threads here; replying in the channel instead');
+    return void (await message.reply(payload));
+  }
+  try {
+    await thread.send(payload);
+  } catch (err) {
+    await thread.delete().catch((deleteErr: unknown) => log.warn({ err: deleteErr }, 'could not delete the thread whose answer failed'));
+    if (!isPermissionError(err)) throw err;
+    log.warn('cannot post in the new thread; replying in the channel instead');
+    await message.reply(payload);
+  }
+}
+
 /**
  * Answers questions posted in help channels: a message in a text help channel gets its answer in a new thread; a new
  * post in a forum help channel gets it in the post. Only confident answers are posted there — chatter gets nothing —
- * but a message that mentions the bot, anywhere, always gets an answer or the honest "not in my guides".
- * Bots (itself included), webhooks and system messages are ignored; threads route by their parent channel.
+ * but a message that mentions the bot, anywhere, always gets a reply: the answer, the honest "not in my guides", or
+ * when the member asked a moment ago, when they can ask again. The member's cooldown turn is taken atomically before
+ * answering and given back when nothing could be sent. Bots, webhooks and system messages are ignored.
  */
 export function createHelpChannelListener(ctx: BotContext, client: Client) {
-  const cooldowns = ctx.store.namespace<number>('cooldown');
+  const cooldown = createCooldown(ctx.store, ctx.config.discord.helpCooldownSeconds);
 
   return async function onMessage(message: Message): Promise<void> {
     if (message.author.bot || message.system || message.webhookId || !message.inGuild() || !client.user) return;
@@ -27,41 +61,32 @@ export function createHelpChannelListener(ctx: BotContext, client: Client) {
     const parentId = channel.isThread() ? channel.parentId : channel.id;
     const inHelp = parentId !== null && (await ctx.helpChannels.isHelpChannel(message.guildId, parentId));
     const forumPost = channel.isThread() && channel.parent?.type === ChannelType.GuildForum && message.id === channel.id;
-    const channelPost = inHelp && !channel.isThread();
-    if (!mentioned && !(inHelp && (channelPost || forumPost))) return;
+    if (!mentioned && !(inHelp && (!channel.isThread() || forumPost))) return;
 
     const log = ctx.logger.child({ messageId: message.id, channelId: channel.id, guildId: message.guildId, userId: message.author.id, mentioned });
-    const text = message.content.replace(MENTION, ' ').trim();
-    const question = forumPost && channel.isThread() ? `${channel.name}\n${text}` : text;
-    const cooldownKey = `${message.guildId}:${message.author.id}`;
-    if (await cooldowns.get(cooldownKey)) return log.debug('member is in the help-channel cooldown');
-
-    const context = { origin: 'help-channel' as const, userId: message.author.id, guildId: message.guildId, allowDraft: mentioned || looksLikeQuestion(question) };
-    const result = await ctx.knowledge().ask.ask(question, context, {
-      beforeDraft: () => channel.sendTyping(),
-    });
-    if (!result.ok) {
-      if (mentioned) await message.reply(textMessage(text ? result.message : 'Ask me a question after the mention, e.g. "@bot how do I ask for a raise?"'));
-      return;
+    const turn = await cooldown.take(message.guildId, message.author.id);
+    if (!turn.ok) {
+      if (mentioned) await message.reply(textMessage(`You asked me a moment ago — you can ask again in ${waitText(turn.remainingMs)}.`));
+      return log.debug({ remainingMs: turn.remainingMs }, 'member is in the help-channel cooldown');
     }
-    if (!result.view.answered && !mentioned) return log.debug({ confidence: result.view.confidence }, 'not confident; staying quiet');
-    if (ctx.config.discord.helpCooldownSeconds > 0) await cooldowns.set(cooldownKey, Date.now(), ctx.config.discord.helpCooldownSeconds * 1000);
-
-    const payload = answerMessage(result.view, question);
-    if (channel.isThread() || !inHelp) {
-      if (channel.isThread()) await channel.send(payload);
-      else await message.reply(payload);
-    } else {
-      try {
-        const thread = await message.startThread({ name: truncate(text.replace(/\s+/g, ' ') || 'Question', LIMITS.threadName) });
-        await thread.send(payload);
-      } catch (err) {
-        if (!(err instanceof DiscordAPIError && Number(err.code) === RESTJSONErrorCodes.MissingPermissions)) throw err;
-        log.warn('cannot create threads here; replying in the channel instead');
-        await message.reply(payload);
+    let sent = false;
+    try {
+      const text = message.content.replace(MENTION, ' ').trim();
+      const question = forumPost && channel.isThread() ? `${channel.name}\n${text}` : text;
+      const context = { origin: 'help-channel' as const, userId: message.author.id, guildId: message.guildId, allowDraft: mentioned || looksLikeQuestion(question) };
+      const result = await ctx.knowledge().ask.ask(question, context, { beforeDraft: () => channel.sendTyping() });
+      if (!result.ok) {
+        if (mentioned) await message.reply(textMessage(text ? result.message : 'Ask me a question after the mention, e.g. "@bot how do I ask for a raise?"'));
+        return;
       }
+      if (!result.view.answered && !mentioned) return log.debug({ confidence: result.view.confidence }, 'not confident; staying quiet');
+      await deliver(message, answerMessage(result.view, question), text, inHelp, log);
+      sent = true;
+      // The member has the answer: a failed queue write is the store monitor's to report.
+      if (!result.view.answered) await ctx.queue.add(message.guildId, { kind: 'unanswered', question }).catch(() => log.debug('unanswered question not queued'));
+      log.info({ answered: result.view.answered, mode: result.view.mode }, 'help-channel question answered');
+    } finally {
+      if (!sent) await turn.release();
     }
-    if (!result.view.answered) await ctx.queue.add(message.guildId, { kind: 'unanswered', question });
-    log.info({ answered: result.view.answered, mode: result.view.mode }, 'help-channel question answered');
   };
 }

@@ -72,5 +72,5 @@ export function parseOptions<I>(schema: InputSchema<I>, raw: Record<string, unkn
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const lines = inputIssues(parsed.error).map((i) => `• \`${optionName[i.field] ?? i.field}\` ${i.message}`);
-  throw new UserError(`Some options need fixing:\n${lines.join('\n')}`);
+  throw new UserError(`Some options need fixing:\n${lines.join('\n')}`, 'invalid-option');
 }

@@ -1,36 +1,62 @@
 import type { Store } from '../store/store.js';
 
-/** A question curators should look at: the knowledge base had no answer, or a member voted the answer down. */
-export interface QueueItem {
+/** One event for curators: the knowledge base had no answer, or a member voted an answer down. */
+export interface QueueRecord {
   kind: 'unanswered' | 'downvoted';
   question: string;
   /** The entry that was down-voted. */
   entryId?: string;
+}
+
+/** Records about the same question (and entry) shown together, with how many there were. */
+export interface QueueItem extends QueueRecord {
   count: number;
   lastAt: string;
+  /** The records it stands for (to clear exactly what was shown). */
+  recordIds: string[];
 }
 
 export interface CuratorQueue {
-  add(guildId: string, item: Omit<QueueItem, 'count' | 'lastAt'>, now?: Date): Promise<void>;
+  add(guildId: string, record: QueueRecord, now?: Date): Promise<void>;
+  /** Newest first, at most QUEUE_SIZE distinct questions. */
   list(guildId: string): Promise<QueueItem[]>;
-  clear(guildId: string): Promise<void>;
+  /** Removes the given records (those a curator was shown); records added since stay. */
+  remove(guildId: string, recordIds: readonly string[]): Promise<void>;
 }
 
-/** Per server, newest first, at most this many distinct questions. */
+/** Per server, at most this many distinct questions are shown … */
 export const QUEUE_SIZE = 50;
-const key = (item: Pick<QueueItem, 'kind' | 'question' | 'entryId'>) =>
-  `${item.kind}|${item.entryId ?? ''}|${item.question.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()}`;
+/** … out of at most this many records kept (the oldest go first). */
+export const QUEUE_RECORDS = 1_000;
 
+const key = (r: QueueRecord) => `${r.kind}|${r.entryId ?? ''}|${r.question.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()}`;
+
+/**
+ * The curator queue: every unanswered question and every 👎 is its own record (an append to the server's record
+ * set), so simultaneous events — even from several bot processes — never overwrite each other.
+ */
 export function createCuratorQueue(store: Store): CuratorQueue {
-  const ns = store.namespace<QueueItem[]>('queue');
+  const set = (guildId: string) => store.records<QueueRecord>(`queue:${guildId}`, { max: QUEUE_RECORDS });
   return {
-    async add(guildId, item, now = new Date()) {
-      const items = (await ns.get(guildId)) ?? [];
-      const existing = items.find((i) => key(i) === key(item));
-      const updated: QueueItem = { ...item, count: (existing?.count ?? 0) + 1, lastAt: now.toISOString() };
-      await ns.set(guildId, [updated, ...items.filter((i) => i !== existing)].slice(0, QUEUE_SIZE));
+    async add(guildId, record, now = new Date()) {
+      const { kind, question, entryId } = record;
+      await set(guildId).append({ kind, question, ...(entryId !== undefined && { entryId }) }, now.getTime());
     },
-    list: async (guildId) => (await ns.get(guildId)) ?? [],
-    clear: (guildId) => ns.delete(guildId),
+    async list(guildId) {
+      const records = await set(guildId).list({ limit: QUEUE_RECORDS });
+      const items = new Map<string, QueueItem>();
+      for (const r of records) {
+        const item = items.get(key(r.value));
+        if (item) {
+          item.count++;
+          item.recordIds.push(r.id);
+        } else items.set(key(r.value), { ...r.value, count: 1, lastAt: new Date(r.at).toISOString(), recordIds: [r.id] });
+      }
+      return [...items.values()].slice(0, QUEUE_SIZE);
+    },
+    async remove(guildId, recordIds) {
+      const s = set(guildId);
+      await Promise.all(recordIds.map((id) => s.remove(id)));
+    },
   };
 }

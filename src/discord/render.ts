@@ -1,4 +1,4 @@
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIStringSelectComponent } from 'discord.js';
+import { ButtonStyle, ComponentType, escapeMarkdown, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIStringSelectComponent } from 'discord.js';
 import type { AnswerView } from '../answer/view.js';
 import { fitEmbed, LIMITS, truncate } from './limits.js';
 
@@ -79,6 +79,16 @@ export function answerMessage(view: AnswerView, question: string) {
 /** A deterministic engine's answer (its text already carries the sources). */
 export function rulesMessage(title: string, text: string) {
   return { embeds: [fitEmbed({ title, description: text, color: COLOR.rules })], allowedMentions: NO_MENTIONS };
+}
+
+/**
+ * Text that came from members or from stored data, made inert for display: Markdown shows as typed, and mentions
+ * (`<@id>`, `<@&id>`, `<#id>`, @everyone, @here) show as text instead of rendering.
+ */
+export function escapeText(text: string): string {
+  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true })
+    .replace(/<(@[!&]?|#)(\d+)>/g, '<\u200b$1$2>')
+    .replace(/@(everyone|here)\b/g, '@\u200b$1');
 }
 
 export function textMessage(content: string) {

@@ -1,15 +1,29 @@
-import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, type Interaction, type RepliableInteraction } from 'discord.js';
+import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, type Interaction, type MessageComponentInteraction, type RepliableInteraction } from 'discord.js';
 import type { Logger } from '../logger.js';
 import type { Command, ComponentHandler } from './command.js';
 import type { BotContext } from './context.js';
-import { GENERIC_ERROR, UserError } from './errors.js';
+import { ExpiredComponent, GENERIC_ERROR, UserError } from './errors.js';
+import { checkCommandOptions, optionErrorMessage } from './option-check.js';
 import { textMessage } from './render.js';
 
 /** Discord errors that mean the interaction can no longer be answered at all. */
 const GONE = new Set<number>([RESTJSONErrorCodes.UnknownInteraction, RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged]);
 const NO_PERMISSION = new Set<number>([RESTJSONErrorCodes.MissingPermissions, RESTJSONErrorCodes.MissingAccess]);
+const UNKNOWN_COMMAND = 'I no longer know that command. A moderator may need to run `npm run deploy-commands`.';
 
-/** Builds the one interaction handler: every command, autocomplete, button and select goes through its single try/catch. */
+/** The handler for a component, if its prefix is known and it is of the handler's kind (a button is not a menu). */
+function componentHandler(byPrefix: ReadonlyMap<string, ComponentHandler>, interaction: MessageComponentInteraction, ctx: BotContext, log: Logger) {
+  const handler = byPrefix.get(interaction.customId.split(':')[0] ?? '');
+  if (handler?.type === 'button' && interaction.isButton()) return handler.handle(interaction, ctx, log);
+  if (handler?.type === 'select' && interaction.isStringSelectMenu()) return handler.handle(interaction, ctx, log);
+  throw new ExpiredComponent();
+}
+
+/**
+ * Builds the one interaction handler: every command, autocomplete, component and form goes through its single
+ * try/catch, and every interaction that can be answered gets exactly one response — unknown commands, components
+ * of an older version or of the wrong kind, and forms included.
+ */
 export function createInteractionRouter(commands: readonly Command[], shared: readonly ComponentHandler[], ctx: BotContext) {
   const byName = new Map(commands.map((c) => [c.data.name, c]));
   const byPrefix = new Map([...commands.flatMap((c) => c.components ?? []), ...shared].map((h) => [h.prefix, h]));
@@ -17,23 +31,27 @@ export function createInteractionRouter(commands: readonly Command[], shared: re
   return async function route(interaction: Interaction): Promise<void> {
     const started = performance.now();
     const name = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined;
-    const customId = interaction.isMessageComponent() ? interaction.customId : undefined;
-    const log = ctx.logger.child({ interactionId: interaction.id, command: name, customId, userId: interaction.user.id, guildId: interaction.guildId });
+    // Only a component's prefix is logged: a custom id is the client's to send, so it may carry anything.
+    const component = interaction.isMessageComponent() || interaction.isModalSubmit() ? /^[a-z-]{1,20}/.exec(interaction.customId)?.[0] ?? '?' : undefined;
+    const log = ctx.logger.child({ interactionId: interaction.id, type: interaction.type, command: name, component, userId: interaction.user.id, guildId: interaction.guildId });
     try {
       if (interaction.isChatInputCommand()) {
         const command = byName.get(interaction.commandName);
-        if (!command) throw new UserError('I no longer know that command. A moderator may need to run `npm run deploy-commands`.');
+        if (!command) throw new UserError(UNKNOWN_COMMAND, 'unknown-command');
+        checkCommandOptions(command.data, interaction.options.data);
         await command.execute(interaction, ctx, log);
       } else if (interaction.isAutocomplete()) {
         const command = byName.get(interaction.commandName);
         if (command?.autocomplete) await command.autocomplete(interaction, ctx);
         else await interaction.respond([]);
-      } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
-        const handler = byPrefix.get(interaction.customId.split(':')[0] ?? '');
-        if (!handler) throw new UserError('This button is from an older version of the bot. Run the command again.');
-        await handler.handle(interaction, ctx, log);
+      } else if (interaction.isMessageComponent()) {
+        await componentHandler(byPrefix, interaction, ctx, log);
+      } else if (interaction.isModalSubmit()) {
+        throw new ExpiredComponent('form');
+      } else if (interaction.isCommand()) {
+        throw new UserError(UNKNOWN_COMMAND, 'unknown-command'); // user and message context-menu commands: none registered
       } else {
-        return;
+        return log.warn('interaction of an unknown type; nothing to answer it with');
       }
       log.info({ ms: Math.round(performance.now() - started) }, 'interaction handled');
     } catch (err) {
@@ -53,10 +71,11 @@ async function reportError(interaction: Interaction, err: unknown, log: Logger):
     return;
   }
   if (!interaction.isRepliable()) return;
+  const refusal = err instanceof UserError ? err : optionErrorMessage(err);
   let message: string;
-  if (err instanceof UserError) {
-    message = err.message;
-    log.info({ reason: err.message }, 'interaction refused');
+  if (refusal) {
+    message = refusal.message;
+    log.info({ reason: refusal.reason, ...(refusal.option !== undefined && { option: refusal.option }) }, 'interaction refused');
   } else if (err instanceof DiscordAPIError && NO_PERMISSION.has(Number(err.code))) {
     message = "I'm missing a Discord permission for that here. A moderator can check my role's permissions in this channel.";
     log.warn({ err }, 'missing Discord permissions');

@@ -35,20 +35,27 @@ export interface LlmFallback {
 export function createLlmFallback(config: LlmConfig, logger: Logger, store: Store, now: () => number = Date.now): LlmFallback {
   const client = createLlmClient(config, logger);
   const cache = store.namespace<Cached>('llm-draft');
-  const usage = store.namespace<number>('llm-usage');
   const log = logger.child({ component: 'llm-fallback' });
 
-  /** Counts one model call against the member and the server; false when either daily limit is reached. */
-  async function withinLimits(context: AskContext): Promise<boolean> {
+  /**
+   * Counts one model call against the member and the server; false when either daily limit is reached. Each counter
+   * is incremented atomically first and given back when over its limit, so simultaneous questions cannot overshoot.
+   * With the store down, no call is made (the limits could not be kept; the store's monitor reports the fault).
+   */
+  async function withinLimits(context: AskContext): Promise<'ok' | 'limit' | 'store-down'> {
     const day = Math.floor(now() / DAY_MS);
     const counters = [
-      context.userId ? { key: `user:${context.userId}:${day}`, limit: config.userLimitPerDay } : undefined,
-      context.guildId ? { key: `guild:${context.guildId}:${day}`, limit: config.guildLimitPerDay } : undefined,
+      context.userId ? { key: `llm-usage:user:${context.userId}:${day}`, limit: config.userLimitPerDay } : undefined,
+      context.guildId ? { key: `llm-usage:guild:${context.guildId}:${day}`, limit: config.guildLimitPerDay } : undefined,
     ].filter((c) => c !== undefined);
-    const counts = await Promise.all(counters.map(async (c) => (await usage.get(c.key)) ?? 0));
-    if (counters.some((c, i) => counts[i]! >= c.limit)) return false;
-    await Promise.all(counters.map((c, i) => usage.set(c.key, counts[i]! + 1, DAY_MS)));
-    return true;
+    try {
+      const counts = await Promise.all(counters.map((c) => store.increment(c.key, 1, DAY_MS)));
+      if (counters.every((c, i) => counts[i]! <= c.limit)) return 'ok';
+      await Promise.all(counters.map((c) => store.increment(c.key, -1)));
+      return 'limit';
+    } catch {
+      return 'store-down';
+    }
   }
 
   return {
@@ -56,22 +63,24 @@ export function createLlmFallback(config: LlmConfig, logger: Logger, store: Stor
       return {
         async draft(question, candidates, context) {
           const key = `${kb.version}:${createHash('sha256').update(normalizeQuestion(question)).digest('hex')}`;
-          const hit = await cache.get(key);
+          const hit = await cache.get(key).catch(() => undefined);
           if (hit) {
             log.info({ cache: 'hit', outcome: hit.kind }, 'LLM draft served from cache');
             return hit;
           }
-          if (!(await withinLimits(context))) {
+          const allowed = await withinLimits(context);
+          if (allowed === 'limit') {
             log.info({ origin: context.origin, guildId: context.guildId }, 'LLM daily limit reached; answering without it');
             return { kind: 'unavailable', reason: 'rate-limited' };
           }
+          if (allowed === 'store-down') return { kind: 'unavailable', reason: 'store-down' };
           const result = await draftAnswer(
             { question, entries: candidates.map((h) => h.entry), sources: kb.sources },
             { client, model: config.model, maxOutputTokens: config.maxOutputTokens, logger: log },
           );
           if (result.kind === 'failed') return { kind: 'unavailable', reason: result.reason };
           const outcome: Cached = result.kind === 'drafted' ? { kind: 'drafted', answer: result.answer, citedIds: result.citedIds } : { kind: 'insufficient' };
-          await cache.set(key, outcome, CACHE_TTL_MS);
+          await cache.set(key, outcome, CACHE_TTL_MS).catch(() => undefined);
           return outcome;
         },
       };

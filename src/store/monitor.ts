@@ -18,7 +18,10 @@ const WRITES = new Set(['set', 'delete', 'claim', 'release', 'increment', 'excha
  * Wraps a store so that a fault is logged once, with its cause, however many operations fail while it lasts (the
  * callers degrade without logging it again), and its end is logged too. Errors still reach the callers.
  */
+const MONITORED = Symbol('monitored store');
+
 export function monitorStore(store: Store, logger: Logger, options: MonitorOptions): Store {
+  if (MONITORED in store) return store; // already monitored (e.g. by createStore)
   const log = logger.child({ component: 'store', store: options.where });
   let failing: { since: number; failures: number } | undefined;
   const inode = (file: string) => {
@@ -83,7 +86,8 @@ export function monitorStore(store: Store, logger: Logger, options: MonitorOptio
       clear: track('clear', set.clear),
     };
   };
-  return {
+  const monitored: Store & { [MONITORED]: true } = {
+    [MONITORED]: true,
     namespace<T>(name: string): Namespace<T> {
       const ns = store.namespace<T>(name);
       return { get: track('get', ns.get), set: track('set', ns.set), delete: track('delete', ns.delete) };
@@ -100,4 +104,5 @@ export function monitorStore(store: Store, logger: Logger, options: MonitorOptio
       await store.close();
     },
   };
+  return monitored;
 }

@@ -80,3 +80,4 @@ export async function createStore(url: string, logger: Logger, options: StoreOpt
   logger.info({ store: where }, 'store ready');
   return monitorStore(store, logger, { where, file, ...(options.watchIntervalMs !== undefined && { watchIntervalMs: options.watchIntervalMs }) });
 }
+export { withLock, LockTimeout } from './lock.js';

@@ -63,7 +63,7 @@ describe('rating an answer', () => {
     const entryId = down.split(':')[3];
     const thanks = await replyTo(t, t.fake.button(down));
     expect(thanks.content).toBe('Thanks for telling me. The curators will review this answer.');
-    expect(await queueText(t)).toContain(`👎 ×1 \`${entryId}\` — ${question}`);
+    expect(await queueText(t)).toContain(`👎 ×1 ${entryId} — ${question}`);
   });
 
   it('GIVEN an answer in a help-channel thread WHEN a member clicks 👎 there THEN it is recorded the same way', async () => {
@@ -81,7 +81,7 @@ describe('stale buttons', () => {
   it('GIVEN a button whose kind the bot no longer knows WHEN clicked THEN a private message says to run the command again', async () => {
     const data = await replyTo(t, t.fake.button('legacy:rate:1'));
     expect(isEphemeral(data)).toBe(true);
-    expect(data.content).toBe('This button is from an older version of the bot. Run the command again.');
+    expect(data.content).toBe('This button has expired. Run the command again to get a fresh one.');
   });
 });
 

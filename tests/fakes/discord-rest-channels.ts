@@ -1,5 +1,5 @@
 /**
- * Channel routes: fetch channel, create/fetch/edit/delete messages (echoed over the gateway as the
+ * Channel routes: fetch channel, delete a thread, create/fetch/edit/delete messages (echoed over the gateway as the
  * bot, so self-message filtering is exercised), typing, threads from a message and threads
  * without one (forum posts). Message bodies go through the limit checks and the
  * allowed_mentions rule.
@@ -154,6 +154,21 @@ export function channelRoutes(): Route[] {
       handle: (ctx) => {
         const channel = channelOr404(ctx);
         return 'status' in channel ? channel : ok(channel);
+      },
+    },
+    {
+      // Deleting a thread (the only channels the bot may delete here): THREAD_DELETE follows, as on Discord.
+      method: 'DELETE',
+      pattern: '/channels/:channel',
+      auth: true,
+      handle: (ctx) => {
+        const { state } = ctx;
+        const channel = channelOr404(ctx);
+        if ('status' in channel) return channel;
+        if (!isThread(channel)) return apiError(403, 50013, 'Missing Permissions');
+        state.channels.delete(channel.id);
+        state.dispatch(GatewayDispatchEvents.ThreadDelete, { id: channel.id, guild_id: state.guildId, parent_id: channel.parent_id, type: channel.type });
+        return ok(channel);
       },
     },
     { method: 'POST', pattern: '/channels/:channel/messages', auth: true, handle: postMessage },

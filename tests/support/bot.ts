@@ -5,7 +5,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/discord/bot.js';
 import type { LlmFallback } from '../../src/llm/fallback.js';
 import { KNOWLEDGE_DIR } from '../../src/paths.js';
-import { memoryStore, type Store } from '../../src/store/store.js';
+import { memoryStore, monitorStore, type Store } from '../../src/store/store.js';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../fakes/discord.js';
 import { realKnowledgeBase } from './kb.js';
 import { memoryLogger } from './logger.js';
@@ -40,7 +40,8 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
   const config = loaded.config;
   const logs = memoryLogger('debug');
-  const store = options.store ?? memoryStore();
+  // As createStore does for the real stores: a fault is logged once, with its cause.
+  const store = monitorStore(options.store ?? memoryStore(), logs.logger, { where: 'test store' });
   const llm = options.llm?.(config, logs.logger, store);
   const kb = await realKnowledgeBase();
   const bot = await startBot({ config, logger: logs.logger, store, kb, knowledgeDir: KNOWLEDGE_DIR, llm, commands, token: fake.token });
