@@ -94,6 +94,20 @@ export class FakeGateway {
     if (session.socket?.readyState === WebSocket.OPEN) session.socket.send(JSON.stringify(payload));
   }
 
+  /**
+   * Runs `send` with the connection corked, so every dispatch it makes leaves in one TCP write and reaches the
+   * client in one read: the bot then handles them in the same tick, as simultaneous events.
+   */
+  together<T>(send: () => T): T {
+    const raw = (this.#session?.socket as unknown as { _socket?: { cork(): void; uncork(): void } } | undefined)?._socket;
+    raw?.cork();
+    try {
+      return send();
+    } finally {
+      process.nextTick(() => raw?.uncork());
+    }
+  }
+
   /** Closes the live connection with `code` (4000 → the client resumes; 1000 → it re-identifies). */
   kick(code = 4000): void {
     const socket = this.#session?.socket;

@@ -35,7 +35,8 @@
  *   `waitForThread`, `waitForViolation`, `waitForRequest`, `waitForResume`. All reject with the
  *   recent request log after `waitTimeoutMs` (default 5 s); `waitForResponse` fails fast if the
  *   bot's callback was rejected.
- * - **Gateway:** `dispatch(t, d)`, `kick(code)` (4000 → RESUME and replay), `invalidateSession()`,
+ * - **Gateway:** `dispatch(t, d)`, `kick(code)` (4000 → RESUME and replay; 4004 → the token is refused), `invalidateSession()`,
+ *   `together(() => …)` (all the dispatches inside arrive in one read: simultaneous events),
  *   `gateway.identifies` (intents), `gateway.heartbeatAck = false`. MESSAGE_CONTENT is emulated:
  *   content is blank unless the client identified with `1 << 15` or the bot is mentioned.
  * - **Time:** `advance(ms)` moves the fake clock (3 s deadline, 15 min token life), or pass
@@ -149,6 +150,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
 
     dispatch: <T extends GatewayDispatchPayload['t']>(t: T, d: Extract<GatewayDispatchPayload, { t: T }>['d']) => gateway.dispatch(t, d),
     kick: (code = 4000) => gateway.kick(code),
+    /** Dispatches everything `send` triggers in one gateway read, so the bot handles it all in the same tick. */
+    together: <T>(send: () => T): T => gateway.together(send),
     invalidateSession: (resumable = false) => gateway.invalidateSession(resumable),
 
     slash: driver.slash.bind(driver),
