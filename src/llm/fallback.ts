@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import { createLlmClient } from './client.js';
 import { draftAnswer } from './draft.js';
+import { takeUsage } from './usage.js';
 
 /** Drafts are reused for a week, and only while the knowledge base version is the same. */
 const CACHE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -37,25 +38,13 @@ export function createLlmFallback(config: LlmConfig, logger: Logger, store: Stor
   const cache = store.namespace<Cached>('llm-draft');
   const log = logger.child({ component: 'llm-fallback' });
 
-  /**
-   * Counts one model call against the member and the server; false when either daily limit is reached. Each counter
-   * is incremented atomically first and given back when over its limit, so simultaneous questions cannot overshoot.
-   * With the store down, no call is made (the limits could not be kept; the store's monitor reports the fault).
-   */
-  async function withinLimits(context: AskContext): Promise<'ok' | 'limit' | 'store-down'> {
+  /** Counts one model call against the member and the server (see takeUsage). */
+  function withinLimits(context: AskContext) {
     const day = Math.floor(now() / DAY_MS);
-    const counters = [
+    return takeUsage(store, [
       context.userId ? { key: `llm-usage:user:${context.userId}:${day}`, limit: config.userLimitPerDay } : undefined,
       context.guildId ? { key: `llm-usage:guild:${context.guildId}:${day}`, limit: config.guildLimitPerDay } : undefined,
-    ].filter((c) => c !== undefined);
-    try {
-      const counts = await Promise.all(counters.map((c) => store.increment(c.key, 1, DAY_MS)));
-      if (counters.every((c, i) => counts[i]! <= c.limit)) return 'ok';
-      await Promise.all(counters.map((c) => store.increment(c.key, -1)));
-      return 'limit';
-    } catch {
-      return 'store-down';
-    }
+    ].filter((c) => c !== undefined), DAY_MS);
   }
 
   return {
