@@ -9,15 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/store/store.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { memoryLogger } from '../support/logger.js';
-import { startRedis, type RedisServer } from '../support/redis.js';
+import { describeWithRedis } from '../support/redis.js';
 import { customIdsOf, handled, reactionsTo, replyTo, settle, until } from './helpers.js';
 
 const ANSWERED = 'how do I ask for a raise without seeming pushy?';
 /** Questions the guides do not cover, all different. */
 const unanswered = (n: number) => Array.from({ length: n }, (_, i) => `what does the blue parrot number ${i + 1} eat for breakfast`);
 
-function concurrencySuite(name: string, storeUrl: () => string) {
-  describe(`${name}: simultaneous events`, () => {
+function concurrencySuite(storeUrl: () => string) {
+  {
     let t: TestBot;
     beforeAll(async () => {
       t = await startTestBot({ store: await createStore(storeUrl(), memoryLogger().logger), env: { HELP_COOLDOWN_SECONDS: '30' } });
@@ -43,12 +43,14 @@ function concurrencySuite(name: string, storeUrl: () => string) {
       for (const c of clicks) expect((await replyTo(t, c)).content).toBe('Thanks for telling me. The curators will review this answer.');
       const [up2, down2] = customIdsOf(await replyTo(t, t.fake.slash('ask', { question: 'How do I change jobs on an engineer visa?' })));
       const toggler = t.fake.user('toggler');
+      const tallyBefore = await t.store.counters(`tally:${down2!.split(':')[3]}:`); // a shared test Redis may hold earlier runs' votes
       for (let n = 0; n < 10; n++) await replyTo(t, t.fake.button(n % 2 === 0 ? down2! : up2!, { user: toggler }));
       const items = await queued();
       expect(items.find((i) => i.kind === 'downvoted' && i.question === ANSWERED)?.count).toBe(20);
       expect(items.find((i) => i.kind === 'downvoted' && i.question === 'How do I change jobs on an engineer visa?')?.count).toBe(1);
       const entry = down2!.split(':')[3];
-      expect(await t.store.counters(`tally:${entry}:`)).toEqual(new Map([[`tally:${entry}:up`, 1], [`tally:${entry}:down`, 0]]));
+      const tally = await t.store.counters(`tally:${entry}:`);
+      expect([tally.get(`tally:${entry}:up`)! - (tallyBefore.get(`tally:${entry}:up`) ?? 0), tally.get(`tally:${entry}:down`)! - (tallyBefore.get(`tally:${entry}:down`) ?? 0)]).toEqual([1, 0]);
     });
 
     it('GIVEN three questions from one member in the same tick WHEN the cooldown is on THEN exactly one is answered', async () => {
@@ -65,18 +67,10 @@ function concurrencySuite(name: string, storeUrl: () => string) {
       await settle(t);
       expect(messages.filter((m) => reactionsTo(t, m.id).length > 0)).toHaveLength(1);
     });
-  });
+  }
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'concurrency-e2e-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-concurrencySuite('SQLite', () => `sqlite://${path.join(dir, 'bot.sqlite')}`);
-
-let redis: RedisServer;
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await redis?.stop();
-});
-concurrencySuite('Redis', () => redis.url);
+describe('SQLite: simultaneous events', () => concurrencySuite(() => `sqlite://${path.join(dir, 'bot.sqlite')}`));
+describeWithRedis('Redis: simultaneous events', (redis) => concurrencySuite(() => redis.url));

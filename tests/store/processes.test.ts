@@ -7,14 +7,17 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createCuratorQueue } from '../../src/discord/queue.js';
 import { ROOT_DIR } from '../../src/paths.js';
 import { createStore } from '../../src/store/store.js';
 import { memoryLogger } from '../support/logger.js';
-import { startRedis, type RedisServer } from '../support/redis.js';
+import { describeWithRedis } from '../support/redis.js';
 
-const GUILD = '100000000000000001';
+/** Fresh per run: a shared test Redis (TEST_REDIS_URL) keeps what earlier runs wrote. */
+const RUN = `${Date.now()}`;
+const GUILD = `1${RUN.padStart(17, '0')}`;
+const ENTRY = `entry-${RUN}`;
 const PER_PROCESS = 20;
 const USAGE_LIMIT = 30;
 
@@ -26,7 +29,7 @@ interface Worker {
 
 /** A worker process: `ready` once it has opened the store; `go()` starts its writes. */
 function startWorker(url: string, name: string): Worker {
-  const child = spawn(path.join(ROOT_DIR, 'node_modules/.bin/tsx'), [path.join(ROOT_DIR, 'tests/store/worker.ts'), url, name], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(path.join(ROOT_DIR, 'node_modules/.bin/tsx'), [path.join(ROOT_DIR, 'tests/store/worker.ts'), url, name, GUILD, ENTRY], { stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stderr.on('data', (c: Buffer) => (err += c.toString()));
@@ -58,7 +61,7 @@ function twoProcesses(name: string, url: () => string) {
       const items = await createCuratorQueue(store).list(GUILD);
       expect(items.filter((i) => i.kind === 'unanswered')).toHaveLength(2 * PER_PROCESS);
       expect(items.find((i) => i.kind === 'downvoted')?.count).toBe(2 * PER_PROCESS);
-      expect(await store.counters('tally:raise:')).toEqual(new Map([['tally:raise:down', 2 * PER_PROCESS]]));
+      expect(await store.counters(`tally:${ENTRY}:`)).toEqual(new Map([[`tally:${ENTRY}:down`, 2 * PER_PROCESS]]));
       expect(results.reduce((n, r) => n + r.turns, 0)).toBe(1);
       expect(results.reduce((n, r) => n + r.allowed, 0)).toBe(USAGE_LIMIT);
       expect((await store.counters(`llm-usage:guild:${GUILD}:`)).get(`llm-usage:guild:${GUILD}:0`)).toBe(USAGE_LIMIT);
@@ -68,16 +71,10 @@ function twoProcesses(name: string, url: () => string) {
   }, 60_000);
 }
 
-describe('two processes on one store', () => {
+describeWithRedis('two processes on one Redis', (redis) => twoProcesses('Redis', () => redis.url));
+
+describe('two processes on one SQLite file', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'processes-'));
-  let redis: RedisServer;
-  beforeAll(async () => {
-    redis = await startRedis();
-  });
-  afterAll(async () => {
-    await redis?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  twoProcesses('Redis', () => redis.url);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   twoProcesses('SQLite', () => `sqlite://${path.join(dir, 'shared.sqlite')}`);
 });
