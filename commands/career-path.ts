@@ -1,9 +1,8 @@
 import type { Command } from '../src/discord/command.js';
 import { booleanOption, stringOption } from '../src/discord/option-builders.js';
 import { parseRuleOptions } from '../src/discord/options.js';
-import { rulesMessage } from '../src/discord/render.js';
+import { renderCareerPathForDiscord, ruleMessage } from '../src/discord/render-rules.js';
 import { evaluateCareerPath } from '../src/engines/career-path.js';
-import { renderCareerPath } from '../src/engines/career-path.render.js';
 import { careerPathInputSchema } from '../src/engines/inputs.js';
 import { BACKGROUNDS, JLPT_LEVELS, LOCATIONS } from '../src/kb/vocabulary.js';
 
@@ -26,7 +25,6 @@ export const careerPath = {
   async execute(interaction, ctx) {
     const input = parseRuleOptions(interaction, data.options, careerPathInputSchema);
     const { kb } = ctx.knowledge();
-    const text = renderCareerPath(evaluateCareerPath(kb.rules.careerPath, input), input, kb.rules.careerPath, kb.refs);
-    await interaction.reply(rulesMessage('Career paths for your profile', text));
+    await interaction.reply(ruleMessage(renderCareerPathForDiscord(evaluateCareerPath(kb.rules.careerPath, input), input, kb)));
   },
 } satisfies Command;

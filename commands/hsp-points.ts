@@ -2,9 +2,8 @@ import type { Command } from '../src/discord/command.js';
 import { truncate } from '../src/discord/limits.js';
 import { booleanOption, integerOption, privacyFlags, publicOption, stringOption } from '../src/discord/option-builders.js';
 import { parseRuleOptions } from '../src/discord/options.js';
-import { rulesMessage } from '../src/discord/render.js';
+import { renderHspPointsForDiscord, ruleMessage } from '../src/discord/render-rules.js';
 import { computeHspOutcome } from '../src/engines/hsp-points.js';
-import { renderHspPoints } from '../src/engines/hsp-points.render.js';
 import { hspPointsInputSchema } from '../src/engines/inputs.js';
 import { DEGREES, HSP_CLAIMS, JLPT_LEVELS } from '../src/kb/vocabulary.js';
 
@@ -19,7 +18,7 @@ const data = {
     integerOption('salary', { en: 'Expected annual salary in yen, bonuses included, e.g. 6500000', ja: '見込み年収（円・賞与込み）例：6500000' }, { min: 0, max: 1_000_000_000, required: true }),
     stringOption('jlpt', { en: 'Your certified JLPT level (default: none)', ja: '取得済みのJLPTレベル（既定：なし）' }, { choices: JLPT_LEVELS }),
     ...HSP_CLAIMS.map((c) => booleanOption(c.value, { en: truncate(c.label, 100), ja: truncate(c.label_ja, 100) })),
-    integerOption('bjt', { en: 'BJT Business Japanese score (480+ counts as N1, 400+ as N2)', ja: 'BJTビジネス日本語能力テストの点数' }, { min: 0, max: 800 }),
+    integerOption('bjt', { en: 'BJT Business Japanese score (a high score counts as N1 or N2)', ja: 'BJTビジネス日本語能力テストの点数' }, { min: 0, max: 800 }),
     integerOption('qualifications', { en: 'Related Japanese national licences or IT exams passed (2 = two or more)', ja: '関連する日本の国家資格・IT試験の数（2＝2つ以上）' }, { min: 0, max: 2 }),
     publicOption,
   ],
@@ -32,7 +31,6 @@ export const hspPoints = {
     const claims = HSP_CLAIMS.map((c) => c.value);
     const input = parseRuleOptions(interaction, data.options, hspPointsInputSchema, claims);
     const { kb } = ctx.knowledge();
-    const text = renderHspPoints(computeHspOutcome(kb.rules.hspPoints, input), kb.rules.hspPoints, kb.refs);
-    await interaction.reply({ ...rulesMessage('Highly Skilled Professional points', text), flags: privacyFlags(interaction) });
+    await interaction.reply({ ...ruleMessage(renderHspPointsForDiscord(computeHspOutcome(kb.rules.hspPoints, input), kb)), flags: privacyFlags(interaction) });
   },
 } satisfies Command;

@@ -1,10 +1,9 @@
 import type { Command } from '../src/discord/command.js';
 import { booleanOption, integerOption, privacyFlags, publicOption, stringOption } from '../src/discord/option-builders.js';
 import { parseRuleOptions, rankChoices } from '../src/discord/options.js';
-import { rulesMessage } from '../src/discord/render.js';
+import { renderVisaCheckForDiscord, ruleMessage } from '../src/discord/render-rules.js';
 import { visaCheckInputSchema } from '../src/engines/inputs.js';
 import { checkVisa } from '../src/engines/visa-check.js';
-import { renderVisaCheck } from '../src/engines/visa-check.render.js';
 import { DUTIES, EMPLOYERS, RESIDENCE_STATUSES } from '../src/kb/vocabulary.js';
 
 const data = {
@@ -32,7 +31,6 @@ export const visaCheck = {
   async execute(interaction, ctx) {
     const input = parseRuleOptions(interaction, data.options, visaCheckInputSchema);
     const { kb } = ctx.knowledge();
-    const text = renderVisaCheck(checkVisa(kb.rules.visaCheck, input), input, kb.rules.visaCheck, kb.refs);
-    await interaction.reply({ ...rulesMessage('Visa check', text), flags: privacyFlags(interaction) });
+    await interaction.reply({ ...ruleMessage(renderVisaCheckForDiscord(checkVisa(kb.rules.visaCheck, input), input, kb)), flags: privacyFlags(interaction) });
   },
 } satisfies Command;

@@ -1,7 +1,7 @@
 import type { Logger } from '../logger.js';
 import type { AnswerEngine, Hit } from './engine.js';
 import { validateQuestion } from './question.js';
-import { AI_LABEL, noAnswerView, resultView, sourcesOf, type AnswerView } from './view.js';
+import { draftView, noAnswerView, resultView, type AnswerView } from './view.js';
 
 export interface AskContext {
   origin: 'cli' | 'slash' | 'help-channel';
@@ -53,27 +53,14 @@ export function createAskService(deps: { engine: AnswerEngine; logger: Logger; d
       }
       // Only worth a model call when some entry is plausibly related.
       const candidates = result.candidates;
-      if (candidates.length === 0) return { ok: true, view: noAnswerView(result) };
+      if (candidates.length === 0) return { ok: true, view: noAnswerView(kb, result) };
 
       await hooks.beforeDraft?.();
       const draft = await drafter.draft(checked.question, candidates, context);
       logger.debug({ ...log, draft: draft.kind }, 'question sent to the LLM fallback');
-      if (draft.kind !== 'drafted') return { ok: true, view: noAnswerView(result) };
+      if (draft.kind !== 'drafted') return { ok: true, view: noAnswerView(kb, result) };
       const cited = draft.citedIds.map((id) => kb.byId.get(id)).filter((e) => e !== undefined);
-      return {
-        ok: true,
-        view: {
-          answered: true,
-          mode: 'llm',
-          title: 'Answer drafted from the guides',
-          body: draft.answer,
-          label: AI_LABEL,
-          related: [],
-          ...sourcesOf(kb, cited),
-          confidence: result.confidence,
-          entryIds: cited.map((e) => e.id),
-        },
-      };
+      return { ok: true, view: draftView(kb, draft.answer, cited, result.confidence) };
     },
   };
 }

@@ -33,9 +33,6 @@ export interface AnswerView {
   entryIds: string[];
 }
 
-export const NO_ANSWER_TITLE = 'Not in my guides';
-export const AI_LABEL = 'AI-drafted from the guides — check the sources';
-
 export function sourcesOf(kb: KnowledgeBase, entries: readonly Entry[]): { sources: SourceRef[]; publicSources: PublicSource[] } {
   const sources: SourceRef[] = [];
   const publicSources = new Map<string, PublicSource>();
@@ -64,24 +61,16 @@ export function knowledgeView(kb: KnowledgeBase, result: Pick<AnswerResult, 'con
   };
 }
 
-/** The honest "not in my guides" answer, with suggestions instead of the nearest paragraph. */
-export function noAnswerView(result: Pick<AnswerResult, 'confidence' | 'suggestions'>): AnswerView {
-  const lines = ["I couldn't find an answer to that in the guides I know, so I won't guess."];
-  if (result.suggestions.length > 0) {
-    lines.push('', 'Did you mean one of these?', ...result.suggestions.map((e) => `• ${e.title}`));
-  }
-  lines.push(
-    '',
-    'You can also try:',
-    '• `/topics` to browse everything I know',
-    '• `/career-path` to see which careers your JLPT level and background open',
-    '• `/visa-check` to check a job change against your status of residence',
-    '• `/hsp-points` to count Highly Skilled Professional points',
-  );
+/** The honest "not in my guides" answer (its texts: knowledge/replies.yaml), with suggestions instead of the nearest paragraph. */
+export function noAnswerView(kb: Pick<KnowledgeBase, 'replies'>, result: Pick<AnswerResult, 'confidence' | 'suggestions'>): AnswerView {
+  const texts = kb.replies.no_answer;
+  const lines = [texts.intro];
+  if (result.suggestions.length > 0) lines.push('', texts.did_you_mean, ...result.suggestions.map((e) => `• ${e.title}`));
+  lines.push('', texts.also_try, ...texts.tips.map((t) => `• ${t}`));
   return {
     answered: false,
     mode: 'none',
-    title: NO_ANSWER_TITLE,
+    title: texts.title,
     body: lines.join('\n'),
     label: undefined,
     related: result.suggestions.map((e) => ({ id: e.id, title: e.title })),
@@ -93,29 +82,20 @@ export function noAnswerView(result: Pick<AnswerResult, 'confidence' | 'suggesti
 }
 
 export function resultView(kb: KnowledgeBase, result: AnswerResult): AnswerView {
-  return result.answered && result.entry ? knowledgeView(kb, { ...result, entry: result.entry }) : noAnswerView(result);
+  return result.answered && result.entry ? knowledgeView(kb, { ...result, entry: result.entry }) : noAnswerView(kb, result);
 }
 
-/** The full answer as plain Discord Markdown: what the CLI prints and what `text` holds in JSON. */
-export function renderText(view: AnswerView): string {
-  const parts: string[] = [];
-  if (view.label) parts.push(`*${view.label}*`);
-  parts.push(`**${view.title}**`, view.body);
-  if (view.answered && view.related.length > 0) parts.push(`Related: ${view.related.map((r) => r.title).join(' · ')}`);
-  if (view.sources.length > 0 || view.publicSources.length > 0) {
-    const guides = [...new Set(view.sources.map((s) => s.guide))].map((g) => `• ${g} (guide)`);
-    const links = view.publicSources.map((s) => `• ${s.title} — ${s.url} (${s.confidence})`);
-    parts.push(['Sources:', ...guides, ...links].join('\n'));
-  }
-  return parts.join('\n\n');
-}
-
-export function toJson(view: AnswerView) {
+/** An answer drafted by the optional LLM from the cited entries, labelled as such (knowledge/replies.yaml). */
+export function draftView(kb: KnowledgeBase, answer: string, cited: readonly Entry[], confidence: number): AnswerView {
   return {
-    answered: view.answered,
-    text: renderText(view),
-    sources: view.sources,
-    confidence: view.confidence,
-    mode: view.mode,
+    answered: true,
+    mode: 'llm',
+    title: kb.replies.ai_draft.title,
+    body: answer,
+    label: kb.replies.ai_draft.label,
+    related: [],
+    ...sourcesOf(kb, cited),
+    confidence,
+    entryIds: cited.map((e) => e.id),
   };
 }

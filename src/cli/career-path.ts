@@ -1,9 +1,9 @@
 import { evaluateCareerPath } from '../engines/career-path.js';
-import { renderCareerPath } from '../engines/career-path.render.js';
 import { careerPathInputSchema, type CareerPathInput } from '../engines/inputs.js';
 import type { KnowledgeBase } from '../kb/load.js';
 import { BACKGROUNDS, JLPT_LEVELS, LOCATIONS } from '../kb/vocabulary.js';
 import { runCommand, type CommandSpec } from './command-spec.js';
+import { renderCareerPathText } from './render.js';
 import type { CliResult } from './result.js';
 
 const list = (choices: readonly { value: string }[]) => choices.map((c) => c.value).join(', ');
@@ -24,7 +24,7 @@ export function run(argv: string[], kb: KnowledgeBase): CliResult {
     schema: careerPathInputSchema,
     execute: (input) => {
       const result = evaluateCareerPath(kb.rules.careerPath, input);
-      const text = renderCareerPath(result, input, kb.rules.careerPath, kb.refs);
+      const text = renderCareerPathText(result, input, kb);
       return { json: { paths: result.paths, text }, text };
     },
   };

@@ -1,9 +1,9 @@
 import { visaCheckInputSchema, type VisaCheckInput } from '../engines/inputs.js';
 import { checkVisa } from '../engines/visa-check.js';
-import { renderVisaCheck } from '../engines/visa-check.render.js';
 import type { KnowledgeBase } from '../kb/load.js';
 import { DUTIES, EMPLOYERS, RESIDENCE_STATUSES } from '../kb/vocabulary.js';
 import { runCommand, type CommandSpec } from './command-spec.js';
+import { renderVisaCheckText } from './render.js';
 import type { CliResult } from './result.js';
 
 const list = (choices: readonly { value: string }[]) => choices.map((c) => c.value).join(', ');
@@ -25,7 +25,7 @@ export function run(argv: string[], kb: KnowledgeBase): CliResult {
     schema: visaCheckInputSchema,
     execute: (input) => {
       const result = checkVisa(kb.rules.visaCheck, input);
-      const text = renderVisaCheck(result, input, kb.rules.visaCheck, kb.refs);
+      const text = renderVisaCheckText(result, input, kb);
       return { json: { ...result, text }, text };
     },
   };

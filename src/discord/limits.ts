@@ -21,6 +21,8 @@ export const LIMITS = {
   selectOptionLabel: 100,
   selectOptionDescription: 100,
   threadName: 100,
+  /** Our own budget for a deterministic answer (an embed description may hold 4,096): room for the 6,000 total. */
+  ruleReply: 3500,
 } as const;
 
 /** Shortens to at most `max` characters (code points), ending with an ellipsis when cut. */

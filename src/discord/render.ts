@@ -5,7 +5,7 @@ import { fitEmbed, LIMITS, truncate } from './limits.js';
 /** Every message the bot sends pings nobody; discord.js also has this as the client default. */
 export const NO_MENTIONS = { parse: [] as [] };
 
-const COLOR = { knowledge: 0x2e7d32, llm: 0xf9a825, none: 0x757575, rules: 0x1565c0 } as const;
+const COLOR = { knowledge: 0x2e7d32, llm: 0xf9a825, none: 0x757575 } as const;
 const QUESTION_PREFIX = '❓ ';
 
 /** The question as shown above an answer, on one line; feedback reads it back from there, so buttons need no server state. */
@@ -74,11 +74,6 @@ export function suggestionRow(view: AnswerView): APIActionRowComponent<APIString
 export function answerMessage(view: AnswerView, question: string) {
   const row = feedbackRow(view) ?? suggestionRow(view);
   return { embeds: [answerEmbed(view, question)], components: row ? [row] : [], allowedMentions: NO_MENTIONS };
-}
-
-/** A deterministic engine's answer (its text already carries the sources). */
-export function rulesMessage(title: string, text: string) {
-  return { embeds: [fitEmbed({ title, description: text, color: COLOR.rules })], allowedMentions: NO_MENTIONS };
 }
 
 /**

@@ -2,7 +2,7 @@ import { uniqueRefs } from '../kb/refs.js';
 import type { HspPointsRules } from '../kb/rules/hsp-points.js';
 import { JLPT_LEVELS, labelOf } from '../kb/vocabulary.js';
 import type { HspPointsInput } from './inputs.js';
-import { fill, formatYen } from './text.js';
+import { fill, formatYen } from '../kb/text.js';
 
 export interface HspLine {
   /** The criterion and the rule applied, e.g. "Age (28): under 30". */

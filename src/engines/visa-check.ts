@@ -2,7 +2,7 @@ import { uniqueRefs } from '../kb/refs.js';
 import { decidingVerdictRule, fieldOf, visaFacts, visaWhenMatches, type VisaCheckRules, type VisaFacts, type VisaNote } from '../kb/rules/visa-check.js';
 import { DUTIES, EMPLOYERS, RESIDENCE_STATUSES, labelOf, type Verdict } from '../kb/vocabulary.js';
 import type { VisaCheckInput } from './inputs.js';
-import { fill, formatYen } from './text.js';
+import { fill, formatYen } from '../kb/text.js';
 
 export interface VisaCheckResult {
   verdict: Verdict;

@@ -1,22 +1,26 @@
-import { createHash } from 'node:crypto';
-import { listFiles, readText, parseYamlText, splitFrontMatter, type Parsed } from './files.js';
+import { createHash, type Hash } from 'node:crypto';
+import type { z } from 'zod';
+import { crossCheck } from './cross-check.js';
+import { factFiller, factsSchema, type FactFiller, type Facts } from './facts.js';
+import { listFiles, parseYamlText, readText, splitFrontMatter, type Parsed } from './files.js';
 import { KnowledgeBaseError, zodProblems, type Problem } from './problems.js';
+import { buildRefIndex, refProblems, type RefIndex } from './refs.js';
+import { loadRules, type RuleTables } from './rules/load.js';
 import {
   answerSchema,
   entryMetaSchema,
   guidesSchema,
+  repliesSchema,
   searchSettingsSchema,
   sourcesSchema,
   topicsSchema,
   type Entry,
   type Guide,
+  type Replies,
   type SearchSettings,
   type Source,
   type Topic,
 } from './schema.js';
-import { crossCheck } from './cross-check.js';
-import { buildRefIndex, type RefIndex } from './refs.js';
-import { loadRules, type RuleTables } from './rules/load.js';
 
 export interface KnowledgeBase {
   /** Short content hash of every knowledge file: changes whenever a curator changes anything. */
@@ -27,88 +31,104 @@ export interface KnowledgeBase {
   search: SearchSettings;
   entries: readonly Entry[];
   byId: ReadonlyMap<string, Entry>;
+  /** What the bot says without an answer, and the AI-draft label (knowledge/replies.yaml). */
+  replies: Replies;
   /** Rule tables of /career-path, /visa-check and /hsp-points (knowledge/rules/). */
   rules: RuleTables;
-  /** Source and guide-section titles, for the Sources sections of the deterministic engines' answers. */
+  /** Source and guide-section titles and facts, for the Sources sections of the deterministic engines' answers. */
   refs: RefIndex;
 }
 
 export type LoadResult = { ok: true; kb: KnowledgeBase } | { ok: false; problems: Problem[] };
 
 type Read = Promise<Parsed<string>>;
+/** Every file's text goes into the version hash; problems are collected, never thrown. */
+interface Loading {
+  hash: Hash;
+  problems: Problem[];
+}
 
-async function loadList<T>(rel: string, read: Read, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, hash: ReturnType<typeof createHash>, problems: Problem[]): Promise<T | undefined> {
+async function loadYaml<T>(rel: string, read: Read, schema: z.ZodType<T>, at: Loading): Promise<T | undefined> {
   const text = await read;
-  if (!text.ok) return void problems.push(...text.problems);
-  hash.update(rel).update(text.value);
+  if (!text.ok) return void at.problems.push(...text.problems);
+  at.hash.update(rel).update(text.value);
   const yaml = parseYamlText(rel, text.value);
-  if (!yaml.ok) return void problems.push(...yaml.problems);
+  if (!yaml.ok) return void at.problems.push(...yaml.problems);
   const parsed = schema.safeParse(yaml.value);
-  if (!parsed.success) return void problems.push(...zodProblems(rel, parsed.error));
+  if (!parsed.success) return void at.problems.push(...zodProblems(rel, parsed.error));
   return parsed.data;
 }
 
-async function loadEntry(rel: string, read: Read, hash: ReturnType<typeof createHash>, problems: Problem[]): Promise<Entry | undefined> {
+async function loadEntry(rel: string, read: Read, facts: FactFiller, at: Loading): Promise<Entry | undefined> {
   const text = await read;
-  if (!text.ok) return void problems.push(...text.problems);
-  hash.update(rel).update(text.value);
+  if (!text.ok) return void at.problems.push(...text.problems);
+  at.hash.update(rel).update(text.value);
   const split = splitFrontMatter(rel, text.value);
-  if (!split.ok) return void problems.push(...split.problems);
+  if (!split.ok) return void at.problems.push(...split.problems);
+  const body = facts.text(split.value.body, rel, 'answer');
+  at.problems.push(...body.problems);
   const meta = entryMetaSchema.safeParse(split.value.meta);
-  const answer = answerSchema.safeParse(split.value.body);
-  if (!meta.success) problems.push(...zodProblems(rel, meta.error));
-  if (!answer.success) problems.push(...zodProblems(rel, answer.error, 'answer'));
+  const answer = answerSchema.safeParse(body.value);
+  if (!meta.success) at.problems.push(...zodProblems(rel, meta.error));
+  if (!answer.success) at.problems.push(...zodProblems(rel, answer.error, 'answer'));
   if (!meta.success || !answer.success) return undefined;
   return { ...meta.data, answer: answer.data, file: rel };
 }
 
-/** Reads and validates every file in the knowledge directory, collecting every problem rather than stopping at the first. */
-export async function loadKnowledge(dir: string): Promise<LoadResult> {
-  const problems: Problem[] = [];
-  const hash = createHash('sha256');
-  // Every file is read at once (start-up time is mostly waiting for the disk); parsing stays in a fixed order.
-  const [guidesText, topicsText, sourcesText, searchText] = ['guides.yaml', 'topics.yaml', 'sources.yaml', 'search.yaml'].map((f) => readText(dir, f));
-  const guides = await loadList('guides.yaml', guidesText!, guidesSchema, hash, problems);
-  const topics = await loadList('topics.yaml', topicsText!, topicsSchema, hash, problems);
-  const sources = await loadList('sources.yaml', sourcesText!, sourcesSchema, hash, problems);
-  const search = await loadList('search.yaml', searchText!, searchSettingsSchema, hash, problems);
-
+async function loadEntries(dir: string, facts: FactFiller, at: Loading): Promise<Entry[]> {
   let files: string[] = [];
   try {
     files = await listFiles(dir, 'entries', '.md');
   } catch {
-    problems.push({ file: 'entries/', field: '(file)', message: 'the entries directory cannot be read' });
+    at.problems.push({ file: 'entries/', field: '(file)', message: 'the entries directory cannot be read' });
   }
-  if (files.length === 0) problems.push({ file: 'entries/', field: '(file)', message: 'holds no entries' });
-  const entries: Entry[] = [];
+  if (files.length === 0) at.problems.push({ file: 'entries/', field: '(file)', message: 'holds no entries' });
   const reads = files.map((file) => readText(dir, file));
+  const entries: Entry[] = [];
   for (const [i, file] of files.entries()) {
-    const entry = await loadEntry(file, reads[i]!, hash, problems);
+    const entry = await loadEntry(file, reads[i]!, facts, at);
     if (entry) entries.push(entry);
   }
+  return entries;
+}
 
-  if (!guides || !topics || !sources || !search) return { ok: false, problems };
-  problems.push(...crossCheck({ guides, topics, sources, entries, search }));
-  const refs = buildRefIndex(guides, sources);
-  const rules = await loadRules(dir, refs);
-  if (rules.ok) hash.update(rules.rules.version);
-  else problems.push(...rules.problems);
-  if (problems.length > 0 || !rules.ok) return { ok: false, problems };
+/** Every fact cites known sources and (once every text has been read) is used by some text. */
+function factProblems(refs: RefIndex, used: ReadonlySet<string> | undefined): Problem[] {
+  const problems = [...refs.facts].flatMap(([id, fact]) => refProblems(refs, 'facts.yaml', `${id}.sources`, fact.sources));
+  for (const id of used ? refs.facts.keys() : []) {
+    if (!used?.has(id)) problems.push({ file: 'facts.yaml', field: id, message: `no entry or rule table uses this fact ({{${id}}})` });
+  }
+  return problems;
+}
 
-  return {
-    ok: true,
-    kb: {
-      version: hash.digest('hex').slice(0, 12),
-      guides: new Map(guides.map((g) => [g.id, g])),
-      topics,
-      sources: new Map(sources.map((s) => [s.id, s])),
-      search,
-      entries,
-      byId: new Map(entries.map((e) => [e.id, e])),
-      rules: rules.rules,
-      refs,
-    },
-  };
+/** Reads and validates every file in the knowledge directory, collecting every problem rather than stopping at the first. */
+export async function loadKnowledge(dir: string): Promise<LoadResult> {
+  const at: Loading = { hash: createHash('sha256'), problems: [] };
+  // Every file is read at once (start-up time is mostly waiting for the disk); parsing stays in a fixed order.
+  const names = ['guides.yaml', 'topics.yaml', 'sources.yaml', 'search.yaml', 'facts.yaml', 'replies.yaml'] as const;
+  const [guidesText, topicsText, sourcesText, searchText, factsText, repliesText] = names.map((f) => readText(dir, f));
+  const guides = await loadYaml('guides.yaml', guidesText!, guidesSchema, at);
+  const topics = await loadYaml('topics.yaml', topicsText!, topicsSchema, at);
+  const sources = await loadYaml('sources.yaml', sourcesText!, sourcesSchema, at);
+  const search = await loadYaml('search.yaml', searchText!, searchSettingsSchema, at);
+  const factList = await loadYaml('facts.yaml', factsText!, factsSchema, at);
+  const replies = await loadYaml('replies.yaml', repliesText!, repliesSchema, at);
+  const facts: Facts = new Map(Object.entries(factList ?? {}));
+  const filler = factFiller(facts);
+  const entries = await loadEntries(dir, filler, at);
+
+  if (!guides || !topics || !sources || !search || !factList || !replies) return { ok: false, problems: at.problems };
+  at.problems.push(...crossCheck({ guides, topics, sources, entries, search }));
+  const refs = buildRefIndex(guides, sources, facts);
+  const rules = await loadRules(dir, refs, filler);
+  if (rules.ok) at.hash.update(rules.rules.version);
+  else at.problems.push(...rules.problems);
+  at.problems.push(...factProblems(refs, rules.ok ? filler.used : undefined));
+  if (at.problems.length > 0 || !rules.ok) return { ok: false, problems: at.problems };
+
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const kb = { guides: new Map(guides.map((g) => [g.id, g])), topics, sources: new Map(sources.map((s) => [s.id, s])), search, entries, byId, replies };
+  return { ok: true, kb: { version: at.hash.digest('hex').slice(0, 12), ...kb, rules: rules.rules, refs } };
 }
 
 /** For the bot and the CLI: an invalid knowledge base stops start-up with the same message `npm run kb:check` prints. */

@@ -1,24 +1,27 @@
 import { z } from 'zod';
+import type { Facts } from './facts.js';
 import type { Problem } from './problems.js';
 import type { Guide, Source } from './schema.js';
 
 /**
- * What a rule's `sources` may name: an id from knowledge/sources.yaml, or `guide-id#section-id` from
- * knowledge/guides.yaml. Built from the knowledge base; used to validate rule tables and to render Sources sections.
+ * What knowledge texts may refer to: in a rule's `sources`, an id from knowledge/sources.yaml or `guide-id#section-id`
+ * from knowledge/guides.yaml; in any text, a `{{fact}}` from knowledge/facts.yaml. Built from the knowledge base; used
+ * to validate rule tables and to render Sources sections.
  */
 export interface RefIndex {
   sources: ReadonlyMap<string, { title: string; url: string; confidence: Source['confidence'] }>;
   /** Keyed by `guide-id#section-id`. */
   sections: ReadonlyMap<string, { guideId: string; guideTitle: string; sectionTitle: string }>;
+  facts: Facts;
 }
 
-export function buildRefIndex(guides: Iterable<Guide>, sources: Iterable<Source>): RefIndex {
+export function buildRefIndex(guides: Iterable<Guide>, sources: Iterable<Source>, facts: Facts): RefIndex {
   const sectionMap = new Map<string, { guideId: string; guideTitle: string; sectionTitle: string }>();
   for (const g of guides) {
     for (const [id, title] of Object.entries(g.sections)) sectionMap.set(`${g.id}#${id}`, { guideId: g.id, guideTitle: g.title, sectionTitle: title });
   }
   const sourceMap = new Map([...sources].map((s) => [s.id, { title: s.title, url: s.url, confidence: s.confidence }] as const));
-  return { sources: sourceMap, sections: sectionMap };
+  return { sources: sourceMap, sections: sectionMap, facts };
 }
 
 /** Schema of a rule row's `sources` list: at least one reference, each shaped like a source id or a guide section. */

@@ -118,3 +118,18 @@ export const searchSettingsSchema = z.strictObject({
     }),
 });
 export type SearchSettings = z.infer<typeof searchSettingsSchema>;
+
+/** knowledge/replies.yaml: what the bot says when the guides have no answer, and how an AI draft is labelled. */
+export const repliesSchema = z.strictObject({
+  no_answer: z.strictObject({
+    title: text(100),
+    intro: text(300),
+    /** Heading above the suggestions, when there are any. */
+    did_you_mean: text(100),
+    /** Heading above the tips. */
+    also_try: text(100),
+    tips: z.array(text(200)).min(1, 'must list at least one tip'),
+  }),
+  ai_draft: z.strictObject({ title: text(100), label: text(100) }),
+});
+export type Replies = z.infer<typeof repliesSchema>;

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerEngine, type AnswerEngine } from '../../src/answer/engine.js';
-import { resultView, toJson } from '../../src/answer/view.js';
+import { resultView } from '../../src/answer/view.js';
+import { answerJson as toJson, plainText } from '../../src/cli/render.js';
 import { realKnowledgeBase } from '../support/kb.js';
 
 let engine: AnswerEngine;
@@ -86,7 +87,7 @@ describe('answering member questions from the knowledge base', () => {
     expect(json.sources[0]).toEqual({ id: r.entry?.id, title: r.entry?.title, guide: 'Yes, Foreigners Can Get Promoted in Japan — Just Not How You Think' });
     expect(json.confidence).toBeGreaterThanOrEqual(engine.kb.search.answerThreshold);
     expect(json.confidence).toBeLessThanOrEqual(1);
-    expect(json.text).toContain(r.entry!.answer);
+    expect(json.text).toContain(plainText(r.entry!.answer));
     expect(json.text).toContain('Sources:');
   });
 

@@ -1,9 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerEngine, type AnswerEngine } from '../../src/answer/engine.js';
 import { createAskService, type Drafter, type DraftOutcome } from '../../src/answer/service.js';
-import { AI_LABEL, toJson } from '../../src/answer/view.js';
+import { answerJson as toJson } from '../../src/cli/render.js';
 import { realKnowledgeBase } from '../support/kb.js';
 import { memoryLogger } from '../support/logger.js';
+
+/** The label of AI drafts in knowledge/replies.yaml. */
+const AI_LABEL = 'AI-drafted from the guides — check the sources';
 
 let engine: AnswerEngine;
 beforeAll(async () => {

@@ -39,13 +39,13 @@ describe('career-path', () => {
       expect(['open', 'stretch', 'closed']).toContain(p.status);
     }
     expect(paths.find((p) => p.id === 'it-tech')?.status).toBe('open');
-    expect(out.text).toEqual(expect.stringContaining('**Career paths**'));
+    expect(out.text).toEqual(expect.stringContaining('Career paths for: JLPT N2'));
   });
 
   it('prints the readable text without --json', () => {
     const r = careerPath.run(['--jlpt', 'none', '--background', 'other'], kb);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toContain('🔴 **Translation, interpretation and localization** — closed for now');
+    expect(r.stdout).toContain('🔴 Translation, interpretation and localization — closed for now');
     expect(r.stdout.startsWith('{')).toBe(false);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerView } from '../../src/answer/view.js';
 import { noAnswerView } from '../../src/answer/view.js';
+import { repliesSchema } from '../../src/kb/schema.js';
 import { embedLength, LIMITS } from '../../src/discord/limits.js';
 import { answerMessage, questionFromEmbed } from '../../src/discord/render.js';
 
@@ -16,6 +17,8 @@ const answered: AnswerView = {
   confidence: 0.9,
   entryIds: ['e'],
 };
+
+const kb = { replies: repliesSchema.parse({ no_answer: { title: 'Not here', intro: 'No.', did_you_mean: 'Maybe:', also_try: 'Try:', tips: ['/topics'] }, ai_draft: { title: 'AI', label: 'AI!' } }) };
 
 describe('answer messages', () => {
   it('GIVEN an over-long answer with many sources THEN the embed still fits every Discord limit', () => {
@@ -33,7 +36,7 @@ describe('answer messages', () => {
   });
 
   it('GIVEN nothing was answered but some entries came close THEN a "did you mean" menu opens them (and no rating buttons)', () => {
-    const view = noAnswerView({ confidence: 0.35, suggestions: [{ id: 'nomikai', title: 'Nomikai' }, { id: 'invisible-work', title: 'Invisible work' }] as never });
+    const view = noAnswerView(kb, { confidence: 0.35, suggestions: [{ id: 'nomikai', title: 'Nomikai' }, { id: 'invisible-work', title: 'Invisible work' }] as never });
     const m = answerMessage(view, 'smoking breaks?');
     expect(m.components).toEqual([
       { type: 1, components: [{ type: 3, custom_id: 'topics:entry', placeholder: 'Did you mean… (opens privately)', options: [{ label: 'Nomikai', value: 'nomikai' }, { label: 'Invisible work', value: 'invisible-work' }] }] },
@@ -41,6 +44,6 @@ describe('answer messages', () => {
   });
 
   it('GIVEN nothing was answered and nothing came close THEN there are no components', () => {
-    expect(answerMessage(noAnswerView({ confidence: 0, suggestions: [] }), 'ramen?').components).toEqual([]);
+    expect(answerMessage(noAnswerView(kb, { confidence: 0, suggestions: [] }), 'ramen?').components).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LIMITS } from '../../src/discord/limits.js';
+import { renderCareerPathForDiscord } from '../../src/discord/render-rules.js';
 import { evaluateCareerPath } from '../../src/engines/career-path.js';
-import { renderCareerPath } from '../../src/engines/career-path.render.js';
 import { careerPathInputSchema, type CareerPathInput } from '../../src/engines/inputs.js';
-import { MAX_REPLY } from '../../src/engines/text.js';
 import type { RefIndex } from '../../src/kb/refs.js';
 import { allCareerInputs, decidingRule } from '../../src/kb/rules/career-path.js';
 import type { RuleTables } from '../../src/kb/rules/load.js';
@@ -112,11 +112,14 @@ describe('evaluateCareerPath', () => {
   });
 });
 
-describe('renderCareerPath', () => {
+/** The answer as Discord shows it (an embed's description). */
+const renderCareerPath = (input: CareerPathInput) => renderCareerPathForDiscord(evaluateCareerPath(rules.careerPath, input), input, { rules, refs }).description ?? '';
+
+describe('renderCareerPathForDiscord', () => {
   it('fits every profile in one Discord message, without truncation, with a Sources section of titles', () => {
     for (const input of allCareerInputs()) {
-      const text = renderCareerPath(evaluateCareerPath(rules.careerPath, input), input, rules.careerPath, refs);
-      expect(text.length).toBeLessThanOrEqual(MAX_REPLY);
+      const text = renderCareerPath(input);
+      expect(text.length).toBeLessThanOrEqual(LIMITS.ruleReply);
       expect(text).not.toContain('…\n\n**Sources**');
       expect(text).toContain('**Sources**\n• *Jobs and Industries for ALT Alumni (Japan Edition)*');
     }
@@ -124,7 +127,7 @@ describe('renderCareerPath', () => {
 
   it('shows the profile, each path with its status, why and next step', () => {
     const input = profile({ jlpt: 'N2', background: 'alt', location: 'regional', sponsorship: true });
-    const text = renderCareerPath(evaluateCareerPath(rules.careerPath, input), input, rules.careerPath, refs);
+    const text = renderCareerPath(input);
     expect(text).toContain('JLPT N2 · ALT / English teaching · no in-demand technical skills · Regional / rural Japan · needs visa sponsorship');
     expect(text).toContain('🟢 **English education and its ladder** — open');
     expect(text).toContain('🟡 **Recruiting, HR and staffing** — stretch');

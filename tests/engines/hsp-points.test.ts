@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { renderHspPointsForDiscord } from '../../src/discord/render-rules.js';
 import { computeHspOutcome, computeHspPoints } from '../../src/engines/hsp-points.js';
-import { renderHspPoints } from '../../src/engines/hsp-points.render.js';
-import { hspPointsInputSchema, type HspPointsRawInput } from '../../src/engines/inputs.js';
+import { hspPointsInputSchema, type HspPointsInput, type HspPointsRawInput } from '../../src/engines/inputs.js';
 import type { RefIndex } from '../../src/kb/refs.js';
 import type { HspPointsRules } from '../../src/kb/rules/hsp-points.js';
 import type { RuleTables } from '../../src/kb/rules/load.js';
@@ -199,10 +199,13 @@ describe('threshold, salary floor and permanent residency', () => {
   });
 });
 
-describe('renderHspPoints', () => {
+/** The answer as Discord shows it (an embed's description). */
+const renderHspPoints = (input: HspPointsInput) => renderHspPointsForDiscord(computeHspOutcome(rules.hspPoints, input), { rules, refs }).description ?? '';
+
+describe('renderHspPointsForDiscord', () => {
   it('shows the total, one line per criterion, PR timing and sources', () => {
     const input = hspPointsInputSchema.parse({ ...BASE, jlpt: 'N1', claims: ['japanese-degree'] });
-    const text = renderHspPoints(computeHspOutcome(rules.hspPoints, input), rules.hspPoints, refs);
+    const text = renderHspPoints(input);
     expect(text).toContain('**Highly Skilled Professional (i)(b) points: 75** — ✅ qualifies (70+ needed)');
     expect(text).toContain('`+20` Annual salary (¥6,500,000 at age 28): ¥6M to under ¥7M (scored under age 40)');
     expect(text).toContain('`+15` Age (28): under 30');
@@ -212,7 +215,7 @@ describe('renderHspPoints', () => {
 
   it('says why a high total still fails below the salary floor', () => {
     const input = hspPointsInputSchema.parse({ ...BASE, degree: 'doctorate', experience: 10, jlpt: 'N1', salary: 2_500_000 });
-    const text = renderHspPoints(computeHspOutcome(rules.hspPoints, input), rules.hspPoints, refs);
+    const text = renderHspPoints(input);
     expect(text).toContain('❌ does not qualify: salary below the floor');
     expect(text).toContain('No HSP route to permanent residency');
   });

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { visaCheckInputSchema } from '../../src/engines/inputs.js';
-import { MAX_REPLY } from '../../src/engines/text.js';
+import { LIMITS } from '../../src/discord/limits.js';
+import { renderVisaCheckForDiscord } from '../../src/discord/render-rules.js';
+import { visaCheckInputSchema, type VisaCheckInput } from '../../src/engines/inputs.js';
 import { checkVisa } from '../../src/engines/visa-check.js';
-import { renderVisaCheck } from '../../src/engines/visa-check.render.js';
 import type { RefIndex } from '../../src/kb/refs.js';
 import type { RuleTables } from '../../src/kb/rules/load.js';
 import { allVisaInputs, decidingVerdictRule, visaFacts } from '../../src/kb/rules/visa-check.js';
@@ -177,10 +177,13 @@ describe('actions and risk flags', () => {
   });
 });
 
-describe('renderVisaCheck', () => {
+/** The answer as Discord shows it (an embed's description). */
+const renderVisaCheck = (input: VisaCheckInput) => renderVisaCheckForDiscord(checkVisa(rules.visaCheck, input), input, { rules, refs }).description ?? '';
+
+describe('renderVisaCheckForDiscord', () => {
   it('shows the verdict, reasons, actions, flags, sources and the general-information note', () => {
     const input = visaCheckInputSchema.parse({ status: 'engineer-specialist', currentWork: 'system-development', newWork: 'marketing', employer: 'new', salary: 2_500_000 });
-    const text = renderVisaCheck(checkVisa(rules.visaCheck, input), input, rules.visaCheck, refs);
+    const text = renderVisaCheck(input);
     expect(text).toContain('🟡 **Verdict: Needs review**');
     expect(text).toContain('System development → Marketing · new employer · ¥2,500,000 a year');
     expect(text).toMatch(/\*\*Why\*\*\n• \*Marketing\* is a different field/);
@@ -193,8 +196,8 @@ describe('renderVisaCheck', () => {
   it('fits every combination in one Discord message without truncating the answer', () => {
     for (const input of allVisaInputs()) {
       for (const variant of [input, { ...input, salary: 2_000_000, dispatch: true }]) {
-        const text = renderVisaCheck(checkVisa(rules.visaCheck, variant), variant, rules.visaCheck, refs);
-        expect(text.length).toBeLessThanOrEqual(MAX_REPLY);
+        const text = renderVisaCheck(variant);
+        expect(text.length).toBeLessThanOrEqual(LIMITS.ruleReply);
         expect(text).not.toContain('…\n\n**Sources**');
         expect(text).toContain('-# General information');
       }

@@ -5,7 +5,7 @@ const parse = (text: string): unknown => load(text, { schema: CORE_SCHEMA });
 import { z } from 'zod';
 import type { AskService } from '../../src/answer/service.js';
 import type { KnowledgeBase } from '../../src/kb/load.js';
-import { toJson } from '../../src/answer/view.js';
+import { answerJson as toJson } from '../../src/cli/render.js';
 
 const itemSchema = z.object({
   id: z.string(),

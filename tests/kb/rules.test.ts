@@ -151,7 +151,7 @@ describe('a broken hsp-points table', () => {
   });
 
   it('reports an age table without a catch-all last band', async () => {
-    const text = edit(await realRuleText('hsp-points'), '    - { points: 0, label: 40 or older scores nothing }', '    - { max_age: 120, points: 0, label: 40 or older scores nothing }');
+    const text = edit(await realRuleText('hsp-points'), '    - { points: 0, label: "{from} or older scores nothing" }', '    - { max_age: 120, points: 0, label: "{from} or older scores nothing" }');
     const result = parseHspPointsRules(text, await realRefs());
     expect(result.ok ? [] : result.problems).toEqual([
       { file: 'rules/hsp-points.yaml', field: 'age.bands.3.max_age', message: 'the last band must leave out max_age so every age gets a band' },

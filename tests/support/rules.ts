@@ -1,18 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
-
-const parse = (text: string): unknown => load(text, { schema: CORE_SCHEMA });
+import { factsSchema } from '../../src/kb/facts.js';
 import type { KnowledgeBase } from '../../src/kb/load.js';
-import { guidesSchema, sourcesSchema } from '../../src/kb/schema.js';
-import { KNOWLEDGE_DIR } from '../../src/paths.js';
 import { buildRefIndex, type RefIndex } from '../../src/kb/refs.js';
 import { loadRules, type RuleTables } from '../../src/kb/rules/load.js';
+import { guidesSchema, repliesSchema, sourcesSchema } from '../../src/kb/schema.js';
+import { KNOWLEDGE_DIR } from '../../src/paths.js';
 
-/** The real guides.yaml and sources.yaml, as the reference index rule tables are validated against. */
+const read = async (file: string): Promise<unknown> => load(await readFile(path.join(KNOWLEDGE_DIR, file), 'utf8'), { schema: CORE_SCHEMA });
+
+/** The real guides.yaml, sources.yaml and facts.yaml, as the reference index rule tables are validated against. */
 export async function realRefs(): Promise<RefIndex> {
-  const read = async (file: string) => parse(await readFile(path.join(KNOWLEDGE_DIR, file), 'utf8')) as unknown;
-  return buildRefIndex(guidesSchema.parse(await read('guides.yaml')), sourcesSchema.parse(await read('sources.yaml')));
+  const facts = new Map(Object.entries(factsSchema.parse(await read('facts.yaml'))));
+  return buildRefIndex(guidesSchema.parse(await read('guides.yaml')), sourcesSchema.parse(await read('sources.yaml')), facts);
 }
 
 export async function realRuleText(file: 'career-path' | 'visa-check' | 'hsp-points'): Promise<string> {
@@ -31,18 +32,19 @@ export async function realRules(): Promise<RuleTables> {
  * these tests do not depend on entry files being edited elsewhere.
  */
 export async function engineKb(): Promise<KnowledgeBase> {
-  const read = async (file: string) => parse(await readFile(path.join(KNOWLEDGE_DIR, file), 'utf8')) as unknown;
+  const refs = await realRefs();
   const guides = guidesSchema.parse(await read('guides.yaml'));
   const sources = sourcesSchema.parse(await read('sources.yaml'));
-  const partial: Pick<KnowledgeBase, 'version' | 'guides' | 'sources' | 'topics' | 'entries' | 'byId' | 'rules' | 'refs'> = {
+  const partial: Omit<KnowledgeBase, 'search'> = {
     version: 'test',
     guides: new Map(guides.map((g) => [g.id, g])),
     sources: new Map(sources.map((s) => [s.id, s])),
     topics: [],
     entries: [],
     byId: new Map(),
+    replies: repliesSchema.parse(await read('replies.yaml')),
     rules: await realRules(),
-    refs: buildRefIndex(guides, sources),
+    refs,
   };
   return partial as KnowledgeBase;
 }

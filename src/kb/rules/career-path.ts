@@ -13,7 +13,7 @@ import {
   type Jlpt,
   type Location,
 } from '../vocabulary.js';
-import { ruleText, slug } from './common.js';
+import { slug, text } from '../schema.js';
 
 /**
  * knowledge/rules/career-path.yaml: its schema and how a row is matched (the file's header explains it to curators).
@@ -42,17 +42,17 @@ export const careerRuleSchema = z.strictObject({
   when: careerWhenSchema,
   status: careerStatusSchema,
   /** The gate that decides, in one or two short sentences. */
-  why: ruleText(200),
+  why: text(200),
   /** What unlocks the next step. */
-  next: ruleText(200),
+  next: text(200),
   sources: sourceRefsSchema,
 });
 export type CareerRule = z.infer<typeof careerRuleSchema>;
 
 export const careerPathSchema = z.strictObject({
   id: slug,
-  title: ruleText(60),
-  title_ja: ruleText(60),
+  title: text(60),
+  title_ja: text(60),
   sources: sourceRefsSchema,
   rules: z.array(careerRuleSchema).min(1, 'must have at least one rule'),
 });
@@ -60,7 +60,7 @@ export type CareerPathDef = z.infer<typeof careerPathSchema>;
 
 export const careerPathRulesSchema = z.strictObject({
   /** Shown under the paths. */
-  footer: ruleText(300),
+  footer: text(300),
   paths: z.array(careerPathSchema).min(1, 'must list at least one path'),
 });
 export type CareerPathRules = z.infer<typeof careerPathRulesSchema>;

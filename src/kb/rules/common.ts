@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import { slug, text } from '../schema.js';
 
-/** Building blocks shared by the three rule-table schemas. */
-export { slug };
-export const ruleText = text;
+/** Building blocks shared by the three rule-table schemas (ids and texts are schema.ts's `slug` and `text`). */
 export const confidenceSchema = z.enum(['official', 'secondary', 'unverified'], {
   error: 'must be one of official, secondary, unverified (as in sources.yaml)',
 });
@@ -20,5 +17,3 @@ export function duplicateIds(items: readonly { id: string }[], field: string): {
   return out;
 }
 
-/** `{name}` placeholders in a rule text. */
-export const placeholders = (template: string): string[] => [...template.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1] ?? '');

@@ -1,26 +1,26 @@
 import { z } from 'zod';
 import { sourceRefsSchema } from '../refs.js';
 import { degreeSchema, hspClaimSchema, jlptSchema } from '../vocabulary.js';
-import { ruleText, slug } from './common.js';
+import { slug, text } from '../schema.js';
 
 /** Schema of knowledge/rules/hsp-points.yaml; the file's header explains it to curators. */
 
 const points = z.number().int().min(0).max(100);
-const label = ruleText(200);
-const section = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ label: ruleText(60), sources: sourceRefsSchema, ...shape });
+const label = text(200);
+const section = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ label: text(60), sources: sourceRefsSchema, ...shape });
 
 export const hspPointsRulesSchema = z.strictObject({
   /** Shown under every result. */
-  note: ruleText(300),
+  note: text(300),
   /** Points needed to qualify. */
   threshold: z.number().int().positive(),
   salary_floor: z.strictObject({ yen: z.number().int().positive(), label, sources: sourceRefsSchema }),
   permanent_residency: z.strictObject({
     sources: sourceRefsSchema,
     /** Highest min_points first; the first route the total reaches applies. */
-    routes: z.array(z.strictObject({ min_points: z.number().int().positive(), years: z.union([z.literal(1), z.literal(3)]), text: ruleText(300) })).min(1),
+    routes: z.array(z.strictObject({ min_points: z.number().int().positive(), years: z.union([z.literal(1), z.literal(3)]), text: text(300) })).min(1),
     /** Shown when no route applies. */
-    none: ruleText(300),
+    none: text(300),
   }),
   academic: section({
     /** One entry per degree in the vocabulary, no more, no fewer. */

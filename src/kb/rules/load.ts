@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
+import { factFiller, type FactFiller } from '../facts.js';
 import { parseYamlText, readText, type Parsed } from '../files.js';
 import { zodProblems, type Problem } from '../problems.js';
 import type { RefIndex } from '../refs.js';
@@ -7,6 +8,7 @@ import { careerPathProblems } from './career-path.check.js';
 import { careerPathRulesSchema, type CareerPathRules } from './career-path.js';
 import { hspPointsProblems } from './hsp-points.check.js';
 import { hspPointsRulesSchema, type HspPointsRules } from './hsp-points.js';
+import { deriveHspLabels } from './hsp-points.labels.js';
 import { visaCheckProblems } from './visa-check.check.js';
 import { visaCheckRulesSchema, type VisaCheckRules } from './visa-check.js';
 
@@ -22,35 +24,53 @@ export type RulesResult = { ok: true; rules: RuleTables } | { ok: false; problem
 
 interface Table<T> {
   schema: z.ZodType<T>;
+  /** Fills what the file derives from its own data (numbers in labels); reports placeholders it cannot fill. */
+  derive?: (rules: T, file: string) => Parsed<T>;
   check: (rules: T, refs: RefIndex, file: string) => Problem[];
 }
 const TABLES = {
   careerPath: { file: 'rules/career-path.yaml', table: { schema: careerPathRulesSchema, check: careerPathProblems } as Table<CareerPathRules> },
   visaCheck: { file: 'rules/visa-check.yaml', table: { schema: visaCheckRulesSchema, check: visaCheckProblems } as Table<VisaCheckRules> },
-  hspPoints: { file: 'rules/hsp-points.yaml', table: { schema: hspPointsRulesSchema, check: hspPointsProblems } as Table<HspPointsRules> },
+  hspPoints: {
+    file: 'rules/hsp-points.yaml',
+    table: { schema: hspPointsRulesSchema, derive: deriveHspLabels, check: hspPointsProblems } as Table<HspPointsRules>,
+  },
 };
 /** Where each table lives, relative to the knowledge directory. */
 export const RULE_FILES = { careerPath: TABLES.careerPath.file, visaCheck: TABLES.visaCheck.file, hspPoints: TABLES.hspPoints.file } as const;
 
-/** Parses and validates one table's YAML text: shape and vocabulary (zod), then references and completeness. */
-function parseTable<T>(file: string, text: string, table: Table<T>, refs: RefIndex): Parsed<T> {
+/**
+ * Parses and validates one table's YAML text: `{{facts}}` filled, shape and vocabulary (zod), derived labels, then
+ * references and completeness.
+ */
+function parseTable<T>(file: string, text: string, table: Table<T>, refs: RefIndex, facts: FactFiller): Parsed<T> {
   const yaml = parseYamlText(file, text);
   if (!yaml.ok) return yaml;
-  const parsed = table.schema.safeParse(yaml.value);
+  const filled = facts.data(yaml.value, file);
+  if (filled.problems.length > 0) return { ok: false, problems: filled.problems };
+  const parsed = table.schema.safeParse(filled.value);
   if (!parsed.success) return { ok: false, problems: zodProblems(file, parsed.error) };
-  const problems = table.check(parsed.data, refs, file);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: parsed.data };
+  const derived = table.derive ? table.derive(parsed.data, file) : { ok: true as const, value: parsed.data };
+  if (!derived.ok) return derived;
+  const problems = table.check(derived.value, refs, file);
+  return problems.length > 0 ? { ok: false, problems } : derived;
 }
 
-export const parseCareerPathRules = (text: string, refs: RefIndex, file: string = RULE_FILES.careerPath) => parseTable(file, text, TABLES.careerPath.table, refs);
-export const parseVisaCheckRules = (text: string, refs: RefIndex, file: string = RULE_FILES.visaCheck) => parseTable(file, text, TABLES.visaCheck.table, refs);
-export const parseHspPointsRules = (text: string, refs: RefIndex, file: string = RULE_FILES.hspPoints) => parseTable(file, text, TABLES.hspPoints.table, refs);
+type Parse<T> = (text: string, refs: RefIndex, file?: string) => Parsed<T>;
+const parser =
+  <T>(t: { file: string; table: Table<T> }): Parse<T> =>
+  (text, refs, file = t.file) =>
+    parseTable(file, text, t.table, refs, factFiller(refs.facts));
+export const parseCareerPathRules = parser(TABLES.careerPath);
+export const parseVisaCheckRules = parser(TABLES.visaCheck);
+export const parseHspPointsRules = parser(TABLES.hspPoints);
 
 /**
- * Reads knowledge/rules/*.yaml below `dir` and validates them against the vocabulary and `refs` (sources.yaml and
- * guides.yaml), collecting every problem with its file and dotted field path rather than stopping at the first.
+ * Reads knowledge/rules/*.yaml below `dir` and validates them against the vocabulary and `refs` (sources.yaml,
+ * guides.yaml and facts.yaml), collecting every problem with its file and dotted field path rather than stopping at
+ * the first. `facts` records which facts the tables use.
  */
-export async function loadRules(dir: string, refs: RefIndex): Promise<RulesResult> {
+export async function loadRules(dir: string, refs: RefIndex, facts: FactFiller = factFiller(refs.facts)): Promise<RulesResult> {
   const problems: Problem[] = [];
   const hash = createHash('sha256');
   const reads = new Map(Object.values(TABLES).map((t) => [t.file, readText(dir, t.file)]));
@@ -58,7 +78,7 @@ export async function loadRules(dir: string, refs: RefIndex): Promise<RulesResul
     const text = await reads.get(file)!;
     if (!text.ok) return void problems.push(...text.problems);
     hash.update(file).update(text.value);
-    const parsed = parseTable(file, text.value, table, refs);
+    const parsed = parseTable(file, text.value, table, refs, facts);
     if (!parsed.ok) return void problems.push(...parsed.problems);
     return parsed.value;
   }

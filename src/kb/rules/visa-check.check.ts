@@ -1,7 +1,8 @@
 import type { Problem } from '../problems.js';
 import { refProblems, type RefIndex } from '../refs.js';
 import { DUTIES } from '../vocabulary.js';
-import { duplicateIds, placeholders } from './common.js';
+import { placeholders } from '../text.js';
+import { duplicateIds } from './common.js';
 import {
   allVisaInputs,
   decidingVerdictRule,

@@ -13,7 +13,8 @@ import {
   type ResidenceStatus,
   type Verdict,
 } from '../vocabulary.js';
-import { confidenceSchema, ruleText, slug } from './common.js';
+import { slug, text } from '../schema.js';
+import { confidenceSchema } from './common.js';
 
 /**
  * knowledge/rules/visa-check.yaml: its schema and how a row is matched (the file's header explains it to curators).
@@ -45,13 +46,13 @@ export const VERDICT_CONDITIONS = ['status', 'current', 'new', 'employer', 'same
 /** Placeholders a reason, action or flag text may use. */
 export const VISA_PLACEHOLDERS = ['status', 'current', 'new', 'current_field', 'new_field', 'employer', 'salary'] as const;
 
-export const visaFieldSchema = z.strictObject({ id: slug, label: ruleText(80), duties: z.array(dutySchema).min(1) });
+export const visaFieldSchema = z.strictObject({ id: slug, label: text(80), duties: z.array(dutySchema).min(1) });
 
 export const verdictRuleSchema = z.strictObject({
   id: slug,
   when: visaWhenSchema,
   verdict: verdictSchema,
-  reasons: z.array(ruleText(320)).min(1, 'must give at least one reason'),
+  reasons: z.array(text(320)).min(1, 'must give at least one reason'),
   sources: sourceRefsSchema,
   /** How sure the sources are (as in sources.yaml); `confidence_notes` may add a caveat to the reasons. */
   confidence: confidenceSchema,
@@ -62,14 +63,14 @@ export type VerdictRule = z.infer<typeof verdictRuleSchema>;
 export const visaNoteSchema = z.strictObject({
   id: slug,
   when: z.array(visaWhenSchema).min(1, 'must give at least one condition set'),
-  text: ruleText(400),
+  text: text(400),
   sources: sourceRefsSchema,
 });
 export type VisaNote = z.infer<typeof visaNoteSchema>;
 
 export const visaCheckRulesSchema = z.strictObject({
-  disclaimer: ruleText(400),
-  confidence_notes: z.strictObject({ official: ruleText(200).optional(), secondary: ruleText(200).optional(), unverified: ruleText(200).optional() }),
+  disclaimer: text(400),
+  confidence_notes: z.strictObject({ official: text(200).optional(), secondary: text(200).optional(), unverified: text(200).optional() }),
   fields: z.array(visaFieldSchema).min(1),
   verdicts: z.array(verdictRuleSchema).min(1),
   actions: z.array(visaNoteSchema),

@@ -1,9 +1,7 @@
-import type { RefIndex } from '../kb/refs.js';
-import type { CareerPathRules } from '../kb/rules/career-path.js';
 import { BACKGROUNDS, CAREER_STATUSES, JLPT_LEVELS, LOCATIONS, labelOf, type CareerStatus } from '../kb/vocabulary.js';
 import type { CareerPathResult } from './career-path.js';
 import type { CareerPathInput } from './inputs.js';
-import { fitReply, renderSources } from './text.js';
+import { sourcesOf, type Markup, type Report, type ReportKnowledge } from './report.js';
 
 const MARK: Record<CareerStatus, string> = { open: '🟢', stretch: '🟡', closed: '🔴' };
 
@@ -18,12 +16,11 @@ export function describeCareerInput(input: CareerPathInput): string {
   ].join(' · ');
 }
 
-/** The reply a member sees: one block per path (status, why, next), the footer, then the Sources section. */
-export function renderCareerPath(result: CareerPathResult, input: CareerPathInput, rules: CareerPathRules, refs: RefIndex): string {
+/** What a member sees: one block per path (status, why, next), the footer, then the Sources section. */
+export function careerPathReport(result: CareerPathResult, input: CareerPathInput, kb: ReportKnowledge, m: Markup): Report {
   const blocks = result.paths.map(
-    (p) => `${MARK[p.status]} **${p.title}** — ${labelOf(CAREER_STATUSES, p.status).toLowerCase()}\n${p.why}\n↳ *Next:* ${p.next}`,
+    (p) => `${MARK[p.status]} ${m.bold(p.title)} — ${labelOf(CAREER_STATUSES, p.status).toLowerCase()}\n${p.why}\n↳ ${m.italic('Next:')} ${p.next}`,
   );
-  const body = [`**Career paths** for: ${describeCareerInput(input)}`, ...blocks, `-# ${rules.footer}`].join('\n\n');
-  const allRefs = result.paths.flatMap((p) => p.sources);
-  return fitReply(body, renderSources(refs, allRefs), renderSources(refs, allRefs, false));
+  const body = [`${m.bold('Career paths')} for: ${describeCareerInput(input)}`, ...blocks, m.small(kb.rules.careerPath.footer)].join('\n\n');
+  return { body, ...sourcesOf(kb, result.paths.flatMap((p) => p.sources), m), footer: '' };
 }
