@@ -1,6 +1,7 @@
 import { commands } from '../commands/index.js';
 import { configFromEnvironment, describeConfigProblems, MISSING_TOKEN } from './config.js';
 import { startBot } from './discord/bot.js';
+import { DiscordFatalError, fatalMessage, type FatalReason } from './discord/fatal.js';
 import { KnowledgeBaseError } from './kb/problems.js';
 import { loadKnowledgeOrThrow } from './kb/load.js';
 import { createLogger } from './logger.js';
@@ -26,7 +27,15 @@ async function main(): Promise<number> {
     // The LLM fallback's modules (and the openai SDK) are loaded only when it is configured.
     const llm = config.llm ? (await import('./llm/fallback.js')).createLlmFallback(config.llm, logger, store) : undefined;
     logger.info({ entries: kb.entries.length, version: kb.version, llm: config.llm ? config.llm.model : 'off' }, 'starting');
-    const bot = await startBot({ config, logger, store, kb, knowledgeDir: KNOWLEDGE_DIR, llm, commands, token: config.discord.token });
+    // Discord refusing the bot later on (token revoked: gateway 4004, REST 401) stops it with the same clear message.
+    let stopBot: () => Promise<void> = async () => undefined;
+    const onFatal = (reason: FatalReason) => {
+      process.stderr.write(`Stopping: ${fatalMessage(reason)}\n`);
+      process.send?.({ botFatal: reason }); // under npm run start:sharded: the manager stops every shard instead of respawning
+      void stopBot().finally(() => process.exit(1));
+    };
+    const bot = await startBot({ config, logger, store, kb, knowledgeDir: KNOWLEDGE_DIR, llm, commands, token: config.discord.token, onFatal });
+    stopBot = () => bot.stop().catch(() => undefined);
     const shutdown = (signal: string) => {
       logger.info({ signal }, 'shutting down');
       bot.stop().then(
@@ -41,18 +50,9 @@ async function main(): Promise<number> {
     process.once('SIGTERM', shutdown);
     return 0;
   } catch (err) {
-    if (err instanceof KnowledgeBaseError || err instanceof StoreError) {
+    if (err instanceof KnowledgeBaseError || err instanceof StoreError || err instanceof DiscordFatalError) {
       process.stderr.write(`Cannot start: ${err.message}\n`);
-      return 1;
-    }
-    if (/disallowed intents/i.test((err as Error).message ?? '')) {
-      process.stderr.write(
-        'Cannot start: Discord refused the Message Content intent. Enable it in the Developer Portal (your app → Bot → Privileged Gateway Intents → Message Content Intent); see the README.\n',
-      );
-      return 1;
-    }
-    if ((err as { code?: string }).code === 'TokenInvalid') {
-      process.stderr.write('Cannot start: Discord rejected DISCORD_TOKEN. Copy the bot token again from the Developer Portal (Bot → Reset Token).\n');
+      process.send?.({ botFatal: err instanceof DiscordFatalError ? err.reason : 'start-up' });
       return 1;
     }
     logger.fatal({ err }, 'start-up failed');

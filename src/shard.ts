@@ -27,7 +27,17 @@ async function main(): Promise<number> {
     execArgv: ['--import', 'tsx'],
     respawn: true,
   });
-  manager.on('shardCreate', (shard) => logger.info({ shard: shard.id, total: manager.totalShards }, 'shard launched'));
+  manager.on('shardCreate', (shard) => {
+    logger.info({ shard: shard.id, total: manager.totalShards }, 'shard launched');
+    // A shard that cannot start or go on (token rejected, store not writable…) would fail again if respawned.
+    shard.on('message', (message: unknown) => {
+      const reason = (message as { botFatal?: unknown } | null)?.botFatal;
+      if (typeof reason !== 'string') return;
+      logger.fatal({ shard: shard.id, reason }, 'a shard cannot run; stopping all shards');
+      for (const s of manager.shards.values()) s.kill();
+      process.exit(1);
+    });
+  });
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping all shards');
     for (const shard of manager.shards.values()) shard.kill();

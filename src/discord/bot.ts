@@ -1,7 +1,8 @@
-import { Events, type Client } from 'discord.js';
+import { Events, RESTEvents, type Client } from 'discord.js';
 import type { Command } from './command.js';
 import { createBotContext, type BotContext, type ContextDeps } from './context.js';
 import { createDiscordClient } from './client.js';
+import { DiscordFatalError, FATAL_CLOSE_CODES, fatalFromLoginError, type FatalReason } from './fatal.js';
 import { feedbackButtons } from './feedback.js';
 import { createHelpChannelListener } from './help-channel-listener.js';
 import { createInteractionRouter } from './router.js';
@@ -13,11 +14,21 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
+export interface BotDeps extends ContextDeps {
+  commands: readonly Command[];
+  token: string;
+  /**
+   * Called once when the bot cannot go on after start-up (token rejected by the gateway or by REST, gateway refusal):
+   * the entry point stops and exits non-zero. Start-up failures of the same kinds reject with DiscordFatalError.
+   */
+  onFatal?: (reason: FatalReason) => void;
+}
+
 /**
  * Wires the command list (the registry, handed in by the entry point), the router and the help-channel listener to a
  * discord.js client and logs in.
  */
-export async function startBot(deps: ContextDeps & { commands: readonly Command[]; token: string }): Promise<RunningBot> {
+export async function startBot(deps: BotDeps): Promise<RunningBot> {
   const ctx = createBotContext(deps);
   const log = ctx.logger.child({ component: 'discord' });
   const client = createDiscordClient(ctx.config);
@@ -30,11 +41,35 @@ export async function startBot(deps: ContextDeps & { commands: readonly Command[
   });
   client.once(Events.ClientReady, (c) => log.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'connected to Discord'));
   client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'gateway session resumed'));
-  client.on(Events.ShardDisconnect, (event, shardId) => log.warn({ shardId, code: event.code }, 'gateway disconnected'));
   client.on(Events.Warn, (message) => log.warn(message));
   client.on(Events.Error, (err) => log.error({ err }, 'discord.js error'));
 
-  await client.login(deps.token);
+  let closeCode: number | undefined;
+  let fatalReported = false;
+  const fatal = (reason: FatalReason) => {
+    if (fatalReported || !client.isReady()) return; // during login, the login error carries it
+    fatalReported = true;
+    log.fatal({ reason }, 'Discord refuses the bot; stopping');
+    deps.onFatal?.(reason);
+  };
+  client.on(Events.ShardDisconnect, (event, shardId) => {
+    log.warn({ shardId, code: event.code }, 'gateway disconnected');
+    closeCode = event.code;
+    const reason = FATAL_CLOSE_CODES.get(event.code);
+    if (reason) fatal(reason);
+  });
+  // A 401 on a request made with the token: @discordjs/rest drops the token, so nothing more can be sent.
+  client.rest.on(RESTEvents.Response, (request, response) => {
+    if (response.status === 401 && request.data.auth !== false) fatal('token-rejected');
+  });
+
+  try {
+    await client.login(deps.token);
+  } catch (err) {
+    await client.destroy().catch(() => undefined);
+    const reason = fatalFromLoginError(err, closeCode);
+    throw reason ? new DiscordFatalError(reason) : err;
+  }
   let stopped = false;
   return {
     client,

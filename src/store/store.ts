@@ -9,6 +9,7 @@ import type { Store } from './types.js';
 export type { Claim, Namespace, RecordSet, Store, StoredRecord } from './types.js';
 export { memoryStore } from './memory.js';
 export { monitorStore } from './monitor.js';
+export { withLock, LockTimeout } from './lock.js';
 
 /** The store URL without credentials, for messages and logs. */
 export function describeStoreUrl(url: string): string {
@@ -38,6 +39,9 @@ async function probeWrites(store: Store): Promise<void> {
   await store.release(key);
 }
 
+/** Errors that mean "can be read, cannot be written" (a read-only file or folder, a read-only replica). */
+const NOT_WRITABLE = /SQLITE_READONLY|SQLITE_CANTOPEN|SQLITE_PERM|EACCES|EPERM|EROFS|READONLY|NOPERM/;
+
 const why = (err: unknown) => {
   const e = err as { code?: unknown; message?: unknown };
   const message = typeof e.message === 'string' ? e.message : String(err);
@@ -51,8 +55,15 @@ const why = (err: unknown) => {
  */
 export async function createStore(url: string, logger: Logger, options: StoreOptions = {}): Promise<Store> {
   const where = describeStoreUrl(url);
-  let opened: { backend: Backend; keyv: Keyv };
   let file: string | undefined;
+  const notWritable = (err: unknown, always = false) => {
+    if (!always && !NOT_WRITABLE.test(why(err))) return undefined;
+    const hint = file
+      ? ` Check that the file and its folder (${path.dirname(file)}) exist and are writable by the user the bot runs as.`
+      : ' Check that the server accepts writes (not a read-only replica) and that the user may write.';
+    return new StoreError(`The store at ${where} cannot be written: ${why(err)}.${hint}`);
+  };
+  let opened: { backend: Backend; keyv: Keyv };
   try {
     if (url.startsWith('sqlite://')) {
       file = path.resolve(url.slice('sqlite://'.length));
@@ -65,7 +76,7 @@ export async function createStore(url: string, logger: Logger, options: StoreOpt
     }
   } catch (err) {
     if (err instanceof StoreError) throw err;
-    throw new StoreError(`Cannot open the store at ${where}: ${why(err)}`);
+    throw notWritable(err) ?? new StoreError(`Cannot open the store at ${where}: ${why(err)}`);
   }
   // Failures are reported by the monitor (once per outage) and by the callers' own handling: not again here.
   opened.keyv.on('error', (err: unknown) => logger.debug({ err, store: where }, 'keyv reported an error'));
@@ -74,10 +85,8 @@ export async function createStore(url: string, logger: Logger, options: StoreOpt
     await probeWrites(store);
   } catch (err) {
     await store.close().catch(() => undefined);
-    const hint = file ? ` Check that the file and its folder (${path.dirname(file)}) are writable by the bot's user.` : ' Check that the server accepts writes (not a read-only replica) and that the user may write.';
-    throw new StoreError(`The store at ${where} cannot be written: ${why(err)}.${hint}`);
+    throw notWritable(err, true)!; // it opened, so a failed write is what is wrong
   }
   logger.info({ store: where }, 'store ready');
   return monitorStore(store, logger, { where, file, ...(options.watchIntervalMs !== undefined && { watchIntervalMs: options.watchIntervalMs }) });
 }
-export { withLock, LockTimeout } from './lock.js';

@@ -1,7 +1,7 @@
 import { MessageType, type APIMessage } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot, type TestBot } from '../support/bot.js';
-import { configChannel, customIdsOf, reactionsTo, settle, textOf } from './helpers.js';
+import { configChannel, customIdsOf, reactionsTo, settle, textOf, until } from './helpers.js';
 
 const QUESTION = 'how do I ask for a raise without seeming pushy?';
 const VISA_QUESTION = 'How do I change jobs on an engineer visa?';
@@ -73,6 +73,28 @@ describe('text help channel', () => {
     const first = t.fake.userMessage(help, QUESTION, { author });
     await t.fake.waitForThread(help, (th) => th.id === first.id);
     await expectNoReaction(t.fake.userMessage(help, VISA_QUESTION, { author }));
+  });
+
+  it('GIVEN a member in the cooldown WHEN they mention the bot THEN it says when they can ask again', async () => {
+    const author = member();
+    const first = t.fake.userMessage(help, QUESTION, { author });
+    await t.fake.waitForThread(help, (th) => th.id === first.id);
+    const mention = t.fake.userMessage(general, VISA_QUESTION, { author, mentionBot: true });
+    const reply = await t.fake.waitForChannelMessage(general, (m) => m.message_reference?.message_id === mention.id);
+    expect(reply.content).toMatch(/^You asked me a moment ago — you can ask again in (60|59|58) s\.$/);
+  });
+
+  it('GIVEN Discord fails (500) to take the answer in the new thread THEN the empty thread is deleted and the member can ask again at once', async () => {
+    const author = member();
+    const first = t.fake.userMessage(help, QUESTION, { author });
+    // The thread opened on a message has the message's id: its answer fails, first try and discord.js's 3 retries.
+    t.fake.failNext(`POST /channels/${first.id}/messages`, 500, undefined, { times: 4 });
+    await t.fake.waitForRequest((r) => r.method === 'DELETE' && r.path === `/channels/${first.id}` && r.status === 200, 15_000); // the thread on it
+    expect(t.fake.messagesIn(first.id)).toEqual([]);
+    await until(() => t.logs.lines().find((l) => l.messageId === first.id && l.msg === 'help-channel message failed'), 'the failure to be logged');
+    const again = t.fake.userMessage(help, QUESTION, { author });
+    const retried = await t.fake.waitForThread(help, (th) => th.id === again.id);
+    expect((await t.fake.waitForChannelMessage(retried.id)).embeds[0]?.title).toContain('How to ask for a promotion');
   });
 });
 

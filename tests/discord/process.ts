@@ -20,11 +20,18 @@ export interface RunningProcess {
 
 export const workDir = (): string => mkdtempSync(path.join(tmpdir(), 'bot-e2e-'));
 
-export function runEntry(script: string, env: Record<string, string>, cwd = workDir()): RunningProcess {
+/** Runs as this user instead (e.g. an unprivileged one, for whom file permissions apply even when tests run as root). */
+export interface RunAs {
+  uid: number;
+  gid: number;
+}
+
+export function runEntry(script: string, env: Record<string, string>, cwd = workDir(), as?: RunAs): RunningProcess {
   const child = spawn(path.join(ROOT_DIR, 'node_modules/.bin/tsx'), [path.join(ROOT_DIR, script)], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? cwd, ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: as ? cwd : (process.env.HOME ?? cwd), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...as,
   });
   let out = '';
   let err = '';

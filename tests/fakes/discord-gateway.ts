@@ -58,6 +58,8 @@ export class FakeGateway {
   resumes = 0;
   /** Set to false to stop acknowledging heartbeats (the client then treats the link as a zombie). */
   heartbeatAck = true;
+  /** A close code to answer every IDENTIFY with, e.g. 4004 for a token Discord no longer accepts (REST still does). */
+  refuseIdentify: number | undefined;
   #session: Session | undefined;
   readonly #sockets = new Set<WebSocket>();
   readonly #authed = new WeakSet<WebSocket>();
@@ -194,6 +196,10 @@ export class FakeGateway {
   }
 
   #identify(socket: WebSocket, d: Record<string, unknown>): boolean {
+    if (this.refuseIdentify !== undefined) {
+      socket.close(this.refuseIdentify, 'Refused by test.');
+      return false;
+    }
     if (d.token !== this.state.token) {
       socket.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
       return false;

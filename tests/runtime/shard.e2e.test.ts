@@ -41,4 +41,28 @@ describe('npm run start:sharded (discord.js ShardingManager)', () => {
     }
     expect(stderr).not.toContain(fake.token);
   }, 40_000);
+
+  it('GIVEN a shard whose token Discord rejects mid-session (4004) THEN the manager stops every shard and exits 1 instead of respawning', async () => {
+    const identified = fake.gateway.identifies.length;
+    const manager = spawn(process.execPath, ['--import', 'tsx', 'src/shard.ts'], {
+      cwd: ROOT_DIR,
+      env: { ...process.env, DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.api, SHARD_COUNT: '1', STORE_URL: `sqlite://${dir}/bot.sqlite`, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    manager.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const exited = new Promise<number | null>((resolve) => manager.once('exit', resolve));
+    try {
+      const deadline = Date.now() + 20_000;
+      while (fake.gateway.identifies.length === identified && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 300)); // GUILD_CREATE → ready
+      fake.kick(4004);
+      expect(await exited).toBe(1);
+      expect(stderr).toContain('Discord rejected DISCORD_TOKEN');
+      expect(stderr).toContain('a shard cannot run; stopping all shards');
+      expect(fake.gateway.identifies).toHaveLength(identified + 1); // not respawned
+    } finally {
+      if (manager.exitCode === null) manager.kill('SIGKILL');
+    }
+  }, 40_000);
 });
