@@ -27,18 +27,20 @@ describe('answering member questions from the knowledge base', () => {
   });
 
   it.each([
-    ['salary increase', 'raise'],
-    ['assistant language teacher', 'ALT'],
-    ['engineer visa', 'gijinkoku'],
-    ['技人国', 'gijinkoku'],
-    ['drinking party', 'nomikai'],
-  ])('GIVEN the synonym "%s" THEN it finds what "%s" finds', (a, b) => {
+    ['salary increase', 'raise', 'how-to-ask-for-promotion'],
+    ['assistant language teacher', 'ALT', 'after-alt-reality'],
+    ['engineer visa', 'gijinkoku', 'gijinkoku-overview'],
+    ['技人国', 'gijinkoku', 'gijinkoku-overview'],
+    ['drinking party', 'nomikai', 'nomikai-and-coworker-relationships'],
+  ])('GIVEN the synonym "%s" and the word "%s" THEN both find %s', (a, b, id) => {
     const q = (term: string) => `what should I know about ${term}?`;
-    expect(engine.search(q(a), 1)[0]?.entry.id).toBe(engine.search(q(b), 1)[0]?.entry.id);
+    expect(engine.search(q(a), 1)[0]?.entry.id).toBe(id);
+    expect(engine.search(q(b), 1)[0]?.entry.id).toBe(id);
   });
 
   it('GIVEN inflections and a typo THEN it still finds the entry', () => {
-    expect(answerId('when should i ask about getting promoted')).toBe(answerId('when to ask for a promotion'));
+    expect(answerId('best time to ask about being promoted')).toBe('when-to-ask-for-promotion');
+    expect(answerId('timing for asking to be promoted')).toBe('when-to-ask-for-promotion');
     expect(answerId('when is the right time to ask for a promtion?')).toBe('when-to-ask-for-promotion');
   });
 

@@ -119,10 +119,34 @@ describe('every verdict row', () => {
     else expect(result.reasons).toHaveLength(row?.reasons.length ?? -1);
   });
 
-  it('resolves every status × duty × duty × employer combination to exactly one verdict', () => {
+  it('decides every status × duty × duty × employer combination by a row written for its status; only "other" falls to the default row', () => {
     const inputs = allVisaInputs();
     expect(inputs).toHaveLength(RESIDENCE_STATUSES.length * DUTIES.length * DUTIES.length * 2);
-    for (const input of inputs) expect(() => checkVisa(rules.visaCheck, input)).not.toThrow();
+    const wrong: string[] = [];
+    for (const input of inputs) {
+      const row = decidingVerdictRule(rules.visaCheck, visaFacts(rules.visaCheck, input));
+      const expected = input.status === 'other' ? row?.id === 'default' : row?.when.status?.includes(input.status) === true;
+      if (!expected) wrong.push(`${input.status}: ${input.currentWork} → ${input.newWork} (${input.employer}) decided by ${row?.id ?? 'no row'}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('gives each status the verdicts its rules allow, and no other', () => {
+    const all: Verdict[] = ['change-of-status-needed', 'likely-fine', 'needs-review', 'not-permitted'];
+    const expected: Record<ResidenceStatus, Verdict[]> = {
+      'engineer-specialist': all,
+      'highly-skilled': all,
+      'designated-activities-46': all,
+      instructor: ['change-of-status-needed', 'likely-fine', 'not-permitted'],
+      'specified-skilled': ['change-of-status-needed', 'likely-fine', 'not-permitted'],
+      unrestricted: ['likely-fine'],
+      student: ['change-of-status-needed', 'not-permitted'],
+      'working-holiday': ['change-of-status-needed', 'needs-review'],
+      other: ['needs-review'],
+    };
+    const seen = new Map<ResidenceStatus, Set<Verdict>>();
+    for (const input of allVisaInputs()) seen.set(input.status, (seen.get(input.status) ?? new Set()).add(checkVisa(rules.visaCheck, input).verdict));
+    expect(Object.fromEntries([...seen].map(([status, verdicts]) => [status, [...verdicts].sort()]))).toEqual(expected);
   });
 });
 
