@@ -1,6 +1,6 @@
 /**
  * The "user side" of the fake: actions a test performs as a Discord user — invoking slash
- * commands, typing into autocomplete, clicking buttons, submitting modals, posting messages and
+ * commands, typing into autocomplete, clicking buttons, picking from select menus, posting messages and
  * forum posts. Each action dispatches the matching gateway event.
  */
 import { randomBytes } from 'node:crypto';
@@ -23,7 +23,6 @@ import {
   autocompletePayload,
   buildOptions,
   buttonPayload,
-  modalPayload,
   slashPayload,
   type AutocompleteOptions,
   type InteractionBase,
@@ -96,11 +95,6 @@ export class FakeDriver {
       data: { custom_id: customId, component_type: ComponentType.StringSelect, values },
     };
     return this.#send(`select ${customId}`, base.channel.id, payload);
-  }
-
-  modalSubmit(customId: string, fields: Readonly<Record<string, string>>, opts: ButtonOptions = {}): SentInteraction {
-    const base = this.#base(opts, opts.message?.channel_id ?? opts.channelId);
-    return this.#send(`modal ${customId}`, base.channel.id, modalPayload(base, customId, fields, opts.message));
   }
 
   userMessage(channelId: string, content: string, opts: UserMessageOptions = {}): APIMessage {

@@ -1,7 +1,7 @@
 /**
  * The fake gateway (test-infra §1.2): HELLO → IDENTIFY → READY + GUILD_CREATE, heartbeats,
- * RESUME with replay of events queued while disconnected, kick / invalidate-session hooks,
- * intent-based filtering and MESSAGE_CONTENT emulation.
+ * RESUME with replay of events queued while disconnected, a kick hook, intent-based filtering and
+ * MESSAGE_CONTENT emulation. One session (one shard) at a time.
  */
 import type { IncomingMessage } from 'node:http';
 import { WebSocket, type WebSocketServer } from 'ws';
@@ -56,8 +56,6 @@ export class FakeGateway {
   /** Events not delivered because the session lacks the intent (e.g. `MESSAGE_CREATE without GuildMessages`). */
   readonly dropped: string[] = [];
   resumes = 0;
-  /** Set to false to stop acknowledging heartbeats (the client then treats the link as a zombie). */
-  heartbeatAck = true;
   /** A close code to answer every IDENTIFY with, e.g. 4004 for a token Discord no longer accepts (REST still does). */
   refuseIdentify: number | undefined;
   #session: Session | undefined;
@@ -117,16 +115,6 @@ export class FakeGateway {
     socket.close(code, 'kicked by test');
   }
 
-  /** Sends op 9 INVALID_SESSION. With `resumable` false the client must re-identify (≥ 5 s throttle). */
-  invalidateSession(resumable = false): void {
-    const session = this.#session;
-    const socket = session?.socket;
-    if (!session || !socket) throw new Error('fake discord: no live gateway connection');
-    if (!resumable) this.#session = { ...session, id: `${session.id}-invalid` };
-    this.#authed.delete(socket);
-    socket.send(JSON.stringify({ op: GatewayOpcodes.InvalidSession, d: resumable }));
-  }
-
   close(): void {
     for (const socket of this.#sockets) socket.terminate();
     this.#sockets.clear();
@@ -176,17 +164,12 @@ export class FakeGateway {
       const d = isRecord(payload.d) ? payload.d : {};
       switch (payload.op) {
         case GatewayOpcodes.Heartbeat:
-          if (this.heartbeatAck) send({ op: GatewayOpcodes.HeartbeatAck });
+          send({ op: GatewayOpcodes.HeartbeatAck });
           return;
         case GatewayOpcodes.Identify:
         case GatewayOpcodes.Resume:
           if (this.#authed.has(socket)) return socket.close(GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
           if (payload.op === GatewayOpcodes.Identify ? this.#identify(socket, d) : this.#resume(socket, d)) this.#authed.add(socket);
-          return;
-        case GatewayOpcodes.PresenceUpdate:
-        case GatewayOpcodes.VoiceStateUpdate:
-        case GatewayOpcodes.RequestGuildMembers:
-          if (!this.#authed.has(socket)) socket.close(GatewayCloseCodes.NotAuthenticated, 'Not authenticated.');
           return;
         default:
           socket.close(GatewayCloseCodes.UnknownOpcode, 'Unknown opcode.');

@@ -1,6 +1,6 @@
 /**
- * INTERACTION_CREATE payload builders (test-infra §1.3): slash commands, autocomplete, buttons and
- * modal submits, each with every field real Discord sends (`entitlements`,
+ * INTERACTION_CREATE payload builders (test-infra §1.3): slash commands, autocomplete and message
+ * components, each with every field real Discord sends (`entitlements`,
  * `authorizing_integration_owners`, `app_permissions`, `locale`, `guild_locale`, `context`,
  * `attachment_size_limit`, `version`).
  */
@@ -20,7 +20,6 @@ import {
   type APIInteractionGuildMember,
   type APIMessage,
   type APIMessageComponentButtonInteraction,
-  type APIModalSubmitInteraction,
   type APIUser,
   type GuildMemberFlags,
 } from 'discord-api-types/v10';
@@ -47,7 +46,6 @@ export interface InteractionOptions {
 
 export interface SlashOptions extends InteractionOptions {
   subcommand?: string;
-  group?: string;
   /** Command id (default: the id of the registered command with this name, or a fresh one). */
   commandId?: string;
 }
@@ -79,7 +77,7 @@ function toOption(name: string, value: string | number | boolean): APIApplicatio
   return { name, type: ApplicationCommandOptionType.Number, value };
 }
 
-/** Converts `{query:'x'}` (or a raw option array) and wraps it in subcommand/group options. */
+/** Converts `{query:'x'}` (or a raw option array) and wraps it in a subcommand option. */
 export function buildOptions(values: OptionValues | RawOptions, opts: SlashOptions, focused?: string): RawOptions {
   let options: RawOptions = Array.isArray(values)
     ? values
@@ -93,12 +91,6 @@ export function buildOptions(values: OptionValues | RawOptions, opts: SlashOptio
         o.type !== ApplicationCommandOptionType.Subcommand && o.type !== ApplicationCommandOptionType.SubcommandGroup,
     );
     options = [{ name: opts.subcommand, type: ApplicationCommandOptionType.Subcommand, options: basic }];
-    if (opts.group !== undefined) {
-      const sub = options[0];
-      if (sub?.type === ApplicationCommandOptionType.Subcommand) {
-        options = [{ name: opts.group, type: ApplicationCommandOptionType.SubcommandGroup, options: [sub] }];
-      }
-    }
   }
   return options;
 }
@@ -162,25 +154,5 @@ export function buttonPayload(base: InteractionBase, customId: string, message: 
     type: InteractionType.MessageComponent,
     data: { custom_id: customId, component_type: ComponentType.Button },
     message,
-  };
-}
-
-export function modalPayload(
-  base: InteractionBase,
-  customId: string,
-  fields: Readonly<Record<string, string>>,
-  message: APIMessage | undefined,
-): APIModalSubmitInteraction {
-  return {
-    ...common(base),
-    type: InteractionType.ModalSubmit,
-    data: {
-      custom_id: customId,
-      components: Object.entries(fields).map(([fieldId, value]) => ({
-        type: ComponentType.ActionRow,
-        components: [{ type: ComponentType.TextInput, custom_id: fieldId, value }],
-      })),
-    },
-    ...(message ? { message } : {}),
   };
 }

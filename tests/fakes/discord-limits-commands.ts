@@ -3,7 +3,7 @@
  * discord-api-docs `interactions/application-commands.mdx`: name regex, lowercase chat-input
  * names, description 1–100, localizations, ≤ 25 options and choices, required-before-optional,
  * autocomplete not combined with choices, min/max_length 0–6000, ≤ 8000 characters of text per
- * command, and the per-type command counts (100 chat input, 15 user, 15 message).
+ * command, and at most 100 of them. Context-menu and entry-point commands are not modelled (rejected, loudly).
  */
 import { Locale } from 'discord-api-types/v10';
 import { FormErrors, charCount, checkString, isRecord, type Path } from './discord-limits.js';
@@ -11,7 +11,7 @@ import { FormErrors, charCount, checkString, isRecord, type Path } from './disco
 const NAME_RE = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 const LOCALES = new Set<string>(Object.values(Locale));
 const TEXT_LIMIT = 8000;
-const MAX_PER_TYPE: Record<number, number> = { 1: 100, 2: 15, 3: 15, 4: 1 };
+const MAX_CHAT_INPUT = 100;
 
 const SUBCOMMAND = 1;
 const GROUP = 2;
@@ -153,22 +153,12 @@ function collectLocales(item: unknown, into: Set<string>): Set<string> {
 }
 
 function checkCommand(errors: FormErrors, i: number, cmd: Record<string, unknown>): void {
-  const type = cmd.type ?? 1;
-  if (type === 1) {
-    checkNaming(errors, [i], cmd, true);
-    checkOptions(errors, [i, 'options'], cmd.options, 0);
-    const locales = [undefined, ...collectLocales(cmd, new Set<string>())];
-    const size = Math.max(...locales.map((l) => textSize(cmd, l)));
-    if (size > TEXT_LIMIT) errors.add([i], 'APPLICATION_COMMAND_TOO_LARGE', `Command exceeds maximum size (${TEXT_LIMIT}); got ${size}`);
-  } else if (type === 2 || type === 3) {
-    checkString(errors, [i, 'name'], cmd.name, 32, { required: true, min: 1 });
-    if (cmd.description !== undefined && cmd.description !== '') {
-      errors.add([i, 'description'], 'APPLICATION_COMMAND_CONTEXT_MENU_DESCRIPTION', 'Context menu commands cannot have a description');
-    }
-    if (cmd.options !== undefined) errors.add([i, 'options'], 'APPLICATION_COMMAND_CONTEXT_MENU_OPTIONS', 'Context menu commands cannot have options');
-  } else if (type !== 4) {
-    errors.add([i, 'type'], 'ENUM_TYPE_COERCE', `Value "${String(type)}" is not a valid enum value.`);
-  }
+  if ((cmd.type ?? 1) !== 1) return errors.add([i, 'type'], 'NOT_MODELLED', 'only chat-input commands are modelled by the fake');
+  checkNaming(errors, [i], cmd, true);
+  checkOptions(errors, [i, 'options'], cmd.options, 0);
+  const locales = [undefined, ...collectLocales(cmd, new Set<string>())];
+  const size = Math.max(...locales.map((l) => textSize(cmd, l)));
+  if (size > TEXT_LIMIT) errors.add([i], 'APPLICATION_COMMAND_TOO_LARGE', `Command exceeds maximum size (${TEXT_LIMIT}); got ${size}`);
 }
 
 /** Validates a bulk-overwrite body. An empty FormErrors means Discord would accept it. */
@@ -178,22 +168,14 @@ export function checkCommands(body: unknown): FormErrors {
     errors.add([], 'BASE_TYPE_ARRAY', 'Must be an array.');
     return errors;
   }
-  const seen = new Map<string, number>();
-  const perType = new Map<number, number>();
+  const seen = new Set<string>();
   body.forEach((cmd, i) => {
     if (!isRecord(cmd)) return errors.add([i], 'MODEL_TYPE_CONVERT', 'Only dictionaries may be used in a ModelType');
     checkCommand(errors, i, cmd);
-    const type = typeof cmd.type === 'number' ? cmd.type : 1;
-    perType.set(type, (perType.get(type) ?? 0) + 1);
-    const key = `${type}:${String(cmd.name)}`;
-    if (seen.has(key)) errors.add([i, 'name'], 'APPLICATION_COMMANDS_DUPLICATE_NAME', `Application command names must be unique (${String(cmd.name)})`);
-    seen.set(key, i);
+    const name = String(cmd.name);
+    if (seen.has(name)) errors.add([i, 'name'], 'APPLICATION_COMMANDS_DUPLICATE_NAME', `Application command names must be unique (${name})`);
+    seen.add(name);
   });
-  for (const [type, count] of perType) {
-    const max = MAX_PER_TYPE[type];
-    if (max !== undefined && count > max) {
-      errors.add([], 'APPLICATION_COMMANDS_TOO_MANY', `Maximum number of type ${type} application commands reached (${max})`);
-    }
-  }
+  if (body.length > MAX_CHAT_INPUT) errors.add([], 'APPLICATION_COMMANDS_TOO_MANY', `Maximum number of type 1 application commands reached (${MAX_CHAT_INPUT})`);
   return errors;
 }

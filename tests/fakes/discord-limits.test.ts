@@ -18,7 +18,6 @@ describe('checkCommands', () => {
           name_localizations: { ja: 'ナレッジ' },
           options: [{ type: 1, name: 'reload', description: 'Reload', options: [] }, { type: 2, name: 'tags', description: 'Tags', options: [{ type: 1, name: 'list', description: 'List' }] }],
         }),
-        { type: 3, name: 'Ask About This' },
       ]),
     ).toEqual([]);
   });
@@ -37,7 +36,7 @@ describe('checkCommands', () => {
     ['26 options', [command({ options: Array.from({ length: 26 }, (_, n) => option(`o${n}`)) })], '0.options: Must be 25 or fewer in length.'],
     ['max_length 6001', [command({ options: [option('a', { max_length: 6001 })] })], '0.options.0.max_length: Must be an integer between 1 and 6000.'],
     ['duplicate names', [command(), command()], '1.name: Application command names must be unique (ask)'],
-    ['a context menu description', [{ type: 2, name: 'Report', description: 'x' }], '0.description: Context menu commands cannot have a description'],
+    ['a context-menu command (not modelled)', [{ type: 2, name: 'Report' }], '0.type: only chat-input commands are modelled by the fake'],
   ])('rejects %s', (_label, body, expected) => {
     expect(lines(body)).toContain(expected);
   });

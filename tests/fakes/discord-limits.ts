@@ -7,6 +7,8 @@
  * Sources: discord-api-docs `resources/message.mdx` (content 2000, embeds 10 / 6000 total,
  * per-field limits, allowed_mentions), `components/reference.mdx` (5 rows × 5 buttons,
  * custom_id 100, label 80), `interactions/receiving-and-responding.mdx` (25 choices).
+ * Modelled: what the bot sends — content, embeds, classic action rows of buttons and select menus,
+ * autocomplete results. Components V2 and modals are not modelled (they would be rejected, loudly).
  */
 
 import { FormErrors, checkArray, checkString, charCount, isRecord, type Path } from './discord-limits-form.js';
@@ -31,11 +33,7 @@ export const LIMITS = {
   selectOptions: 25,
   choices: 25,
   choiceText: 100,
-  modalTitle: 45,
-  v2Components: 40,
 } as const;
-
-const COMPONENTS_V2_FLAG = 1 << 15;
 
 function trimmedLength(value: unknown): number {
   return typeof value === 'string' ? charCount(value.trim()) : 0;
@@ -102,7 +100,7 @@ function checkLeaf(errors: FormErrors, path: Path, c: Record<string, unknown>, i
   if (c.type !== undefined && c.type !== 1) checkString(errors, [...path, 'placeholder'], c.placeholder, 150);
 }
 
-function checkClassicComponents(errors: FormErrors, path: Path, value: unknown): void {
+function checkComponents(errors: FormErrors, path: Path, value: unknown): void {
   const rows = checkArray(errors, path, value, LIMITS.actionRows);
   const ids = new Set<string>();
   rows.forEach((row, i) => {
@@ -122,27 +120,6 @@ function checkClassicComponents(errors: FormErrors, path: Path, value: unknown):
   });
 }
 
-function checkV2Components(errors: FormErrors, path: Path, value: unknown): void {
-  const ids = new Set<string>();
-  let count = 0;
-  const walk = (list: unknown, at: Path): void => {
-    if (!Array.isArray(list)) return;
-    list.forEach((c, i) => {
-      if (!isRecord(c)) return;
-      count++;
-      const here = [...at, i];
-      checkLeaf(errors, here, c, ids);
-      if (c.type === 10) checkString(errors, [...here, 'content'], c.content, 4000, { required: true, min: 1 });
-      walk(c.components, [...here, 'components']);
-      if (isRecord(c.accessory)) walk([c.accessory], [...here, 'accessory']);
-    });
-  };
-  walk(value, path);
-  if (count > LIMITS.v2Components) {
-    errors.add(path, 'BASE_TYPE_MAX_LENGTH', `Must be ${LIMITS.v2Components} or fewer in length.`);
-  }
-}
-
 export interface MessageCheck {
   errors: FormErrors;
   /** Discord answers an empty new message with 400 `{code:50006}`, not 50035. */
@@ -159,21 +136,9 @@ export function checkMessage(body: unknown, isNew: boolean, path: Path = []): Me
     errors.add(path, 'MODEL_TYPE_CONVERT', 'Only dictionaries may be used in a ModelType');
     return { errors, empty: false };
   }
-  const flags = typeof body.flags === 'number' ? body.flags : 0;
-  const v2 = (flags & COMPONENTS_V2_FLAG) !== 0;
   checkString(errors, [...path, 'content'], body.content, LIMITS.content);
   checkEmbeds(errors, [...path, 'embeds'], body.embeds);
-  if (v2) {
-    if (typeof body.content === 'string' && body.content !== '') {
-      errors.add([...path, 'content'], 'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2', 'content cannot be used with IS_COMPONENTS_V2');
-    }
-    if (Array.isArray(body.embeds) && body.embeds.length > 0) {
-      errors.add([...path, 'embeds'], 'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2', 'embeds cannot be used with IS_COMPONENTS_V2');
-    }
-    checkV2Components(errors, [...path, 'components'], body.components);
-  } else {
-    checkClassicComponents(errors, [...path, 'components'], body.components);
-  }
+  checkComponents(errors, [...path, 'components'], body.components);
   const am = body.allowed_mentions;
   if (isRecord(am) && Array.isArray(am.parse)) {
     if (am.parse.includes('users') && Array.isArray(am.users)) {
@@ -223,19 +188,5 @@ export function checkAutocomplete(data: unknown): FormErrors {
       errors.add([...at, 'value'], 'BASE_TYPE_REQUIRED', 'This field is required');
     }
   });
-  return errors;
-}
-
-/** Modal (callback type 9): title 1–45, custom_id 1–100, 1–5 top-level components. */
-export function checkModal(data: unknown): FormErrors {
-  const errors = new FormErrors();
-  if (!isRecord(data)) {
-    errors.add(['data'], 'BASE_TYPE_REQUIRED', 'This field is required');
-    return errors;
-  }
-  checkString(errors, ['data', 'title'], data.title, LIMITS.modalTitle, { required: true, min: 1 });
-  checkString(errors, ['data', 'custom_id'], data.custom_id, LIMITS.customId, { required: true, min: 1 });
-  const rows = checkArray(errors, ['data', 'components'], data.components, 5);
-  if (rows.length === 0) errors.add(['data', 'components'], 'BASE_TYPE_MIN_LENGTH', 'Must be 1 or more in length.');
   return errors;
 }

@@ -160,13 +160,21 @@ describe('REST enforcement', () => {
     sockets.push(await identify(fake, GUILDS | GUILD_MESSAGES | MESSAGE_CONTENT));
   });
 
-  it('answers with_response=true with {interaction, resource}, then rejects a second ack with 40060', async () => {
+  it('accepts one initial response and rejects a second (40060), a late one (10062) and with_response=true (not modelled)', async () => {
     const i = fake.slash('ping');
-    const first = await call('POST', `/interactions/${i.id}/${i.token}/callback?with_response=true`, { type: 4, data: { content: 'pong', ...SAFE } }, false);
-    expect(first).toMatchObject({ status: 200, json: { interaction: { id: i.id, type: 2 }, resource: { type: 4, message: { content: 'pong' } } } });
+    expect(await call('POST', `/interactions/${i.id}/${i.token}/callback?with_response=false`, { type: 4, data: { content: 'pong', ...SAFE } }, false)).toMatchObject({ status: 204 });
     const second = await call('POST', `/interactions/${i.id}/${i.token}/callback`, { type: 4, data: { content: 'again', ...SAFE } }, false);
     expect(second).toMatchObject({ status: 400, json: { code: 40060 } });
-    expect(fake.violations).toEqual([`/ping (${i.id}): acknowledged twice`]);
+    const late = fake.slash('slow');
+    fake.advance(3_001);
+    expect(await call('POST', `/interactions/${late.id}/${late.token}/callback`, { type: 4, data: { content: 'late', ...SAFE } }, false)).toMatchObject({ status: 404, json: { code: 10062 } });
+    const withResponse = fake.slash('ping');
+    expect((await call('POST', `/interactions/${withResponse.id}/${withResponse.token}/callback?with_response=true`, { type: 5 }, false)).status).toBe(400);
+    expect(fake.violations).toEqual([
+      `/ping (${i.id}): acknowledged twice`,
+      expect.stringMatching(new RegExp(`^/slow \\(${late.id}\\): initial response after 30\\d\\d ms \\(deadline 3000 ms\\)$`)),
+      '/ping: with_response=true is not modelled by the fake',
+    ]);
   });
 
   it('flags an unanswered interaction once the deadline passes', () => {
@@ -214,29 +222,16 @@ describe('REST enforcement', () => {
     const ids = await call('POST', help, { content: 'x', components: longId, ...SAFE });
     expect(ids.json).toMatchObject({ errors: { components: { 0: { components: { 0: { custom_id: {}, label: {} } } } } } });
     expect(await call('POST', help, { ...SAFE })).toMatchObject({ status: 400, json: { code: 50006 } });
+    const text = await call('POST', help, { content: '𝐚'.repeat(2001), ...SAFE }); // 2,001 code points, 4,002 UTF-16 units
+    expect(text).toMatchObject({ status: 400, json: { code: 50035, errors: { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } } });
     expect(await call('POST', `/channels/${fake.channels.forum.id}/messages`, { content: 'x', ...SAFE })).toMatchObject({ json: { code: 50008 } });
     expect((await call('POST', help, { content: 'ping', allowed_mentions: { parse: ['users'] } })).status).toBe(200);
     expect(fake.violations.at(-1)).toBe('message to #help: allowed_mentions.parse must be [] (got ["users"])');
   });
 
-  it('reads multipart bodies (payload_json + files)', async () => {
-    const form = new FormData();
-    form.append('payload_json', JSON.stringify({ content: 'with file', attachments: [{ id: 0, filename: 'a.txt' }], ...SAFE }));
-    form.append('files[0]', new Blob(['hello']), 'a.txt');
-    const res = await fetch(`${fake.api}/v10/channels/${fake.channels.general.id}/messages`, { method: 'POST', headers: { authorization: `Bot ${fake.token}` }, body: form });
-    expect(res.status).toBe(200);
-    expect(fake.requests.at(-1)?.body).toMatchObject({ content: 'with file' });
-    expect(fake.violations).toEqual([]);
-  });
-
-  it('creates forum posts whose starter message shares the thread id, and 404s unknown routes', async () => {
-    const res = await call('POST', `/channels/${fake.channels.forum.id}/threads`, { name: 'Post', message: { content: 'body', ...SAFE } });
-    const thread = res.json as { id: string; parent_id: string; message: { id: string } };
-    expect(res.status).toBe(201);
-    expect(thread.parent_id).toBe(fake.channels.forum.id);
-    expect(thread.message.id).toBe(thread.id);
+  it('404s unmodelled routes and refuses a call without the bot token', async () => {
     expect(await call('GET', '/guilds/1/bans')).toMatchObject({ status: 404, json: { message: 'Unknown route (fake)' } });
-    expect(await call('GET', '/users/@me', undefined, false)).toMatchObject({ status: 401 });
-    expect(fake.violations).toEqual(['unmodelled route: GET /guilds/1/bans', 'GET /users/@me: missing or wrong Authorization header']);
+    expect(await call('GET', '/applications/@me', undefined, false)).toMatchObject({ status: 401 });
+    expect(fake.violations).toEqual(['unmodelled route: GET /guilds/1/bans', 'GET /applications/@me: missing or wrong Authorization header']);
   });
 });

@@ -1,8 +1,7 @@
 /**
- * Channel routes: fetch channel, delete a thread, create/fetch/edit/delete messages (echoed over the gateway as the
- * bot, so self-message filtering is exercised), typing, threads from a message and threads
- * without one (forum posts). Message bodies go through the limit checks and the
- * allowed_mentions rule.
+ * Channel routes the bot uses: send a message (echoed over the gateway as the bot, so self-message filtering is
+ * exercised), typing, a thread from a message, deleting a thread. Message bodies go through the limit checks and
+ * the allowed_mentions rule. Other channel routes are not modelled (a call is a violation and a 404).
  */
 import {
   ChannelType,
@@ -50,7 +49,7 @@ function botMessage(state: FakeState, channelId: string, body: unknown): APIMess
   return message;
 }
 
-function createThread(state: FakeState, args: { id: string; parentId: string; name: string; type: APIThreadChannel['type']; autoArchive: unknown; tags?: unknown }): APIThreadChannel {
+function createThread(state: FakeState, args: { id: string; parentId: string; name: string; type: APIThreadChannel['type']; autoArchive: unknown }): APIThreadChannel {
   const thread = threadChannel({
     id: args.id,
     guildId: state.guildId,
@@ -60,7 +59,6 @@ function createThread(state: FakeState, args: { id: string; parentId: string; na
     type: args.type,
     createdAt: state.iso(),
     ...(typeof args.autoArchive === 'number' ? { autoArchive: args.autoArchive } : {}),
-    ...(Array.isArray(args.tags) ? { appliedTags: args.tags.filter((t): t is string => typeof t === 'string') } : {}),
   });
   thread.member = { id: thread.id, user_id: state.botUser.id, join_timestamp: state.iso(), flags: NO_FLAGS as ThreadMemberFlags };
   state.channels.set(thread.id, thread);
@@ -116,46 +114,8 @@ function threadFromMessage(ctx: RouteContext): RouteResult {
   return ok(thread, 201);
 }
 
-function threadWithoutMessage(ctx: RouteContext): RouteResult {
-  const { state, body } = ctx;
-  const channel = channelOr404(ctx);
-  if ('status' in channel) return channel;
-  const name = threadName(state, `thread in #${channel.name ?? channel.id}`, body);
-  if (typeof name !== 'string') return name;
-  const fields = isRecord(body) ? body : {};
-  const autoArchive = fields.auto_archive_duration;
-  if (channel.type === ChannelType.GuildForum || channel.type === ChannelType.GuildMedia) {
-    const rejected = vetMessage(state, `forum post in #${channel.name}`, fields.message, true, ['message']);
-    if (rejected) return rejected;
-    const id = state.nextId();
-    const thread = createThread(state, { id, parentId: channel.id, name, type: ChannelType.PublicThread, autoArchive, tags: fields.applied_tags });
-    const message = state.putMessage(applyBody(makeMessage({ id, channelId: id, author: state.botUser, timestamp: state.iso() }), fields.message));
-    state.echo(GatewayDispatchEvents.MessageCreate, message);
-    return ok({ ...thread, message }, 201);
-  }
-  if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement) {
-    return apiError(400, 50024, 'Cannot execute action on this channel type');
-  }
-  const type = fields.type === ChannelType.PublicThread || fields.type === ChannelType.AnnouncementThread ? fields.type : ChannelType.PrivateThread;
-  return ok(createThread(state, { id: state.nextId(), parentId: channel.id, name, type, autoArchive }), 201);
-}
-
-function messageOr404({ state, params }: RouteContext): APIMessage | RouteResult {
-  const message = state.messages.get(params.message ?? '');
-  return message && message.channel_id === params.channel ? message : apiError(404, 10008, 'Unknown Message');
-}
-
 export function channelRoutes(): Route[] {
   return [
-    {
-      method: 'GET',
-      pattern: '/channels/:channel',
-      auth: true,
-      handle: (ctx) => {
-        const channel = channelOr404(ctx);
-        return 'status' in channel ? channel : ok(channel);
-      },
-    },
     {
       // Deleting a thread (the only channels the bot may delete here): THREAD_DELETE follows, as on Discord.
       method: 'DELETE',
@@ -173,44 +133,6 @@ export function channelRoutes(): Route[] {
     },
     { method: 'POST', pattern: '/channels/:channel/messages', auth: true, handle: postMessage },
     {
-      method: 'GET',
-      pattern: '/channels/:channel/messages/:message',
-      auth: true,
-      handle: (ctx) => {
-        const message = messageOr404(ctx);
-        return 'status' in message ? message : ok(message);
-      },
-    },
-    {
-      method: 'PATCH',
-      pattern: '/channels/:channel/messages/:message',
-      auth: true,
-      handle: (ctx) => {
-        const { state, body } = ctx;
-        const message = messageOr404(ctx);
-        if ('status' in message) return message;
-        if (message.author.id !== state.botUser.id) return apiError(403, 50005, 'Cannot edit a message authored by another user');
-        const rejected = vetMessage(state, `edit of message ${message.id}`, body, false);
-        if (rejected) return rejected;
-        const edited = state.putMessage({ ...applyBody(message, body), edited_timestamp: state.iso() });
-        state.echo(GatewayDispatchEvents.MessageUpdate, edited);
-        return ok(edited);
-      },
-    },
-    {
-      method: 'DELETE',
-      pattern: '/channels/:channel/messages/:message',
-      auth: true,
-      handle: (ctx) => {
-        const { state } = ctx;
-        const message = messageOr404(ctx);
-        if ('status' in message) return message;
-        state.messages.delete(message.id);
-        state.dispatch(GatewayDispatchEvents.MessageDelete, { id: message.id, channel_id: message.channel_id, guild_id: state.guildId });
-        return ok();
-      },
-    },
-    {
       method: 'POST',
       pattern: '/channels/:channel/typing',
       auth: true,
@@ -220,6 +142,5 @@ export function channelRoutes(): Route[] {
       },
     },
     { method: 'POST', pattern: '/channels/:channel/messages/:message/threads', auth: true, handle: threadFromMessage },
-    { method: 'POST', pattern: '/channels/:channel/threads', auth: true, handle: threadWithoutMessage },
   ];
 }

@@ -1,7 +1,8 @@
 /**
  * Interaction routes (test-infra §1.5): `POST /interactions/:id/:token/callback` with the 3-second
- * deadline, double-acknowledgement and per-type checks, and the interaction webhook
- * (`@original` GET/PATCH/DELETE, follow-ups) with the 15-minute token lifetime.
+ * deadline, double-acknowledgement and per-type checks, and the interaction webhook (`PATCH @original`,
+ * follow-ups) with the 15-minute token lifetime. Not modelled (rejected loudly): modals,
+ * `with_response=true`, fetching or deleting a response.
  */
 import {
   GatewayDispatchEvents,
@@ -12,19 +13,18 @@ import {
   type APIInteractionResponse,
   type APIMessage,
   type APIMessageInteractionMetadata,
-  type RESTPostAPIInteractionCallbackWithResponseResult,
 } from 'discord-api-types/v10';
 import { applyBody, makeMessage } from './discord-messages.js';
-import { FormErrors, checkAutocomplete, checkModal, isRecord } from './discord-limits.js';
+import { FormErrors, checkAutocomplete, isRecord } from './discord-limits.js';
 import { vetMessage } from './discord-rest-channels.js';
 import { apiError, ok, type Route, type RouteContext, type RouteResult } from './discord-rest.js';
 import type { FakeState, InteractionRecord } from './discord-state.js';
 
+/** Callback types Discord accepts per interaction type (9, a modal, is not modelled). */
 const ALLOWED: Record<number, readonly number[]> = {
-  [InteractionType.ApplicationCommand]: [4, 5, 9],
-  [InteractionType.MessageComponent]: [4, 5, 6, 7, 9],
+  [InteractionType.ApplicationCommand]: [4, 5],
+  [InteractionType.MessageComponent]: [4, 5, 6, 7],
   [InteractionType.ApplicationCommandAutocomplete]: [8],
-  [InteractionType.ModalSubmit]: [4, 5, 6, 7],
 };
 
 function metadata(state: FakeState, rec: InteractionRecord): APIMessageInteractionMetadata | undefined {
@@ -65,8 +65,7 @@ function reject(state: FakeState, rec: InteractionRecord, errors: FormErrors): R
 function validate(state: FakeState, rec: InteractionRecord, body: Record<string, unknown>): RouteResult | undefined {
   const type = body.type;
   const allowed = ALLOWED[rec.payload.type] ?? [];
-  const fromComponent = rec.payload.type !== InteractionType.ModalSubmit || rec.payload.message !== undefined;
-  if (typeof type !== 'number' || !allowed.includes(type) || ((type === 6 || type === 7) && !fromComponent)) {
+  if (typeof type !== 'number' || !allowed.includes(type)) {
     const errors = new FormErrors();
     errors.add(['type'], 'INTERACTION_RESPONSE_TYPE_INVALID', `Callback type ${String(type)} is not valid for ${rec.label}`);
     return reject(state, rec, errors);
@@ -76,10 +75,6 @@ function validate(state: FakeState, rec: InteractionRecord, body: Record<string,
   }
   if (type === InteractionResponseType.ApplicationCommandAutocompleteResult) {
     const errors = checkAutocomplete(body.data);
-    return errors.empty ? undefined : reject(state, rec, errors);
-  }
-  if (type === InteractionResponseType.Modal) {
-    const errors = checkModal(body.data);
     return errors.empty ? undefined : reject(state, rec, errors);
   }
   return undefined;
@@ -121,6 +116,10 @@ function callback({ state, params, query, body }: RouteContext): RouteResult {
     state.violation(`callback for unknown interaction ${params.id ?? '?'}`);
     return apiError(404, 10062, 'Unknown interaction');
   }
+  if (query.get('with_response') === 'true') {
+    state.violation(`${rec.label}: with_response=true is not modelled by the fake`);
+    return apiError(400, 0, 'with_response=true is not modelled (fake)');
+  }
   if (rec.response !== undefined) {
     state.violation(`${rec.label} (${rec.id}): acknowledged twice`);
     return apiError(400, 40060, 'Interaction has already been acknowledged.');
@@ -143,21 +142,7 @@ function callback({ state, params, query, body }: RouteContext): RouteResult {
   rec.respondedAt = state.now();
   applyResponse(state, rec, response);
   state.notify();
-  if (query.get('with_response') !== 'true') return ok();
-  const result: RESTPostAPIInteractionCallbackWithResponseResult = {
-    interaction: {
-      id: rec.id,
-      type: rec.payload.type,
-      ...(rec.original ? { response_message_id: rec.original.id } : {}),
-      response_message_loading: response.type === InteractionResponseType.DeferredChannelMessageWithSource,
-      response_message_ephemeral: rec.ephemeral,
-    },
-    resource: {
-      type: response.type,
-      ...(rec.original && (response.type === 4 || response.type === 7) ? { message: rec.original } : {}),
-    },
-  };
-  return ok(result);
+  return ok();
 }
 
 /** Resolves the interaction behind a webhook token, enforcing the application id and the token lifetime. */
@@ -215,37 +200,7 @@ function editMessage(ctx: RouteContext): RouteResult {
 export function interactionRoutes(): Route[] {
   return [
     { method: 'POST', pattern: '/interactions/:id/:token/callback', auth: false, handle: callback },
-    {
-      method: 'GET',
-      pattern: '/webhooks/:app/:token/messages/:message',
-      auth: false,
-      handle: (ctx) => {
-        const rec = tokenOwner(ctx, `fetch of ${ctx.params.message ?? '?'}`);
-        if ('status' in rec) return rec;
-        const message = target(rec, ctx.params.message ?? '');
-        return 'status' in message ? message : ok(message);
-      },
-    },
     { method: 'PATCH', pattern: '/webhooks/:app/:token/messages/:message', auth: false, handle: editMessage },
-    {
-      method: 'DELETE',
-      pattern: '/webhooks/:app/:token/messages/:message',
-      auth: false,
-      handle: (ctx) => {
-        const { state, params } = ctx;
-        const rec = tokenOwner(ctx, `delete of ${params.message ?? '?'}`);
-        if ('status' in rec) return rec;
-        const message = target(rec, params.message ?? '');
-        if ('status' in message) return message;
-        state.messages.delete(message.id);
-        if (params.message === '@original') rec.original = undefined;
-        if (!state.isEphemeral(message)) {
-          state.dispatch(GatewayDispatchEvents.MessageDelete, { id: message.id, channel_id: message.channel_id, guild_id: state.guildId });
-        }
-        state.notify();
-        return ok();
-      },
-    },
     {
       method: 'POST',
       pattern: '/webhooks/:app/:token',

@@ -1,8 +1,8 @@
 /**
- * The fake REST API: request parsing (JSON and multipart `payload_json`), a pattern route table on
- * the decoded path without `/api/v10`, bot-token auth, failure injection, the request log, and the
- * small routes (gateway, users, applications, commands). Channel and interaction routes live in
- * `discord-rest-channels.ts` and `discord-rest-interactions.ts`.
+ * The fake REST API: JSON request parsing, a pattern route table on the decoded path without `/api/v10`, bot-token
+ * auth, failure injection, the request log, and the small routes (gateway, application, commands). Channel and
+ * interaction routes live in `discord-rest-channels.ts` and `discord-rest-interactions.ts`. A route that is not in
+ * the table is a violation and a 404, so a bot that starts using more of the API fails loudly until it is modelled.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIApplicationCommand } from 'discord-api-types/v10';
@@ -58,27 +58,12 @@ function compile(route: Route): CompiledRoute {
   return { ...route, regex: new RegExp(`^${source}$`), keys };
 }
 
-function parseMultipart(raw: Buffer, contentType: string): unknown {
-  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
-  const marker = boundary?.[1] ?? boundary?.[2];
-  if (marker === undefined) return undefined;
-  for (const part of raw.toString('latin1').split(`--${marker}`)) {
-    if (!part.includes('name="payload_json"')) continue;
-    const start = part.indexOf('\r\n\r\n');
-    const json = Buffer.from(part.slice(start + 4).replace(/\r\n$/, ''), 'latin1').toString('utf8');
-    return JSON.parse(json);
-  }
-  return undefined;
-}
-
 async function readBody(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const raw = Buffer.concat(chunks);
-  if (raw.length === 0) return undefined;
-  const type = req.headers['content-type'] ?? '';
-  if (type.startsWith('multipart/form-data')) return parseMultipart(raw, type);
-  return JSON.parse(raw.toString('utf8'));
+  // Attachments (multipart bodies) are not modelled: they fail to parse and are reported.
+  return raw.length === 0 ? undefined : JSON.parse(raw.toString('utf8'));
 }
 
 export class FakeRest {
@@ -211,8 +196,6 @@ export function coreRoutes(wsUrl: () => string): Route[] {
       handle: () =>
         ok({ url: wsUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 } }),
     },
-    { method: 'GET', pattern: '/gateway', auth: false, handle: () => ok({ url: wsUrl() }) },
-    { method: 'GET', pattern: '/users/@me', auth: true, handle: ({ state }) => ok(state.botUser) },
     {
       method: 'GET',
       pattern: '/applications/@me',
@@ -234,12 +217,5 @@ export function coreRoutes(wsUrl: () => string): Route[] {
     },
     { method: 'PUT', pattern: '/applications/:app/commands', auth: true, handle: (ctx) => putCommands(ctx, undefined) },
     { method: 'PUT', pattern: '/applications/:app/guilds/:guild/commands', auth: true, handle: (ctx) => putCommands(ctx, ctx.params.guild) },
-    { method: 'GET', pattern: '/applications/:app/commands', auth: true, handle: ({ state }) => ok(state.globalCommands) },
-    {
-      method: 'GET',
-      pattern: '/applications/:app/guilds/:guild/commands',
-      auth: true,
-      handle: ({ state, params }) => ok(state.guildCommands.get(params.guild ?? '') ?? []),
-    },
   ];
 }

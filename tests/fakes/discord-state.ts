@@ -18,20 +18,10 @@ import {
 import { isThread, makeMember, makeUser, snowflakes } from './discord-fixtures.js';
 
 export interface FakeDiscordOptions {
-  /** Bot token the client must present (default: a fixed fake token). */
-  token?: string;
-  /** Application id; deliberately different from the bot user id by default. */
-  applicationId?: string;
-  /** Initial-response deadline in ms (default 3000). */
+  /** Initial-response deadline in ms (default Discord's 3000; the burst benchmark loosens it). */
   deadlineMs?: number;
-  /** Interaction token lifetime in ms (default 15 min). */
-  tokenLifetimeMs?: number;
-  /** Base clock (default `Date.now`). `handle.advance(ms)` shifts it further. */
-  now?: () => number;
   /** Default timeout of the `waitFor…` helpers in real ms (default 5000). */
   waitTimeoutMs?: number;
-  /** HELLO heartbeat interval (default 45000). */
-  heartbeatIntervalMs?: number;
   /** Whether the app is approved for MESSAGE_CONTENT; if false, identifying with it closes 4014 (default true). */
   messageContentApproved?: boolean;
 }
@@ -76,9 +66,10 @@ export class FakeState {
   readonly token: string;
   readonly applicationId: string;
   readonly deadlineMs: number;
-  readonly tokenLifetimeMs: number;
+  /** Interaction tokens live 15 minutes. */
+  readonly tokenLifetimeMs = 15 * 60_000;
   readonly waitTimeoutMs: number;
-  readonly heartbeatIntervalMs: number;
+  readonly heartbeatIntervalMs = 45_000;
   readonly messageContentApproved: boolean;
   readonly nextId: () => string;
   readonly botUser: APIUser;
@@ -98,29 +89,26 @@ export class FakeState {
   dispatch: (event: GatewayDispatchPayload['t'], data: unknown) => void = () => undefined;
 
   #offset = 0;
-  readonly #baseNow: () => number;
   readonly #listeners = new Set<Listener>();
   readonly #rejecters = new Set<(error: Error) => void>();
 
   constructor(options: FakeDiscordOptions = {}) {
-    this.#baseNow = options.now ?? Date.now;
     this.nextId = snowflakes(() => this.now());
     this.deadlineMs = options.deadlineMs ?? 3000;
-    this.tokenLifetimeMs = options.tokenLifetimeMs ?? 15 * 60_000;
     this.waitTimeoutMs = options.waitTimeoutMs ?? 5000;
-    this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 45_000;
     this.messageContentApproved = options.messageContentApproved ?? true;
     this.botUser = makeUser(this.nextId(), 'fake-helper-bot', true);
-    this.applicationId = options.applicationId ?? this.nextId();
+    // Deliberately different from the bot user id: interaction webhooks must use the application id.
+    this.applicationId = this.nextId();
     this.memberUser = makeUser(this.nextId(), 'alice');
     this.ownerId = this.nextId();
     this.guildId = this.nextId();
     this.joinedAt = this.iso();
-    this.token = options.token ?? `${Buffer.from(this.botUser.id).toString('base64')}.fake.discord-token`;
+    this.token = `${Buffer.from(this.botUser.id).toString('base64')}.fake.discord-token`;
   }
 
   now(): number {
-    return this.#baseNow() + this.#offset;
+    return Date.now() + this.#offset;
   }
 
   iso(): string {

@@ -30,14 +30,13 @@
  * ```
  *
  * - **Users' side:** `slash`, `autocomplete` (`{ focused }`), `button` (finds the message carrying the
- *   custom_id), `select` (string select menu, with `values`), `modalSubmit`, `userMessage` (`{ bot, type, mentionBot, author }`), `forumPost`.
- * - **Waiting:** `waitForResponse`, `waitForEdit`, `waitForFollowUp`, `waitForChannelMessage`,
- *   `waitForThread`, `waitForViolation`, `waitForRequest`, `waitForResume`. All reject with the
- *   recent request log after `waitTimeoutMs` (default 5 s); `waitForResponse` fails fast if the
- *   bot's callback was rejected.
- * - **Gateway:** `dispatch(t, d)`, `kick(code)` (4000 → RESUME and replay; 4004 → the token is refused), `invalidateSession()`,
+ *   custom_id), `select` (string select menu, with `values`), `userMessage` (`{ bot, type, mentionBot, author }`), `forumPost`.
+ * - **Waiting:** `waitForResponse`, `waitForEdit`, `waitForChannelMessage`, `waitForThread`, `waitForRequest`,
+ *   `waitForResume`. All reject with the recent request log after `waitTimeoutMs` (default 5 s);
+ *   `waitForResponse` fails fast if the bot's callback was rejected.
+ * - **Gateway:** `kick(code)` (4000 → RESUME and replay; 4004 → the token is refused),
  *   `together(() => …)` (all the dispatches inside arrive in one read: simultaneous events),
- *   `gateway.identifies` (intents), `gateway.heartbeatAck = false`. MESSAGE_CONTENT is emulated:
+ *   `gateway.identifies` (intents, shard). MESSAGE_CONTENT is emulated:
  *   content is blank unless the client identified with `1 << 15` or the bot is mentioned.
  * - **Time:** `advance(ms)` moves the fake clock (3 s deadline, 15 min token life), or pass
  *   `deadlineMs` / `now` to `startFakeDiscord`. No fake timers needed.
@@ -47,6 +46,9 @@
  *   `interactions` (per-interaction state), `commands()`, `messagesIn(channelId)`.
  * - `violations` breaches are rejected as Discord would (400 50035 / 50006, 404 10062, 400 40060,
  *   401 50027) — except allowed_mentions, which Discord accepts but this project forbids.
+ * - **Modelled** is what the bot uses (see the route tables); anything else is a violation and a 404, so
+ *   new behaviour fails loudly until it is modelled. To extend: add a route (`discord-rest-*.ts`), a user
+ *   action (`discord-driver.ts`) or a gateway event (`discord-gateway.ts`); state lives in `discord-state.ts`.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -59,9 +61,7 @@ import type {
   APITextChannel,
   APIThreadChannel,
   APIUser,
-  GatewayDispatchPayload,
   RESTPatchAPIWebhookWithTokenMessageJSONBody,
-  RESTPostAPIInteractionFollowupJSONBody,
 } from 'discord-api-types/v10';
 import { FakeDriver } from './discord-driver.js';
 import { forumChannel, guildCreate, isThread, makeUser, textChannel } from './discord-fixtures.js';
@@ -148,17 +148,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     now: () => state.now(),
     advance: (ms: number) => state.advance(ms),
 
-    dispatch: <T extends GatewayDispatchPayload['t']>(t: T, d: Extract<GatewayDispatchPayload, { t: T }>['d']) => gateway.dispatch(t, d),
     kick: (code = 4000) => gateway.kick(code),
     /** Dispatches everything `send` triggers in one gateway read, so the bot handles it all in the same tick. */
     together: <T>(send: () => T): T => gateway.together(send),
-    invalidateSession: (resumable = false) => gateway.invalidateSession(resumable),
 
     slash: driver.slash.bind(driver),
     autocomplete: driver.autocomplete.bind(driver),
     button: driver.button.bind(driver),
     select: driver.select.bind(driver),
-    modalSubmit: driver.modalSubmit.bind(driver),
     userMessage: driver.userMessage.bind(driver),
     forumPost: driver.forumPost.bind(driver),
 
@@ -183,15 +180,6 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
       const edits = rec.edits as RESTPatchAPIWebhookWithTokenMessageJSONBody[];
       return state.waitFor(() => pick(edits, predicate), `an edit of ${rec.label}'s original response`, timeoutMs);
     },
-    /** Resolves with the first accepted follow-up body matching `predicate`. */
-    waitForFollowUp(id: string, predicate: Predicate<RESTPostAPIInteractionFollowupJSONBody> = always, timeoutMs?: number) {
-      const rec = interaction(id);
-      return state.waitFor(
-        () => pick(rec.followUps.map((f) => f.body as RESTPostAPIInteractionFollowupJSONBody), predicate),
-        `a follow-up to ${rec.label}`,
-        timeoutMs,
-      );
-    },
     /** Resolves with the first message the bot created in `channelId` via the channel API (not interaction webhooks). */
     waitForChannelMessage(channelId: string, predicate: Predicate<APIMessage> = always, timeoutMs?: number): Promise<APIMessage> {
       const mine = (m: APIMessage) => m.channel_id === channelId && m.author.id === state.botUser.id && m.webhook_id === undefined;
@@ -201,10 +189,6 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     waitForThread(parentId: string, predicate: Predicate<APIThreadChannel> = always, timeoutMs?: number): Promise<APIThreadChannel> {
       const threads = () => [...state.channels.values()].filter(isThread).filter((t) => t.parent_id === parentId && t.owner_id === state.botUser.id);
       return state.waitFor(() => pick(threads(), predicate), `a thread created by the bot in ${parentId}`, timeoutMs);
-    },
-    waitForViolation(match: string | RegExp, timeoutMs?: number): Promise<string> {
-      const test = (v: string) => (typeof match === 'string' ? v.includes(match) : match.test(v));
-      return state.waitFor(() => pick(state.violations, test), `a violation matching ${String(match)}`, timeoutMs);
     },
     waitForRequest(predicate: Predicate<RecordedRequest>, timeoutMs?: number): Promise<RecordedRequest> {
       return state.waitFor(() => pick(state.requests, predicate), 'a matching request', timeoutMs);
