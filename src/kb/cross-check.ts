@@ -1,6 +1,9 @@
 import type { Problem } from './problems.js';
-import type { Entry, Guide, SearchSettings, Source, Topic } from './schema.js';
+import { phraseMatcher } from './mentions.js';
+import { PHRASINGS, type Entry, type Guide, type SearchSettings, type Source, type Topic } from './schema.js';
 
+const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+const LATIN_WORD = /[A-Za-z]{2,}/;
 const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** Checks that need more than one file: duplicates, references, sources for facts, coverage of every guide section. */
@@ -25,6 +28,7 @@ export function crossCheck(kb: { guides: Guide[]; topics: Topic[]; sources: Sour
   const sections = new Map<string, boolean>();
   for (const g of kb.guides) for (const s of Object.keys(g.sections)) sections.set(`${g.id}#${s}`, false);
   const keywordOwner = new Map<string, Entry>();
+  const phrasingOwner = new Map<string, Entry>();
 
   for (const e of kb.entries) {
     const at = (field: string, message: string) => problems.push({ file: e.file, field, message });
@@ -54,11 +58,17 @@ export function crossCheck(kb: { guides: Guide[]; topics: Topic[]; sources: Sour
       if (owner) at(`keywords.${i}`, `duplicate keyword "${k}" (already a keyword of ${owner.id})`);
       else keywordOwner.set(key, e);
     });
-    const questions = new Set<string>();
     e.questions.forEach((q, i) => {
-      if (questions.has(norm(q))) at(`questions.${i}`, 'duplicate example question');
-      questions.add(norm(q));
+      const owner = phrasingOwner.get(norm(q));
+      if (owner === e) at(`questions.${i}`, 'duplicate phrasing');
+      else if (owner) at(`questions.${i}`, `duplicate phrasing (also a phrasing of ${owner.id})`);
+      else phrasingOwner.set(norm(q), e);
     });
+    const japanese = e.questions.filter((q) => JAPANESE.test(q));
+    if (japanese.length < PHRASINGS.japanese) at('questions', `needs at least ${PHRASINGS.japanese} phrasings in Japanese (has ${japanese.length})`);
+    if (japanese.filter((q) => LATIN_WORD.test(q)).length < PHRASINGS.mixed) {
+      at('questions', `needs at least ${PHRASINGS.mixed} phrasing mixing English and Japanese (e.g. "N3でIT転職いける？")`);
+    }
   }
   problems.push(...outOfScopeProblems(kb.search, kb.entries));
   for (const [ref, covered] of sections) {
@@ -67,20 +77,17 @@ export function crossCheck(kb: { guides: Guide[]; topics: Topic[]; sources: Sour
   return problems;
 }
 
-/** An out-of-scope subject must not be a synonym variant too, nor appear in any entry (it would make that entry unreachable). */
-function outOfScopeProblems(search: SearchSettings, entries: Entry[]): Problem[] {
+/** An out-of-scope subject must not be a synonym variant, nor appear in any entry (that entry would become unreachable). */
+function outOfScopeProblems(search: SearchSettings, entries: readonly Entry[]): Problem[] {
   const problems: Problem[] = [];
   const variants = new Set(search.synonyms.flatMap((g) => g.variants.map(norm)));
-  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const texts = entries.map((e) => ({ e, text: norm([e.title, ...e.keywords, ...e.questions, e.answer].join(' \n ')) }));
   search.outOfScope.forEach((phrase, i) => {
-    const key = norm(phrase);
-    if (variants.has(key)) problems.push({ file: 'search.yaml', field: `outOfScope.${i}`, message: `"${phrase}" is also a synonym variant` });
-    // Latin phrases match whole words ("rent" must not hit "current"); Japanese matches anywhere.
-    const re = /^[\p{Script=Latin}\p{N}\s'’-]+$/u.test(key) ? new RegExp(`(?<![\\p{L}\\p{N}])${escape(key)}(?![\\p{L}\\p{N}])`, 'u') : new RegExp(escape(key), 'u');
-    for (const { e, text } of texts) {
-      if (re.test(text)) problems.push({ file: e.file, field: '(entry)', message: `mentions "${phrase}", which search.yaml lists as out of scope` });
-    }
+    if (variants.has(norm(phrase))) problems.push({ file: 'search.yaml', field: `outOfScope.${i}`, message: `"${phrase}" is also a synonym variant` });
   });
+  const mentioned = phraseMatcher(search.outOfScope);
+  for (const e of entries) {
+    const phrase = mentioned([e.title, ...e.keywords, ...e.questions, e.answer].join(' \n '));
+    if (phrase) problems.push({ file: e.file, field: '(entry)', message: `mentions "${phrase}", which search.yaml lists as out of scope` });
+  }
   return problems;
 }

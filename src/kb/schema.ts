@@ -8,6 +8,9 @@ export const LIMITS = {
   keyword: 60,
 } as const;
 
+/** What every entry's phrasing bank must hold (kb:check): enough phrasings, some in Japanese, one mixed. */
+export const PHRASINGS = { min: 15, japanese: 3, mixed: 1 } as const;
+
 export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase kebab-case (a-z, 0-9, -)');
 export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
@@ -40,7 +43,11 @@ export const entryMetaSchema = z.strictObject({
   title: text(LIMITS.title),
   topic: slug,
   keywords: z.array(text(LIMITS.keyword)).min(1, 'must list at least one keyword'),
-  questions: z.array(text(LIMITS.question)).min(2, 'must list at least two example questions'),
+  /**
+   * Member phrasings: how members really ask for this entry. They are what questions are matched against, so every
+   * entry needs many, in members' own styles (see PHRASINGS and `npm run kb:check`).
+   */
+  questions: z.array(text(LIMITS.question)).min(PHRASINGS.min, `must list at least ${PHRASINGS.min} member phrasings`),
   /** `guide-id#section-id` references into knowledge/guides.yaml. */
   guides: z
     .array(z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/, 'must look like guide-id#section-id'))
@@ -64,44 +71,43 @@ export interface Entry extends EntryMeta {
 }
 
 /** knowledge/search.yaml: how questions are matched, as data a curator can tune. */
+const weight = z.number().min(0).max(1);
+const gramRange = z
+  .tuple([z.number().int().min(1).max(6), z.number().int().min(1).max(6)])
+  .refine(([min, max]) => min <= max, 'must be [shortest, longest]');
+const LATIN_OR_JAPANESE = /^[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+$|^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々・]+$/u;
+
 export const searchSettingsSchema = z.strictObject({
-  /** Field weights for ranking. */
-  boosts: z.strictObject({
-    title: z.number().positive(),
-    keywords: z.number().positive(),
-    questions: z.number().positive(),
-    answer: z.number().positive(),
-    /** Titles of the guides an entry comes from ("the inside japan podcast one"). */
-    guide: z.number().positive(),
+  ranking: z.strictObject({
+    /** One phrasing's similarity: word-term cosine and character n-gram cosine, mixed. */
+    phrasing: z.strictObject({ words: weight, grams: weight, recall: weight }),
+    /** An entry's score: its closest phrasing, the centroid of its phrasings, their coverage of the question, its answer. */
+    entry: z.strictObject({ best: weight, centroid: weight, coverage: weight, answer: weight }),
   }),
-  /**
-   * Confidence = matched / (matched + unmatchedKnownWeight × known-but-unmatched + unknownWeight × unknown), all as
-   * IDF-weighted sums of the question's terms. Words the knowledge base never uses signal an off-topic question;
-   * words it knows that the best entry lacks usually mean a wordy question.
-   */
-  unmatchedKnownWeight: z.number().min(0).max(2),
-  unknownWeight: z.number().min(0).max(2),
-  /** An entry is given as the answer only when the confidence reaches this (0–1). */
-  answerThreshold: z.number().min(0).max(1),
-  /**
-   * Only answer when at least one matched word is in the entry's title, keywords or example questions: a match on
-   * incidental words of the answer text alone ("health insurance" inside the PR entry) is not enough.
-   */
-  requireCuratedMatch: z.boolean(),
-  /** Related entries must reach this share of the best entry's score. */
-  relatedMinShare: z.number().min(0).max(1),
-  /** Weak matches at or above this confidence are offered as suggestions when nothing is answered. */
-  suggestThreshold: z.number().min(0).max(1),
+  grams: z.strictObject({ latin: gramRange, cjk: gramRange }),
+  decision: z.strictObject({
+    answer: z.strictObject({
+      minScore: weight,
+      minMargin: z.strictObject({ fourViews: weight, threeViews: weight }),
+      maxUnknownShare: weight,
+    }),
+    suggest: z.strictObject({ minScore: weight, minCoverage: weight, maxUnknownShare: weight }),
+  }),
   /** Words that carry no meaning for matching (English and Japanese). */
   stopwords: z.array(text(40)).min(1),
   /**
-   * Subjects the guides do not cover (banking, housing, personal taxes…). A question naming one is declined even if
-   * some entry shares other words with it. No entry may use these phrases (kb:check reports it).
+   * Near-domain subjects members ask about that neither the guides nor the facts cover (banking, housing…). A question
+   * naming one is declined without suggestions and never reaches the LLM. No entry may mention them (kb:check).
    */
   outOfScope: z.array(text(60)).default([]),
-  /** Each group maps every variant (English phrase, romaji or Japanese) onto one canonical phrase. */
+  /** Domain vocabulary: each group maps every variant (English phrase, acronym, romaji or Japanese) onto one canonical phrase. */
   synonyms: z
-    .array(z.strictObject({ canonical: text(60), variants: z.array(text(80)).min(1) }))
+    .array(
+      z.strictObject({
+        canonical: text(60),
+        variants: z.array(text(80).regex(LATIN_OR_JAPANESE, 'must be written either in Latin letters or in Japanese, not mixed')).min(1),
+      }),
+    )
     .min(1)
     .superRefine((groups, ctx) => {
       const seen = new Map<string, string>();

@@ -11,37 +11,33 @@ beforeAll(async () => {
 
 const answerId = (q: string) => {
   const r = engine.answer(q);
-  return r.answered ? r.entry?.id : undefined;
+  return r.answered ? r.entry?.id : `(${engine.explain(q).decision.kind})`;
 };
 
-describe('answering member questions from the knowledge base', () => {
+describe('answering member questions from the real knowledge base', () => {
   it.each([
     ['how do I ask for a raise without seeming pushy?', 'how-to-ask-for-promotion'],
-    ['N2 done, what can I do besides teaching?', 'after-alt-n2'],
-    ['技人国ビザのまま転職できますか？', 'job-change-scope'],
-    ['do I have to tell immigration when I change jobs?', 'job-change-notification'],
+    ['nomikai mandatory?', 'nomikai-and-coworker-relationships'],
     ['飲み会って断っても大丈夫？', 'nomikai-and-coworker-relationships'],
     ['I am an ALT, can I move to an eikaiwa on my current visa?', 'instructor-vs-gijinkoku'],
+    ['Is N1 worth it for getting a job after ALT?', 'after-alt-n1'],
+    ['how many days do I have to notify immigration after quitting?', 'job-change-notification'],
+    ['how long can i stay unemployed before my visa is cancelled', 'three-month-rule'],
+    ['what is the certificate of authorized employment', 'certificate-of-authorized-employment'],
+    ['永住権の申請条件は？', 'permanent-residency-requirements'],
+    ['高度専門職のポイント計算', 'hsp-points-basics'],
+    ['ALTやめたいけどN3でIT行ける？', 'after-alt-n3'],
   ])('GIVEN "%s" THEN it answers with %s', (question, id) => {
     expect(answerId(question)).toBe(id);
   });
 
-  it.each([
-    ['salary increase', 'raise', 'how-to-ask-for-promotion'],
-    ['assistant language teacher', 'ALT', 'after-alt-reality'],
-    ['engineer visa', 'gijinkoku', 'gijinkoku-overview'],
-    ['技人国', 'gijinkoku', 'gijinkoku-overview'],
-    ['drinking party', 'nomikai', 'nomikai-and-coworker-relationships'],
-  ])('GIVEN the synonym "%s" and the word "%s" THEN both find %s', (a, b, id) => {
-    const q = (term: string) => `what should I know about ${term}?`;
-    expect(engine.search(q(a), 1)[0]?.entry.id).toBe(id);
-    expect(engine.search(q(b), 1)[0]?.entry.id).toBe(id);
+  it('GIVEN a long question with personal context first THEN the question at the end decides the entry', () => {
+    const q = 'been teaching at an eikaiwa in saitama for about two years, love my students but the pay is flat. my japanese is ok. anyway, is nomikai mandatory at japanese companies?';
+    expect(engine.search(q, 1)[0]?.entry.id).toBe('nomikai-and-coworker-relationships');
   });
 
-  it('GIVEN inflections and a typo THEN it still finds the entry', () => {
-    expect(answerId('best time to ask about being promoted')).toBe('when-to-ask-for-promotion');
-    expect(answerId('timing for asking to be promoted')).toBe('when-to-ask-for-promotion');
-    expect(answerId('when is the right time to ask for a promtion?')).toBe('when-to-ask-for-promotion');
+  it('GIVEN a typo THEN the same entry ranks first as without it', () => {
+    expect(engine.search('certificate of authorised employmnet', 1)[0]?.entry.id).toBe('certificate-of-authorized-employment');
   });
 
   it.each([
@@ -50,52 +46,50 @@ describe('answering member questions from the knowledge base', () => {
     'how do I set up Kubernetes on my laptop',
     'write me a poem about cherry blossoms',
     '大阪でおすすめのたこ焼き屋さん教えて！',
-  ])('GIVEN the off-topic "%s" THEN it declines instead of giving the nearest paragraph', (question) => {
+    'how do I open a bank account as a foreigner',
+    "do I need a japanese driver's license for my job",
+    'can my parents visit on a tourist visa?',
+  ])('GIVEN "%s", about nothing the entries cover THEN it declines with no suggestions and no LLM context', (question) => {
     const r = engine.answer(question);
-    expect(r.answered).toBe(false);
-    expect(r.entry).toBeUndefined();
+    expect(r).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
     const view = resultView(engine.kb, r);
     expect(view.title).toBe('Not in my guides');
     expect(view.body).toContain('/career-path');
-    expect(view.body).toContain('/visa-check');
     expect(view.sources).toEqual([]);
   });
 
-  it.each(['how do I open a bank account as a foreigner', 'do I need a japanese driver\'s license for my job', 'can my parents visit on a tourist visa?'])(
-    'GIVEN "%s", a subject search.yaml lists as out of scope THEN it declines with no suggestions',
-    (question) => {
-      const r = engine.answer(question);
-      expect(r.answered).toBe(false);
-      expect(r.suggestions).toEqual([]);
-    },
-  );
-
-  it('GIVEN a word a typo away from an out-of-scope subject ("guarantee" vs a listed phrase) THEN it is not treated as out of scope', () => {
-    expect(engine.search('does N1 guarantee me a decent job outside teaching', 1)[0]?.entry.id).toBe('after-alt-n1');
-  });
-
-  it('GIVEN a question that only matches incidental words of an answer ("health insurance" inside the PR entry) THEN it declines, suggesting that entry', () => {
-    const r = engine.answer('how do I get health insurance?');
+  it('GIVEN a question that spans two entries THEN it is not answered; the close entries are suggested and are the LLM context', () => {
+    const r = engine.answer('is switching from eikaiwa to IT support a good idea if im N3 and did some helpdesk back home');
     expect(r.answered).toBe(false);
-    expect(r.suggestions.map((e) => e.id)).toContain('permanent-residency-requirements');
+    expect(r.suggestions.map((e) => e.id)).toContain('after-alt-n3');
+    expect(r.candidates.map((h) => h.entry.id)).toEqual(expect.arrayContaining(['after-alt-n3', 'after-alt-it-tech']));
   });
 
-  it('GIVEN an answer THEN it carries at most two related entries, sources with guide titles and a confidence', () => {
-    const r = engine.answer('how do I ask my boss for a promotion?');
+  it('GIVEN a question made only of private-use or invisible characters THEN nothing is answered or suggested', () => {
+    expect(engine.answer('\uE000\uE001\uE0001').answered).toBe(false);
+    expect(engine.answer('\uE000\uE001\uE0001').suggestions).toEqual([]);
+  });
+
+  it('GIVEN an answer THEN it carries at most two related entries, sources with guide titles and a confidence in 0–1', () => {
+    const r = engine.answer('how do I ask for a raise without seeming pushy?');
     expect(r.answered).toBe(true);
     expect(r.related.length).toBeLessThanOrEqual(2);
     expect(r.related.map((e) => e.id)).not.toContain(r.entry?.id);
     const json = toJson(resultView(engine.kb, r));
     expect(json.sources[0]).toEqual({ id: r.entry?.id, title: r.entry?.title, guide: 'Yes, Foreigners Can Get Promoted in Japan — Just Not How You Think' });
-    expect(json.confidence).toBeGreaterThanOrEqual(engine.kb.search.answerThreshold);
+    expect(json.confidence).toBeGreaterThanOrEqual(engine.kb.search.decision.answer.minScore);
     expect(json.confidence).toBeLessThanOrEqual(1);
     expect(json.text).toContain(plainText(r.entry!.answer));
     expect(json.text).toContain('Sources:');
   });
 
+  it('GIVEN one question THEN exactly one entry has the top score: confidence does not saturate for several entries', () => {
+    const hits = engine.search('nomikai mandatory?', 3);
+    expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score + 0.1);
+  });
+
   it('GIVEN a fact from the immigration research THEN the public source is in the answer text', () => {
     const json = toJson(resultView(engine.kb, engine.answer('how many days do I have to notify immigration after quitting?')));
-    expect(json.answered).toBe(true);
     expect(json.text).toMatch(/14 days/);
     expect(json.text).toContain('https://www.moj.go.jp/isa/');
   });

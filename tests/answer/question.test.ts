@@ -22,3 +22,9 @@ describe('question validation', () => {
     expect(validateQuestion('  how do I\nget promoted?\t ')).toEqual({ ok: true, question: 'how do I get promoted?' });
   });
 });
+
+describe('questions without words', () => {
+  it.each(['\uE000\uE001', '??? !!!', '\uE000 \uE001 ❓'])('GIVEN "%s" THEN it asks for a question in words', (q) => {
+    expect(validateQuestion(q)).toEqual({ ok: false, message: 'Please type your question in words: that message has no letters.' });
+  });
+});

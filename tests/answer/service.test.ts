@@ -29,20 +29,20 @@ function scripted(outcome: DraftOutcome) {
   return { calls, events, ask };
 }
 
-const UNCONFIDENT = 'my coworkers go smoking together, should I join to build relationships';
+const UNCONFIDENT = 'is switching from eikaiwa to IT support a good idea if im N3 and did some helpdesk back home';
 
 describe('ask service with the LLM fallback', () => {
   it('GIVEN search is not confident THEN defers, then drafts from the best entries; the answer is labelled with the cited sources', async () => {
     expect(engine.answer(UNCONFIDENT).answered).toBe(false);
-    const s = scripted({ kind: 'drafted', answer: 'Short informal breaks build the trust that matters here.', citedIds: ['nomikai-and-coworker-relationships'] });
+    const s = scripted({ kind: 'drafted', answer: 'IT support is a common first step out of teaching.', citedIds: ['after-alt-it-tech'] });
     const r = await s.ask(UNCONFIDENT);
     expect(s.events).toEqual(['defer', 'draft']);
-    expect(s.calls[0]!.ids).toContain('nomikai-and-coworker-relationships');
-    expect(r.ok && r.view).toMatchObject({ answered: true, mode: 'llm', label: AI_LABEL, entryIds: ['nomikai-and-coworker-relationships'] });
+    expect(s.calls[0]!.ids).toContain('after-alt-it-tech');
+    expect(r.ok && r.view).toMatchObject({ answered: true, mode: 'llm', label: AI_LABEL, entryIds: ['after-alt-it-tech'] });
     const json = toJson(r.ok ? r.view : (undefined as never));
     expect(json.mode).toBe('llm');
     expect(json.text).toContain(AI_LABEL);
-    expect(json.sources.map((s) => s.id)).toEqual(['nomikai-and-coworker-relationships']);
+    expect(json.sources.map((s) => s.id)).toEqual(['after-alt-it-tech']);
   });
 
   it('GIVEN search is confident THEN the model is never called', async () => {
@@ -67,6 +67,6 @@ describe('ask service with the LLM fallback', () => {
     const r = await scripted(outcome).ask(UNCONFIDENT);
     expect(r.ok).toBe(true);
     expect(r.ok && r.view).toMatchObject({ answered: false, mode: 'none', title: 'Not in my guides' });
-    expect(r.ok && r.view.related.map((e) => e.id)).toContain('nomikai-and-coworker-relationships');
+    expect(r.ok && r.view.related.map((e) => e.id)).toContain('after-alt-it-tech');
   });
 });

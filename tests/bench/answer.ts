@@ -22,7 +22,7 @@ export async function benchAnswers(): Promise<{ lines: string[]; kb: KnowledgeBa
     kb ??= loaded.kb;
   }
   const engine = createAnswerEngine(kb!);
-  const questions = [...(await loadEvalSet()), ...(await loadEvalSet('holdout'))].map((q) => q.q);
+  const questions = [...(await loadEvalSet('public')), ...(await loadEvalSet('holdout')), ...(await loadEvalSet('blind'))].map((q) => q.q);
   for (const q of questions) engine.answer(q); // warm-up
   const latencies: number[] = [];
   for (let round = 0; round < 20; round++) {

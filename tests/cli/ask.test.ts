@@ -28,7 +28,7 @@ describe('cli ask', () => {
   });
 
   it('GIVEN no --json THEN prints a readable answer with its sources', async () => {
-    const r = await runAsk(['do I need to tell immigration when I change jobs?'], service, noStdin);
+    const r = await runAsk(['how many days do I have to notify immigration after quitting?'], service, noStdin);
     expect(r.stdout).toMatch(/^[^*\n]+\n\n/); // the title on its own line, as plain text
     expect(r.stdout).not.toMatch(/\*\*|-# |\]\(</);
     expect(r.stdout).toContain('14 days');
@@ -42,7 +42,7 @@ describe('cli ask', () => {
   });
 
   it('GIVEN --batch THEN prints one JSON object per non-empty input line', async () => {
-    const r = await runAsk(['--batch'], service, async () => 'nomikai??\n\n技人国ビザのまま転職できますか？\nweather tomorrow?\n');
+    const r = await runAsk(['--batch'], service, async () => 'nomikai??\n\n永住権の申請条件は？\nweather tomorrow?\n');
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => l.answered)).toEqual([true, true, false]);
   });

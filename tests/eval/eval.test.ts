@@ -1,54 +1,105 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerEngine } from '../../src/answer/engine.js';
-import { createAskService } from '../../src/answer/service.js';
+import { createAskService, type AskService, type Drafter } from '../../src/answer/service.js';
 import { memoryLogger } from '../support/logger.js';
 import { realKnowledgeBase } from '../support/kb.js';
-import { evaluate, grade, loadEvalSet } from './evaluate.js';
+import { evaluate, grade, kindOf, loadEvalSet, type EvalSetName } from './evaluate.js';
+import { loadNegatives } from './negatives.js';
 
-/** Floors just under the current score (`npm run eval` prints it); raise them when the score improves. */
-const IN_SCOPE_FLOOR = 0.96;
-const OFF_TOPIC_FLOOR = 1;
-/** The held-out set was written separately and not tuned on; it shows how answers generalize to new phrasings. */
-const HOLDOUT_IN_SCOPE_FLOOR = 0.62;
+/**
+ * Floors just under each set's measured figures (`npm run eval` prints them): right at least, wrong at most, and every
+ * off-topic question and trap declined. Raise them when the figures improve; never lower them to make a change pass.
+ */
+const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
+  public: { right: 0.52, wrong: 0.01 },
+  holdout: { right: 0.35, wrong: 0.03 },
+  blind: { right: 0.52, wrong: 0.02 },
+};
 
-describe('public evaluation set', () => {
-  it('has the promised shape: 80+ questions, 10+ Japanese, 10+ off-topic, all five guides', async () => {
-    const items = await loadEvalSet();
-    expect(items.length).toBeGreaterThanOrEqual(80);
-    expect(items.filter((i) => i.lang === 'ja').length).toBeGreaterThanOrEqual(10);
-    expect(items.filter((i) => i.guide === 'off-topic').length).toBeGreaterThanOrEqual(10);
-    expect(new Set(items.map((i) => i.guide))).toEqual(new Set(['what-now', 'promotion', 'hill', 'alt-alumni', 'it-visa', 'off-topic']));
-    for (const i of items) if (i.guide !== 'off-topic') expect(i.facts?.length, i.id).toBeGreaterThan(0);
-  });
+let service: AskService;
+beforeAll(async () => {
+  service = createAskService({ engine: createAnswerEngine(await realKnowledgeBase()), logger: memoryLogger('silent').logger });
+});
 
-  it(`answers at least ${IN_SCOPE_FLOOR * 100} % of in-scope questions with the right facts and declines every off-topic one`, async () => {
-    const service = createAskService({ engine: createAnswerEngine(await realKnowledgeBase()), logger: memoryLogger('silent').logger });
-    const report = await evaluate(service, await loadEvalSet());
-    const failures = report.outcomes.filter((o) => !o.pass).map((o) => `${o.item.id}: ${o.answered ? `answered ${o.entryId}, missing ${o.missing.join('; ')}` : 'not answered'}`);
-    expect(report.inScope.rate, failures.join('\n')).toBeGreaterThanOrEqual(IN_SCOPE_FLOOR);
-    expect(report.offTopic.rate, failures.join('\n')).toBeGreaterThanOrEqual(OFF_TOPIC_FLOOR);
+describe.each(Object.keys(FLOORS) as EvalSetName[])('the %s evaluation set', (name) => {
+  it(`answers at least ${FLOORS[name].right * 100} % right and at most ${FLOORS[name].wrong * 100} % wrong, and declines every off-topic question and trap`, async () => {
+    const report = await evaluate(service, await loadEvalSet(name));
+    const { right, wrong, total } = report.inScope;
+    expect(right / total).toBeGreaterThanOrEqual(FLOORS[name].right);
+    expect(wrong / total).toBeLessThanOrEqual(FLOORS[name].wrong);
+    expect(report.offTopic.declined).toBe(report.offTopic.total);
+    expect(report.traps.declined).toBeGreaterThanOrEqual(report.traps.total - (name === 'blind' ? 1 : 0));
   });
 });
 
-describe('held-out evaluation set', () => {
-  it(`answers at least ${HOLDOUT_IN_SCOPE_FLOOR * 100} % of its in-scope questions and declines every off-topic one`, async () => {
-    const service = createAskService({ engine: createAnswerEngine(await realKnowledgeBase()), logger: memoryLogger('silent').logger });
-    const report = await evaluate(service, await loadEvalSet('holdout'));
-    expect(report.inScope.rate).toBeGreaterThanOrEqual(HOLDOUT_IN_SCOPE_FLOOR);
-    expect(report.offTopic.rate).toBe(1);
+describe('the sets have the promised shape', () => {
+  it('public: 80+ questions, 10+ Japanese, 10+ off-topic, every in-scope question labelled with its entries', async () => {
+    const items = await loadEvalSet('public');
+    expect(items.length).toBeGreaterThanOrEqual(80);
+    expect(items.filter((i) => i.lang === 'ja').length).toBeGreaterThanOrEqual(10);
+    expect(items.filter((i) => kindOf(i) === 'off-topic').length).toBeGreaterThanOrEqual(10);
+    for (const i of items.filter((x) => kindOf(x) === 'in-scope')) expect(i.expect?.length, i.id).toBeGreaterThan(0);
+  });
+
+  it('blind: 150+ questions, 20+ Japanese, 25+ off-topic, 15+ traps, every in-scope question labelled', async () => {
+    const items = await loadEvalSet('blind');
+    expect(items.length).toBeGreaterThanOrEqual(150);
+    expect(items.filter((i) => i.lang === 'ja').length).toBeGreaterThanOrEqual(20);
+    expect(items.filter((i) => kindOf(i) === 'off-topic').length).toBeGreaterThanOrEqual(25);
+    expect(items.filter((i) => kindOf(i) === 'trap').length).toBeGreaterThanOrEqual(15);
+    for (const i of items.filter((x) => kindOf(x) === 'in-scope')) expect(i.expect, i.id).toBeDefined();
+  });
+});
+
+describe('the LLM fallback sees only questions inside the domain', () => {
+  /** A hand-made drafter that records every question it is asked and drafts nothing. */
+  const recording = () => {
+    const asked: string[] = [];
+    const drafter: Drafter = {
+      async draft(question) {
+        asked.push(question);
+        return { kind: 'insufficient' };
+      },
+    };
+    return { asked, drafter };
+  };
+
+  it('GIVEN every off-topic question and trap of the public, blind and calibration sets THEN none reaches the drafter', async () => {
+    const { asked, drafter } = recording();
+    const s = createAskService({ engine: createAnswerEngine(await realKnowledgeBase()), logger: memoryLogger('silent').logger, drafter });
+    const negatives = [
+      ...(await loadEvalSet('public')).filter((i) => kindOf(i) !== 'in-scope'),
+      ...(await loadEvalSet('blind')).filter((i) => kindOf(i) !== 'in-scope'),
+      ...(await loadNegatives()),
+    ];
+    for (const n of negatives) await s.ask(n.q, { origin: 'slash' });
+    // `npm run calibrate` allows 2 % of its own negatives (written to look like member questions) past the gate;
+    // the evaluation sets' off-topic questions and traps allow none.
+    expect(asked.length).toBeLessThanOrEqual(Math.floor(negatives.length * 0.02));
+    const evalNegatives = new Set(negatives.slice(0, negatives.length - (await loadNegatives()).length).map((n) => n.q));
+    expect(asked.filter((q) => evalNegatives.has(q))).toEqual([]);
+  });
+
+  it('GIVEN in-scope questions whose top entries are close THEN they reach the drafter with those entries', async () => {
+    const { asked, drafter } = recording();
+    const s = createAskService({ engine: createAnswerEngine(await realKnowledgeBase()), logger: memoryLogger('silent').logger, drafter });
+    const q = 'is switching from eikaiwa to IT support a good idea if im N3 and did some helpdesk back home';
+    await s.ask(q, { origin: 'slash' });
+    expect(asked).toEqual([q]);
   });
 });
 
 describe('grading', () => {
-  const item = { id: 'x', q: 'q', guide: 'it-visa' as const, lang: 'en' as const, facts: [['14 days', '14-day'], 'notif'] };
-  it('needs an answer that contains every fact (any alternative, any case)', () => {
-    expect(grade(item, true, 'File a NOTIFICATION within 14-day limit')).toEqual({ pass: true, missing: [] });
-    expect(grade(item, true, 'File a notification soon')).toEqual({ pass: false, missing: ['14 days | 14-day'] });
-    expect(grade(item, false, 'within 14 days, notification').pass).toBe(false);
+  const item = { id: 'x', q: 'q', lang: 'en' as const, expect: ['job-change-notification'], facts: [['14 days', '14-day'], 'notif'] };
+  it('is right only from an expected entry with every fact (any alternative, any case)', () => {
+    expect(grade(item, { answered: true, text: 'File a NOTIFICATION within 14-day limit', entryIds: ['job-change-notification'] }).verdict).toBe('right');
+    expect(grade(item, { answered: true, text: 'File a notification soon', entryIds: ['job-change-notification'] })).toEqual({ verdict: 'wrong', missing: ['14 days | 14-day'] });
+    expect(grade(item, { answered: true, text: 'within 14 days, notification', entryIds: ['three-month-rule'] }).verdict).toBe('wrong');
+    expect(grade(item, { answered: false, text: 'within 14 days, notification', entryIds: [] }).verdict).toBe('declined');
   });
-  it('passes an off-topic question only when it is declined', () => {
-    const off = { id: 'y', q: 'ramen?', guide: 'off-topic' as const, lang: 'en' as const };
-    expect(grade(off, false, '').pass).toBe(true);
-    expect(grade(off, true, 'some entry').pass).toBe(false);
+  it('counts an answered off-topic question or trap as wrong, a declined one as declined', () => {
+    const off = { id: 'y', q: 'ramen?', kind: 'off-topic' as const, lang: 'en' as const };
+    expect(grade(off, { answered: false, text: '', entryIds: [] }).verdict).toBe('declined');
+    expect(grade({ ...off, kind: 'trap' }, { answered: true, text: 'some entry', entryIds: ['x'] }).verdict).toBe('wrong');
   });
 });

@@ -1,44 +1,43 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createAnswerEngine } from '../../src/answer/engine.js';
 import { createAskService } from '../../src/answer/service.js';
 import { loadKnowledgeOrThrow } from '../../src/kb/load.js';
 import { createLogger } from '../../src/logger.js';
 import { KNOWLEDGE_DIR } from '../../src/paths.js';
-import { evaluate, loadEvalSet } from './evaluate.js';
+import { EVAL_SETS, evaluate, kindOf, loadEvalSet, type EvalSetName, type SetReport } from './evaluate.js';
 
 /**
- * `npm run eval [-- --verbose] [-- --holdout]`: scores the knowledge-base answers (no LLM) on the public evaluation
- * set, or on the held-out set written separately to check that tuning on the public set generalizes.
+ * `npm run eval [-- --verbose] [-- --set public|holdout|blind]`: right / wrong / declined for every evaluation set
+ * (knowledge-base answers, no LLM). Only the public set may be looked at question by question: `--verbose` lists its
+ * failures. The held-out and blind sets print their figures only, so nobody tunes on them by accident.
  */
-const verbose = process.argv.includes('--verbose');
-const setName = process.argv.includes('--holdout') ? 'holdout' : 'questions';
+const args = process.argv.slice(2);
+const verbose = args.includes('--verbose');
+const only = args.includes('--set') ? (args[args.indexOf('--set') + 1] as EvalSetName) : undefined;
 const kb = await loadKnowledgeOrThrow(KNOWLEDGE_DIR);
 const service = createAskService({ engine: createAnswerEngine(kb), logger: createLogger({ level: 'silent' }) });
-const items = await loadEvalSet(setName);
-const report = await evaluate(service, items, kb);
 
-const pct = (r: number) => `${(r * 100).toFixed(1)} %`;
-const byGuide = new Map<string, { total: number; passed: number }>();
-for (const o of report.outcomes) {
-  const key = `${o.item.guide}${o.item.lang === 'ja' ? ' (ja)' : ''}`;
-  const g = byGuide.get(key) ?? { total: 0, passed: 0 };
-  g.total++;
-  if (o.pass) g.passed++;
-  byGuide.set(key, g);
-}
-const failures = report.outcomes.filter((o) => !o.pass);
-const lines = [
-  `Evaluation set (${setName}): ${items.length} questions (${report.inScope.total} in scope, ${report.offTopic.total} off-topic), knowledge base ${kb.version}`,
-  `In scope answered with the right facts: ${report.inScope.passed}/${report.inScope.total} = ${pct(report.inScope.rate)}`,
-  `  …or declined with the right entry among the suggestions: ${report.inScope.passedOrSuggested}/${report.inScope.total}`,
-  `Off-topic declined:                     ${report.offTopic.declined}/${report.offTopic.total} = ${pct(report.offTopic.rate)}`,
-  '',
-  ...[...byGuide].sort().map(([g, s]) => `  ${g.padEnd(20)} ${s.passed}/${s.total}`),
-];
-if (failures.length > 0) {
-  lines.push('', `Failures (${failures.length}):`);
-  for (const f of failures) {
-    const what = f.item.guide === 'off-topic' ? `answered with ${f.entryId}` : f.answered ? `answered ${f.entryId}, missing: ${f.missing.join('; ')}` : 'not answered';
-    lines.push(`  ${f.item.id} [${f.confidence}] ${what}${verbose ? `\n      ${f.item.q}` : ''}`);
+const pct = (n: number, d: number) => (d === 0 ? '—' : `${((n / d) * 100).toFixed(1)} %`);
+const summary = (name: string, r: SetReport) =>
+  [
+    `${name.padEnd(8)} in scope ${String(r.inScope.total).padStart(3)}: right ${r.inScope.right} (${pct(r.inScope.right, r.inScope.total)}) · ` +
+      `wrong ${r.inScope.wrong} (${pct(r.inScope.wrong, r.inScope.total)}) · declined ${r.inScope.declined} (${pct(r.inScope.declined, r.inScope.total)})`,
+    `${''.padEnd(8)} off-topic declined ${r.offTopic.declined}/${r.offTopic.total}` +
+      (r.traps.total > 0 ? ` · traps declined ${r.traps.declined}/${r.traps.total} (${r.traps.withoutSuggestions} without suggestions)` : ''),
+  ].join('\n');
+
+const lines = [`Knowledge base ${kb.version}: ${kb.entries.length} entries`];
+for (const name of Object.keys(EVAL_SETS) as EvalSetName[]) {
+  if (only && name !== only) continue;
+  if (!existsSync(fileURLToPath(new URL(`./${EVAL_SETS[name]}`, import.meta.url)))) continue;
+  const report = await evaluate(service, await loadEvalSet(name));
+  lines.push(summary(name, report));
+  if (verbose && name === 'public') {
+    for (const o of report.outcomes.filter((x) => (kindOf(x.item) === 'in-scope' ? x.verdict !== 'right' : x.verdict !== 'declined'))) {
+      const what = o.verdict === 'declined' ? 'declined' : `answered ${o.entryId}${o.missing.length ? `, missing: ${o.missing.join('; ')}` : ''}`;
+      lines.push(`  ${o.verdict.toUpperCase().padEnd(8)} ${o.item.id} [${o.confidence}] ${what} (expected ${o.item.expect?.join(', ') ?? kindOf(o.item)})\n      ${o.item.q}`);
+    }
   }
 }
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -27,7 +27,7 @@ async function cli(args: string[], env: Record<string, string> = {}) {
   return { json: JSON.parse(stdout) as { answered: boolean; mode: string; text: string; sources: { id: string }[] }, stderr };
 }
 
-const UNCONFIDENT = 'my coworkers go smoking together, should I join to build relationships';
+const UNCONFIDENT = 'is switching from eikaiwa to IT support a good idea if im N3 and did some helpdesk back home';
 
 describe('cli ask and the LLM fallback', () => {
   it('GIVEN no OPENAI_* setting THEN nothing of the LLM is even loaded and the answer is knowledge-only', async () => {
@@ -37,9 +37,9 @@ describe('cli ask and the LLM fallback', () => {
   });
 
   it('GIVEN OPENAI_BASE_URL (a local OpenAI-compatible server) THEN an unconfident question gets mode "llm" with the cited sources', async () => {
-    openai.enqueue({ kind: 'json', content: { answer: 'Joining breaks builds trust.', cited_ids: ['nomikai-and-coworker-relationships'], context_sufficient: true } });
+    openai.enqueue({ kind: 'json', content: { answer: 'IT support is a common first step out of teaching.', cited_ids: ['after-alt-it-tech'], context_sufficient: true } });
     const { json } = await cli(['ask', UNCONFIDENT, '--json'], { OPENAI_BASE_URL: openai.baseURL, OPENAI_MODEL: 'fake-model' });
-    expect(json).toMatchObject({ answered: true, mode: 'llm', sources: [{ id: 'nomikai-and-coworker-relationships' }] });
+    expect(json).toMatchObject({ answered: true, mode: 'llm', sources: [{ id: 'after-alt-it-tech' }] });
     expect(json.text).toContain('AI-drafted from the guides — check the sources');
     const request = openai.requests.at(-1)!;
     expect(request.headers.authorization).toBe('Bearer sk-no-key-required');

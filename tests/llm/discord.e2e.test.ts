@@ -24,32 +24,32 @@ afterAll(async () => {
   await openai?.close();
 });
 
-const grounded = { kind: 'json' as const, content: { answer: 'Short breaks together build trust, much like nomikai.', cited_ids: ['nomikai-and-coworker-relationships'], context_sufficient: true } };
+const grounded = { kind: 'json' as const, content: { answer: 'IT support is a common first step out of teaching.', cited_ids: ['after-alt-it-tech'], context_sufficient: true } };
 type Embed = { title?: string; description?: string; fields?: { name: string; value: string }[] };
 const embedOf = (body: unknown) => ((body as { embeds?: Embed[]; data?: { embeds?: Embed[] } }).embeds ?? (body as { data?: { embeds?: Embed[] } }).data?.embeds ?? [])[0]!;
 
 describe('/ask with the LLM fallback, end to end', () => {
   it('GIVEN a question search cannot answer confidently THEN the bot defers, drafts from the guides, and shows the AI label and sources', async () => {
     openai.enqueue(grounded);
-    const i = t.fake.slash('ask', { question: 'my coworkers go smoking together, should I join to build relationships' });
+    const i = t.fake.slash('ask', { question: 'is switching from eikaiwa to IT support a good idea if im N3 and did some helpdesk back home' });
     expect((await t.fake.waitForResponse(i.id)).type).toBe(5);
     const embed = embedOf(await t.fake.waitForEdit(i.id));
     expect(embed.description).toContain('AI-drafted from the guides — check the sources');
-    expect(embed.description).toContain('Short breaks together build trust');
-    expect(embed.fields?.find((f) => f.name === 'Sources')?.value).toContain('Yes, Foreigners Can Get Promoted in Japan');
+    expect(embed.description).toContain('IT support is a common first step out of teaching.');
+    expect(embed.fields?.find((f) => f.name === 'Sources')?.value).toContain('Jobs and Industries for ALT Alumni');
     const sent = openai.requests[0]!;
-    expect(sent.raw).toContain('nomikai-and-coworker-relationships');
+    expect(sent.raw).toContain('after-alt-it-tech');
     expect(sent.raw).not.toContain(t.fake.token);
     expect(sent.raw).not.toContain(t.fake.memberUser.id);
   });
 
   it('GIVEN the model times out THEN the member gets the honest no-answer, not an error', async () => {
     openai.enqueue({ ...grounded, delayMs: 2_500 });
-    const i = t.fake.slash('ask', { question: 'is joining the smokers at work good for my relationships with coworkers' });
+    const i = t.fake.slash('ask', { question: 'would moving from eikaiwa to IT support make sense with N3 and some helpdesk experience back home?' });
     expect((await t.fake.waitForResponse(i.id)).type).toBe(5);
     const embed = embedOf(await t.fake.waitForEdit(i.id, undefined, 10_000));
     expect(embed.title).toBe('Not in my guides');
-    expect(embed.description).toMatch(/Did you mean[\s\S]*Nomikai/);
+    expect(embed.description).toMatch(/Did you mean[\s\S]*N3/);
   });
 
   it('GIVEN a question the guides answer confidently THEN no model call is made', async () => {
@@ -59,18 +59,18 @@ describe('/ask with the LLM fallback, end to end', () => {
   });
 
   it('GIVEN a help-channel question search cannot answer THEN the AI-drafted answer goes into a thread', async () => {
-    openai.enqueue({ ...grounded, content: { ...grounded.content, answer: 'Joining smoke breaks can help you belong.' } });
-    t.fake.userMessage(t.fake.channels.help.id, 'my coworkers go smoking together, should I join them to build relationships?');
+    openai.enqueue({ ...grounded, content: { ...grounded.content, answer: 'Helpdesk experience counts for IT support roles.' } });
+    t.fake.userMessage(t.fake.channels.help.id, 'thinking of leaving eikaiwa for IT support, N3 and some helpdesk back home, good idea?');
     const thread = await t.fake.waitForThread(t.fake.channels.help.id);
     const embed = embedOf(await t.fake.waitForChannelMessage(thread.id));
     expect(embed.description).toContain('AI-drafted from the guides');
-    expect(embed.description).toContain('Joining smoke breaks can help you belong.');
+    expect(embed.description).toContain('Helpdesk experience counts for IT support roles.');
   });
 });
 
 describe('help-channel cost control', () => {
   it('GIVEN chatter that is not phrased as a question THEN no model call is made and the bot stays quiet', async () => {
-    const m = t.fake.userMessage(t.fake.channels.help.id, 'my coworkers go smoking together and I joined them to build relationships');
+    const m = t.fake.userMessage(t.fake.channels.help.id, 'i switched from eikaiwa to IT support with N3 after doing some helpdesk back home');
     await settle(t);
     expect(openai.requests).toHaveLength(0);
     expect(t.fake.messagesIn(t.fake.channels.help.id).filter((x) => x.message_reference?.message_id === m.id)).toEqual([]);

@@ -22,9 +22,9 @@ beforeEach(() => {
   openai.requests.length = 0;
 });
 
-const QUESTION = 'my coworkers go smoking together, should I join to build relationships';
-const candidates = (q: string): Hit[] => engine.search(q, 5).filter((h) => h.confidence >= engine.kb.search.suggestThreshold);
-const grounded = (id = 'nomikai-and-coworker-relationships') => ({ kind: 'json' as const, content: { answer: 'Joining informal breaks builds trust, like nomikai.', cited_ids: [id], context_sufficient: true } });
+const QUESTION = 'is switching from eikaiwa to IT support a good idea if im N3 and did some helpdesk back home';
+const candidates = (q: string): Hit[] => engine.search(q, 5).filter((h) => h.confidence >= engine.kb.search.decision.suggest.minScore);
+const grounded = (id = 'after-alt-it-tech') => ({ kind: 'json' as const, content: { answer: 'IT support is a common first step out of teaching.', cited_ids: [id], context_sufficient: true } });
 const member: AskContext = { origin: 'slash', userId: '111111111111111111', guildId: '222222222222222222' };
 
 function setup(overrides: Partial<LlmConfig> = {}, clock = { now: Date.UTC(2026, 10, 21, 12) }) {
@@ -39,7 +39,7 @@ describe('LLM fallback: cache', () => {
     openai.enqueue(grounded());
     const first = await drafter.draft(QUESTION, candidates(QUESTION), member);
     const second = await drafter.draft(`  ${QUESTION.toUpperCase()}?! `, candidates(QUESTION), member);
-    expect(first).toEqual({ kind: 'drafted', answer: expect.any(String), citedIds: ['nomikai-and-coworker-relationships'] });
+    expect(first).toEqual({ kind: 'drafted', answer: expect.any(String), citedIds: ['after-alt-it-tech'] });
     expect(second).toEqual(first);
     expect(openai.requests).toHaveLength(1);
     expect(logs.lines().some((l) => l.cache === 'hit')).toBe(true);
@@ -106,8 +106,8 @@ describe('LLM fallback: what is sent', () => {
     const second = openai.requests[1]!;
     const body = second.body as { response_format: { type: string }; messages: { content: string }[] };
     expect(body.response_format.type).toBe('json_schema');
-    expect(second.raw).toContain('nomikai-and-coworker-relationships');
-    expect(second.raw).toContain('smoking together');
+    expect(second.raw).toContain('after-alt-it-tech');
+    expect(second.raw).toContain('helpdesk back home');
     for (const secret of [API_KEY, 'SMOKING-BREAKS-ALPHA', member.userId!, member.guildId!, '555555555555555555']) expect(second.raw).not.toContain(secret);
   });
 });

@@ -1,0 +1,46 @@
+import type { Ranking, Scored } from './ranker.js';
+
+/** When the bot answers or suggests (knowledge/search.yaml `decision`), chosen with `npm run calibrate`. */
+export interface DecisionSettings {
+  /** One entry clearly answers the question. */
+  answer: {
+    /** The best entry's score must reach this (0–1)… */
+    minScore: number;
+    /**
+     * …and beat the runner-up by this margin, which depends on how many of four independent views (nearest phrasing by
+     * words, by n-grams, centroid, coverage) pick the same entry. Fewer than three: never answered.
+     */
+    minMargin: { fourViews: number; threeViews: number };
+    /** At most this share of the question's meaning may be in words no phrasing uses. */
+    maxUnknownShare: number;
+  };
+  /**
+   * No entry clearly wins, but the question is inside the domain: the close entries become "did you mean" suggestions
+   * and the context of the optional LLM fallback. Stricter than answering, so that near-domain and off-topic
+   * questions never reach the LLM: otherwise the question is declined without suggestions.
+   */
+  suggest: { minScore: number; minCoverage: number; maxUnknownShare: number };
+}
+
+export type Decision =
+  /** One entry clearly answers the question. */
+  | { kind: 'answer'; best: Scored; margin: number }
+  /** In the domain, but no entry clearly wins: suggest the close ones (or let the LLM fallback draft from them). */
+  | { kind: 'close'; close: Scored[]; margin: number }
+  /** Nothing in the knowledge base is about this. */
+  | { kind: 'none' };
+
+const CLOSE_SHARE = 0.75;
+
+export function decide(ranking: Ranking, s: DecisionSettings): Decision {
+  const [best, second] = ranking.hits;
+  if (!best) return { kind: 'none' };
+  const margin = best.score - (second?.score ?? 0);
+  const a = s.answer;
+  const needed = ranking.agreement >= 4 ? a.minMargin.fourViews : ranking.agreement === 3 ? a.minMargin.threeViews : Infinity;
+  if (best.score >= a.minScore && margin >= needed && ranking.unknownShare <= a.maxUnknownShare) return { kind: 'answer', best, margin };
+  const g = s.suggest;
+  if (best.score < g.minScore || best.coverage < g.minCoverage || ranking.unknownShare > g.maxUnknownShare) return { kind: 'none' };
+  // The close entries: those within a quarter of the best score (at most five).
+  return { kind: 'close', close: ranking.hits.filter((h) => h.score >= CLOSE_SHARE * best.score).slice(0, 5), margin };
+}

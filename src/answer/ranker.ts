@@ -1,0 +1,110 @@
+import type { Entry } from '../kb/schema.js';
+import type { Analyzer } from './analyzer.js';
+import { PhrasingBank, type Mix } from './bank.js';
+
+/** How a question is scored against an entry (knowledge/search.yaml `ranking`). */
+export interface RankingSettings {
+  /**
+   * One phrasing's similarity: over word terms and over character n-grams (mixed by `words` and `grams`), each the
+   * cosine blended with recall — the share of the phrasing found in the question (`recall`: 0 = cosine only), so a
+   * long question that contains a phrasing after some personal context still matches it.
+   */
+  phrasing: Mix & { recall: number };
+  /** An entry's score: its closest phrasing, the centroid of its phrasings, their coverage of the question, its answer. */
+  entry: { best: number; centroid: number; coverage: number; answer: number };
+}
+
+/** One entry's score for a question, 0–1, with its parts. */
+export interface Scored {
+  entry: Entry;
+  score: number;
+  /** Similarity of the closest phrasing (question, title or keyword). */
+  best: number;
+  /** Share of the question's meaning (IDF-weighted terms) found in the entry's phrasings, title and keywords. */
+  coverage: number;
+}
+
+export interface Ranking {
+  /** Entries with any overlap, best first. */
+  hits: Scored[];
+  /** Share of the question's meaning in words no entry's phrasings use: high for subjects no entry covers. */
+  unknownShare: number;
+  /** How many of four independent views (nearest phrasing by words, by n-grams, centroid, coverage) pick the best entry. */
+  agreement: number;
+}
+
+const DIGITS_ONLY = /^\d+$/;
+const argmax = (xs: ArrayLike<number>) => {
+  let best = 0;
+  for (let i = 1; i < xs.length; i++) if (xs[i]! > xs[best]!) best = i;
+  return best;
+};
+
+/**
+ * Question-to-question ranking: each entry is represented mainly by its curated member phrasings (plus title and
+ * keywords), matched by word-level TF-IDF cosine and character n-gram cosine; its answer text adds a weak signal.
+ * Everything is in memory and deterministic.
+ */
+export function createRanker(entries: readonly Entry[], analyzer: Analyzer, settings: RankingSettings) {
+  const bank = new PhrasingBank(entries, analyzer, settings.phrasing);
+  const n = entries.length;
+  const phrasings = bank.owner.length;
+  const wordScores = new Float64Array(phrasings);
+  const gramScores = new Float64Array(phrasings);
+  const centroidScores = new Float64Array(n);
+  /** Cosine blended with recall (cosine × |question| / |phrasing|, at most 1). */
+  const blend = (cos: number, qNorm: number, pNorm: number) =>
+    cos === 0 ? 0 : (1 - settings.phrasing.recall) * cos + settings.phrasing.recall * Math.min(1, (cos * qNorm) / pNorm);
+
+  return {
+    rank(question: string): Ranking {
+      const a = analyzer.analyze(question, { correct: true });
+      // Numbers the knowledge base never mentions (a salary, an age) carry no meaning for matching.
+      const terms = [...new Set(a.terms)].filter((t) => !DIGITS_ONLY.test(t) || bank.df(t) > 0);
+      // A number alone ("1", "2026") says nothing about what is asked.
+      if (terms.every((t) => DIGITS_ONLY.test(t))) return { hits: [], unknownShare: 1, agreement: 0 };
+      const weights = terms.map((t) => bank.idf(bank.df(t)));
+      const total = weights.reduce((sum, w) => sum + w, 0);
+      if (total === 0) return { hits: [], unknownShare: 1, agreement: 0 };
+      const unknown = terms.reduce((sum, t, i) => sum + (bank.known(t) ? 0 : weights[i]!), 0);
+
+      const qw = bank.wordVector(terms);
+      const qg = bank.gramVector(a.grams);
+      bank.wordIndex.scores(qw, wordScores);
+      bank.gramIndex.scores(qg, gramScores);
+      bank.centroids.scores(bank.joint(qw, qg), centroidScores);
+
+      // Per entry: the closest phrasing overall, by words alone and by n-grams alone.
+      const best = new Float64Array(n);
+      const byWords = new Float64Array(n);
+      const byGrams = new Float64Array(n);
+      for (let p = 0; p < phrasings; p++) {
+        const e = bank.owner[p]!;
+        const ws = blend(wordScores[p]!, qw.norm, bank.wordNorm[p]!);
+        const gs = blend(gramScores[p]!, qg.norm, bank.gramNorm[p]!);
+        best[e] = Math.max(best[e]!, settings.phrasing.words * ws + settings.phrasing.grams * gs);
+        byWords[e] = Math.max(byWords[e]!, ws);
+        byGrams[e] = Math.max(byGrams[e]!, gs);
+      }
+
+      const w = settings.entry;
+      const coverage = new Float64Array(n);
+      const hits: Scored[] = [];
+      for (let e = 0; e < n; e++) {
+        let covered = 0;
+        let inAnswer = 0;
+        terms.forEach((t, i) => {
+          if (bank.inPhrasings(e, t)) covered += weights[i]!;
+          else if (bank.inAnswer(e, t)) inAnswer += weights[i]!;
+        });
+        coverage[e] = covered / total;
+        const score = w.best * best[e]! + w.centroid * centroidScores[e]! + w.coverage * coverage[e]! + w.answer * (inAnswer / total);
+        if (score > 0) hits.push({ entry: entries[e]!, score, best: best[e]!, coverage: coverage[e]! });
+      }
+      hits.sort((x, y) => y.score - x.score);
+      const top = hits[0] ? entries.indexOf(hits[0].entry) : -1;
+      const agreement = top < 0 ? 0 : [byWords, byGrams, centroidScores, coverage].filter((view) => argmax(view) === top).length;
+      return { hits, unknownShare: unknown / total, agreement };
+    },
+  };
+}

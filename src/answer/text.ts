@@ -1,0 +1,70 @@
+import { stemmer } from 'stemmer';
+
+/**
+ * Text → tokens, the same for entries and questions: NFKC, Latin words with their Porter stems, Japanese runs split
+ * into content words by ICU's dictionary segmenter (built into Node). Nothing is substituted into the text: domain
+ * synonyms are recognised on the token sequence (see vocabulary.ts), so no marker characters are ever analysed.
+ */
+export type Token =
+  | { kind: 'latin'; raw: string; stem: string; upper: boolean }
+  | { kind: 'cjk'; text: string }
+  | { kind: 'group'; group: number };
+
+const WORD = /[\p{Script=Latin}\p{N}]+(?:['’][\p{Script=Latin}]+)*|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]+/gu;
+const LATIN = /^[\p{Script=Latin}\p{N}]/u;
+const JA_WORDS = new Intl.Segmenter('ja', { granularity: 'word' });
+const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
+const KATAKANA_ONLY = /^[\p{Script=Katakana}ー]+$/u;
+const HAN = /\p{Script=Han}/u;
+
+const stems = new Map<string, string>();
+
+/** Porter stems, with the -ify/-ification pair (notify/notification, qualify/qualification) brought together. */
+export function stem(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = stemmer(word.replace(/['’]s$/, '').replace(/['’]/g, ''));
+    if (s.endsWith('ifi')) s = s.slice(0, -1);
+    if (stems.size >= 50_000) stems.clear(); // bounded: questions are user input
+    stems.set(word, s);
+  }
+  return s;
+}
+
+/**
+ * Content words of a run of Japanese. Hiragana-only words are grammar (particles, endings) and a lone kanji is
+ * usually an inflected word's stem, so both are dropped. ICU splits unfamiliar loanwords (バイリンガル → バイ|リン|ガル),
+ * so adjacent katakana pieces are joined again.
+ */
+export function japaneseWords(run: string): string[] {
+  const words: string[] = [];
+  let katakana = '';
+  const flush = () => {
+    if (katakana) words.push(katakana);
+    katakana = '';
+  };
+  for (const seg of JA_WORDS.segment(run)) {
+    if (KATAKANA_ONLY.test(seg.segment)) {
+      katakana += seg.segment;
+      continue;
+    }
+    flush();
+    if (!seg.isWordLike || HIRAGANA_ONLY.test(seg.segment)) continue;
+    if (seg.segment.length === 1 && HAN.test(seg.segment)) continue;
+    words.push(seg.segment);
+  }
+  flush();
+  return words;
+}
+
+/** Latin words (case kept in `raw` only for acronyms) and whole Japanese runs, in order. */
+export function scan(text: string): { kind: 'latin' | 'cjk'; text: string }[] {
+  const out: { kind: 'latin' | 'cjk'; text: string }[] = [];
+  for (const m of text.normalize('NFKC').matchAll(WORD)) out.push({ kind: LATIN.test(m[0]) ? 'latin' : 'cjk', text: m[0] });
+  return out;
+}
+
+export function latinToken(raw: string): Token {
+  const lower = raw.toLowerCase();
+  return { kind: 'latin', raw: lower, stem: stem(lower), upper: raw.length >= 2 && raw === raw.toUpperCase() && /\p{Lu}/u.test(raw) };
+}

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer, type AnalyzerSettings } from '../../src/answer/analyzer.js';
+import { decide, type DecisionSettings } from '../../src/answer/decision.js';
+import { createRanker, type RankingSettings } from '../../src/answer/ranker.js';
+import type { Entry } from '../../src/kb/schema.js';
+
+/** A small hand-made knowledge base: the ranker and the decision as plain functions, independent of curation. */
+const entry = (id: string, title: string, keywords: string[], questions: string[], answer: string): Entry => ({
+  id,
+  title,
+  topic: 't',
+  keywords,
+  questions,
+  answer,
+  guides: ['g#s'],
+  facts: [],
+  sources: [],
+  related: [],
+  reviewed: '2026-11-26',
+  file: `${id}.md`,
+});
+
+const ENTRIES = [
+  entry('ask-raise', 'How to ask for a raise', ['raise', 'salary negotiation'], [
+    'how do i ask my boss for a raise',
+    'is it rude to ask for more money at a japanese company',
+    'pay rise conversation tips',
+    '昇給をお願いするのは失礼ですか',
+    '給料上げてほしいって上司に言っていい？',
+  ], 'Bring evidence of added responsibility and ask in a private meeting.'),
+  entry('nomikai', 'Do I have to go to nomikai?', ['nomikai', 'drinking parties'], [
+    'are work drinking parties mandatory',
+    'can i skip the nomikai',
+    'i dont drink alcohol, will skipping company dinners hurt me',
+    '飲み会って断っても大丈夫？',
+    '会社の飲み会に行かないと評価下がる？',
+  ], 'Going sometimes builds trust; you can attend without drinking.'),
+  entry('notification', 'The 14-day notification after a job change', ['14-day notification', '届出'], [
+    'do i need to tell immigration when i change jobs',
+    'how many days to report a new employer',
+    'forgot to notify immigration after quitting',
+    '転職したら入管に届出が必要ですか',
+    '退職後の届出の期限は？',
+  ], 'Notify the Immigration Services Agency within 14 days; the fine is up to ¥200,000.'),
+  entry('n3-jobs', 'What jobs can I get with N3?', ['N3', 'intermediate japanese'], [
+    'i passed n3, can i leave teaching',
+    'what jobs are open with jlpt n3',
+    'is n3 enough for a non teaching job',
+    'N3で英語教師以外の仕事はある？',
+    'N3だけど転職できる？',
+  ], 'N3 plus technical skills can open technical roles; otherwise aim for N2.'),
+  entry('hsp', 'Highly Skilled Professional points', ['HSP', 'points'], [
+    'how many points do i need for hsp',
+    'what counts toward highly skilled professional points',
+    'is 70 points enough for hsp',
+    '高度専門職のポイントは何点必要？',
+    '高度人材のポイント計算の方法',
+  ], 'You need 70 points; age, degree, experience and salary count.'),
+];
+
+const ANALYZER: AnalyzerSettings = {
+  stopwords: ['a', 'the', 'i', 'my', 'do', 'to', 'is', 'it', 'can', 'for', 'at', 'how', 'what', 'are', 'will', 'me', 'after', 'when', 'of'],
+  synonyms: [
+    { canonical: 'raise', variants: ['pay rise', '昇給'] },
+    { canonical: 'nomikai', variants: ['飲み会', 'drinking parties'] },
+    { canonical: 'hsp', variants: ['HSP', '高度専門職', '高度人材', 'highly skilled professional'] },
+    { canonical: 'immigration', variants: ['入管'] },
+  ],
+  grams: { latin: [3, 4], cjk: [2, 3] },
+};
+const RANKING: RankingSettings = { phrasing: { words: 0.6, grams: 0.4, recall: 0.5 }, entry: { best: 0.3, centroid: 0.4, coverage: 0.25, answer: 0.05 } };
+const DECISION: DecisionSettings = { answer: { minScore: 0.35, minMargin: { fourViews: 0.05, threeViews: 0.15 }, maxUnknownShare: 0.5 }, suggest: { minScore: 0.25, minCoverage: 0, maxUnknownShare: 0.5 } };
+
+const analyzer = createAnalyzer(ANALYZER, ENTRIES.flatMap((e) => [e.title, ...e.keywords, ...e.questions]));
+const ranker = createRanker(ENTRIES, analyzer, RANKING);
+const top = (q: string) => ranker.rank(q).hits[0]?.entry.id;
+const decision = (q: string) => decide(ranker.rank(q), DECISION);
+const answered = (q: string) => {
+  const d = decision(q);
+  return d.kind === 'answer' ? d.best.entry.id : d.kind;
+};
+
+describe('ranker: question-to-question matching', () => {
+  it.each([
+    ['can i ask for a raise without being rude', 'ask-raise'],
+    ['company drinking parties — do i really have to go', 'nomikai'],
+    ['new job, do i have to report to immigration?', 'notification'],
+    ['just got N3, what work can i find besides teaching', 'n3-jobs'],
+    ['what do i need to get hsp', 'hsp'],
+  ])('GIVEN "%s" THEN the closest phrasings belong to %s', (q, id) => {
+    expect(top(q)).toBe(id);
+  });
+
+  it.each([
+    ['飲み会を断ったら評価に響きますか', 'nomikai'],
+    ['転職後の入管への届出はいつまで', 'notification'],
+    ['高度専門職って何ポイント要るの', 'hsp'],
+    ['N3で転職って無理かな', 'n3-jobs'],
+  ])('GIVEN Japanese without spaces "%s" THEN it finds %s', (q, id) => {
+    expect(answered(q)).toBe(id);
+  });
+
+  it.each([
+    ['how do i aks for a rasie', 'ask-raise'],
+    ['do i have to go to nomikais', 'nomikai'],
+    ['notifcation to imigration after chaning jobs', 'notification'],
+  ])('GIVEN typos and inflections "%s" THEN it still finds %s', (q, id) => {
+    expect(top(q)).toBe(id);
+  });
+
+  it('GIVEN a long question with personal context first THEN the question at the end decides the entry', () => {
+    const q = 'so i have been working in osaka for about three years now, mostly in a small office with five people, and my manager is nice. how do i ask my boss for a raise';
+    expect(top(q)).toBe('ask-raise');
+  });
+
+  it('GIVEN a synonym in the other language THEN both phrasings meet on the canonical term', () => {
+    expect(top('昇給')).toBe('ask-raise');
+    expect(top('highly skilled professional')).toBe('hsp');
+  });
+});
+
+describe('decision: answer only when one entry clearly wins', () => {
+  it('GIVEN a question that spans two entries THEN it is "close", with both as candidates', () => {
+    const d = decision('is n3 enough for a raise');
+    expect(d.kind).toBe('close');
+    if (d.kind === 'close') expect(d.close.map((h) => h.entry.id).slice(0, 2).sort()).toEqual(['ask-raise', 'n3-jobs']);
+  });
+
+  it.each(['best ramen in shibuya', 'how do i open a bank account', 'たこ焼きのおすすめの店'])(
+    'GIVEN "%s", about nothing the entries cover THEN nothing is suggested',
+    (q) => {
+      expect(decision(q)).toEqual({ kind: 'none' });
+    },
+  );
+
+  it('GIVEN a question made only of private-use or symbol characters THEN nothing is answered', () => {
+    expect(decision('\uE000\uE001 \uE0001\uE001')).toEqual({ kind: 'none' });
+    expect(decision('??? !!!')).toEqual({ kind: 'none' });
+  });
+
+  describe('the margin the best entry needs depends on how many views agree on it', () => {
+    const ranking = (second: number, agreement: number, unknownShare = 0) => ({
+      hits: [
+        { entry: ENTRIES[0]!, score: 0.8, best: 0.8, coverage: 1 },
+        { entry: ENTRIES[1]!, score: second, best: second, coverage: 1 },
+      ],
+      unknownShare,
+      agreement,
+    });
+    it.each([
+      [0.77, 4, 'close'],
+      [0.74, 4, 'answer'],
+      [0.7, 3, 'close'],
+      [0.6, 3, 'answer'],
+      [0.2, 2, 'close'],
+    ])('GIVEN a runner-up at %s and %s views agreeing THEN %s', (second, agreement, kind) => {
+      expect(decide(ranking(second, agreement), DECISION).kind).toBe(kind);
+    });
+    it('GIVEN most of the question in words no phrasing uses THEN nothing is suggested', () => {
+      expect(decide(ranking(0.2, 4, 0.9), DECISION)).toEqual({ kind: 'none' });
+    });
+    it('GIVEN a best score under minScore THEN it is not answered, however clear the margin', () => {
+      const low = { ...ranking(0, 4), hits: [{ entry: ENTRIES[0]!, score: 0.3, best: 0.3, coverage: 1 }] };
+      expect(decide(low, DECISION).kind).toBe('close');
+    });
+  });
+});
