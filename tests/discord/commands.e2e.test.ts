@@ -40,7 +40,7 @@ describe('/ask', () => {
   });
 
   it('GIVEN private:true WHEN /ask THEN the answer is ephemeral', async () => {
-    const data = await replyTo(t, t.fake.slash('ask', { question: 'How do I change jobs on an engineer visa?', private: true }));
+    const data = await replyTo(t, t.fake.slash('ask', { question: 'how many days do I have to notify immigration after quitting?', private: true }));
     expect(isEphemeral(data)).toBe(true);
     expect(data.embeds?.[0]?.title).toMatch(/visa/i);
   });

@@ -41,13 +41,13 @@ function concurrencySuite(storeUrl: () => string) {
       const [, down] = customIdsOf(await replyTo(t, t.fake.slash('ask', { question: ANSWERED })));
       const clicks = t.fake.together(() => Array.from({ length: 20 }, (_, i) => t.fake.button(down!, { user: t.fake.user(`voter-${i}`) })));
       for (const c of clicks) expect((await replyTo(t, c)).content).toBe('Thanks for telling me. The curators will review this answer.');
-      const [up2, down2] = customIdsOf(await replyTo(t, t.fake.slash('ask', { question: 'How do I change jobs on an engineer visa?' })));
+      const [up2, down2] = customIdsOf(await replyTo(t, t.fake.slash('ask', { question: 'how many days do I have to notify immigration after quitting?' })));
       const toggler = t.fake.user('toggler');
       const tallyBefore = await t.store.counters(`tally:${down2!.split(':')[3]}:`); // a shared test Redis may hold earlier runs' votes
       for (let n = 0; n < 10; n++) await replyTo(t, t.fake.button(n % 2 === 0 ? down2! : up2!, { user: toggler }));
       const items = await queued();
       expect(items.find((i) => i.kind === 'downvoted' && i.question === ANSWERED)?.count).toBe(20);
-      expect(items.find((i) => i.kind === 'downvoted' && i.question === 'How do I change jobs on an engineer visa?')?.count).toBe(1);
+      expect(items.find((i) => i.kind === 'downvoted' && i.question === 'how many days do I have to notify immigration after quitting?')?.count).toBe(1);
       const entry = down2!.split(':')[3];
       const tally = await t.store.counters(`tally:${entry}:`);
       expect([tally.get(`tally:${entry}:up`)! - (tallyBefore.get(`tally:${entry}:up`) ?? 0), tally.get(`tally:${entry}:down`)! - (tallyBefore.get(`tally:${entry}:down`) ?? 0)]).toEqual([1, 0]);
@@ -55,7 +55,7 @@ function concurrencySuite(storeUrl: () => string) {
 
     it('GIVEN three questions from one member in the same tick WHEN the cooldown is on THEN exactly one is answered', async () => {
       const author = t.fake.user('eager');
-      const questions = [ANSWERED, 'How do I change jobs on an engineer visa?', 'how do I get permanent residency?'];
+      const questions = [ANSWERED, 'how many days do I have to notify immigration after quitting?', 'how do I get permanent residency?'];
       const messages = t.fake.together(() => questions.map((q) => t.fake.userMessage(t.fake.channels.help.id, q, { author })));
       const outcomes = await until(() => {
         const lines = t.logs.lines();

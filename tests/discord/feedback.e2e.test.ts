@@ -58,7 +58,7 @@ describe('rating an answer', () => {
   });
 
   it('GIVEN an answer WHEN a member clicks 👎 THEN the question and entry go to the curator queue', async () => {
-    const question = 'How do I change jobs on an engineer visa?';
+    const question = 'how many days do I have to notify immigration after quitting?';
     const { down } = await askForButtons(question);
     const entryId = down.split(':')[3];
     const thanks = await replyTo(t, t.fake.button(down));
@@ -67,13 +67,13 @@ describe('rating an answer', () => {
   });
 
   it('GIVEN an answer in a help-channel thread WHEN a member clicks 👎 there THEN it is recorded the same way', async () => {
-    const message = t.fake.userMessage(t.fake.channels.help.id, 'what does a 14-day notice mean when I change jobs?');
+    const message = t.fake.userMessage(t.fake.channels.help.id, 'how many days do I have to notify immigration after quitting?');
     const thread = await t.fake.waitForThread(t.fake.channels.help.id, (th) => th.id === message.id);
     const answer = await t.fake.waitForChannelMessage(thread.id);
     const down = customIdsOf(answer)[1] ?? '';
     const thanks = await replyTo(t, t.fake.button(down, { message: answer, user: t.fake.user('carol') }));
     expect(thanks.content).toContain('The curators will review this answer');
-    expect(await queueText(t)).toContain('what does a 14-day notice mean when I change jobs?');
+    expect(await queueText(t)).toContain('how many days do I have to notify immigration after quitting?');
   });
 });
 

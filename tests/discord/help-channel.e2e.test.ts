@@ -4,7 +4,7 @@ import { startTestBot, type TestBot } from '../support/bot.js';
 import { configChannel, customIdsOf, reactionsTo, settle, textOf, until } from './helpers.js';
 
 const QUESTION = 'how do I ask for a raise without seeming pushy?';
-const VISA_QUESTION = 'How do I change jobs on an engineer visa?';
+const VISA_QUESTION = 'how many days do I have to notify immigration after quitting?';
 
 let t: TestBot;
 let help: string;
