@@ -23,12 +23,43 @@ export function scrubUrl(url: string): string {
   return url.replace(/\/(webhooks|interactions)\/(\d+)\/[^/?]+/g, '/$1/$2/[redacted]');
 }
 
-/** pino's error serializer, with request URLs scrubbed of interaction tokens (DiscordAPIError has `url`). */
-function serializeError(err: unknown) {
+/** The route of a Discord request: path without host, API version, query, ids or tokens (`/channels/:id/messages`). */
+export function discordRoute(url: string): string {
+  const path = scrubUrl(url.replace(/^[a-z]+:\/\/[^/]+/i, '').replace(/\?.*$/, '')).replace(/^\/api(\/v\d+)?/, '');
+  return path.replace(/\[redacted\]/g, ':token').replace(/\/\d{5,}(?=\/|$)/g, '/:id');
+}
+
+/**
+ * An error from Discord's REST API (discord.js DiscordAPIError, HTTPError, RateLimitError). They carry the request
+ * body — a reply with a member's question, answer, age or salary — and Discord's echo of it, so they are logged by
+ * code, status, method and route only.
+ */
+function discordError(err: Record<string, unknown>): Record<string, unknown> | undefined {
+  const type = (err.constructor as { name?: string } | undefined)?.name;
+  const fromDiscord = type === 'DiscordAPIError' || type === 'HTTPError' || type === 'RateLimitError' || 'requestBody' in err;
+  if (!fromDiscord || typeof err.method !== 'string' || typeof err.url !== 'string') return undefined;
+  return {
+    type,
+    ...(err.code !== undefined && { code: err.code }),
+    ...(typeof err.status === 'number' && { status: err.status }),
+    method: err.method.toUpperCase(),
+    route: discordRoute(err.url),
+  };
+}
+
+/** pino's error serializer, with Discord's errors reduced to code and route, and URLs scrubbed of interaction tokens. */
+function serializeError(err: unknown): unknown {
+  if (err === null || typeof err !== 'object') return err;
+  const discord = discordError(err as Record<string, unknown>);
+  if (discord) return discord;
   const out = pino.stdSerializers.err(err as Error) as Record<string, unknown>;
+  delete out.requestBody;
+  delete out.rawError;
   if (typeof out.url === 'string') out.url = scrubUrl(out.url);
   if (typeof out.stack === 'string') out.stack = scrubUrl(out.stack);
   if (typeof out.message === 'string') out.message = scrubUrl(out.message);
+  const cause = (err as { cause?: unknown }).cause;
+  if (cause !== undefined) out.cause = serializeError(cause);
   return out;
 }
 
