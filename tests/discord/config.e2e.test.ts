@@ -63,6 +63,17 @@ describe('curator queue', () => {
     expect((await queue(true))?.title).toBe('Curator queue (2)');
     expect((await queue())?.description).toBe('Nothing waiting. 🎉');
   });
+
+  it('GIVEN a queued question with Markdown and mentions WHEN /config queue THEN it is shown as typed: no formatting, no mention', async () => {
+    const question = '**why** _is_ ~~my~~ `visa` <@123456789012345678> <@&234567890123456789> <#345678901234567890> @everyone @here [click](https://x.y) ||so||';
+    const i = t.fake.slash('ask', { question });
+    expect((await replyTo(t, i)).embeds?.[0]?.title).toBe('Not in my guides');
+    await handled(t, i.id);
+    const shown = (await queue(true))?.description ?? '';
+    expect(shown).toBe(
+      '❔ ×1 — \\*\\*why\\*\\* \\_is\\_ \\~\\~my\\~\\~ \\`visa\\` <\u200b@123456789012345678> <\u200b@&234567890123456789> <\u200b#345678901234567890> @\u200beveryone @\u200bhere \\[click](https://x.y) \\|\\|so\\|\\|',
+    );
+  });
 });
 
 describe('help channels', () => {

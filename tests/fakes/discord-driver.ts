@@ -23,6 +23,8 @@ import {
   autocompletePayload,
   buildOptions,
   buttonPayload,
+  contextMenuPayload,
+  modalPayload,
   slashPayload,
   type AutocompleteOptions,
   type InteractionBase,
@@ -55,6 +57,8 @@ export interface UserMessageOptions {
   embeds?: APIEmbed[];
 }
 
+export type SelectType = ComponentType.StringSelect | ComponentType.UserSelect | ComponentType.RoleSelect | ComponentType.MentionableSelect | ComponentType.ChannelSelect;
+
 export interface ButtonOptions extends InteractionOptions {
   /** The message carrying the button (default: the newest stored message with that custom_id). */
   message?: APIMessage;
@@ -85,16 +89,33 @@ export class FakeDriver {
     return this.#send(`button ${customId}`, base.channel.id, buttonPayload(base, customId, message));
   }
 
-  /** Picks `values` in the string select menu `customId` (component_type 3) on the newest message carrying it. */
-  select(customId: string, values: string[], opts: ButtonOptions = {}): SentInteraction {
-    const message = opts.message ?? this.#messageWith(customId);
+  /**
+   * Picks `values` in the select menu `customId` on the newest message carrying it: a string select (component_type
+   * 3) unless `componentType` names another kind (user, role, mentionable, channel select: `values` are ids), which
+   * may then be one the bot never sent.
+   */
+  select(customId: string, values: string[], opts: ButtonOptions & { componentType?: SelectType } = {}): SentInteraction {
+    const type = opts.componentType ?? ComponentType.StringSelect;
+    const message = opts.message ?? this.#messageWith(customId) ?? (type === ComponentType.StringSelect ? undefined : this.#syntheticButtonMessage(customId, opts.channelId));
     if (!message) throw new Error(`fake discord: no stored message carries the select menu ${customId}`);
     const base = this.#base(opts, message.channel_id);
-    const payload: APIMessageComponentSelectMenuInteraction = {
+    const payload = {
       ...buttonPayload(base, customId, message),
-      data: { custom_id: customId, component_type: ComponentType.StringSelect, values },
-    };
+      data: { custom_id: customId, component_type: type, values, ...(type === ComponentType.StringSelect ? {} : { resolved: {} }) },
+    } as APIMessageComponentSelectMenuInteraction;
     return this.#send(`select ${customId}`, base.channel.id, payload);
+  }
+
+  /** A user (`user`) or message (`message`) context-menu command on `targetId`. */
+  contextMenu(name: string, kind: 'user' | 'message', targetId: string, opts: InteractionOptions = {}): SentInteraction {
+    const base = this.#base(opts, opts.channelId);
+    const payload = contextMenuPayload(base, this.#commandId(name), name, kind, targetId, this.state.messages.get(targetId));
+    return this.#send(`${kind} command ${name}`, base.channel.id, payload);
+  }
+
+  modalSubmit(customId: string, fields: Readonly<Record<string, string>>, opts: ButtonOptions = {}): SentInteraction {
+    const base = this.#base(opts, opts.message?.channel_id ?? opts.channelId);
+    return this.#send(`modal ${customId}`, base.channel.id, modalPayload(base, customId, fields, opts.message));
   }
 
   userMessage(channelId: string, content: string, opts: UserMessageOptions = {}): APIMessage {

@@ -17,9 +17,11 @@ import {
   type APIApplicationCommandInteractionDataOption,
   type APIChannel,
   type APIChatInputApplicationCommandGuildInteraction,
+  type APIInteraction,
   type APIInteractionGuildMember,
   type APIMessage,
   type APIMessageComponentButtonInteraction,
+  type APIModalSubmitInteraction,
   type APIUser,
   type GuildMemberFlags,
 } from 'discord-api-types/v10';
@@ -135,6 +137,16 @@ export function slashPayload(base: InteractionBase, commandId: string, name: str
   };
 }
 
+/** A user or message context-menu command; the target is resolved as Discord resolves it. */
+export function contextMenuPayload(base: InteractionBase, commandId: string, name: string, kind: 'user' | 'message', targetId: string, message: APIMessage | undefined): APIInteraction {
+  const resolved = kind === 'user' ? { users: { [targetId]: base.user } } : { messages: message ? { [targetId]: message } : {} };
+  return {
+    ...common(base),
+    type: InteractionType.ApplicationCommand,
+    data: { id: commandId, name, type: kind === 'user' ? ApplicationCommandType.User : ApplicationCommandType.Message, target_id: targetId, resolved },
+  } as APIInteraction;
+}
+
 export function autocompletePayload(
   base: InteractionBase,
   commandId: string,
@@ -154,5 +166,21 @@ export function buttonPayload(base: InteractionBase, customId: string, message: 
     type: InteractionType.MessageComponent,
     data: { custom_id: customId, component_type: ComponentType.Button },
     message,
+  };
+}
+
+/** A form submission (the bot shows no forms, but a client can send one: it must still be answered). */
+export function modalPayload(base: InteractionBase, customId: string, fields: Readonly<Record<string, string>>, message: APIMessage | undefined): APIModalSubmitInteraction {
+  return {
+    ...common(base),
+    type: InteractionType.ModalSubmit,
+    data: {
+      custom_id: customId,
+      components: Object.entries(fields).map(([fieldId, value]) => ({
+        type: ComponentType.ActionRow,
+        components: [{ type: ComponentType.TextInput, custom_id: fieldId, value }],
+      })),
+    },
+    ...(message ? { message } : {}),
   };
 }

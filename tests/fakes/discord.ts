@@ -30,7 +30,9 @@
  * ```
  *
  * - **Users' side:** `slash`, `autocomplete` (`{ focused }`), `button` (finds the message carrying the
- *   custom_id), `select` (string select menu, with `values`), `userMessage` (`{ bot, type, mentionBot, author }`), `forumPost`.
+ *   custom_id), `select` (string select menu, with `values`; `componentType` for the other menus), `userMessage`
+ *   (`{ bot, type, mentionBot, author }`), `forumPost`; and, because clients can send what the bot never offers,
+ *   `contextMenu` (a user or message command) and `modalSubmit` (a form) — the bot must still answer them.
  * - **Waiting:** `waitForResponse`, `waitForEdit`, `waitForChannelMessage`, `waitForThread`, `waitForRequest`,
  *   `waitForResume`. All reject with the recent request log after `waitTimeoutMs` (default 5 s);
  *   `waitForResponse` fails fast if the bot's callback was rejected.
@@ -156,6 +158,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     autocomplete: driver.autocomplete.bind(driver),
     button: driver.button.bind(driver),
     select: driver.select.bind(driver),
+    contextMenu: driver.contextMenu.bind(driver),
+    modalSubmit: driver.modalSubmit.bind(driver),
     userMessage: driver.userMessage.bind(driver),
     forumPost: driver.forumPost.bind(driver),
 
