@@ -13,15 +13,21 @@ export interface VisaCheckResult {
   sources: string[];
 }
 
-const notesFor = (notes: readonly VisaNote[], f: VisaFacts) => notes.filter((n) => n.when.some((w) => visaWhenMatches(w, f)));
+const notesFor = <N extends VisaNote>(notes: readonly N[], f: VisaFacts): N[] => notes.filter((n) => n.when.some((w) => visaWhenMatches(w, f)));
 
-/** The verdict on a job change, with its reasons, actions, risk flags and sources, all taken from the table. */
+/**
+ * The verdict on a job change, with its reasons, actions, risk flags and sources, all taken from the table. A risk
+ * flag marked as a common refusal reason raises a likely-fine verdict to needs-review (e.g. an engineer paid under
+ * ¥3M a year), and the table's `refusal_review_reason` says why.
+ */
 export function checkVisa(rules: VisaCheckRules, input: VisaCheckInput): VisaCheckResult {
   const base = visaFacts(rules, input);
   const row = decidingVerdictRule(rules, base);
   // Validated tables decide every combination (see src/kb/rules/visa-check.check.ts); this only guards hand-built tables.
   if (!row) throw new Error(`visa-check rules: no verdict row applies to ${JSON.stringify(input)}`);
-  const facts: VisaFacts = { ...base, verdict: row.verdict };
+  const raised = row.verdict === 'likely-fine' && notesFor(rules.flags, { ...base, verdict: row.verdict }).some((f) => f.refusal_reason);
+  const verdict: Verdict = raised ? 'needs-review' : row.verdict;
+  const facts: VisaFacts = { ...base, verdict };
   const vars = {
     status: labelOf(RESIDENCE_STATUSES, input.status),
     current: labelOf(DUTIES, input.currentWork),
@@ -35,8 +41,8 @@ export function checkVisa(rules: VisaCheckRules, input: VisaCheckInput): VisaChe
   const actions = notesFor(rules.actions, facts);
   const flags = notesFor(rules.flags, facts);
   return {
-    verdict: row.verdict,
-    reasons: [...row.reasons, ...(caveat ? [caveat] : [])].map((r) => fill(r, vars)),
+    verdict,
+    reasons: [...row.reasons, ...(raised ? [rules.refusal_review_reason] : []), ...(caveat ? [caveat] : [])].map((r) => fill(r, vars)),
     actions: actions.map((a) => ({ id: a.id, text: fill(a.text, vars) })),
     flags: flags.map((f) => ({ id: f.id, text: fill(f.text, vars) })),
     sources: uniqueRefs(row.sources, ...actions.map((a) => a.sources), ...flags.map((f) => f.sources)),

@@ -39,6 +39,29 @@ describe('the must-hold cases of the issue', () => {
     expect(r.sources).toContain('isa-organisation-notification');
   });
 
+  it('engineer-specialist, same work at a new employer for under ¥3M a year: the refusal-reason flag raises it to needs review', () => {
+    const low = check({ status: 'engineer-specialist', currentWork: 'system-development', newWork: 'system-development', employer: 'new', salary: 2_500_000 });
+    expect(low.verdict).toBe('needs-review');
+    expect(ids(low.flags)).toContain('low-salary');
+    expect(low.reasons.at(-1)).toBe(rules.visaCheck.refusal_review_reason);
+    expect(ids(low.actions)).toContain('confirm-before-accepting');
+    const fair = check({ status: 'engineer-specialist', currentWork: 'system-development', newWork: 'system-development', employer: 'new', salary: 3_500_000 });
+    expect(fair.verdict).toBe('likely-fine');
+    expect(fair.reasons).not.toContain(rules.visaCheck.refusal_review_reason);
+  });
+
+  it('no combination is "likely fine" while a refusal-reason flag applies (every status × duty × duty × employer, low pay and dispatch)', () => {
+    const refusal = new Set(rules.visaCheck.flags.filter((f) => f.refusal_reason).map((f) => f.id));
+    expect(refusal.size).toBeGreaterThan(0);
+    let raised = 0;
+    for (const input of allVisaInputs()) {
+      const r = checkVisa(rules.visaCheck, { ...input, salary: 2_000_000, dispatch: true });
+      if (r.flags.some((f) => refusal.has(f.id))) expect(r.verdict, JSON.stringify(input)).not.toBe('likely-fine');
+      if (r.reasons.includes(rules.visaCheck.refusal_review_reason)) raised++;
+    }
+    expect(raised).toBeGreaterThan(0);
+  });
+
   it('instructor (ALT) → eikaiwa: change of status needed', () => {
     for (const employer of ['same', 'new'] as const) {
       const r = check({ status: 'instructor', currentWork: 'language-teaching-school', newWork: 'language-teaching-private', employer });

@@ -115,6 +115,18 @@ describe('a broken visa-check table', () => {
     );
   });
 
+  it('reports a refusal-reason flag that depends on the verdict it would change', async () => {
+    const text = edit(
+      await realRuleText('visa-check'),
+      '      - { status: [engineer-specialist, instructor, specified-skilled, designated-activities-46, student], salary_below: 3000000 }',
+      '      - { status: [engineer-specialist, instructor, specified-skilled, designated-activities-46, student], salary_below: 3000000, verdict: [likely-fine] }',
+    );
+    const result = parseVisaCheckRules(text, await realRefs());
+    expect(result.ok ? [] : result.problems).toEqual([
+      { file: 'rules/visa-check.yaml', field: 'flags.0.when', message: 'a refusal-reason flag changes the verdict, so it may not depend on the verdict itself' },
+    ]);
+  });
+
   it('reports a duty missing from the fields, a flag-only condition on a verdict row and an unknown placeholder', async () => {
     let text = edit(await realRuleText('visa-check'), 'duties: [data-entry, factory-line]', 'duties: [data-entry]');
     text = edit(text, 'when: { status: [specified-skilled], new: [data-entry] }', 'when: { status: [specified-skilled], new: [data-entry], dispatch: true }');

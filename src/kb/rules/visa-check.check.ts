@@ -59,6 +59,12 @@ export function visaCheckProblems(rules: VisaCheckRules, refs: RefIndex, file: s
       checkText(`${list}.${i}.text`, note.text);
     });
   }
+  rules.flags.forEach((flag, i) => {
+    if (flag.refusal_reason && flag.when.some((w) => w.verdict !== undefined)) {
+      at(`flags.${i}.when`, 'a refusal-reason flag changes the verdict, so it may not depend on the verdict itself');
+    }
+  });
+  checkText('refusal_review_reason', rules.refusal_review_reason);
   Object.entries(rules.confidence_notes).forEach(([k, v]) => v !== undefined && checkText(`confidence_notes.${k}`, v));
   if (problems.length > 0) return problems; // coverage needs a sound field table
 

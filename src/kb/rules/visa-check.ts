@@ -68,13 +68,19 @@ export const visaNoteSchema = z.strictObject({
 });
 export type VisaNote = z.infer<typeof visaNoteSchema>;
 
+/** A risk flag; one that is a common refusal reason raises a likely-fine verdict to needs-review. */
+export const visaFlagSchema = visaNoteSchema.extend({ refusal_reason: z.boolean().optional() });
+export type VisaFlag = z.infer<typeof visaFlagSchema>;
+
 export const visaCheckRulesSchema = z.strictObject({
   disclaimer: text(400),
+  /** Added to the reasons when a refusal-reason flag raises a likely-fine verdict to needs-review. */
+  refusal_review_reason: text(320),
   confidence_notes: z.strictObject({ official: text(200).optional(), secondary: text(200).optional(), unverified: text(200).optional() }),
   fields: z.array(visaFieldSchema).min(1),
   verdicts: z.array(verdictRuleSchema).min(1),
   actions: z.array(visaNoteSchema),
-  flags: z.array(visaNoteSchema),
+  flags: z.array(visaFlagSchema),
 });
 export type VisaCheckRules = z.infer<typeof visaCheckRulesSchema>;
 
