@@ -20,11 +20,15 @@ import { vetMessage } from './discord-rest-channels.js';
 import { apiError, ok, type Route, type RouteContext, type RouteResult } from './discord-rest.js';
 import type { FakeState, InteractionRecord } from './discord-state.js';
 
-/** Callback types Discord accepts per interaction type (9, a modal, is not modelled). */
+/**
+ * Callback types Discord accepts per interaction type (9, showing a modal, is not modelled). The bot shows no forms,
+ * but a client can submit one anyway, and it must be answered (with a message).
+ */
 const ALLOWED: Record<number, readonly number[]> = {
   [InteractionType.ApplicationCommand]: [4, 5],
   [InteractionType.MessageComponent]: [4, 5, 6, 7],
   [InteractionType.ApplicationCommandAutocomplete]: [8],
+  [InteractionType.ModalSubmit]: [4, 5],
 };
 
 function metadata(state: FakeState, rec: InteractionRecord): APIMessageInteractionMetadata | undefined {
