@@ -23,8 +23,8 @@ const QUESTIONS = {
   help: 'how do I ask for a raise without seeming pushy, zanzibar asks?',
   helpFailing: 'how do I ask for a raise without seeming pushy? zanzibar wonders',
   rejected: 'how do I ask for a promotion zanzibar',
-  llm: 'my coworkers go smoking together zanzibar, should I join to build relationships',
-  llmFailing: 'my coworkers go smoking together, zanzibar, should I join them to build relationships?',
+  llm: 'is switching from eikaiwa to IT support a good idea if im N3 and did some helpdesk back home, zanzibar asks',
+  llmFailing: 'would moving from eikaiwa to IT support make sense with N3 and some helpdesk experience back home, zanzibar?',
 };
 const LONG_VALUE = `zanzibar-topic ${'x'.repeat(5_980)}`;
 const MODAL_TEXT = 'my private zanzibar note';
@@ -77,7 +77,7 @@ it('GIVEN a whole run with Discord, store and LLM faults and bad input THEN no l
   await finished(rejected.id);
   const help = t.fake.userMessage(t.fake.channels.help.id, QUESTIONS.help);
   await t.fake.waitForThread(t.fake.channels.help.id, (th) => th.id === help.id);
-  const failing = t.fake.userMessage(t.fake.channels.help.id, QUESTIONS.helpFailing, { author: t.fake.user('other') });
+  const failing = t.fake.userMessage(t.fake.channels.help.id, QUESTIONS.helpFailing, { author: t.fake.user('other'), mentionBot: true }); // a mention is always answered
   t.fake.failNext(`POST /channels/${failing.id}/messages`, 500, undefined, { times: 4 });
   await until(() => t.logs.lines().find((l) => l.messageId === failing.id && l.msg === 'help-channel message failed'), 'the failed help answer');
 
@@ -89,7 +89,7 @@ it('GIVEN a whole run with Discord, store and LLM faults and bad input THEN no l
   faults.heal();
 
   // The LLM drafts once, then fails.
-  openai.enqueue({ kind: 'json', content: { answer: 'Short breaks together build trust, much like nomikai after work.', cited_ids: ['nomikai-and-coworker-relationships'], context_sufficient: true } });
+  openai.enqueue({ kind: 'json', content: { answer: 'IT support is a common first step out of teaching, zanzibar or not.', cited_ids: ['after-alt-it-tech'], context_sufficient: true } });
   openai.enqueue({ kind: 'status', status: 500, body: { error: { message: `model crashed on ${QUESTIONS.llmFailing}` } } });
   for (const question of [QUESTIONS.llm, QUESTIONS.llmFailing]) await handled(t, t.fake.slash('ask', { question }).id);
 
