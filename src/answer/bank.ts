@@ -7,6 +7,16 @@ const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]+/g
 const japaneseOf = (texts: readonly string[]) =>
   texts.map((t) => t.normalize('NFKC').toLowerCase().match(CJK_RUN)?.join('|') ?? '').join('|');
 
+/** Where a term occurs in the knowledge base (see PhrasingBank.occurrences). */
+export interface Occurrences {
+  /** Per entry: 1 in its phrasings, title or keywords; 2 only in its answer; 0 nowhere. */
+  where: Uint8Array;
+  /** In how many entries it occurs at all. */
+  df: number;
+  /** Some entry's phrasings use it: answers alone mention many subjects in passing. */
+  known: boolean;
+}
+
 /** How the words and n-grams of one phrasing are mixed (knowledge/search.yaml `ranking.phrasing`). */
 export interface Mix {
   words: number;
@@ -33,7 +43,7 @@ export class PhrasingBank {
   private readonly answerTerms: Set<string>[] = [];
   private readonly phrasingJa: string[] = [];
   private readonly answerJa: string[] = [];
-  private readonly dfCache = new Map<string, number>();
+  private readonly cache = new Map<string, Occurrences>();
 
   constructor(
     readonly entries: readonly Entry[],
@@ -94,30 +104,28 @@ export class PhrasingBank {
     return normalise(v);
   }
 
-  /** A phrasing, title or keyword of entry `e` uses the term. Japanese is matched as text ("受け" in 受けられる). */
-  inPhrasings(e: number, t: string): boolean {
-    return CJK.test(t) ? this.phrasingJa[e]!.includes(t) : this.phrasingTerms[e]!.has(t);
-  }
-
-  inAnswer(e: number, t: string): boolean {
-    return CJK.test(t) ? this.answerJa[e]!.includes(t) : this.answerTerms[e]!.has(t);
-  }
-
-  /** Some entry's phrasings use the term: answers alone mention many subjects in passing. */
-  known(t: string): boolean {
-    return this.entries.some((_, e) => this.inPhrasings(e, t));
-  }
-
-  /** In how many entries (phrasings or answer) the term occurs. */
-  df(t: string): number {
-    let d = this.dfCache.get(t);
-    if (d === undefined) {
-      d = 0;
-      for (let e = 0; e < this.entries.length; e++) if (this.inPhrasings(e, t) || this.inAnswer(e, t)) d++;
-      if (this.dfCache.size >= 20_000) this.dfCache.clear(); // bounded: questions are user input
-      this.dfCache.set(t, d);
+  /**
+   * Where a term occurs: per entry, 1 = in its phrasings, title or keywords, 2 = only in its answer, 0 = nowhere; and
+   * in how many entries at all. Japanese is matched as text ("受け" occurs in 受けられる). Cached, bounded.
+   */
+  occurrences(t: string): Occurrences {
+    let o = this.cache.get(t);
+    if (o === undefined) {
+      const cjk = CJK.test(t);
+      const where = new Uint8Array(this.entries.length);
+      let df = 0;
+      let known = false;
+      for (let e = 0; e < this.entries.length; e++) {
+        if (cjk ? this.phrasingJa[e]!.includes(t) : this.phrasingTerms[e]!.has(t)) where[e] = 1;
+        else if (cjk ? this.answerJa[e]!.includes(t) : this.answerTerms[e]!.has(t)) where[e] = 2;
+        if (where[e]) df++;
+        if (where[e] === 1) known = true;
+      }
+      o = { where, df, known };
+      if (this.cache.size >= 20_000) this.cache.clear(); // bounded: questions are user input
+      this.cache.set(t, o);
     }
-    return d;
+    return o;
   }
 }
 

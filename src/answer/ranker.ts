@@ -60,13 +60,14 @@ export function createRanker(entries: readonly Entry[], analyzer: Analyzer, sett
     rank(question: string): Ranking {
       const a = analyzer.analyze(question, { correct: true });
       // Numbers the knowledge base never mentions (a salary, an age) carry no meaning for matching.
-      const terms = [...new Set(a.terms)].filter((t) => !DIGITS_ONLY.test(t) || bank.df(t) > 0);
+      const terms = [...new Set(a.terms)].filter((t) => !DIGITS_ONLY.test(t) || bank.occurrences(t).df > 0);
       // A number alone ("1", "2026") says nothing about what is asked.
       if (terms.every((t) => DIGITS_ONLY.test(t))) return { hits: [], unknownShare: 1, agreement: 0 };
-      const weights = terms.map((t) => bank.idf(bank.df(t)));
+      const occ = terms.map((t) => bank.occurrences(t));
+      const weights = occ.map((o) => bank.idf(o.df));
       const total = weights.reduce((sum, w) => sum + w, 0);
       if (total === 0) return { hits: [], unknownShare: 1, agreement: 0 };
-      const unknown = terms.reduce((sum, t, i) => sum + (bank.known(t) ? 0 : weights[i]!), 0);
+      const unknown = occ.reduce((sum, o, i) => sum + (o.known ? 0 : weights[i]!), 0);
 
       const qw = bank.wordVector(terms);
       const qg = bank.gramVector(a.grams);
@@ -93,10 +94,11 @@ export function createRanker(entries: readonly Entry[], analyzer: Analyzer, sett
       for (let e = 0; e < n; e++) {
         let covered = 0;
         let inAnswer = 0;
-        terms.forEach((t, i) => {
-          if (bank.inPhrasings(e, t)) covered += weights[i]!;
-          else if (bank.inAnswer(e, t)) inAnswer += weights[i]!;
-        });
+        for (let i = 0; i < occ.length; i++) {
+          const where = occ[i]!.where[e];
+          if (where === 1) covered += weights[i]!;
+          else if (where === 2) inAnswer += weights[i]!;
+        }
         coverage[e] = covered / total;
         const score = w.best * best[e]! + w.centroid * centroidScores[e]! + w.coverage * coverage[e]! + w.answer * (inAnswer / total);
         if (score > 0) hits.push({ entry: entries[e]!, score, best: best[e]!, coverage: coverage[e]! });

@@ -39,22 +39,31 @@ export function vectorOf(features: readonly string[], space: Features, idf: (id:
   return Object.assign(v, { norm });
 }
 
-/** feature → [document, weight] postings, for scoring every document against a query in one pass. */
+/** feature → (documents, weights) postings in typed arrays, for scoring every document against a query in one pass. */
 export class InvertedIndex {
-  private readonly postings = new Map<number, { doc: number; w: number }[]>();
+  private readonly building = new Map<number, { docs: number[]; ws: number[] }>();
+  private postings: Map<number, { docs: Int32Array; ws: Float64Array }> | undefined;
 
   add(doc: number, v: Vec): void {
+    if (this.postings) throw new Error('the index is frozen once it has scored a query');
     for (const [id, w] of v) {
-      const list = this.postings.get(id) ?? [];
-      list.push({ doc, w });
-      this.postings.set(id, list);
+      const list = this.building.get(id) ?? { docs: [], ws: [] };
+      list.docs.push(doc);
+      list.ws.push(w);
+      this.building.set(id, list);
     }
   }
 
   /** Cosine of `query` with every document it shares a feature with (the others stay 0). */
   scores(query: Vec, out: Float64Array): Float64Array {
+    this.postings ??= new Map([...this.building].map(([id, l]) => [id, { docs: Int32Array.from(l.docs), ws: Float64Array.from(l.ws) }]));
     out.fill(0);
-    for (const [id, qw] of query) for (const p of this.postings.get(id) ?? []) out[p.doc] = out[p.doc]! + qw * p.w;
+    for (const [id, qw] of query) {
+      const p = this.postings.get(id);
+      if (!p) continue;
+      const { docs, ws } = p;
+      for (let i = 0; i < docs.length; i++) out[docs[i]!] = out[docs[i]!]! + qw * ws[i]!;
+    }
     return out;
   }
 }
