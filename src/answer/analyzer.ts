@@ -15,17 +15,24 @@ export interface Analysis {
 }
 
 export interface Analyzer {
-  analyze(text: string, options?: { correct?: boolean }): Analysis;
+  /** `correct`: fix typos towards the curated vocabulary (questions). `latinOnly`: skip Japanese (answer texts). */
+  analyze(text: string, options?: { correct?: boolean; latinOnly?: boolean }): Analysis;
 }
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const DIGITS = /\d/;
+const SURROGATE = /[\uD800-\uDFFF]/;
+const LATIN_WORD = /[\p{Script=Latin}\p{N}]+(?:['’][\p{Script=Latin}]+)*/gu;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Character n-grams of a word with its boundaries marked (`<word>`), so typos and inflections still share most. */
 function ngrams(text: string, [min, max]: readonly [number, number], out: string[]) {
-  const chars = [...text];
-  for (let n = min; n <= max; n++) for (let i = 0; i + n <= chars.length; i++) out.push(chars.slice(i, i + n).join(''));
+  // Code units are characters unless the text has surrogate pairs (rare: emoji, old kanji).
+  const chars = SURROGATE.test(text) ? [...text] : undefined;
+  const length = chars ? chars.length : text.length;
+  for (let n = min; n <= max; n++) {
+    for (let i = 0; i + n <= length; i++) out.push(chars ? chars.slice(i, i + n).join('') : text.substring(i, i + n));
+  }
 }
 
 /**
@@ -64,7 +71,7 @@ export function createAnalyzer(settings: AnalyzerSettings, vocabulary: readonly 
   });
 
   /** Tokens of a text, Japanese runs split around synonym variants and then into words. */
-  function tokenize(text: string, withGroups = true): Token[] {
+  function tokenize(text: string, withGroups = true, latinOnly = false): Token[] {
     const tokens: Token[] = [];
     for (const piece of scan(text)) {
       if (piece.kind === 'latin') {
@@ -73,6 +80,7 @@ export function createAnalyzer(settings: AnalyzerSettings, vocabulary: readonly 
         tokens.push(group === undefined ? t : { kind: 'group', group });
         continue;
       }
+      if (latinOnly) continue;
       const run = piece.text.toLowerCase();
       let last = 0;
       for (const m of withGroups && cjkRe ? run.matchAll(cjkRe) : []) {
@@ -108,8 +116,8 @@ export function createAnalyzer(settings: AnalyzerSettings, vocabulary: readonly 
   // Typo correction towards the curated vocabulary (conservative: see spell.ts).
   const counts = new Map<string, number>();
   for (const text of vocabulary) {
-    for (const t of tokenize(text, false)) {
-      if (t.kind === 'latin' && t.raw.length >= 3 && !DIGITS.test(t.raw)) counts.set(t.raw, (counts.get(t.raw) ?? 0) + 1);
+    for (const m of text.normalize('NFKC').toLowerCase().matchAll(LATIN_WORD)) {
+      if (m[0].length >= 3 && !DIGITS.test(m[0])) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
     }
   }
   const knownStems = new Set([...counts.keys()].map((w) => (latinToken(w) as { stem: string }).stem));
@@ -127,7 +135,7 @@ export function createAnalyzer(settings: AnalyzerSettings, vocabulary: readonly 
 
   return {
     analyze(text, options = {}) {
-      let tokens = tokenize(text);
+      let tokens = tokenize(text, true, options.latinOnly);
       if (options.correct) tokens = tokens.map(correct);
       const terms: string[] = [];
       const grams: string[] = [];
@@ -145,7 +153,7 @@ export function createAnalyzer(settings: AnalyzerSettings, vocabulary: readonly 
         }
       }
       // Japanese: n-grams over whole runs, so matching works without relying on the segmenter's word boundaries.
-      for (const piece of scan(text)) if (piece.kind === 'cjk') ngrams(piece.text, settings.grams.cjk, grams);
+      if (!options.latinOnly) for (const piece of scan(text)) if (piece.kind === 'cjk') ngrams(piece.text, settings.grams.cjk, grams);
       return { terms, grams };
     },
   };

@@ -33,12 +33,15 @@ export class PhrasingBank {
   readonly grams = new Features();
   /** Entry index of every phrasing. */
   readonly owner: number[] = [];
-  readonly wordIndex = new InvertedIndex();
-  readonly gramIndex = new InvertedIndex();
-  readonly centroids = new InvertedIndex();
+  readonly wordIndex: InvertedIndex;
+  readonly gramIndex: InvertedIndex;
+  readonly centroids: InvertedIndex;
   /** Vector lengths before normalising, per phrasing (for recall). */
-  readonly wordNorm: number[] = [];
-  readonly gramNorm: number[] = [];
+  readonly wordNorm: Float64Array;
+  readonly gramNorm: Float64Array;
+  /** In how many entries each word / n-gram occurs. */
+  private readonly wordDf: Int32Array;
+  private readonly gramDf: Int32Array;
   private readonly phrasingTerms: Set<string>[] = [];
   private readonly answerTerms: Set<string>[] = [];
   private readonly phrasingJa: string[] = [];
@@ -50,58 +53,85 @@ export class PhrasingBank {
     analyzer: Analyzer,
     private readonly mix: Mix,
   ) {
-    const analysed: { terms: string[]; grams: string[] }[] = [];
+    const wordIds: number[][] = [];
+    const gramIds: number[][] = [];
+    const entryWords: Set<number>[] = [];
+    const entryGrams: Set<number>[] = [];
     entries.forEach((e, i) => {
       const texts = [e.title, ...e.keywords, ...e.questions];
       const own = new Set<string>();
-      const ownGrams: string[] = [];
+      const ownWords = new Set<number>();
+      const ownGrams = new Set<number>();
       for (const text of texts) {
         const a = analyzer.analyze(text);
+        const w = this.words.intern(a.terms);
+        const g = this.grams.intern(a.grams);
         this.owner.push(i);
-        analysed.push(a);
+        wordIds.push(w);
+        gramIds.push(g);
         for (const t of a.terms) own.add(t);
-        ownGrams.push(...a.grams);
+        for (const id of w) ownWords.add(id);
+        for (const id of g) ownGrams.add(id);
       }
-      const answer = new Set(analyzer.analyze(e.answer).terms);
+      // The answer counts for coverage in Latin terms; its Japanese is matched as text (answerJa).
+      const answer = new Set(analyzer.analyze(e.answer, { latinOnly: true }).terms);
+      for (const id of this.words.intern([...answer])) ownWords.add(id);
       this.phrasingTerms.push(own);
       this.answerTerms.push(answer);
       this.phrasingJa.push(japaneseOf(texts));
       this.answerJa.push(japaneseOf([e.answer]));
-      this.words.addDocument([...own, ...answer]);
-      this.grams.addDocument(ownGrams);
+      entryWords.push(ownWords);
+      entryGrams.push(ownGrams);
     });
-    const sums: Vec[] = entries.map(() => new Map());
-    analysed.forEach((a, p) => {
-      const w = this.wordVector(a.terms);
-      const g = this.gramVector(a.grams);
-      this.wordIndex.add(p, w);
-      this.gramIndex.add(p, g);
-      this.wordNorm.push(w.norm);
-      this.gramNorm.push(g.norm);
-      const sum = sums[this.owner[p]!]!;
-      for (const [k, v] of this.joint(w, g)) sum.set(k, (sum.get(k) ?? 0) + v);
-    });
-    sums.forEach((sum, e) => this.centroids.add(e, normalise(sum)));
+    this.wordDf = counts(this.words.size, entryWords);
+    this.gramDf = counts(this.grams.size, entryGrams);
+    const wordVecs = wordIds.map((ids) => vectorOf(ids, (id) => this.idf(this.wordDf[id]!)));
+    const gramVecs = gramIds.map((ids) => vectorOf(ids, (id) => this.idf(this.gramDf[id]!)));
+    this.wordIndex = new InvertedIndex(this.words.size, wordVecs);
+    this.gramIndex = new InvertedIndex(this.grams.size, gramVecs);
+    this.wordNorm = Float64Array.from(wordVecs, (v) => v.norm);
+    this.gramNorm = Float64Array.from(gramVecs, (v) => v.norm);
+    // Centroids: the sum of each entry's phrasing vectors in one joint space (words, then n-grams), normalised.
+    const size = this.words.size + this.grams.size;
+    const sum = new Float64Array(size);
+    const centroidVecs: Vec[] = [];
+    let p = 0;
+    for (let e = 0; e < entries.length; e++) {
+      const touched: number[] = [];
+      const add = (v: Vec, offset: number, weight: number) => {
+        for (let i = 0; i < v.ids.length; i++) {
+          const k = offset + v.ids[i]!;
+          if (sum[k] === 0) touched.push(k);
+          sum[k] = sum[k]! + weight * v.ws[i]!;
+        }
+      };
+      for (; p < this.owner.length && this.owner[p] === e; p++) {
+        add(wordVecs[p]!, 0, this.mix.words);
+        add(gramVecs[p]!, this.words.size, this.mix.grams);
+      }
+      centroidVecs.push(normalised(touched, touched.map((k) => sum[k]!)));
+      for (const k of touched) sum[k] = 0;
+    }
+    this.centroids = new InvertedIndex(size, centroidVecs);
   }
 
   idf(df: number): number {
     return Math.log(1 + this.entries.length / Math.max(df, 0.5));
   }
 
-  wordVector(terms: readonly string[]) {
-    return vectorOf(terms, this.words, (id) => this.idf(this.words.df[id]!));
+  wordVector(terms: readonly string[]): Vec {
+    return vectorOf(this.words.known(terms), (id) => this.idf(this.wordDf[id]!));
   }
 
-  gramVector(grams: readonly string[]) {
-    return vectorOf(grams, this.grams, (id) => this.idf(this.grams.df[id]!));
+  gramVector(grams: readonly string[]): Vec {
+    return vectorOf(this.grams.known(grams), (id) => this.idf(this.gramDf[id]!));
   }
 
-  /** Words and n-grams in one space, mixed as for phrasings and normalised (for centroids). */
+  /** A question's word and n-gram vectors in the centroids' joint space. */
   joint(w: Vec, g: Vec): Vec {
-    const v: Vec = new Map();
-    for (const [k, x] of w) v.set(2 * k, x * this.mix.words);
-    for (const [k, x] of g) v.set(2 * k + 1, x * this.mix.grams);
-    return normalise(v);
+    const ids = [...w.ids, ...Array.from(g.ids, (id) => this.words.size + id)];
+    const ws = [...Array.from(w.ws, (x) => x * this.mix.words), ...Array.from(g.ws, (x) => x * this.mix.grams)];
+    return normalised(ids, ws);
   }
 
   /**
@@ -129,10 +159,14 @@ export class PhrasingBank {
   }
 }
 
-function normalise(v: Vec): Vec {
-  let norm = 0;
-  for (const x of v.values()) norm += x * x;
-  norm = Math.sqrt(norm) || 1;
-  for (const [k, x] of v) v.set(k, x / norm);
-  return v;
+function normalised(ids: readonly number[], ws: readonly number[]): Vec {
+  const norm = Math.sqrt(ws.reduce((sum, x) => sum + x * x, 0)) || 1;
+  return { ids: Int32Array.from(ids), ws: Float64Array.from(ws, (x) => x / norm), norm };
+}
+
+/** For each feature, in how many of the sets it occurs. */
+function counts(size: number, sets: readonly Set<number>[]): Int32Array {
+  const df = new Int32Array(size);
+  for (const set of sets) for (const id of set) df[id] = df[id]! + 1;
+  return df;
 }

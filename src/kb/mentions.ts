@@ -7,13 +7,12 @@ const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' 
  * Japanese anywhere. Used for the out-of-scope subjects of knowledge/search.yaml, by kb:check and by the engine.
  */
 export function phraseMatcher(phrases: readonly string[]): (text: string) => string | undefined {
-  const res = phrases.map((p) => {
-    const key = norm(p).trim();
-    const source = LATIN_PHRASE.test(key) ? `(?<![\\p{L}\\p{N}])${escape(key)}(?![\\p{L}\\p{N}])` : escape(key);
-    return { phrase: p, re: new RegExp(source, 'u') };
-  });
+  const keys = phrases.map((p) => norm(p).trim());
+  const source = keys.map((key) => (LATIN_PHRASE.test(key) ? `(?<![\\p{L}\\p{N}])${escape(key)}(?![\\p{L}\\p{N}])` : escape(key)));
+  const all = source.length > 0 ? new RegExp(source.map((s) => `(${s})`).join('|'), 'u') : undefined;
   return (text) => {
-    const t = norm(text);
-    return res.find((r) => r.re.test(t))?.phrase;
+    const m = all?.exec(norm(text));
+    // The first group that matched names the phrase.
+    return m ? phrases[m.slice(1).findIndex((g) => g !== undefined)] : undefined;
   };
 }
