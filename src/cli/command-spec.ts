@@ -79,6 +79,7 @@ export function runCommand<I>(argv: string[], spec: CommandSpec<I>): CliResult {
   if (!parsed.success) {
     const lines = inputIssues(parsed.error).map(({ field, message }) => {
       const flag = spec.flags.find((f) => f.field === field || field.startsWith(`${f.field}.`));
+      if (!flag && field === '(input)') return message; // about the options together, not one of them
       return `--${flag?.flag ?? field} ${message}`;
     });
     return fail(spec.name, lines.length === 1 ? (lines[0] ?? '') : `\n  ${lines.join('\n  ')}`);

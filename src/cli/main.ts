@@ -8,6 +8,7 @@ import { KNOWLEDGE_DIR } from '../paths.js';
 import { memoryStore } from '../store/store.js';
 import { runAsk } from './ask.js';
 import * as careerPath from './career-path.js';
+import * as deadlines from './deadlines.js';
 import * as hspPoints from './hsp-points.js';
 import type { CliResult } from './result.js';
 import * as visaCheck from './visa-check.js';
@@ -19,6 +20,7 @@ const USAGE = `Japan career help bot — offline CLI (the same engines the Disco
   npm run -s cli -- career-path --help            which career paths your JLPT level and background open
   npm run -s cli -- visa-check --help             does a job change fit your status of residence
   npm run -s cli -- hsp-points --help             Highly Skilled Professional points
+  npm run -s cli -- deadlines --help              job-change and renewal deadlines, and when /remind would DM you
 `;
 
 const fail = (stderr: string, exitCode = 2): CliResult => ({ stdout: '', stderr: stderr.endsWith('\n') ? stderr : `${stderr}\n`, exitCode });
@@ -60,8 +62,10 @@ async function main(argv: string[]): Promise<CliResult> {
       return visaCheck.run(rest, kb);
     case 'hsp-points':
       return hspPoints.run(rest, kb);
+    case 'deadlines':
+      return deadlines.run(rest, kb);
     default:
-      return fail(`Unknown command "${command}". Commands: ask, career-path, visa-check, hsp-points.\n\n${USAGE}`);
+      return fail(`Unknown command "${command}". Commands: ask, career-path, visa-check, hsp-points, deadlines.\n\n${USAGE}`);
   }
 }
 

@@ -17,6 +17,7 @@ export const TEXT_MARKUP: Markup = {
   link: (title, url) => `${title} — ${url}`,
   code: (t) => t,
   small: (t) => t,
+  date: (d) => d,
 };
 
 /**
@@ -51,7 +52,8 @@ export function answerJson(view: AnswerView) {
   return { answered: view.answered, text: renderAnswerText(view), sources: view.sources, confidence: view.confidence, mode: view.mode };
 }
 
-const joinReport = (r: Report) => [r.body, r.sources, r.footer].filter(Boolean).join('\n\n');
+/** A report as a terminal shows it: body, sources and small print, blank lines between. */
+export const joinReport = (r: Report) => [r.body, r.sources, r.footer].filter(Boolean).join('\n\n');
 
 /** `career-path`: every path with its status, why and next step, and the sources. */
 export function renderCareerPathText(result: CareerPathResult, input: CareerPathInput, kb: ReportKnowledge): string {

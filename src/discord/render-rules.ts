@@ -17,6 +17,7 @@ export const DISCORD_MARKUP: Markup = {
   link: (title, url) => `[${title}](<${url}>)`,
   code: (t) => `\`${t}\``,
   small: (t) => `-# ${t}`,
+  date: (_d, instant) => `<t:${Math.floor(instant / 1000)}:D>`,
 };
 
 /**

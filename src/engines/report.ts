@@ -14,6 +14,8 @@ export interface Markup {
   code(text: string): string;
   /** Small print under a reply. */
   small(text: string): string;
+  /** A calendar date in Japan (YYYY-MM-DD) and the instant it stands for (ms): a terminal prints the date, Discord a timestamp each member sees in their own time zone. */
+  date(date: string, instant: number): string;
 }
 
 /** A deterministic engine's reply in parts; a surface joins them (Discord first fits them into one message). */

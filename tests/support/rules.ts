@@ -16,7 +16,7 @@ export async function realRefs(): Promise<RefIndex> {
   return buildRefIndex(guidesSchema.parse(await read('guides.yaml')), sourcesSchema.parse(await read('sources.yaml')), facts);
 }
 
-export async function realRuleText(file: 'career-path' | 'visa-check' | 'hsp-points'): Promise<string> {
+export async function realRuleText(file: 'career-path' | 'visa-check' | 'hsp-points' | 'deadlines'): Promise<string> {
   return readFile(path.join(KNOWLEDGE_DIR, 'rules', `${file}.yaml`), 'utf8');
 }
 

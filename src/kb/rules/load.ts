@@ -6,18 +6,21 @@ import { zodProblems, type Problem } from '../problems.js';
 import type { RefIndex } from '../refs.js';
 import { careerPathProblems } from './career-path.check.js';
 import { careerPathRulesSchema, type CareerPathRules } from './career-path.js';
+import { deadlineProblems, deadlineRulesSchema, type DeadlineRules } from './deadlines.js';
 import { hspPointsProblems } from './hsp-points.check.js';
 import { hspPointsRulesSchema, type HspPointsRules } from './hsp-points.js';
 import { deriveHspLabels } from './hsp-points.labels.js';
 import { visaCheckProblems } from './visa-check.check.js';
 import { visaCheckRulesSchema, type VisaCheckRules } from './visa-check.js';
 
-/** The three rule tables, validated. */
+/** The rule tables, validated. */
 export interface RuleTables {
   careerPath: CareerPathRules;
   visaCheck: VisaCheckRules;
   hspPoints: HspPointsRules;
-  /** Short content hash of the three files. */
+  /** Deadlines and reminders of /remind and the CLI's `deadlines`. */
+  deadlines: DeadlineRules;
+  /** Short content hash of the files. */
   version: string;
 }
 export type RulesResult = { ok: true; rules: RuleTables } | { ok: false; problems: Problem[] };
@@ -35,9 +38,15 @@ const TABLES = {
     file: 'rules/hsp-points.yaml',
     table: { schema: hspPointsRulesSchema, derive: deriveHspLabels, check: hspPointsProblems } as Table<HspPointsRules>,
   },
+  deadlines: { file: 'rules/deadlines.yaml', table: { schema: deadlineRulesSchema, check: deadlineProblems } as Table<DeadlineRules> },
 };
 /** Where each table lives, relative to the knowledge directory. */
-export const RULE_FILES = { careerPath: TABLES.careerPath.file, visaCheck: TABLES.visaCheck.file, hspPoints: TABLES.hspPoints.file } as const;
+export const RULE_FILES = {
+  careerPath: TABLES.careerPath.file,
+  visaCheck: TABLES.visaCheck.file,
+  hspPoints: TABLES.hspPoints.file,
+  deadlines: TABLES.deadlines.file,
+} as const;
 
 /**
  * Parses and validates one table's YAML text: `{{facts}}` filled, shape and vocabulary (zod), derived labels, then
@@ -64,6 +73,7 @@ const parser =
 export const parseCareerPathRules = parser(TABLES.careerPath);
 export const parseVisaCheckRules = parser(TABLES.visaCheck);
 export const parseHspPointsRules = parser(TABLES.hspPoints);
+export const parseDeadlineRules = parser(TABLES.deadlines);
 
 /**
  * Reads knowledge/rules/*.yaml below `dir` and validates them against the vocabulary and `refs` (sources.yaml,
@@ -85,6 +95,7 @@ export async function loadRules(dir: string, refs: RefIndex, facts: FactFiller =
   const careerPath = await load(TABLES.careerPath.file, TABLES.careerPath.table);
   const visaCheck = await load(TABLES.visaCheck.file, TABLES.visaCheck.table);
   const hspPoints = await load(TABLES.hspPoints.file, TABLES.hspPoints.table);
-  if (!careerPath || !visaCheck || !hspPoints || problems.length > 0) return { ok: false, problems };
-  return { ok: true, rules: { careerPath, visaCheck, hspPoints, version: hash.digest('hex').slice(0, 12) } };
+  const deadlines = await load(TABLES.deadlines.file, TABLES.deadlines.table);
+  if (!careerPath || !visaCheck || !hspPoints || !deadlines || problems.length > 0) return { ok: false, problems };
+  return { ok: true, rules: { careerPath, visaCheck, hspPoints, deadlines, version: hash.digest('hex').slice(0, 12) } };
 }
