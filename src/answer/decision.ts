@@ -8,9 +8,9 @@ export interface DecisionSettings {
     minScore: number;
     /**
      * …and beat the runner-up by this margin, which depends on how many of four independent views (nearest phrasing by
-     * words, by n-grams, centroid, coverage) pick the same entry. Fewer than three: never answered.
+     * words, by n-grams, centroid, coverage) pick the same entry. Fewer than two: never answered.
      */
-    minMargin: { fourViews: number; threeViews: number };
+    minMargin: { fourViews: number; threeViews: number; twoViews: number };
     /** At most this share of the question's meaning may be in words no phrasing uses. */
     maxUnknownShare: number;
   };
@@ -37,7 +37,7 @@ export function decide(ranking: Ranking, s: DecisionSettings): Decision {
   if (!best) return { kind: 'none' };
   const margin = best.score - (second?.score ?? 0);
   const a = s.answer;
-  const needed = ranking.agreement >= 4 ? a.minMargin.fourViews : ranking.agreement === 3 ? a.minMargin.threeViews : Infinity;
+  const needed = [Infinity, Infinity, a.minMargin.twoViews, a.minMargin.threeViews, a.minMargin.fourViews][ranking.agreement] ?? Infinity;
   if (best.score >= a.minScore && margin >= needed && ranking.unknownShare <= a.maxUnknownShare) return { kind: 'answer', best, margin };
   const g = s.suggest;
   if (best.score < g.minScore || best.coverage < g.minCoverage || ranking.unknownShare > g.maxUnknownShare) return { kind: 'none' };

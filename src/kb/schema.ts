@@ -88,7 +88,7 @@ export const searchSettingsSchema = z.strictObject({
   decision: z.strictObject({
     answer: z.strictObject({
       minScore: weight,
-      minMargin: z.strictObject({ fourViews: weight, threeViews: weight }),
+      minMargin: z.strictObject({ fourViews: weight, threeViews: weight, twoViews: weight }),
       maxUnknownShare: weight,
     }),
     suggest: z.strictObject({ minScore: weight, minCoverage: weight, maxUnknownShare: weight }),

@@ -69,7 +69,7 @@ const ANALYZER: AnalyzerSettings = {
   grams: { latin: [3, 4], cjk: [2, 3] },
 };
 const RANKING: RankingSettings = { phrasing: { words: 0.6, grams: 0.4, recall: 0.5 }, entry: { best: 0.3, centroid: 0.4, coverage: 0.25, answer: 0.05 } };
-const DECISION: DecisionSettings = { answer: { minScore: 0.35, minMargin: { fourViews: 0.05, threeViews: 0.15 }, maxUnknownShare: 0.5 }, suggest: { minScore: 0.25, minCoverage: 0, maxUnknownShare: 0.5 } };
+const DECISION: DecisionSettings = { answer: { minScore: 0.35, minMargin: { fourViews: 0.05, threeViews: 0.15, twoViews: 1 }, maxUnknownShare: 0.5 }, suggest: { minScore: 0.25, minCoverage: 0, maxUnknownShare: 0.5 } };
 
 const analyzer = createAnalyzer(ANALYZER, ENTRIES.flatMap((e) => [e.title, ...e.keywords, ...e.questions]));
 const ranker = createRanker(ENTRIES, analyzer, RANKING);

@@ -106,27 +106,72 @@ export function calibrateSuggest(samples: readonly Sample[]): Suggest {
   return best?.g ?? { minScore: 1, minCoverage: 1, maxUnknownShare: 0 };
 }
 
-/** Stage 2, answering: the most public questions right within the budgets. */
+/** Stage 2, answering: the most public questions right within the budgets (plain loops over precomputed features). */
 export function calibrate(samples: readonly Sample[]) {
   const suggest = calibrateSuggest(samples);
-  const part = (from: Sample['from']) => samples.filter((s) => s.from === from);
-  const [folds, pub, neg] = [part('fold'), part('public'), part('negative')];
-  let best: { d: DecisionSettings; pub: Tally; folds: Tally; neg: Tally } | undefined;
+  const n = samples.length;
+  const score = new Float64Array(n);
+  const margin = new Float64Array(n);
+  const unknown = new Float64Array(n);
+  const agree = new Int8Array(n);
+  const correct = new Uint8Array(n);
+  const from = new Uint8Array(n); // 0 fold, 1 public, 2 negative
+  const suggested = new Uint8Array(n);
+  samples.forEach((s, i) => {
+    const [a, b] = s.ranking.hits;
+    score[i] = a?.score ?? 0;
+    margin[i] = (a?.score ?? 0) - (b?.score ?? 0);
+    unknown[i] = s.ranking.unknownShare;
+    agree[i] = s.ranking.agreement;
+    correct[i] = a && s.ok(a.entry.id) ? 1 : 0;
+    from[i] = s.from === 'fold' ? 0 : s.from === 'public' ? 1 : 2;
+    suggested[i] = passes(s.ranking, suggest) ? 1 : 0;
+  });
+  const total = [0, 1, 2].map((k) => from.filter((f) => f === k).length);
+  let best: { d: DecisionSettings; right: number; foldRight: number } | undefined;
+  const needed = new Float64Array(5);
   for (const minScore of steps(0.3, 0.7, 0.02))
-    for (const fourViews of steps(0, 0.2, 0.02))
-      for (const threeViews of steps(0.04, 0.3, 0.02))
-        for (const maxUnknownShare of steps(0.2, 0.7, 0.1)) {
-          const d: DecisionSettings = { answer: { minScore, minMargin: { fourViews, threeViews }, maxUnknownShare }, suggest };
-          const n = tally(neg, d);
-          if (n.right + n.wrong > BUDGET.negativesAnswered * neg.length) continue;
-          if (neg.filter((x) => decide(x.ranking, d).kind !== 'none').length > BUDGET.negativesReached * neg.length) continue;
-          const p = tally(pub, d);
-          if (p.wrong > BUDGET.publicWrong * pub.length) continue;
-          const f = tally(folds, d);
-          if (f.wrong > BUDGET.foldWrong * folds.length) continue;
-          if (!best || p.right > best.pub.right || (p.right === best.pub.right && f.right > best.folds.right)) best = { d, pub: p, folds: f, neg: n };
-        }
-  return best;
+    for (const maxUnknownShare of steps(0.2, 0.7, 0.1))
+      for (const fourViews of steps(0, 0.2, 0.02))
+        for (const threeViews of steps(0.04, 0.3, 0.02))
+          for (const twoViews of [...steps(0.1, 0.4, 0.05), 1]) {
+            needed.set([Infinity, Infinity, twoViews, threeViews, fourViews]);
+            const right = [0, 0, 0];
+            const wrong = [0, 0, 0];
+            let reached = 0;
+            for (let i = 0; i < n; i++) {
+              const answered = score[i]! >= minScore && unknown[i]! <= maxUnknownShare && margin[i]! >= needed[agree[i]!]!;
+              if (answered) (correct[i] ? right : wrong)[from[i]!]!++;
+              if (from[i] === 2 && (answered || suggested[i])) reached++;
+            }
+            if (wrong[2]! > BUDGET.negativesAnswered * total[2]! || reached > BUDGET.negativesReached * total[2]!) continue;
+            if (wrong[1]! > BUDGET.publicWrong * total[1]! || wrong[0]! > BUDGET.foldWrong * total[0]!) continue;
+            if (!best || right[1]! > best.right || (right[1] === best.right && right[0]! > best.foldRight)) {
+              best = { d: { answer: { minScore, minMargin: { fourViews, threeViews, twoViews }, maxUnknownShare }, suggest }, right: right[1]!, foldRight: right[0]! };
+            }
+          }
+  return best && { d: best.d };
+}
+
+/** Entries whose own phrasings, held out, most often rank another entry first: where curation helps most. */
+export function weakestEntries(kb: KnowledgeBase, folds: readonly Sample[], count = 15): string[] {
+  const stats = new Map<string, { n: number; ok: number; to: Map<string, number> }>();
+  for (const s of folds) {
+    const id = kb.entries.find((e) => s.ok(e.id))?.id ?? '?';
+    const top = s.ranking.hits[0]?.entry.id ?? '(none)';
+    const st = stats.get(id) ?? { n: 0, ok: 0, to: new Map<string, number>() };
+    st.n++;
+    if (top === id) st.ok++;
+    else st.to.set(top, (st.to.get(top) ?? 0) + 1);
+    stats.set(id, st);
+  }
+  return [...stats]
+    .sort((a, b) => a[1].ok / a[1].n - b[1].ok / b[1].n)
+    .slice(0, count)
+    .map(([id, st]) => {
+      const lost = [...st.to].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([to, k]) => `${to} ×${k}`);
+      return `  ${String(Math.round((st.ok / st.n) * 100)).padStart(3)} %  ${id}  (lost to ${lost.join(', ')})`;
+    });
 }
 
 async function main() {
@@ -156,7 +201,7 @@ async function main() {
       'decision:',
       '  answer:',
       `    minScore: ${d.answer.minScore}`,
-      `    minMargin: { fourViews: ${d.answer.minMargin.fourViews}, threeViews: ${d.answer.minMargin.threeViews} }`,
+      `    minMargin: { fourViews: ${d.answer.minMargin.fourViews}, threeViews: ${d.answer.minMargin.threeViews}, twoViews: ${d.answer.minMargin.twoViews} }`,
       `    maxUnknownShare: ${d.answer.maxUnknownShare}`,
       '  suggest:',
       `    minScore: ${d.suggest.minScore}`,
@@ -164,6 +209,7 @@ async function main() {
       `    maxUnknownShare: ${d.suggest.maxUnknownShare}`,
     );
   }
+  lines.push('', 'Weakest entries (share of their own phrasings, held out, that rank them first):', ...weakestEntries(kb, samples.filter((s) => s.from === 'fold')));
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
