@@ -26,6 +26,7 @@ export const ask = {
     const payload = answerMessage(result.view, question);
     if (interaction.deferred) await interaction.editReply(payload);
     else await interaction.reply({ ...payload, flags });
+    ctx.metrics.answer('slash', result.view.mode);
     // The member already has the answer: a failed queue write is the store monitor's to report (once per outage).
     if (!result.view.answered && interaction.guildId) {
       await ctx.queue.add(interaction.guildId, { kind: 'unanswered', question }).catch(() => log.debug('unanswered question not queued'));

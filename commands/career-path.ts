@@ -26,5 +26,6 @@ export const careerPath = {
     const input = parseRuleOptions(interaction, data.options, careerPathInputSchema);
     const { kb } = ctx.knowledge();
     await interaction.reply(ruleMessage(renderCareerPathForDiscord(evaluateCareerPath(kb.rules.careerPath, input), input, kb)));
+    ctx.metrics.answer('slash', 'rules');
   },
 } satisfies Command;

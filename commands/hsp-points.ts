@@ -32,5 +32,6 @@ export const hspPoints = {
     const input = parseRuleOptions(interaction, data.options, hspPointsInputSchema, claims);
     const { kb } = ctx.knowledge();
     await interaction.reply({ ...ruleMessage(renderHspPointsForDiscord(computeHspOutcome(kb.rules.hspPoints, input), kb)), flags: privacyFlags(interaction) });
+    ctx.metrics.answer('slash', 'rules');
   },
 } satisfies Command;

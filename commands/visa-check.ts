@@ -32,5 +32,6 @@ export const visaCheck = {
     const input = parseRuleOptions(interaction, data.options, visaCheckInputSchema);
     const { kb } = ctx.knowledge();
     await interaction.reply({ ...ruleMessage(renderVisaCheckForDiscord(checkVisa(kb.rules.visaCheck, input), input, kb)), flags: privacyFlags(interaction) });
+    ctx.metrics.answer('slash', 'rules');
   },
 } satisfies Command;

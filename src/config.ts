@@ -23,6 +23,8 @@ const envSchema = z.object({
   SHARD_COUNT: optional(z.union([z.literal('auto'), z.coerce.number().int().min(1).max(10_000)], { error: 'must be "auto" or a whole number of shards' })),
   STORE_URL: optional(z.string().regex(/^(sqlite|redis|rediss):\/\//, 'must start with sqlite://, redis:// or rediss://')),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
+  HTTP_PORT: optional(z.coerce.number({ error: 'must be a port number (1–65535, or 0 for any free port)' }).int().min(0).max(65_535)),
+  HTTP_HOST: optional(z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be an IP address or a host name, e.g. 127.0.0.1 or 0.0.0.0' })),
   OPENAI_API_KEY: optional(z.string().min(1)),
   OPENAI_BASE_URL: optional(z.url('must be a URL such as http://localhost:11434/v1')),
   OPENAI_MODEL: optional(z.string().min(1)),
@@ -56,12 +58,16 @@ export interface Config {
   };
   storeUrl: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** The operations endpoint (/healthz, /readyz, /metrics): undefined (off) unless HTTP_PORT is set. */
+  http: { host: string; port: number } | undefined;
   /** Undefined unless OPENAI_API_KEY or OPENAI_BASE_URL is set: the bot is complete without it. */
   llm: LlmConfig | undefined;
 }
 
 export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api';
 export const DEFAULT_STORE_URL = 'sqlite://data/bot.sqlite';
+/** The operations endpoint listens on this machine only unless HTTP_HOST says otherwise. */
+export const DEFAULT_HTTP_HOST = '127.0.0.1';
 /** Local OpenAI-compatible servers ignore the key, but the openai SDK refuses to start without one. */
 const LOCAL_SERVER_KEY = 'sk-no-key-required';
 
@@ -89,6 +95,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       },
       storeUrl: e.STORE_URL ?? DEFAULT_STORE_URL,
       logLevel: e.LOG_LEVEL ?? 'info',
+      http: e.HTTP_PORT === undefined ? undefined : { host: e.HTTP_HOST ?? DEFAULT_HTTP_HOST, port: e.HTTP_PORT },
       llm: llmOn
         ? {
             apiKey: e.OPENAI_API_KEY ?? LOCAL_SERVER_KEY,

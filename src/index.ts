@@ -1,10 +1,13 @@
 import { commands } from '../commands/index.js';
 import { configFromEnvironment, describeConfigProblems, MISSING_TOKEN } from './config.js';
 import { startBot } from './discord/bot.js';
+import { createReadiness } from './discord/readiness.js';
 import { DiscordFatalError, fatalMessage, type FatalReason } from './discord/fatal.js';
 import { KnowledgeBaseError } from './kb/problems.js';
 import { loadKnowledgeOrThrow } from './kb/load.js';
 import { createLogger } from './logger.js';
+import { exposition, OpsServerError, startOpsServer } from './ops/http.js';
+import { createMetrics } from './ops/metrics.js';
 import { KNOWLEDGE_DIR } from './paths.js';
 import { createStore, StoreError } from './store/store.js';
 
@@ -22,23 +25,27 @@ async function main(): Promise<number> {
   }
   const logger = createLogger({ level: config.logLevel });
   try {
+    const metrics = createMetrics({ processMetrics: true });
     const kb = await loadKnowledgeOrThrow(KNOWLEDGE_DIR);
-    const store = await createStore(config.storeUrl, logger);
+    const store = await createStore(config.storeUrl, logger, { onError: (op) => metrics.storeError(op) });
+    const readiness = createReadiness(store);
+    const ops = config.http ? await startOpsServer(config.http, { readiness: () => readiness.check(), metrics: () => exposition(metrics.registry) }, logger) : undefined;
     // The LLM fallback's modules (and the openai SDK) are loaded only when it is configured.
-    const llm = config.llm ? (await import('./llm/fallback.js')).createLlmFallback(config.llm, logger, store) : undefined;
+    const llm = config.llm ? (await import('./llm/fallback.js')).createLlmFallback(config.llm, logger, store, { metrics }) : undefined;
     logger.info({ entries: kb.entries.length, version: kb.version, llm: config.llm ? config.llm.model : 'off' }, 'starting');
     // Discord refusing the bot later on (token revoked: gateway 4004, REST 401) stops it with the same clear message.
-    let stopBot: () => Promise<void> = async () => undefined;
+    let stopBot: () => Promise<void> = async () => void (await ops?.close());
     const onFatal = (reason: FatalReason) => {
       process.stderr.write(`Stopping: ${fatalMessage(reason)}\n`);
       process.send?.({ botFatal: reason }); // under npm run start:sharded: the manager stops every shard instead of respawning
       void stopBot().finally(() => process.exit(1));
     };
-    const bot = await startBot({ config, logger, store, kb, knowledgeDir: KNOWLEDGE_DIR, llm, commands, token: config.discord.token, onFatal });
-    stopBot = () => bot.stop().catch(() => undefined);
+    const bot = await startBot({ config, logger, store, kb, knowledgeDir: KNOWLEDGE_DIR, llm, commands, token: config.discord.token, onFatal, metrics, readiness });
+    const stopAll = () => Promise.all([bot.stop(), ops?.close()]).then(() => undefined);
+    stopBot = () => stopAll().catch(() => undefined);
     const shutdown = (signal: string) => {
       logger.info({ signal }, 'shutting down');
-      bot.stop().then(
+      stopAll().then(
         () => process.exit(0),
         (err: unknown) => {
           logger.error({ err }, 'shutdown failed');
@@ -50,7 +57,7 @@ async function main(): Promise<number> {
     process.once('SIGTERM', shutdown);
     return 0;
   } catch (err) {
-    if (err instanceof KnowledgeBaseError || err instanceof StoreError || err instanceof DiscordFatalError) {
+    if (err instanceof KnowledgeBaseError || err instanceof StoreError || err instanceof DiscordFatalError || err instanceof OpsServerError) {
       process.stderr.write(`Cannot start: ${err.message}\n`);
       process.send?.({ botFatal: err instanceof DiscordFatalError ? err.reason : 'start-up' });
       return 1;

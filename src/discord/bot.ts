@@ -5,7 +5,9 @@ import { createDiscordClient } from './client.js';
 import { DiscordFatalError, FATAL_CLOSE_CODES, fatalFromLoginError, type FatalReason } from './fatal.js';
 import { feedbackButtons } from './feedback.js';
 import { createHelpChannelListener } from './help-channel-listener.js';
-import { createInteractionRouter } from './router.js';
+import type { Readiness } from './readiness.js';
+import { trackFirstResponses } from './response-timer.js';
+import { createInteractionRouter, interactionType } from './router.js';
 
 export interface RunningBot {
   client: Client;
@@ -22,6 +24,8 @@ export interface BotDeps extends ContextDeps {
    * the entry point stops and exits non-zero. Start-up failures of the same kinds reject with DiscordFatalError.
    */
   onFatal?: (reason: FatalReason) => void;
+  /** `/readyz`: told about the client before it logs in. */
+  readiness?: Readiness;
 }
 
 /**
@@ -35,12 +39,26 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   const route = createInteractionRouter(deps.commands, [feedbackButtons], ctx);
   const onMessage = createHelpChannelListener(ctx, client);
 
-  client.on(Events.InteractionCreate, (interaction) => void route(interaction));
+  deps.readiness?.attach(client);
+  const timer = trackFirstResponses(client, ctx.metrics);
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    timer.received(interaction.id, interactionType(interaction), performance.now());
+    void route(interaction).finally(() => timer.done(interaction.id));
+  });
   client.on(Events.MessageCreate, (message) => {
     onMessage(message).catch((err: unknown) => log.error({ err, messageId: message.id }, 'help-channel message failed'));
   });
   client.once(Events.ClientReady, (c) => log.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'connected to Discord'));
-  client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'gateway session resumed'));
+  client.on(Events.ShardResume, (shardId, replayed) => {
+    ctx.metrics.shardReady(shardId, true);
+    log.info({ shardId, replayed }, 'gateway session resumed');
+  });
+  client.on(Events.ShardReady, (shardId) => ctx.metrics.shardReady(shardId, true));
+  client.on(Events.ShardReconnecting, (shardId) => {
+    ctx.metrics.shardReady(shardId, false);
+    ctx.metrics.gatewayReconnect(shardId);
+  });
   client.on(Events.Warn, (message) => log.warn(message));
   client.on(Events.Error, (err) => log.error({ err }, 'discord.js error'));
 
@@ -54,6 +72,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   };
   client.on(Events.ShardDisconnect, (event, shardId) => {
     log.warn({ shardId, code: event.code }, 'gateway disconnected');
+    ctx.metrics.shardReady(shardId, false);
     closeCode = event.code;
     const reason = FATAL_CLOSE_CODES.get(event.code);
     if (reason) fatal(reason);

@@ -5,6 +5,7 @@ import { loadKnowledge, type KnowledgeBase } from '../kb/load.js';
 import type { Problem } from '../kb/problems.js';
 import type { Logger } from '../logger.js';
 import type { LlmFallback } from '../llm/fallback.js';
+import { createMetrics, type Metrics } from '../ops/metrics.js';
 import type { Store } from '../store/store.js';
 import { createCuratorQueue, type CuratorQueue } from './queue.js';
 import { createHelpChannels, type HelpChannels } from './help-channel-settings.js';
@@ -21,10 +22,14 @@ export interface BotContext {
   logger: Logger;
   store: Store;
   knowledge(): Knowledge;
-  /** Re-reads knowledge/; on problems the current knowledge stays in place. */
-  reloadKnowledge(): Promise<{ ok: true; kb: KnowledgeBase } | { ok: false; problems: Problem[] }>;
+  /**
+   * Re-reads knowledge/; on problems the current knowledge stays in place. `origin`: a moderator's /config reload
+   * here (the default; other shards then follow, see knowledge-sync.ts) or another shard's reload being followed.
+   */
+  reloadKnowledge(origin?: 'command' | 'shard'): Promise<{ ok: true; kb: KnowledgeBase } | { ok: false; problems: Problem[] }>;
   helpChannels: HelpChannels;
   queue: CuratorQueue;
+  metrics: Metrics;
 }
 
 export interface ContextDeps {
@@ -35,10 +40,13 @@ export interface ContextDeps {
   knowledgeDir: string;
   /** The optional LLM fallback: undefined unless configured (its module is then never loaded). */
   llm?: LlmFallback | undefined;
+  /** This bot instance's metrics (default: a fresh registry without process metrics). */
+  metrics?: Metrics | undefined;
 }
 
 export function createBotContext(deps: ContextDeps): BotContext {
   const { config, logger, store } = deps;
+  const metrics = deps.metrics ?? createMetrics();
   const build = (kb: KnowledgeBase): Knowledge => {
     const engine = createAnswerEngine(kb);
     return {
@@ -48,20 +56,24 @@ export function createBotContext(deps: ContextDeps): BotContext {
     };
   };
   let current = build(deps.kb);
+  metrics.knowledgeVersion(current.kb.version);
   return {
     config,
     logger,
     store,
     knowledge: () => current,
-    async reloadKnowledge() {
+    async reloadKnowledge(origin = 'command') {
       const result = await loadKnowledge(deps.knowledgeDir);
+      metrics.knowledgeReload(origin, result.ok);
       if (result.ok) {
         current = build(result.kb);
-        logger.info({ version: result.kb.version, entries: result.kb.entries.length }, 'knowledge base reloaded');
+        metrics.knowledgeVersion(result.kb.version);
+        logger.info({ version: result.kb.version, entries: result.kb.entries.length, origin }, 'knowledge base reloaded');
       }
       return result;
     },
     helpChannels: createHelpChannels(store, config.discord.helpChannelIds),
-    queue: createCuratorQueue(store),
+    queue: createCuratorQueue(store, metrics),
+    metrics,
   };
 }

@@ -66,6 +66,7 @@ export function createHelpChannelListener(ctx: BotContext, client: Client) {
     const log = ctx.logger.child({ messageId: message.id, channelId: channel.id, guildId: message.guildId, userId: message.author.id, mentioned });
     const turn = await cooldown.take(message.guildId, message.author.id);
     if (!turn.ok) {
+      ctx.metrics.helpMessage('cooldown');
       if (mentioned) await message.reply(textMessage(`You asked me a moment ago — you can ask again in ${waitText(turn.remainingMs)}.`));
       return log.debug({ remainingMs: turn.remainingMs }, 'member is in the help-channel cooldown');
     }
@@ -76,12 +77,18 @@ export function createHelpChannelListener(ctx: BotContext, client: Client) {
       const context = { origin: 'help-channel' as const, userId: message.author.id, guildId: message.guildId, allowDraft: mentioned || looksLikeQuestion(question) };
       const result = await ctx.knowledge().ask.ask(question, context, { beforeDraft: () => channel.sendTyping() });
       if (!result.ok) {
+        ctx.metrics.helpMessage('invalid');
         if (mentioned) await message.reply(textMessage(text ? result.message : 'Ask me a question after the mention, e.g. "@bot how do I ask for a raise?"'));
         return;
       }
-      if (!result.view.answered && !mentioned) return log.debug({ confidence: result.view.confidence }, 'not confident; staying quiet');
+      if (!result.view.answered && !mentioned) {
+        ctx.metrics.helpMessage('not_confident');
+        return log.debug({ confidence: result.view.confidence }, 'not confident; staying quiet');
+      }
       await deliver(message, answerMessage(result.view, question), text, inHelp, log);
       sent = true;
+      ctx.metrics.helpMessage(result.view.answered ? 'answered' : 'no_answer');
+      ctx.metrics.answer('help_channel', result.view.mode);
       // The member has the answer: a failed queue write is the store monitor's to report.
       if (!result.view.answered) await ctx.queue.add(message.guildId, { kind: 'unanswered', question }).catch(() => log.debug('unanswered question not queued'));
       log.info({ answered: result.view.answered, mode: result.view.mode }, 'help-channel question answered');

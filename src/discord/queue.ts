@@ -1,3 +1,4 @@
+import type { Metrics } from '../ops/metrics.js';
 import type { Store } from '../store/store.js';
 
 /** One event for curators: the knowledge base had no answer, or a member voted an answer down. */
@@ -35,12 +36,13 @@ const key = (r: QueueRecord) => `${r.kind}|${r.entryId ?? ''}|${r.question.norma
  * The curator queue: every unanswered question and every 👎 is its own record (an append to the server's record
  * set), so simultaneous events — even from several bot processes — never overwrite each other.
  */
-export function createCuratorQueue(store: Store): CuratorQueue {
+export function createCuratorQueue(store: Store, metrics?: Pick<Metrics, 'queueRecord'>): CuratorQueue {
   const set = (guildId: string) => store.records<QueueRecord>(`queue:${guildId}`, { max: QUEUE_RECORDS });
   return {
     async add(guildId, record, now = new Date()) {
       const { kind, question, entryId } = record;
       await set(guildId).append({ kind, question, ...(entryId !== undefined && { entryId }) }, now.getTime());
+      metrics?.queueRecord(kind);
     },
     async list(guildId) {
       const records = await set(guildId).list({ limit: QUEUE_RECORDS });

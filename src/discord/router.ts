@@ -1,5 +1,6 @@
 import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, type Interaction, type MessageComponentInteraction, type RepliableInteraction } from 'discord.js';
 import type { Logger } from '../logger.js';
+import type { InteractionOutcome, InteractionType, Metrics } from '../ops/metrics.js';
 import type { Command, ComponentHandler } from './command.js';
 import type { BotContext } from './context.js';
 import { ExpiredComponent, GENERIC_ERROR, UserError } from './errors.js';
@@ -34,6 +35,8 @@ export function createInteractionRouter(commands: readonly Command[], shared: re
     // Only a component's prefix is logged: a custom id is the client's to send, so it may carry anything.
     const component = interaction.isMessageComponent() || interaction.isModalSubmit() ? /^[a-z-]{1,20}/.exec(interaction.customId)?.[0] ?? '?' : undefined;
     const log = ctx.logger.child({ interactionId: interaction.id, type: interaction.type, command: name, component, userId: interaction.user.id, guildId: interaction.guildId });
+    const labels = metricLabels(interaction, byName, byPrefix);
+    let outcome: InteractionOutcome = 'answered';
     try {
       if (interaction.isChatInputCommand()) {
         const command = byName.get(interaction.commandName);
@@ -51,39 +54,66 @@ export function createInteractionRouter(commands: readonly Command[], shared: re
       } else if (interaction.isCommand()) {
         throw new UserError(UNKNOWN_COMMAND, 'unknown-command'); // user and message context-menu commands: none registered
       } else {
+        outcome = 'ignored';
         return log.warn('interaction of an unknown type; nothing to answer it with');
       }
       log.info({ ms: Math.round(performance.now() - started) }, 'interaction handled');
     } catch (err) {
-      await reportError(interaction, err, log);
+      outcome = await reportError(interaction, err, log, ctx.metrics);
+    } finally {
+      ctx.metrics.interaction(labels.type, labels.command, outcome);
     }
   };
 }
 
-async function reportError(interaction: Interaction, err: unknown, log: Logger): Promise<void> {
+/** Metric labels: the command's name or the component's prefix only when the bot knows it (a client may send anything). */
+function metricLabels(interaction: Interaction, byName: ReadonlyMap<string, Command>, byPrefix: ReadonlyMap<string, ComponentHandler>): { type: InteractionType; command: string } {
+  const type = interactionType(interaction);
+  if (interaction.isCommand() || interaction.isAutocomplete()) return { type, command: byName.has(interaction.commandName) ? interaction.commandName : 'unknown' };
+  if (interaction.isMessageComponent() || interaction.isModalSubmit()) {
+    const prefix = interaction.customId.split(':')[0] ?? '';
+    return { type, command: byPrefix.has(prefix) ? prefix : 'unknown' };
+  }
+  return { type, command: 'unknown' };
+}
+
+export function interactionType(interaction: Interaction): InteractionType {
+  if (interaction.isAutocomplete()) return 'autocomplete';
+  if (interaction.isCommand()) return 'command';
+  if (interaction.isMessageComponent() || interaction.isModalSubmit()) return 'component';
+  return 'other';
+}
+
+async function reportError(interaction: Interaction, err: unknown, log: Logger, metrics: Metrics): Promise<InteractionOutcome> {
   if (err instanceof DiscordAPIError && GONE.has(Number(err.code))) {
     log.warn({ err }, 'interaction expired or was already answered; nothing more can be sent');
-    return;
+    return 'expired';
   }
   if (interaction.isAutocomplete()) {
     log.error({ err }, 'autocomplete failed');
     if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
-    return;
+    return 'failed';
   }
-  if (!interaction.isRepliable()) return;
+  if (!interaction.isRepliable()) return 'failed';
   const refusal = err instanceof UserError ? err : optionErrorMessage(err);
   let message: string;
+  let outcome: InteractionOutcome;
   if (refusal) {
     message = refusal.message;
+    outcome = 'refused';
+    metrics.refusal(refusal.reason);
     log.info({ reason: refusal.reason, ...(refusal.option !== undefined && { option: refusal.option }) }, 'interaction refused');
   } else if (err instanceof DiscordAPIError && NO_PERMISSION.has(Number(err.code))) {
     message = "I'm missing a Discord permission for that here. A moderator can check my role's permissions in this channel.";
+    outcome = 'forbidden';
     log.warn({ err }, 'missing Discord permissions');
   } else {
     message = GENERIC_ERROR(interaction.id);
+    outcome = 'failed';
     log.error({ err, reference: interaction.id }, 'unexpected error while handling an interaction');
   }
   await sendPrivately(interaction, message).catch((sendErr: unknown) => log.warn({ err: sendErr }, 'could not tell the member about the error'));
+  return outcome;
 }
 
 /** Replies, edits the deferred reply, or follows up, whichever the interaction's state allows. */

@@ -3,6 +3,7 @@ import type { AskContext, Drafter, DraftOutcome } from '../answer/service.js';
 import type { LlmConfig } from '../config.js';
 import type { KnowledgeBase } from '../kb/load.js';
 import type { Logger } from '../logger.js';
+import type { Metrics } from '../ops/metrics.js';
 import type { Store } from '../store/store.js';
 import { createLlmClient } from './client.js';
 import { draftAnswer } from './draft.js';
@@ -33,7 +34,13 @@ export interface LlmFallback {
  * The optional LLM fallback: one OpenAI-compatible client, a cache of drafts in the store, and per-member and
  * per-server daily limits. This module is imported only when OPENAI_API_KEY or OPENAI_BASE_URL is set.
  */
-export function createLlmFallback(config: LlmConfig, logger: Logger, store: Store, now: () => number = Date.now): LlmFallback {
+export interface LlmFallbackOptions {
+  now?: () => number;
+  metrics?: Pick<Metrics, 'llmCall' | 'llmCache' | 'llmSkipped'> | undefined;
+}
+
+export function createLlmFallback(config: LlmConfig, logger: Logger, store: Store, options: LlmFallbackOptions = {}): LlmFallback {
+  const { now = Date.now, metrics } = options;
   const client = createLlmClient(config, logger);
   const cache = store.namespace<Cached>('llm-draft');
   const log = logger.child({ component: 'llm-fallback' });
@@ -53,11 +60,13 @@ export function createLlmFallback(config: LlmConfig, logger: Logger, store: Stor
         async draft(question, candidates, context) {
           const key = `${kb.version}:${createHash('sha256').update(normalizeQuestion(question)).digest('hex')}`;
           const hit = await cache.get(key).catch(() => undefined);
+          metrics?.llmCache(hit !== undefined);
           if (hit) {
             log.info({ cache: 'hit', outcome: hit.kind }, 'LLM draft served from cache');
             return hit;
           }
           const allowed = await withinLimits(context);
+          if (allowed !== 'ok') metrics?.llmSkipped(allowed === 'limit' ? 'limit' : 'store_down');
           if (allowed === 'limit') {
             log.info({ origin: context.origin, guildId: context.guildId }, 'LLM daily limit reached; answering without it');
             return { kind: 'unavailable', reason: 'rate-limited' };
@@ -67,6 +76,7 @@ export function createLlmFallback(config: LlmConfig, logger: Logger, store: Stor
             { question, entries: candidates.map((h) => h.entry), sources: kb.sources },
             { client, model: config.model, maxOutputTokens: config.maxOutputTokens, logger: log },
           );
+          metrics?.llmCall(result.kind === 'failed' ? result.reason : result.kind, result.usage);
           if (result.kind === 'failed') return { kind: 'unavailable', reason: result.reason };
           const outcome: Cached = result.kind === 'drafted' ? { kind: 'drafted', answer: result.answer, citedIds: result.citedIds } : { kind: 'insufficient' };
           await cache.set(key, outcome, CACHE_TTL_MS).catch(() => undefined);

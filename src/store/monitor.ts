@@ -9,6 +9,8 @@ export interface MonitorOptions {
   file?: string | undefined;
   /** How often the file is checked (default 30 s). */
   watchIntervalMs?: number;
+  /** Counts every failed operation (the log has one line per outage). */
+  onError?: ((op: string) => void) | undefined;
 }
 
 /** Operations that change data: a success of one of these after failures means the store is writable again. */
@@ -43,6 +45,7 @@ export function monitorStore(store: Store, logger: Logger, options: MonitorOptio
         }
         return result;
       } catch (err) {
+        options.onError?.(op);
         if (!failing) {
           failing = { since: Date.now(), failures: 1 };
           log.error({ op, err, ...fileState() }, 'store operation failed; members still get answers, but what it would have saved is lost until the store recovers');

@@ -28,6 +28,8 @@ export interface StoreOptions {
   connectTimeoutMs?: number;
   /** How often a SQLite file is checked for deletion under the running bot (default 30 s). */
   watchIntervalMs?: number;
+  /** Called with the operation's name each time one fails (e.g. to count store errors). */
+  onError?: (op: string) => void;
 }
 
 /** Writes and removes a value through each path the bot writes by (keyv and the primitives). */
@@ -88,5 +90,5 @@ export async function createStore(url: string, logger: Logger, options: StoreOpt
     throw notWritable(err, true)!; // it opened, so a failed write is what is wrong
   }
   logger.info({ store: where }, 'store ready');
-  return monitorStore(store, logger, { where, file, ...(options.watchIntervalMs !== undefined && { watchIntervalMs: options.watchIntervalMs }) });
+  return monitorStore(store, logger, { where, file, onError: options.onError, ...(options.watchIntervalMs !== undefined && { watchIntervalMs: options.watchIntervalMs }) });
 }

@@ -3,10 +3,12 @@ import { createAnswerEngine, type AnswerEngine, type Hit } from '../../src/answe
 import type { AskContext } from '../../src/answer/service.js';
 import type { LlmConfig } from '../../src/config.js';
 import { createLlmFallback, normalizeQuestion } from '../../src/llm/fallback.js';
+import { createMetrics } from '../../src/ops/metrics.js';
 import { memoryStore } from '../../src/store/store.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai.js';
 import { realKnowledgeBase } from '../support/kb.js';
 import { memoryLogger } from '../support/logger.js';
+import { parsePrometheus } from '../support/prometheus.js';
 import { API_KEY, llmConfig } from './helpers.js';
 
 let openai: FakeOpenAI;
@@ -29,7 +31,7 @@ const member: AskContext = { origin: 'slash', userId: '111111111111111111', guil
 
 function setup(overrides: Partial<LlmConfig> = {}, clock = { now: Date.UTC(2026, 10, 21, 12) }) {
   const logs = memoryLogger();
-  const fallback = createLlmFallback(llmConfig(openai.baseURL, overrides), logs.logger, memoryStore(), () => clock.now);
+  const fallback = createLlmFallback(llmConfig(openai.baseURL, overrides), logs.logger, memoryStore(), { now: () => clock.now });
   return { drafter: fallback.forKnowledge(engine.kb), fallback, logs, clock };
 }
 
@@ -109,5 +111,27 @@ describe('LLM fallback: what is sent', () => {
     expect(second.raw).toContain('after-alt-it-tech');
     expect(second.raw).toContain('helpdesk back home');
     for (const secret of [API_KEY, 'SMOKING-BREAKS-ALPHA', member.userId!, member.guildId!, '555555555555555555']) expect(second.raw).not.toContain(secret);
+  });
+});
+
+describe('LLM fallback: metrics', () => {
+  it('GIVEN a draft, a cache hit, a refusal and a member over the limit THEN calls, tokens, cache lookups, refusals and skips are counted', async () => {
+    const metrics = createMetrics();
+    const fallback = createLlmFallback(llmConfig(openai.baseURL, { userLimitPerDay: 2 }), memoryLogger().logger, memoryStore(), { metrics });
+    const drafter = fallback.forKnowledge(engine.kb);
+    openai.enqueue(grounded(), { kind: 'refusal', refusal: "I can't help with that." });
+    await drafter.draft(QUESTION, candidates(QUESTION), member);
+    await drafter.draft(QUESTION, candidates(QUESTION), member); // cache hit
+    await drafter.draft('what about smoking breaks', candidates(QUESTION), member); // refused
+    await drafter.draft('what about smoking areas', candidates(QUESTION), member); // over the member's limit of 2
+    const e = parsePrometheus(await metrics.registry.metrics());
+    expect(e.value('helpbot_llm_calls_total', { outcome: 'drafted' })).toBe(1);
+    expect(e.value('helpbot_llm_calls_total', { outcome: 'refusal' })).toBe(1);
+    expect(e.value('helpbot_llm_refusals_total')).toBe(1);
+    expect(e.value('helpbot_llm_cache_lookups_total', { result: 'hit' })).toBe(1);
+    expect(e.value('helpbot_llm_cache_lookups_total', { result: 'miss' })).toBe(3);
+    expect(e.value('helpbot_llm_skipped_total', { reason: 'limit' })).toBe(1);
+    expect(e.value('helpbot_llm_tokens_total', { kind: 'prompt' })).toBeGreaterThan(0);
+    expect(e.value('helpbot_llm_tokens_total', { kind: 'completion' })).toBeGreaterThan(0);
   });
 });

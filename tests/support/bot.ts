@@ -3,7 +3,9 @@ import { Events } from 'discord.js';
 import { commands } from '../../commands/index.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/discord/bot.js';
+import type { Readiness } from '../../src/discord/readiness.js';
 import type { LlmFallback } from '../../src/llm/fallback.js';
+import type { Metrics } from '../../src/ops/metrics.js';
 import { KNOWLEDGE_DIR } from '../../src/paths.js';
 import { memoryStore, monitorStore, type Store } from '../../src/store/store.js';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../fakes/discord.js';
@@ -25,6 +27,9 @@ export interface TestBotOptions {
   fake?: FakeDiscordOptions | FakeDiscord;
   store?: Store;
   llm?: (config: Config, logger: ReturnType<typeof memoryLogger>['logger'], store: Store) => LlmFallback;
+  /** The bot's metrics registry and readiness check (as the entry point makes them for the operations endpoint). */
+  metrics?: Metrics;
+  readiness?: Readiness;
 }
 
 const isRunningFake = (fake: TestBotOptions['fake']): fake is FakeDiscord => fake !== undefined && 'api' in fake;
@@ -41,10 +46,11 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const config = loaded.config;
   const logs = memoryLogger('debug');
   // As createStore does for the real stores: a fault is logged once, with its cause.
-  const store = monitorStore(options.store ?? memoryStore(), logs.logger, { where: 'test store' });
+  const onError = options.metrics ? (op: string) => options.metrics?.storeError(op) : undefined;
+  const store = monitorStore(options.store ?? memoryStore(), logs.logger, { where: 'test store', onError });
   const llm = options.llm?.(config, logs.logger, store);
   const kb = await realKnowledgeBase();
-  const bot = await startBot({ config, logger: logs.logger, store, kb, knowledgeDir: KNOWLEDGE_DIR, llm, commands, token: fake.token });
+  const bot = await startBot({ config, logger: logs.logger, store, kb, knowledgeDir: KNOWLEDGE_DIR, llm, commands, token: fake.token, metrics: options.metrics, readiness: options.readiness });
   if (!bot.client.isReady()) await once(bot.client, Events.ClientReady);
   return {
     fake,
