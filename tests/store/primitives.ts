@@ -61,7 +61,7 @@ export function behavesLikeAStore(open: () => Promise<Store>) {
     expect(await store.increment(`${RUN}t-count:x`, -10)).toBe(90);
     expect(await store.increment(`${RUN}t-count:short`, 5, 50)).toBe(5);
     await sleep(120);
-    expect(await store.increment(`${RUN}t-count:short`, 1, 50)).toBe(1);
+    expect(await store.increment(`${RUN}t-count:short`, 1, 60_000)).toBe(1); // a new window, with the new TTL
     expect(await store.counters(`${RUN}t-count:`)).toEqual(new Map([[`${RUN}t-count:x`, 90], [`${RUN}t-count:short`, 1]]));
   });
 
