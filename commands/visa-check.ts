@@ -1,6 +1,7 @@
 import type { Command } from '../src/discord/command.js';
 import { booleanOption, integerOption, privacyFlags, publicOption, stringOption } from '../src/discord/option-builders.js';
 import { parseRuleOptions, rankChoices } from '../src/discord/options.js';
+import { PROFILE_HINT, profileFor, profileNote } from '../src/discord/profile.js';
 import { renderVisaCheckForDiscord, ruleMessage } from '../src/discord/render-rules.js';
 import { visaCheckInputSchema } from '../src/engines/inputs.js';
 import { checkVisa } from '../src/engines/visa-check.js';
@@ -11,10 +12,11 @@ const data = {
   description: 'Does a job change fit your status of residence, and what must you file?',
   description_localizations: { ja: '転職・職務変更が在留資格に合うか、必要な手続きは？' },
   options: [
-    stringOption('status', { en: 'Your current status of residence', ja: '現在の在留資格' }, { required: true, choices: RESIDENCE_STATUSES }),
     stringOption('current-work', { en: 'What you do now', ja: '現在の業務' }, { required: true, autocomplete: true }),
     stringOption('new-work', { en: 'What you will do', ja: '新しい業務' }, { required: true, autocomplete: true }),
     stringOption('employer', { en: 'Same employer or a new one', ja: '同じ勤務先か新しい勤務先か' }, { required: true, choices: EMPLOYERS }),
+    // Optional so a saved /profile can supply it (Discord lists required options first).
+    stringOption('status', { en: 'Your current status of residence (default: your /profile)', ja: '現在の在留資格（既定：プロフィール）' }, { choices: RESIDENCE_STATUSES }),
     integerOption('salary', { en: 'Expected annual salary in yen, e.g. 4500000', ja: '見込み年収（円）例：4500000' }, { min: 0, max: 1_000_000_000 }),
     booleanOption('dispatch', { en: 'Client-site (SES) or dispatch work', ja: '客先常駐（SES）または派遣' }),
     publicOption,
@@ -28,10 +30,12 @@ export const visaCheck = {
     const focused = interaction.options.getFocused(true);
     await interaction.respond(rankChoices(String(focused.value), DUTIES, interaction.locale));
   },
-  async execute(interaction, ctx) {
-    const input = parseRuleOptions(interaction, data.options, visaCheckInputSchema);
+  async execute(interaction, ctx, log) {
+    const profile = await profileFor(interaction, data.options, ctx.store, log);
+    const { input, defaulted } = parseRuleOptions(interaction, data.options, visaCheckInputSchema, { defaults: profile, missingHint: PROFILE_HINT });
     const { kb } = ctx.knowledge();
-    await interaction.reply({ ...ruleMessage(renderVisaCheckForDiscord(checkVisa(kb.rules.visaCheck, input), input, kb)), flags: privacyFlags(interaction) });
+    const answer = renderVisaCheckForDiscord(checkVisa(kb.rules.visaCheck, input), input, kb);
+    await interaction.reply({ ...ruleMessage(answer, profileNote(profile, defaulted)), flags: privacyFlags(interaction) });
     ctx.metrics.answer('slash', 'rules');
   },
 } satisfies Command;

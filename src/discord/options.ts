@@ -34,43 +34,61 @@ export function rankChoices(query: string, list: readonly Choice[], locale?: str
 
 type InputSchema<I> = { safeParse(v: unknown): z.ZodSafeParseResult<I> };
 
+export interface RuleOptions {
+  /** The yes/no options that are collected into `claims`. */
+  claims?: readonly string[];
+  /** Values for options the member left out, by option name (their saved profile). */
+  defaults?: Readonly<Record<string, unknown>> | undefined;
+  /** Added to the message when a required option is missing (where to save it instead). */
+  missingHint?: string;
+}
+
 /**
  * A rule command's input from its options: each option defined in `definition` fills the input field of the same name
- * in camelCase (`current-work` → `currentWork`); the yes/no options named in `claims` are collected into `claims`;
- * `public` only decides who sees the reply. Options are read leniently — a stale client may omit a required one or send
- * a display value — and the engine's schema then names the option and what it accepts.
+ * in camelCase (`current-work` → `currentWork`), or else the default of that name (`defaulted` lists which); the
+ * yes/no options named in `claims` are collected into `claims`; `public` only decides who sees the reply. Options are
+ * read leniently — a stale client may omit a required one or send a display value — and the engine's schema then
+ * names the option and what it accepts.
  */
 export function parseRuleOptions<I>(
   interaction: ChatInputCommandInteraction,
   definition: readonly APIApplicationCommandOption[],
   schema: InputSchema<I>,
-  claims: readonly string[] = [],
-): I {
+  options: RuleOptions = {},
+): { input: I; defaulted: string[] } {
+  const { claims = [], defaults = {}, missingHint } = options;
   const raw: Record<string, unknown> = {};
   const optionName: Record<string, string> = {};
   const claimed: string[] = [];
+  const defaulted: string[] = [];
   for (const { name } of definition) {
     if (name === 'public') continue;
-    const value = interaction.options.get(name)?.value;
+    let value: unknown = interaction.options.get(name)?.value;
     if (claims.includes(name)) {
       if (value === true) claimed.push(name);
       continue;
+    }
+    if (value == null && defaults[name] !== undefined) {
+      value = defaults[name];
+      defaulted.push(name);
     }
     const field = name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
     optionName[field] = name;
     raw[field] = value;
   }
   if (claims.length > 0) raw.claims = claimed;
-  return parseOptions(schema, raw, optionName);
+  return { input: parseOptions(schema, raw, optionName, missingHint), defaulted };
 }
 
 /**
  * Re-validates what Discord submitted (clients can send stale values or display names) with the engine's own schema.
- * Problems become one message naming each option and what it accepts.
+ * Problems become one message naming each option and what it accepts (and `missingHint` when one is missing).
  */
-export function parseOptions<I>(schema: InputSchema<I>, raw: Record<string, unknown>, optionName: Record<string, string> = {}): I {
+export function parseOptions<I>(schema: InputSchema<I>, raw: Record<string, unknown>, optionName: Record<string, string> = {}, missingHint?: string): I {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const lines = inputIssues(parsed.error).map((i) => `• \`${optionName[i.field] ?? i.field}\` ${i.message}`);
-  throw new UserError(`Some options need fixing:\n${lines.join('\n')}`, 'invalid-option');
+  const issues = inputIssues(parsed.error);
+  const lines = issues.map((i) => (i.field === '(input)' ? `• ${i.message}` : `• \`${optionName[i.field] ?? i.field}\` ${i.message}`));
+  const missing = missingHint !== undefined && issues.some((i) => i.field in raw && raw[i.field] === undefined);
+  throw new UserError(`Some options need fixing:\n${lines.join('\n')}${missing ? `\n${missingHint}` : ''}`, 'invalid-option');
 }

@@ -53,7 +53,7 @@ export function renderHspPointsForDiscord(outcome: HspPointsOutcome, kb: ReportK
   return embed('Highly Skilled Professional points', hspPointsReport(outcome, kb, DISCORD_MARKUP));
 }
 
-/** A message carrying one deterministic answer (an embed from the renderers above). */
-export function ruleMessage(answer: APIEmbed) {
-  return { embeds: [answer], allowedMentions: NO_MENTIONS };
+/** A message carrying one deterministic answer (an embed from the renderers above); `note` becomes its footer. */
+export function ruleMessage(answer: APIEmbed, note?: string) {
+  return { embeds: [note === undefined ? answer : fitEmbed({ ...answer, footer: { text: note } })], allowedMentions: NO_MENTIONS };
 }

@@ -6,7 +6,7 @@ import { startFakeDiscord, type FakeDiscord } from '../fakes/discord.js';
 import { runEntry } from './process.js';
 
 const payload = commands.map((c) => c.data);
-const NAMES = ['ask', 'career-path', 'visa-check', 'hsp-points', 'topics', 'help', 'config'];
+const NAMES = ['ask', 'career-path', 'visa-check', 'hsp-points', 'topics', 'help', 'profile', 'config'];
 
 let fake: FakeDiscord;
 beforeAll(async () => {
@@ -82,7 +82,7 @@ describe('npm run deploy-commands', () => {
   it('GIVEN DISCORD_GUILD_ID WHEN deploying THEN the fake accepts the commands in that server and the script says so', async () => {
     const run = runEntry('src/deploy-commands.ts', { ...env(), DISCORD_GUILD_ID: fake.guild.id });
     expect(await run.exited).toBe(0);
-    expect(run.stdout()).toBe(`Registered 7 commands in server ${fake.guild.id}: ${NAMES.map((n) => `/${n}`).join(', ')}\n`);
+    expect(run.stdout()).toBe(`Registered ${NAMES.length} commands in server ${fake.guild.id}: ${NAMES.map((n) => `/${n}`).join(', ')}\n`);
     expect(fake.commands(fake.guild.id).map((c) => c.name)).toEqual(NAMES);
     expect(fake.commands(fake.guild.id).find((c) => c.name === 'config')?.default_member_permissions).toBe('32');
     expect(run.stderr()).not.toContain(fake.token);
@@ -91,7 +91,7 @@ describe('npm run deploy-commands', () => {
   it('GIVEN no DISCORD_GUILD_ID WHEN deploying THEN the commands are registered globally', async () => {
     const run = runEntry('src/deploy-commands.ts', env());
     expect(await run.exited).toBe(0);
-    expect(run.stdout()).toContain('Registered 7 commands globally');
+    expect(run.stdout()).toContain(`Registered ${NAMES.length} commands globally`);
     expect(fake.commands().map((c) => c.name)).toEqual(NAMES);
   });
 });
