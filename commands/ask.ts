@@ -1,9 +1,9 @@
-import { MessageFlags } from 'discord.js';
 import { MAX_QUESTION_LENGTH } from '../src/answer/question.js';
 import type { Command } from '../src/discord/command.js';
 import { UserError } from '../src/discord/errors.js';
 import { booleanOption, stringOption } from '../src/discord/option-builders.js';
 import { answerMessage } from '../src/discord/render.js';
+import { INSTALL, replyPrivacy, surfaceOf, withButtons } from '../src/discord/surface.js';
 
 /** /ask: a free-form question, answered from the knowledge base (or, when configured, an AI draft grounded in it). */
 export const ask = {
@@ -11,6 +11,7 @@ export const ask = {
     name: 'ask',
     description: 'Ask about working in Japan; answered from the curated guides, with sources',
     description_localizations: { ja: '日本での仕事について質問する（厳選ガイドから出典つきで回答）' },
+    ...INSTALL.everywhere,
     options: [
       stringOption('question', { en: 'Your question, in English or Japanese', ja: '質問（英語または日本語）' }, { required: true, maxLength: MAX_QUESTION_LENGTH }),
       booleanOption('private', { en: 'Show the answer only to you', ja: '回答を自分だけに表示する' }),
@@ -18,17 +19,18 @@ export const ask = {
   },
   async execute(interaction, ctx, log) {
     const question = interaction.options.getString('question', true);
-    const flags = interaction.options.getBoolean('private') ? MessageFlags.Ephemeral : undefined;
+    const { flags, buttons } = replyPrivacy(interaction, interaction.options.getBoolean('private') === true);
     const context = { origin: 'slash' as const, userId: interaction.user.id, guildId: interaction.guildId ?? undefined };
     // Search answers in well under a millisecond; only the optional LLM fallback is slow, so defer just before it.
     const result = await ctx.knowledge().ask.ask(question, context, { beforeDraft: () => interaction.deferReply({ flags }).then(() => undefined) });
     if (!result.ok) throw new UserError(result.message, 'invalid-question');
-    const payload = answerMessage(result.view, question);
+    const payload = withButtons(answerMessage(result.view, question), buttons);
     if (interaction.deferred) await interaction.editReply(payload);
     else await interaction.reply({ ...payload, flags });
     ctx.metrics.answer('slash', result.view.mode);
     // The member already has the answer: a failed queue write is the store monitor's to report (once per outage).
-    if (!result.view.answered && interaction.guildId) {
+    // Only a server that added the bot has curators who read its queue (/config queue).
+    if (!result.view.answered && interaction.guildId && surfaceOf(interaction).serverInstalled) {
       await ctx.queue.add(interaction.guildId, { kind: 'unanswered', question }).catch(() => log.debug('unanswered question not queued'));
     }
   },

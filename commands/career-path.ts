@@ -2,6 +2,7 @@ import type { Command } from '../src/discord/command.js';
 import { booleanOption, stringOption } from '../src/discord/option-builders.js';
 import { parseRuleOptions } from '../src/discord/options.js';
 import { PROFILE_HINT, profileFor, profileNote } from '../src/discord/profile.js';
+import { INSTALL, replyPrivacy, withButtons } from '../src/discord/surface.js';
 import { renderCareerPathForDiscord, ruleMessage } from '../src/discord/render-rules.js';
 import { evaluateCareerPath } from '../src/engines/career-path.js';
 import { careerPathInputSchema } from '../src/engines/inputs.js';
@@ -11,6 +12,7 @@ const data = {
   name: 'career-path',
   description: 'Which career paths your JLPT level and background open, and what unlocks the next step',
   description_localizations: { ja: 'JLPTレベルと経歴で開けるキャリアパスと次のステップ' },
+  ...INSTALL.everywhere,
   options: [
     stringOption('jlpt', { en: 'Your certified JLPT level (default: your /profile)', ja: '取得済みのJLPTレベル（既定：プロフィール）' }, { choices: JLPT_LEVELS }),
     stringOption('background', { en: 'Your work background (default: your /profile)', ja: 'これまでの職歴（既定：プロフィール）' }, { choices: BACKGROUNDS }),
@@ -27,7 +29,9 @@ export const careerPath = {
     const profile = await profileFor(interaction, data.options, ctx.store, log);
     const { input, defaulted } = parseRuleOptions(interaction, data.options, careerPathInputSchema, { defaults: profile, missingHint: PROFILE_HINT });
     const { kb } = ctx.knowledge();
-    await interaction.reply(ruleMessage(renderCareerPathForDiscord(evaluateCareerPath(kb.rules.careerPath, input), input, kb), profileNote(profile, defaulted)));
+    const { flags, buttons } = replyPrivacy(interaction, false);
+    const answer = renderCareerPathForDiscord(evaluateCareerPath(kb.rules.careerPath, input), input, kb);
+    await interaction.reply({ ...withButtons(ruleMessage(answer, profileNote(profile, defaulted)), buttons), flags });
     ctx.metrics.answer('slash', 'rules');
   },
 } satisfies Command;

@@ -4,6 +4,7 @@ import { UserError } from '../src/discord/errors.js';
 import { fitEmbed, truncate } from '../src/discord/limits.js';
 import { booleanOption, channelOption, subcommand } from '../src/discord/option-builders.js';
 import { escapeText, NO_MENTIONS, textMessage } from '../src/discord/render.js';
+import { INSTALL, surfaceOf } from '../src/discord/surface.js';
 
 const HELP_CHANNEL_TYPES: readonly ChannelType[] = [ChannelType.GuildText, ChannelType.GuildForum];
 const helpChannel = channelOption('channel', { en: 'Text or forum channel', ja: 'テキストまたはフォーラムチャンネル' }, HELP_CHANNEL_TYPES);
@@ -27,7 +28,7 @@ export const config = {
     description: 'Set up the bot for this server (moderators)',
     description_localizations: { ja: 'このサーバーでのボット設定（モデレーター用）' },
     default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
-    contexts: [0],
+    ...INSTALL.serverOnly,
     options: [
       subcommand('add-help-channel', { en: 'Answer questions posted in this channel', ja: 'このチャンネルの質問に回答する' }, [helpChannel]),
       subcommand('remove-help-channel', { en: 'Stop answering in this channel', ja: 'このチャンネルでの自動回答をやめる' }, [helpChannel]),
@@ -39,7 +40,11 @@ export const config = {
     ],
   },
   async execute(interaction, ctx, log) {
-    if (!interaction.inGuild() || !interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+    // Discord offers /config only in servers that added the bot; a stale or forged client may still send it elsewhere.
+    if (!interaction.inGuild() || !surfaceOf(interaction).serverInstalled) {
+      throw new UserError('`/config` sets the bot up for a server: run it in a server that added the bot. It does nothing in DMs.', 'not-in-server');
+    }
+    if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
       throw new UserError('Only members with the **Manage Server** permission can use `/config`.', 'missing-permission');
     }
     const guildId = interaction.guildId;

@@ -2,6 +2,7 @@ import { MessageFlags } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
 import { fitEmbed } from '../src/discord/limits.js';
 import { NO_MENTIONS } from '../src/discord/render.js';
+import { INSTALL, surfaceOf } from '../src/discord/surface.js';
 
 /** /help: what the bot does and where its knowledge comes from. */
 export const help = {
@@ -9,12 +10,20 @@ export const help = {
     name: 'help',
     description: 'What this bot does and where its knowledge comes from',
     description_localizations: { ja: 'このボットの使い方と情報源' },
+    ...INSTALL.everywhere,
   },
   async execute(interaction, ctx) {
     const { kb } = ctx.knowledge();
     const guides = [...kb.guides.values()].map((g) => `• *${g.title}*`).join('\n');
-    const channels = interaction.guildId ? await ctx.helpChannels.list(interaction.guildId) : { fromEnv: ctx.config.discord.helpChannelIds, fromConfig: [] };
+    const serverId = surfaceOf(interaction).serverInstalled ? interaction.guildId : null;
+    const inServer = serverId !== null;
+    const channels = serverId !== null ? await ctx.helpChannels.list(serverId) : { fromEnv: [], fromConfig: [] };
     const helpChannels = channels.fromEnv.length + channels.fromConfig.length;
+    const where = !inServer
+      ? '• Here my replies are private to you; **Share** posts one for the others to see where Discord allows it.'
+      : helpChannels > 0
+        ? `• Or just post your question in a help channel (${helpChannels} set up here).`
+        : '• Moderators can set up help channels with `/config`.';
     const embed = fitEmbed({
       title: 'Japan career help bot',
       description: [
@@ -26,7 +35,9 @@ export const help = {
         '• `/visa-check` — does a job change fit your status of residence; what to file',
         '• `/hsp-points` — Highly Skilled Professional points, line by line',
         '• `/topics` — browse everything I know',
-        helpChannels > 0 ? `• Or just post your question in a help channel (${helpChannels} set up here).` : '• Moderators can set up help channels with `/config`.',
+        '• `/profile` — save your JLPT level, status and background once',
+        '• `/remind` — DM reminders before job-change and renewal deadlines',
+        where,
       ].join('\n'),
       fields: [
         { name: 'Where the knowledge comes from', value: `${guides}\n• Immigration and JLPT facts from public sources (Immigration Services Agency, JLPT, e-Gov law texts, licensed scriveners), each cited with its confidence.` },

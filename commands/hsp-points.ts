@@ -1,8 +1,9 @@
 import type { Command } from '../src/discord/command.js';
 import { truncate } from '../src/discord/limits.js';
-import { booleanOption, integerOption, privacyFlags, publicOption, stringOption } from '../src/discord/option-builders.js';
+import { booleanOption, integerOption, publicOption, stringOption } from '../src/discord/option-builders.js';
 import { parseRuleOptions } from '../src/discord/options.js';
 import { profileFor, profileNote } from '../src/discord/profile.js';
+import { INSTALL, replyPrivacy, withButtons } from '../src/discord/surface.js';
 import { renderHspPointsForDiscord, ruleMessage } from '../src/discord/render-rules.js';
 import { computeHspOutcome } from '../src/engines/hsp-points.js';
 import { hspPointsInputSchema } from '../src/engines/inputs.js';
@@ -12,6 +13,7 @@ const data = {
   name: 'hsp-points',
   description: 'Count your Highly Skilled Professional (i)(b) points, line by line',
   description_localizations: { ja: '高度専門職1号ロのポイントを項目ごとに計算' },
+  ...INSTALL.everywhere,
   options: [
     integerOption('age', { en: 'Your age at application', ja: '申請時の年齢' }, { min: 15, max: 100, required: true }),
     stringOption('degree', { en: 'Your highest degree', ja: '最終学歴' }, { required: true, choices: DEGREES }),
@@ -34,7 +36,8 @@ export const hspPoints = {
     const { input, defaulted } = parseRuleOptions(interaction, data.options, hspPointsInputSchema, { claims, defaults: profile && { jlpt: profile.jlpt } });
     const { kb } = ctx.knowledge();
     const answer = renderHspPointsForDiscord(computeHspOutcome(kb.rules.hspPoints, input), kb);
-    await interaction.reply({ ...ruleMessage(answer, profileNote(profile, defaulted)), flags: privacyFlags(interaction) });
+    const { flags, buttons } = replyPrivacy(interaction, interaction.options.getBoolean('public') !== true);
+    await interaction.reply({ ...withButtons(ruleMessage(answer, profileNote(profile, defaulted)), buttons), flags });
     ctx.metrics.answer('slash', 'rules');
   },
 } satisfies Command;

@@ -6,6 +6,7 @@ import { booleanOption, stringOption, subcommand } from '../src/discord/option-b
 import { parseOptions } from '../src/discord/options.js';
 import { PROFILE_FIELDS, profileLines, profileSchema, readProfile, saveProfile } from '../src/discord/profile.js';
 import { textMessage } from '../src/discord/render.js';
+import { INSTALL } from '../src/discord/surface.js';
 import { BACKGROUNDS, JLPT_LEVELS, LOCATIONS, RESIDENCE_STATUSES } from '../src/kb/vocabulary.js';
 
 const WHERE =
@@ -28,6 +29,7 @@ export const profile = {
     name: 'profile',
     description: 'Save your JLPT level, status and background once; commands use them when you leave them out',
     description_localizations: { ja: 'JLPTレベル・在留資格・経歴を保存（コマンドで省略した項目に使用）' },
+    ...INSTALL.everywhere,
     options: [
       subcommand('set', { en: 'Save or change some of your answers (only what you give changes)', ja: 'プロフィールを保存・変更する（指定した項目のみ）' }, setOptions),
       subcommand('show', { en: 'Show what I have saved about you', ja: '保存されている内容を表示する' }),

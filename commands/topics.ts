@@ -7,6 +7,7 @@ import { fitChoices, fitEmbed, LIMITS, truncate } from '../src/discord/limits.js
 import { stringOption } from '../src/discord/option-builders.js';
 import { rankChoices } from '../src/discord/options.js';
 import { answerMessage, NO_MENTIONS, selectRow } from '../src/discord/render.js';
+import { INSTALL } from '../src/discord/surface.js';
 import type { Choice } from '../src/kb/vocabulary.js';
 
 const topicChoices = (k: Knowledge): Choice[] => k.kb.topics.map((t) => ({ value: t.id, label: t.title, label_ja: t.title_ja }));
@@ -56,6 +57,7 @@ export const topics = {
     name: 'topics',
     description: 'Browse everything the bot knows, by topic, and open an entry',
     description_localizations: { ja: 'トピック別にナレッジを閲覧してエントリーを開く' },
+    ...INSTALL.everywhere,
     options: [
       stringOption('topic', { en: 'A topic to list', ja: '一覧表示するトピック' }, { autocomplete: true }),
       stringOption('entry', { en: 'An entry to open (type to search)', ja: '開くエントリー（入力して検索）' }, { autocomplete: true }),

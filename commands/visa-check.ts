@@ -1,7 +1,8 @@
 import type { Command } from '../src/discord/command.js';
-import { booleanOption, integerOption, privacyFlags, publicOption, stringOption } from '../src/discord/option-builders.js';
+import { booleanOption, integerOption, publicOption, stringOption } from '../src/discord/option-builders.js';
 import { parseRuleOptions, rankChoices } from '../src/discord/options.js';
 import { PROFILE_HINT, profileFor, profileNote } from '../src/discord/profile.js';
+import { INSTALL, replyPrivacy, withButtons } from '../src/discord/surface.js';
 import { renderVisaCheckForDiscord, ruleMessage } from '../src/discord/render-rules.js';
 import { visaCheckInputSchema } from '../src/engines/inputs.js';
 import { checkVisa } from '../src/engines/visa-check.js';
@@ -11,6 +12,7 @@ const data = {
   name: 'visa-check',
   description: 'Does a job change fit your status of residence, and what must you file?',
   description_localizations: { ja: '転職・職務変更が在留資格に合うか、必要な手続きは？' },
+  ...INSTALL.everywhere,
   options: [
     stringOption('current-work', { en: 'What you do now', ja: '現在の業務' }, { required: true, autocomplete: true }),
     stringOption('new-work', { en: 'What you will do', ja: '新しい業務' }, { required: true, autocomplete: true }),
@@ -35,7 +37,8 @@ export const visaCheck = {
     const { input, defaulted } = parseRuleOptions(interaction, data.options, visaCheckInputSchema, { defaults: profile, missingHint: PROFILE_HINT });
     const { kb } = ctx.knowledge();
     const answer = renderVisaCheckForDiscord(checkVisa(kb.rules.visaCheck, input), input, kb);
-    await interaction.reply({ ...ruleMessage(answer, profileNote(profile, defaulted)), flags: privacyFlags(interaction) });
+    const { flags, buttons } = replyPrivacy(interaction, interaction.options.getBoolean('public') !== true);
+    await interaction.reply({ ...withButtons(ruleMessage(answer, profileNote(profile, defaulted)), buttons), flags });
     ctx.metrics.answer('slash', 'rules');
   },
 } satisfies Command;

@@ -8,6 +8,7 @@ import { createHelpChannelListener } from './help-channel-listener.js';
 import type { Readiness } from './readiness.js';
 import { trackFirstResponses } from './response-timer.js';
 import { createInteractionRouter, interactionType } from './router.js';
+import { shareButtons } from './share.js';
 
 export interface RunningBot {
   client: Client;
@@ -36,7 +37,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   const ctx = createBotContext(deps);
   const log = ctx.logger.child({ component: 'discord' });
   const client = createDiscordClient(ctx.config);
-  const route = createInteractionRouter(deps.commands, [feedbackButtons], ctx);
+  const route = createInteractionRouter(deps.commands, [feedbackButtons, shareButtons], ctx);
   const onMessage = createHelpChannelListener(ctx, client);
 
   deps.readiness?.attach(client);

@@ -1,4 +1,10 @@
-import { ApplicationCommandOptionType, type APIApplicationCommandOption, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type APIApplicationCommandOption,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 import { LIMITS } from './limits.js';
 
 /** Discord's rules for chat-input commands (interactions/application-commands), checked before registering. */
@@ -50,6 +56,32 @@ function checkOptions(where: string, options: readonly APIApplicationCommandOpti
   }
 }
 
+const INSTALL_FIELDS = {
+  integration_types: new Set<number>([ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall]),
+  contexts: new Set<number>([InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel]),
+} as const;
+
+/**
+ * Where a command can be installed (`integration_types`: 0 server, 1 user) and used (`contexts`: 0 server, 1 DM with the
+ * bot, 2 other DMs and group DMs): known values, no repeats, and no context that its installations can never reach.
+ */
+function checkInstall(where: string, c: RESTPostAPIChatInputApplicationCommandsJSONBody, problems: string[]) {
+  for (const [field, allowed] of Object.entries(INSTALL_FIELDS)) {
+    const list = c[field as keyof typeof INSTALL_FIELDS] as unknown;
+    if (list === undefined) continue;
+    if (!Array.isArray(list) || list.length === 0) {
+      problems.push(`${where}: ${field} must list at least one of ${[...allowed].join(', ')}`);
+      continue;
+    }
+    for (const v of list) if (!allowed.has(v as number)) problems.push(`${where}: ${field} has an unknown value ${JSON.stringify(v)} (allowed: ${[...allowed].join(', ')})`);
+    if (new Set(list).size !== list.length) problems.push(`${where}: ${field} lists a value twice`);
+  }
+  const userInstall = c.integration_types?.includes(ApplicationIntegrationType.UserInstall) ?? false;
+  if (c.contexts?.includes(InteractionContextType.PrivateChannel) && !userInstall) {
+    problems.push(`${where}: contexts include other DMs and group DMs (2), which only a user install reaches: add integration type 1 or drop 2`);
+  }
+}
+
 /** Every rule a command list breaks; empty when Discord will accept it. */
 export function commandProblems(commands: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[]): string[] {
   const problems: string[] = [];
@@ -61,6 +93,7 @@ export function commandProblems(commands: readonly RESTPostAPIChatInputApplicati
     names.add(c.name);
     checkText(where, c.name, c.description, c.description_localizations, problems);
     checkOptions(where, (c.options ?? []) as APIApplicationCommandOption[], problems);
+    checkInstall(where, c, problems);
     const size = textSize(c as never);
     if (size > MAX_COMMAND_TEXT) problems.push(`${where}: names, descriptions and choices total ${size} characters (max ${MAX_COMMAND_TEXT})`);
   }

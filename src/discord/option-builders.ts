@@ -1,6 +1,5 @@
 import {
   ApplicationCommandOptionType,
-  MessageFlags,
   type APIApplicationCommandBasicOption,
   type APIApplicationCommandBooleanOption,
   type APIApplicationCommandChannelOption,
@@ -8,7 +7,6 @@ import {
   type ChannelType,
   type APIApplicationCommandIntegerOption,
   type APIApplicationCommandStringOption,
-  type ChatInputCommandInteraction,
 } from 'discord.js';
 import type { Choice } from '../kb/vocabulary.js';
 import { choicesOf } from './options.js';
@@ -48,6 +46,5 @@ export function subcommand(name: string, d: Described, options: APIApplicationCo
   return { type: ApplicationCommandOptionType.Subcommand, ...describe(name, d), options };
 }
 
-/** `public`: results about a member's own visa or points are private unless they choose to post them. */
+/** `public`: results about a member's own visa or points are private unless they choose to post them (in a server that added the bot; see surface.ts). */
 export const publicOption = booleanOption('public', { en: 'Post the result in the channel (default: only you see it)', ja: '結果をチャンネルに公開する（既定：自分のみ）' });
-export const privacyFlags = (interaction: ChatInputCommandInteraction) => (interaction.options.getBoolean('public') ? undefined : MessageFlags.Ephemeral);

@@ -93,5 +93,11 @@ describe('npm run deploy-commands', () => {
     expect(await run.exited).toBe(0);
     expect(run.stdout()).toContain(`Registered ${NAMES.length} commands globally`);
     expect(fake.commands().map((c) => c.name)).toEqual(NAMES);
+    // User install: member commands in both installations and every context; /config only where a server added the app.
+    for (const c of fake.commands()) {
+      const admin = c.name === 'config';
+      expect([c.name, c.integration_types], c.name).toEqual([c.name, admin ? [0] : [0, 1]]);
+      expect([c.name, c.contexts], c.name).toEqual([c.name, admin ? [0] : [0, 1, 2]]);
+    }
   });
 });

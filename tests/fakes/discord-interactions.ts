@@ -13,6 +13,7 @@ import {
   InteractionType,
   Locale,
   type APIApplicationCommandAutocompleteGuildInteraction,
+  type APIAuthorizingIntegrationOwnersMap,
   type APIApplicationCommandInteractionDataBasicOption,
   type APIApplicationCommandInteractionDataOption,
   type APIChannel,
@@ -44,7 +45,20 @@ export interface InteractionOptions {
   locale?: Locale;
   /** Interaction token (default: random). */
   token?: string;
+  /**
+   * Where the member is (default: the fake's server, where the bot is; for a component, where its message is):
+   * `bot-dm` (their DM with the bot, context 1), `private-channel` (a group DM the bot is not in, context 2) or
+   * `other-guild` (a server that did not add the bot, context 0).
+   */
+  place?: Place;
+  /**
+   * Which installations authorize it (`authorizing_integration_owners`): `guild` (the server's install; "0" in a bot
+   * DM), `user` (the member's own) or `both`. Default: `guild` in the fake's server, `user` elsewhere.
+   */
+  install?: 'guild' | 'user' | 'both';
 }
+
+export type Place = 'guild' | 'bot-dm' | 'private-channel' | 'other-guild';
 
 export interface SlashOptions extends InteractionOptions {
   subcommand?: string;
@@ -62,7 +76,10 @@ export interface InteractionBase {
   id: string;
   token: string;
   applicationId: string;
-  guildId: string;
+  /** Undefined in DMs and group DMs. */
+  guildId: string | undefined;
+  context: InteractionContextType;
+  owners: APIAuthorizingIntegrationOwnersMap;
   channel: APIChannel;
   user: APIUser;
   permissions: string;
@@ -109,23 +126,36 @@ function common(base: InteractionBase) {
     nick: null,
     avatar: null,
   };
+  // In a server: guild fields and `member`; in a DM or group DM: `user` instead (test-infra §1.3).
+  const where =
+    base.guildId === undefined
+      ? { user: base.user }
+      : { guild_id: base.guildId, guild: { id: base.guildId, locale: Locale.EnglishUS, features: [] }, member, guild_locale: Locale.EnglishUS };
   return {
     id: base.id,
     application_id: base.applicationId,
     token: base.token,
     version: 1 as const,
-    guild_id: base.guildId,
-    guild: { id: base.guildId, locale: Locale.EnglishUS, features: [] },
+    ...where,
     channel: base.channel,
     channel_id: base.channel.id,
-    member,
     app_permissions: base.appPermissions,
     locale: base.locale,
-    guild_locale: Locale.EnglishUS,
     entitlements: [],
-    authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: base.guildId },
-    context: InteractionContextType.Guild,
+    authorizing_integration_owners: base.owners,
+    context: base.context,
     attachment_size_limit: 10 * 1024 * 1024,
+  } as ReturnType<typeof guildFields>;
+}
+
+/** The payload fields shared by every interaction, typed as Discord's guild variant (DM payloads differ as above). */
+declare function guildFields(): Omit<APIChatInputApplicationCommandGuildInteraction, 'type' | 'data'>;
+
+/** `authorizing_integration_owners` for an installation set: "0" stands for the guild install in a bot DM. */
+export function owners(install: 'guild' | 'user' | 'both', guildId: string | undefined, userId: string): APIAuthorizingIntegrationOwnersMap {
+  return {
+    ...(install !== 'user' && { [ApplicationIntegrationType.GuildInstall]: guildId ?? '0' }),
+    ...(install !== 'guild' && { [ApplicationIntegrationType.UserInstall]: userId }),
   };
 }
 

@@ -3,7 +3,7 @@
  * discord-api-docs `interactions/application-commands.mdx`: name regex, lowercase chat-input
  * names, description 1–100, localizations, ≤ 25 options and choices, required-before-optional,
  * autocomplete not combined with choices, min/max_length 0–6000, ≤ 8000 characters of text per
- * command, and at most 100 of them. Context-menu and entry-point commands are not modelled (rejected, loudly).
+ * command, at most 100 of them, and `integration_types` / `contexts` drawn from their enums. Context-menu and entry-point commands are not modelled (rejected, loudly).
  */
 import { Locale } from 'discord-api-types/v10';
 import { FormErrors, charCount, checkString, isRecord, type Path } from './discord-limits.js';
@@ -152,9 +152,27 @@ function collectLocales(item: unknown, into: Set<string>): Set<string> {
   return into;
 }
 
+/** `integration_types` (0 guild install, 1 user install) and `contexts` (0 guild, 1 bot DM, 2 private channel): enum lists. */
+const ENUM_LISTS = { integration_types: new Set([0, 1]), contexts: new Set([0, 1, 2]) } as const;
+
+function checkEnumLists(errors: FormErrors, i: number, cmd: Record<string, unknown>): void {
+  for (const [key, allowed] of Object.entries(ENUM_LISTS)) {
+    const list = cmd[key];
+    if (list === undefined || list === null) continue;
+    if (!Array.isArray(list)) {
+      errors.add([i, key], 'BASE_TYPE_ARRAY', 'Must be an array.');
+      continue;
+    }
+    list.forEach((v, j) => {
+      if (typeof v !== 'number' || !allowed.has(v)) errors.add([i, key, j], 'ENUM_TYPE_COERCE', `Value "${String(v)}" is not a valid enum value.`);
+    });
+  }
+}
+
 function checkCommand(errors: FormErrors, i: number, cmd: Record<string, unknown>): void {
   if ((cmd.type ?? 1) !== 1) return errors.add([i, 'type'], 'NOT_MODELLED', 'only chat-input commands are modelled by the fake');
   checkNaming(errors, [i], cmd, true);
+  checkEnumLists(errors, i, cmd);
   checkOptions(errors, [i, 'options'], cmd.options, 0);
   const locales = [undefined, ...collectLocales(cmd, new Set<string>())];
   const size = Math.max(...locales.map((l) => textSize(cmd, l)));

@@ -89,6 +89,10 @@ function postMessage(ctx: RouteContext): RouteResult {
   if ('status' in channel) return channel;
   if (!isMessageable(channel)) return apiError(400, 50008, 'Cannot send messages in a non-text channel');
   if (isThread(channel) && channel.thread_metadata?.locked) return apiError(403, 50083, 'Thread is archived');
+  // The bot posts only where it is: its server and its DMs. A DM fails when the member does not accept them.
+  if (channel.type === ChannelType.DM) {
+    if (state.closedDms.has(channel.recipients?.[0]?.id ?? '')) return apiError(403, 50007, 'Cannot send messages to this user');
+  } else if (!state.botSees(channel.id)) return apiError(403, 50001, 'Missing Access');
   const rejected = vetMessage(state, `message to #${channel.name ?? channel.id}`, body, true);
   if (rejected) return rejected;
   const message = state.putMessage(botMessage(state, channel.id, body));
@@ -132,6 +136,16 @@ export function channelRoutes(): Route[] {
       },
     },
     { method: 'POST', pattern: '/channels/:channel/messages', auth: true, handle: postMessage },
+    {
+      // Opening (or finding) the DM channel with a user: `client.users.send` / `createDM`.
+      method: 'POST',
+      pattern: '/users/@me/channels',
+      auth: true,
+      handle: ({ state, body }) => {
+        const user = state.users.get(isRecord(body) && typeof body.recipient_id === 'string' ? body.recipient_id : '');
+        return user ? ok(state.dmChannel(user)) : apiError(400, 50035, 'Invalid Form Body');
+      },
+    },
     {
       method: 'POST',
       pattern: '/channels/:channel/typing',

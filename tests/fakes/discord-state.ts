@@ -4,10 +4,14 @@
  * the bot's reactions.
  */
 import {
+  ChannelType,
   type GatewayDispatchEvents,
   MessageFlags,
   type APIApplicationCommand,
   type APIChannel,
+  type APIDMChannel,
+  type APIGroupDMChannel,
+  type APITextChannel,
   type APIGuildMember,
   type APIInteraction,
   type APIInteractionResponse,
@@ -15,7 +19,7 @@ import {
   type APIUser,
   type GatewayDispatchPayload,
 } from 'discord-api-types/v10';
-import { isThread, makeMember, makeUser, snowflakes } from './discord-fixtures.js';
+import { isThread, makeMember, makeUser, snowflakes, textChannel } from './discord-fixtures.js';
 
 export interface FakeDiscordOptions {
   /** Initial-response deadline in ms (default Discord's 3000; the burst benchmark loosens it). */
@@ -77,6 +81,12 @@ export class FakeState {
   readonly ownerId: string;
   readonly guildId: string;
   readonly joinedAt: string;
+  /** A server that did not add the bot, where members use the app through their own (user) install. */
+  readonly otherGuildId: string;
+  /** Every user the fake knows (the bot, the member, `user()`): the ones a DM can be opened with. */
+  readonly users = new Map<string, APIUser>();
+  /** Users who do not accept DMs from the bot: sending them one fails with 50007, as on Discord. */
+  readonly closedDms = new Set<string>();
 
   readonly channels = new Map<string, APIChannel>();
   readonly messages = new Map<string, APIMessage>();
@@ -103,7 +113,9 @@ export class FakeState {
     this.memberUser = makeUser(this.nextId(), 'alice');
     this.ownerId = this.nextId();
     this.guildId = this.nextId();
+    this.otherGuildId = this.nextId();
     this.joinedAt = this.iso();
+    for (const user of [this.botUser, this.memberUser]) this.users.set(user.id, user);
     this.token = `${Buffer.from(this.botUser.id).toString('base64')}.fake.discord-token`;
   }
 
@@ -119,6 +131,55 @@ export class FakeState {
   advance(ms: number): void {
     this.#offset += ms;
     this.notify();
+  }
+
+  user(username: string, bot = false): APIUser {
+    const user = makeUser(this.nextId(), username, bot);
+    this.users.set(user.id, user);
+    return user;
+  }
+
+  /** The DM channel between the bot and `user` (Discord keeps one per pair), created on first use. */
+  dmChannel(user: APIUser): APIDMChannel {
+    const found = [...this.channels.values()].find((c): c is APIDMChannel => c.type === ChannelType.DM && c.recipients?.[0]?.id === user.id);
+    if (found) return found;
+    const channel: APIDMChannel = { id: this.nextId(), type: ChannelType.DM, recipients: [user], last_message_id: null, flags: 0 as never, name: null };
+    this.channels.set(channel.id, channel);
+    return channel;
+  }
+
+  /** A group DM of `user` and a friend, which the bot is not in (one per user). */
+  groupDm(user: APIUser): APIGroupDMChannel {
+    const found = [...this.channels.values()].find((c): c is APIGroupDMChannel => c.type === ChannelType.GroupDM && c.owner_id === user.id);
+    if (found) return found;
+    const friend = this.user(`${user.username}-friend`);
+    const channel: APIGroupDMChannel = {
+      id: this.nextId(),
+      type: ChannelType.GroupDM,
+      recipients: [user, friend],
+      owner_id: user.id,
+      name: null,
+      icon: null,
+      last_message_id: null,
+      flags: 0 as never,
+    };
+    this.channels.set(channel.id, channel);
+    return channel;
+  }
+
+  /** The text channel of the server that did not add the bot. */
+  otherGuildChannel(): APITextChannel {
+    const found = [...this.channels.values()].find((c): c is APITextChannel => c.type === ChannelType.GuildText && c.guild_id === this.otherGuildId);
+    if (found) return found;
+    const channel = textChannel(this.nextId(), this.otherGuildId, 'elsewhere', 0);
+    this.channels.set(channel.id, channel);
+    return channel;
+  }
+
+  /** Whether the bot receives gateway events for a channel: only those of its own server (it asks for no DM events). */
+  botSees(channelId: string): boolean {
+    const channel = this.channels.get(channelId);
+    return channel !== undefined && 'guild_id' in channel && channel.guild_id === this.guildId;
   }
 
   member(user: APIUser): APIGuildMember {
@@ -165,9 +226,9 @@ export class FakeState {
     return ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
   }
 
-  /** Dispatches MESSAGE_CREATE/UPDATE for a guild message unless it is ephemeral. */
+  /** Dispatches MESSAGE_CREATE/UPDATE for a message in the bot's server unless it is ephemeral. */
   echo(event: GatewayDispatchEvents.MessageCreate | GatewayDispatchEvents.MessageUpdate, message: APIMessage): void {
-    if (this.isEphemeral(message)) return;
+    if (this.isEphemeral(message) || !this.botSees(message.channel_id)) return;
     const member = message.author.id === this.botUser.id ? this.member(this.botUser) : undefined;
     const { user: _user, ...memberNoUser } = member ?? { user: undefined };
     this.dispatch(event, { ...message, guild_id: this.guildId, ...(member ? { member: memberNoUser } : {}) });

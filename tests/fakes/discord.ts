@@ -66,7 +66,7 @@ import type {
   RESTPatchAPIWebhookWithTokenMessageJSONBody,
 } from 'discord-api-types/v10';
 import { FakeDriver } from './discord-driver.js';
-import { forumChannel, guildCreate, isThread, makeUser, textChannel } from './discord-fixtures.js';
+import { forumChannel, guildCreate, isThread, textChannel } from './discord-fixtures.js';
 import { FakeGateway } from './discord-gateway.js';
 import { channelRoutes } from './discord-rest-channels.js';
 import { interactionRoutes } from './discord-rest-interactions.js';
@@ -214,8 +214,15 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
       return guildId === undefined ? state.globalCommands : (state.guildCommands.get(guildId) ?? []);
     },
     messagesIn: (channelId: string): APIMessage[] => state.messagesIn(channelId),
-    /** Any user, for `author` / `user` overrides. */
-    user: (username: string, bot = false): APIUser => makeUser(state.nextId(), username, bot),
+    /** Any user, for `author` / `user` overrides (a DM can be opened with them). */
+    user: (username: string, bot = false): APIUser => state.user(username, bot),
+    /** The DM channel between the bot and `user` (opened by the bot or by an interaction in a bot DM). */
+    dmChannel: (user: APIUser) => state.dmChannel(user),
+    /** `user` does not accept DMs from the bot: sending one fails with 403 50007, as on Discord (false to reopen). */
+    closeDms(user: APIUser, closed = true): void {
+      if (closed) state.closedDms.add(user.id);
+      else state.closedDms.delete(user.id);
+    },
 
     /** Closes sockets and the server. Call `await client.destroy()` first. */
     async close(): Promise<void> {
