@@ -71,8 +71,26 @@ export function crossCheck(kb: { guides: Guide[]; topics: Topic[]; sources: Sour
     }
   }
   problems.push(...outOfScopeProblems(kb.search, kb.entries));
+  problems.push(...formerIdProblems(kb.entries));
   for (const [ref, covered] of sections) {
     if (!covered) problems.push({ file: 'guides.yaml', field: ref, message: 'no entry covers this guide section' });
+  }
+  return problems;
+}
+
+/** `formerly` names only entries merged away, each claimed by one entry. */
+function formerIdProblems(entries: readonly Entry[]): Problem[] {
+  const problems: Problem[] = [];
+  const live = new Set(entries.map((e) => e.id));
+  const claimedBy = new Map<string, string>();
+  for (const e of entries) {
+    e.formerly.forEach((id, i) => {
+      const at = (message: string) => problems.push({ file: e.file, field: `formerly.${i}`, message });
+      const owner = claimedBy.get(id);
+      if (live.has(id)) at(`"${id}" is a live entry's id; formerly lists only entries merged into this one`);
+      else if (owner) at(`"${id}" is already claimed by ${owner}`);
+      else claimedBy.set(id, e.id);
+    });
   }
   return problems;
 }

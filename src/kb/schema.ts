@@ -57,6 +57,11 @@ export const entryMetaSchema = z.strictObject({
   /** Ids from knowledge/sources.yaml. */
   sources: z.array(slug).default([]),
   related: z.array(slug).default([]),
+  /**
+   * Ids of entries merged into this one. Feedback records and evaluation labels written before the merge name the old
+   * id; they resolve to this entry. An old id may not be a live entry's id nor be claimed by two entries.
+   */
+  formerly: z.array(slug).default([]),
   reviewed: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'),
 });
 export type EntryMeta = z.infer<typeof entryMetaSchema>;

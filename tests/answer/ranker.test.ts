@@ -16,6 +16,7 @@ const entry = (id: string, title: string, keywords: string[], questions: string[
   facts: [],
   sources: [],
   related: [],
+  formerly: [],
   reviewed: '2026-11-26',
   file: `${id}.md`,
 });

@@ -177,7 +177,7 @@ export function weakestEntries(kb: KnowledgeBase, folds: readonly Sample[], coun
 async function main() {
   const kb = await loadKnowledgeOrThrow(KNOWLEDGE_DIR);
   const negatives = existsSync(fileURLToPath(new URL('./negatives.yaml', import.meta.url))) ? await loadNegatives() : [];
-  const samples = [...foldSamples(kb), ...labelledSamples(kb, await loadEvalSet('public'), negatives)];
+  const samples = [...foldSamples(kb), ...labelledSamples(kb, await loadEvalSet('public', kb.entries), negatives)];
   const show = (t: Tally) => `right ${t.right} · wrong ${t.wrong} · declined ${t.declined}`;
   const report = (label: string, d: DecisionSettings) => {
     const of = (from: Sample['from']) => tally(samples.filter((s) => s.from === from), d);

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerEngine } from '../../src/answer/engine.js';
 import { createAskService, type AskService, type Drafter } from '../../src/answer/service.js';
+import type { KnowledgeBase } from '../../src/kb/load.js';
 import { memoryLogger } from '../support/logger.js';
 import { realKnowledgeBase } from '../support/kb.js';
 import { evaluate, grade, kindOf, loadEvalSet, type EvalSetName } from './evaluate.js';
@@ -17,13 +18,15 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
 };
 
 let service: AskService;
+let kb: KnowledgeBase;
 beforeAll(async () => {
-  service = createAskService({ engine: createAnswerEngine(await realKnowledgeBase()), logger: memoryLogger('silent').logger });
+  kb = await realKnowledgeBase();
+  service = createAskService({ engine: createAnswerEngine(kb), logger: memoryLogger('silent').logger });
 });
 
 describe.each(Object.keys(FLOORS) as EvalSetName[])('the %s evaluation set', (name) => {
   it(`answers at least ${FLOORS[name].right * 100} % right and at most ${FLOORS[name].wrong * 100} % wrong, and declines every off-topic question and trap`, async () => {
-    const report = await evaluate(service, await loadEvalSet(name));
+    const report = await evaluate(service, await loadEvalSet(name, kb.entries));
     const { right, wrong, total } = report.inScope;
     expect(right / total).toBeGreaterThanOrEqual(FLOORS[name].right);
     expect(wrong / total).toBeLessThanOrEqual(FLOORS[name].wrong);
@@ -33,6 +36,12 @@ describe.each(Object.keys(FLOORS) as EvalSetName[])('the %s evaluation set', (na
 });
 
 describe('the sets have the promised shape', () => {
+  it.each(['public', 'blind'] as const)('%s: every label names a live entry (an entry merged away resolves through `formerly`)', async (name) => {
+    const live = new Set(kb.entries.map((e) => e.id));
+    const dangling = (await loadEvalSet(name, kb.entries)).flatMap((i) => (i.expect ?? []).filter((id) => !live.has(id)).map((id) => `${i.id}: ${id}`));
+    expect(dangling).toEqual([]);
+  });
+
   it('public: 80+ questions, 10+ Japanese, 10+ off-topic, every in-scope question labelled with its entries', async () => {
     const items = await loadEvalSet('public');
     expect(items.length).toBeGreaterThanOrEqual(80);

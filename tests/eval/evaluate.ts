@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { z } from 'zod';
 import type { AskService } from '../../src/answer/service.js';
+import type { Entry } from '../../src/kb/schema.js';
 import { answerJson as toJson } from '../../src/cli/render.js';
 
 const fact = z.union([z.string(), z.array(z.string()).min(1)]);
@@ -33,9 +34,15 @@ export type EvalSetName = keyof typeof EVAL_SETS;
 
 export const kindOf = (item: EvalItem) => item.kind ?? (item.guide === 'off-topic' ? 'off-topic' : 'in-scope');
 
-export async function loadEvalSet(name: EvalSetName): Promise<EvalItem[]> {
+/**
+ * Loads a set. Given the knowledge base's entries, a label naming an entry that was merged away (listed in another
+ * entry's `formerly`) is read as that entry: merging entries must not silently turn right answers wrong.
+ */
+export async function loadEvalSet(name: EvalSetName, entries: readonly Pick<Entry, 'id' | 'formerly'>[] = []): Promise<EvalItem[]> {
   const text = await readFile(new URL(`./${EVAL_SETS[name]}`, import.meta.url), 'utf8');
-  return z.array(itemSchema).parse(load(text, { schema: CORE_SCHEMA }));
+  const items = z.array(itemSchema).parse(load(text, { schema: CORE_SCHEMA }));
+  const current = new Map(entries.flatMap((e) => e.formerly.map((old) => [old, e.id] as const)));
+  return items.map((i) => (i.expect ? { ...i, expect: [...new Set(i.expect.map((id) => current.get(id) ?? id))] } : i));
 }
 
 /** right: answered from an expected entry with every fact · wrong: answered otherwise · declined: not answered. */

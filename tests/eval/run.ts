@@ -31,7 +31,7 @@ const lines = [`Knowledge base ${kb.version}: ${kb.entries.length} entries`];
 for (const name of Object.keys(EVAL_SETS) as EvalSetName[]) {
   if (only && name !== only) continue;
   if (!existsSync(fileURLToPath(new URL(`./${EVAL_SETS[name]}`, import.meta.url)))) continue;
-  const report = await evaluate(service, await loadEvalSet(name));
+  const report = await evaluate(service, await loadEvalSet(name, kb.entries));
   lines.push(summary(name, report));
   if (verbose && name === 'public') {
     for (const o of report.outcomes.filter((x) => (kindOf(x.item) === 'in-scope' ? x.verdict !== 'right' : x.verdict !== 'declined'))) {

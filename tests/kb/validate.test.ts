@@ -66,6 +66,17 @@ describe('knowledge base validation', () => {
     expect(problems).toContainEqual({ file: 'entries/promotion/nomikai-and-coworker-relationships.md', field: '(entry)', message: 'mentions "nomikai", which search.yaml lists as out of scope' });
   });
 
+  it('GIVEN a formerly id that is a live entry, or claimed twice THEN both are problems', async () => {
+    const dir = await brokenCopy(async (d) => {
+      await edit(d, 'entries/visa/three-month-rule.md', (s) => s.replace('\nreviewed:', '\nformerly: [job-change-notification, visa-renewal-timing]\nreviewed:'));
+    });
+    const result = await loadKnowledge(dir);
+    expect(result.ok ? [] : result.problems.filter((p) => p.field.startsWith('formerly'))).toEqual([
+      { file: 'entries/visa/three-month-rule.md', field: 'formerly.0', message: '"job-change-notification" is a live entry\'s id; formerly lists only entries merged into this one' },
+      { file: 'entries/visa/visa-renewal-documents.md', field: 'formerly.0', message: '"visa-renewal-timing" is already claimed by three-month-rule' },
+    ]);
+  });
+
   it('GIVEN a guide section no entry covers THEN that is a problem', async () => {
     const dir = await brokenCopy((d) => edit(d, 'guides.yaml', (s) => s.replace('    summary: Summary of the unwritten rules\n', '    summary: Summary of the unwritten rules\n    new-part: A section added to the guide\n')));
     const result = await loadKnowledge(dir);
