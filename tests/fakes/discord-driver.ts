@@ -76,14 +76,14 @@ export class FakeDriver {
 
   slash(name: string, options: OptionValues | RawOptions = {}, opts: SlashOptions = {}): SentInteraction {
     const base = this.#base(opts, opts.channelId);
-    const payload = slashPayload(base, opts.commandId ?? this.#commandId(name), name, buildOptions(options, opts));
+    const payload = slashPayload(base, opts.commandId ?? this.#commandId(name, base.guildId), name, buildOptions(options, opts));
     return this.#send(`/${name}`, base.channel.id, payload);
   }
 
   autocomplete(name: string, options: OptionValues | RawOptions, opts: AutocompleteOptions = {}): SentInteraction {
     const focused = opts.focused ?? (Array.isArray(options) ? undefined : Object.keys(options)[0]);
     const base = this.#base(opts, opts.channelId);
-    const payload = autocompletePayload(base, opts.commandId ?? this.#commandId(name), name, buildOptions(options, opts, focused));
+    const payload = autocompletePayload(base, opts.commandId ?? this.#commandId(name, base.guildId), name, buildOptions(options, opts, focused));
     return this.#send(`autocomplete /${name}`, base.channel.id, payload);
   }
 
@@ -113,7 +113,7 @@ export class FakeDriver {
   /** A user (`user`) or message (`message`) context-menu command on `targetId`. */
   contextMenu(name: string, kind: 'user' | 'message', targetId: string, opts: InteractionOptions = {}): SentInteraction {
     const base = this.#base(opts, opts.channelId);
-    const payload = contextMenuPayload(base, this.#commandId(name), name, kind, targetId, this.state.messages.get(targetId));
+    const payload = contextMenuPayload(base, this.#commandId(name, base.guildId), name, kind, targetId, this.state.messages.get(targetId));
     return this.#send(`${kind} command ${name}`, base.channel.id, payload);
   }
 
@@ -139,7 +139,7 @@ export class FakeDriver {
     const id = this.state.nextId();
     const thread = threadChannel({
       id,
-      guildId: this.state.guildId,
+      guildId: this.state.guildOf(forumId),
       parentId: forumId,
       name: title,
       ownerId: author.id,
@@ -180,13 +180,13 @@ export class FakeDriver {
     const { user: _user, ...member } = this.state.member(message.author);
     this.state.dispatch(GatewayDispatchEvents.MessageCreate, {
       ...message,
-      guild_id: this.state.guildId,
+      guild_id: this.state.guildOf(message.channel_id),
       ...(opts.webhookId === undefined ? { member } : {}),
     });
   }
 
-  #commandId(name: string): string {
-    const all = [...this.state.globalCommands, ...(this.state.guildCommands.get(this.state.guildId) ?? [])];
+  #commandId(name: string, guildId = this.state.guildId): string {
+    const all = [...this.state.globalCommands, ...(this.state.guildCommands.get(guildId) ?? [])];
     return all.find((c) => c.name === name)?.id ?? this.state.nextId();
   }
 
@@ -225,7 +225,7 @@ export class FakeDriver {
     const place = opts.place ?? (found ? this.#placeOf(found) : 'guild');
     const channel = this.#placeChannel(place, user, channelId);
     if (!channel) throw new Error(`fake discord: unknown channel ${channelId}`);
-    const guildId = place === 'guild' ? this.state.guildId : place === 'other-guild' ? this.state.otherGuildId : undefined;
+    const guildId = place === 'guild' ? this.state.guildOf(channel.id) : place === 'other-guild' ? this.state.otherGuildId : undefined;
     const context = place === 'bot-dm' ? InteractionContextType.BotDM : place === 'private-channel' ? InteractionContextType.PrivateChannel : InteractionContextType.Guild;
     const install = opts.install ?? (place === 'guild' ? 'guild' : 'user');
     return {

@@ -1,7 +1,9 @@
 /**
  * The fake gateway (test-infra §1.2): HELLO → IDENTIFY → READY + GUILD_CREATE, heartbeats,
  * RESUME with replay of events queued while disconnected, a kick hook, intent-based filtering and
- * MESSAGE_CONTENT emulation. One session (one shard) at a time.
+ * MESSAGE_CONTENT emulation. One session per shard: IDENTIFY's `shard: [id, count]` picks it, READY and
+ * GUILD_CREATE list the guilds with (guild_id >> 22) % count === id, and every guild event goes to its guild's
+ * shard (events without a guild to shard 0), as on Discord.
  */
 import type { IncomingMessage } from 'node:http';
 import { WebSocket, type WebSocketServer } from 'ws';
@@ -28,6 +30,7 @@ interface Dispatch {
 
 interface Session {
   id: string;
+  shard: [number, number];
   seq: number;
   intents: number;
   log: Dispatch[];
@@ -58,7 +61,7 @@ export class FakeGateway {
   resumes = 0;
   /** A close code to answer every IDENTIFY with, e.g. 4004 for a token Discord no longer accepts (REST still does). */
   refuseIdentify: number | undefined;
-  #session: Session | undefined;
+  readonly #sessions = new Map<number, Session>();
   readonly #sockets = new Set<WebSocket>();
   readonly #authed = new WeakSet<WebSocket>();
 
@@ -66,27 +69,31 @@ export class FakeGateway {
     private readonly state: FakeState,
     wss: WebSocketServer,
     private readonly wsUrl: () => string,
-    private readonly guild: () => GatewayGuildCreateDispatchData,
+    private readonly guild: (guildId: string) => GatewayGuildCreateDispatchData,
   ) {
     wss.on('connection', (socket: WebSocket, request: IncomingMessage) => this.#onConnection(socket, request));
     state.dispatch = (t, d) => this.dispatch(t, d);
   }
 
-  get connected(): boolean {
-    return this.#session?.socket?.readyState === WebSocket.OPEN;
-  }
-
-  get intents(): number | undefined {
-    return this.#session?.intents;
+  /** The shard a guild's events go to, for the shard count the client identified with. */
+  shardOf(guildId: string | undefined): number {
+    const count = this.#sessions.values().next().value?.shard[1] ?? 1;
+    return guildId === undefined ? 0 : Number((BigInt(guildId) >> 22n) % BigInt(count));
   }
 
   /**
-   * Sends a dispatch (op 0) on the current session. While disconnected it is queued and replayed
-   * on RESUME. Throws if the client never identified.
+   * Sends a dispatch (op 0) on the session of the guild it is about (shard 0 without one). While disconnected it is
+   * queued and replayed on RESUME. Throws if that shard never identified.
    */
   dispatch(t: GatewayDispatchPayload['t'], d: unknown): void {
-    const session = this.#session;
-    if (!session) throw new Error(`fake discord: cannot dispatch ${t} before the client has identified`);
+    const guildId = isRecord(d) && typeof d.guild_id === 'string' ? d.guild_id : undefined;
+    const shard = this.shardOf(guildId);
+    const session = this.#sessions.get(shard);
+    if (!session) throw new Error(`fake discord: cannot dispatch ${t} before shard ${shard} has identified`);
+    this.#send(session, t, d);
+  }
+
+  #send(session: Session, t: GatewayDispatchPayload['t'], d: unknown): void {
     const data = this.#filter(session, t, d);
     if (data === undefined) return;
     const payload: Dispatch = { op: GatewayOpcodes.Dispatch, t, s: ++session.seq, d: data };
@@ -99,20 +106,20 @@ export class FakeGateway {
    * client in one read: the bot then handles them in the same tick, as simultaneous events.
    */
   together<T>(send: () => T): T {
-    const raw = (this.#session?.socket as unknown as { _socket?: { cork(): void; uncork(): void } } | undefined)?._socket;
-    raw?.cork();
+    const raws = [...this.#sessions.values()].map((s) => (s.socket as unknown as { _socket?: { cork(): void; uncork(): void } } | undefined)?._socket);
+    for (const raw of raws) raw?.cork();
     try {
       return send();
     } finally {
-      process.nextTick(() => raw?.uncork());
+      process.nextTick(() => raws.forEach((raw) => raw?.uncork()));
     }
   }
 
-  /** Closes the live connection with `code` (4000 → the client resumes; 1000 → it re-identifies). */
-  kick(code = 4000): void {
-    const socket = this.#session?.socket;
-    if (!socket) throw new Error('fake discord: no live gateway connection to kick');
-    socket.close(code, 'kicked by test');
+  /** Closes the live connection of `shard` (default: every shard's) with `code` (4000 → resume; 1000 → re-identify). */
+  kick(code = 4000, shard?: number): void {
+    const sockets = [...this.#sessions.values()].filter((s) => shard === undefined || s.shard[0] === shard).map((s) => s.socket);
+    if (!sockets.some(Boolean)) throw new Error('fake discord: no live gateway connection to kick');
+    for (const socket of sockets) socket?.close(code, 'kicked by test');
   }
 
   close(): void {
@@ -151,7 +158,7 @@ export class FakeGateway {
     const send = (payload: unknown): void => socket.send(JSON.stringify(payload));
     socket.on('close', () => {
       this.#sockets.delete(socket);
-      if (this.#session?.socket === socket) this.#session.socket = undefined;
+      for (const session of this.#sessions.values()) if (session.socket === socket) session.socket = undefined;
     });
     socket.on('message', (raw: Buffer) => {
       let payload: unknown;
@@ -192,28 +199,37 @@ export class FakeGateway {
       socket.close(GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s).');
       return false;
     }
-    const previous = this.#session?.socket;
-    if (previous && previous !== socket) previous.close(4000, 'superseded');
-    this.#session = { id: `session-${this.state.nextId()}`, seq: 0, intents, log: [], socket };
     const shard = Array.isArray(d.shard) && d.shard.length === 2 ? (d.shard as [number, number]) : undefined;
+    const [id, count] = shard ?? [0, 1];
+    if (!Number.isInteger(id) || !Number.isInteger(count) || id < 0 || id >= count) {
+      socket.close(GatewayCloseCodes.InvalidShard, 'Invalid shard.');
+      return false;
+    }
+    // A new shard count replaces the old layout (its sessions are gone: a restart with more shards).
+    for (const [shardId, s] of this.#sessions) if (s.shard[1] !== count) this.#sessions.delete(shardId);
+    const previous = this.#sessions.get(id)?.socket;
+    if (previous && previous !== socket) previous.close(4000, 'superseded');
+    const session: Session = { id: `session-${this.state.nextId()}`, shard: [id, count], seq: 0, intents, log: [], socket };
+    this.#sessions.set(id, session);
     this.identifies.push({ intents, shard, at: this.state.now() });
+    const guilds = this.state.guildIds.filter((g) => this.shardOf(g) === id);
     const ready: GatewayReadyDispatchData = {
       v: 10,
       user: this.state.botUser,
-      guilds: [{ id: this.state.guildId, unavailable: true }],
-      session_id: this.#session.id,
+      guilds: guilds.map((g) => ({ id: g, unavailable: true })),
+      session_id: session.id,
       resume_gateway_url: this.wsUrl(),
-      shard: [0, 1],
+      shard: [id, count],
       application: { id: this.state.applicationId, flags: NO_FLAGS as ApplicationFlags, flags_new: '0' },
     };
-    this.dispatch(GatewayDispatchEvents.Ready, ready);
-    this.dispatch(GatewayDispatchEvents.GuildCreate, this.guild());
+    this.#send(session, GatewayDispatchEvents.Ready, ready);
+    for (const g of guilds) this.#send(session, GatewayDispatchEvents.GuildCreate, this.guild(g));
     this.state.notify();
     return true;
   }
 
   #resume(socket: WebSocket, d: Record<string, unknown>): boolean {
-    const session = this.#session;
+    const session = [...this.#sessions.values()].find((s) => s.id === d.session_id);
     if (d.token !== this.state.token) {
       socket.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
       return false;
@@ -225,7 +241,7 @@ export class FakeGateway {
     session.socket = socket;
     const from = d.seq;
     for (const event of session.log) if (event.s > from) socket.send(JSON.stringify(event));
-    this.dispatch(GatewayDispatchEvents.Resumed, {});
+    this.#send(session, GatewayDispatchEvents.Resumed, {});
     this.resumes++;
     this.state.notify();
     return true;

@@ -43,7 +43,7 @@ function botMessage(state: FakeState, channelId: string, body: unknown): APIMess
   const ref = isRecord(body) && isRecord(body.message_reference) ? body.message_reference : undefined;
   if (ref && typeof ref.message_id === 'string') {
     message.type = MessageType.Reply;
-    message.message_reference = { type: MessageReferenceType.Default, message_id: ref.message_id, channel_id: channelId, guild_id: state.guildId };
+    message.message_reference = { type: MessageReferenceType.Default, message_id: ref.message_id, channel_id: channelId, guild_id: state.guildOf(channelId) };
     message.referenced_message = state.messages.get(ref.message_id) ?? null;
   }
   return message;
@@ -52,7 +52,7 @@ function botMessage(state: FakeState, channelId: string, body: unknown): APIMess
 function createThread(state: FakeState, args: { id: string; parentId: string; name: string; type: APIThreadChannel['type']; autoArchive: unknown }): APIThreadChannel {
   const thread = threadChannel({
     id: args.id,
-    guildId: state.guildId,
+    guildId: state.guildOf(args.parentId),
     parentId: args.parentId,
     name: args.name,
     ownerId: state.botUser.id,
@@ -131,7 +131,7 @@ export function channelRoutes(): Route[] {
         if ('status' in channel) return channel;
         if (!isThread(channel)) return apiError(403, 50013, 'Missing Permissions');
         state.channels.delete(channel.id);
-        state.dispatch(GatewayDispatchEvents.ThreadDelete, { id: channel.id, guild_id: state.guildId, parent_id: channel.parent_id, type: channel.type });
+        state.dispatch(GatewayDispatchEvents.ThreadDelete, { id: channel.id, guild_id: channel.guild_id ?? state.guildId, parent_id: channel.parent_id, type: channel.type });
         return ok(channel);
       },
     },

@@ -173,7 +173,7 @@ function putCommands(ctx: RouteContext, guildId: string | undefined): RouteResul
     state.violation(`PUT commands for application ${params.app ?? '?'} (expected ${state.applicationId})`);
     return apiError(404, 10002, 'Unknown Application');
   }
-  if (guildId !== undefined && guildId !== state.guildId) return apiError(403, 50001, 'Missing Access');
+  if (guildId !== undefined && !state.guildIds.includes(guildId)) return apiError(403, 50001, 'Missing Access');
   const errors = checkCommands(body);
   if (!errors.empty || !Array.isArray(body)) {
     state.violation(`PUT ${guildId ? 'guild' : 'global'} commands rejected: ${errors.lines.join('; ')}`);
@@ -193,8 +193,8 @@ export function coreRoutes(wsUrl: () => string): Route[] {
       method: 'GET',
       pattern: '/gateway/bot',
       auth: true,
-      handle: () =>
-        ok({ url: wsUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 } }),
+      handle: ({ state }) =>
+        ok({ url: wsUrl(), shards: state.shardCount, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 } }),
     },
     {
       method: 'GET',

@@ -28,6 +28,10 @@ export interface FakeDiscordOptions {
   waitTimeoutMs?: number;
   /** Whether the app is approved for MESSAGE_CONTENT; if false, identifying with it closes 4014 (default true). */
   messageContentApproved?: boolean;
+  /** The shard count `GET /gateway/bot` recommends (default 1). */
+  shards?: number;
+  /** How many guilds the bot is in (default 1); guild n lives on shard n % `shards`, routed by (id >> 22) % count. */
+  guilds?: number;
 }
 
 export interface RecordedRequest {
@@ -79,7 +83,10 @@ export class FakeState {
   readonly botUser: APIUser;
   readonly memberUser: APIUser;
   readonly ownerId: string;
+  /** The first guild (most tests use only this one). */
   readonly guildId: string;
+  readonly guildIds: readonly string[];
+  readonly shardCount: number;
   readonly joinedAt: string;
   /** A server that did not add the bot, where members use the app through their own (user) install. */
   readonly otherGuildId: string;
@@ -112,11 +119,27 @@ export class FakeState {
     this.applicationId = this.nextId();
     this.memberUser = makeUser(this.nextId(), 'alice');
     this.ownerId = this.nextId();
-    this.guildId = this.nextId();
+    this.shardCount = options.shards ?? 1;
+    this.guildIds = Array.from({ length: options.guilds ?? 1 }, (_, n) => this.#idOnShard(n % this.shardCount, this.shardCount));
+    this.guildId = this.guildIds[0]!;
     this.otherGuildId = this.nextId();
     this.joinedAt = this.iso();
     for (const user of [this.botUser, this.memberUser]) this.users.set(user.id, user);
     this.token = `${Buffer.from(this.botUser.id).toString('base64')}.fake.discord-token`;
+  }
+
+  /** A fresh snowflake whose guild would be on `shard` of `count`: (id >> 22) % count === shard. */
+  #idOnShard(shard: number, count: number): string {
+    const id = BigInt(this.nextId()); // its low 22 bits (the increment) keep guilds made in the same ms apart
+    let ms = id >> 22n;
+    while (ms % BigInt(count) !== BigInt(shard)) ms++;
+    return ((ms << 22n) | (id & 0x3fffffn)).toString();
+  }
+
+  /** The guild a channel (or thread) belongs to. */
+  guildOf(channelId: string): string {
+    const channel = this.channels.get(channelId);
+    return channel && 'guild_id' in channel && channel.guild_id ? channel.guild_id : this.guildId;
   }
 
   now(): number {
@@ -176,10 +199,10 @@ export class FakeState {
     return channel;
   }
 
-  /** Whether the bot receives gateway events for a channel: only those of its own server (it asks for no DM events). */
+  /** Whether the bot receives gateway events for a channel: only those of its own servers (it asks for no DM events). */
   botSees(channelId: string): boolean {
     const channel = this.channels.get(channelId);
-    return channel !== undefined && 'guild_id' in channel && channel.guild_id === this.guildId;
+    return channel !== undefined && 'guild_id' in channel && channel.guild_id !== undefined && this.guildIds.includes(channel.guild_id);
   }
 
   member(user: APIUser): APIGuildMember {
@@ -231,7 +254,7 @@ export class FakeState {
     if (this.isEphemeral(message) || !this.botSees(message.channel_id)) return;
     const member = message.author.id === this.botUser.id ? this.member(this.botUser) : undefined;
     const { user: _user, ...memberNoUser } = member ?? { user: undefined };
-    this.dispatch(event, { ...message, guild_id: this.guildId, ...(member ? { member: memberNoUser } : {}) });
+    this.dispatch(event, { ...message, guild_id: this.guildOf(message.channel_id), ...(member ? { member: memberNoUser } : {}) });
   }
 
   // ---- waiting -------------------------------------------------------------------------------

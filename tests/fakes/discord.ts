@@ -36,7 +36,7 @@
  * - **Waiting:** `waitForResponse`, `waitForEdit`, `waitForChannelMessage`, `waitForThread`, `waitForRequest`,
  *   `waitForResume`. All reject with the recent request log after `waitTimeoutMs` (default 5 s);
  *   `waitForResponse` fails fast if the bot's callback was rejected.
- * - **Gateway:** `kick(code)` (4000 → RESUME and replay; 4004 → the token is refused),
+ * - **Gateway:** `kick(code, shard?)` (4000 → RESUME and replay; 4004 → the token is refused),
  *   `together(() => …)` (all the dispatches inside arrive in one read: simultaneous events),
  *   `gateway.identifies` (intents, shard). MESSAGE_CONTENT is emulated:
  *   content is blank unless the client identified with `1 << 15` or the bot is mentioned.
@@ -63,6 +63,7 @@ import type {
   APITextChannel,
   APIThreadChannel,
   APIUser,
+  GatewayGuildCreateDispatchData,
   RESTPatchAPIWebhookWithTokenMessageJSONBody,
 } from 'discord-api-types/v10';
 import { FakeDriver } from './discord-driver.js';
@@ -93,11 +94,14 @@ export type FakeDiscord = Awaited<ReturnType<typeof startFakeDiscord>>;
 
 export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
   const state = new FakeState(options);
-  const g = state.guildId;
-  const general = textChannel(state.nextId(), g, 'general', 0);
-  const help = textChannel(state.nextId(), g, 'help', 1, 'Ask about working in Japan.');
-  const forum = forumChannel(state.nextId(), g, 'help-forum', 2, [state.nextId(), state.nextId(), state.nextId()]);
-  for (const channel of [general, help, forum]) state.channels.set(channel.id, channel);
+  const guilds = state.guildIds.map((id, n) => {
+    const general = textChannel(state.nextId(), id, 'general', 0);
+    const help = textChannel(state.nextId(), id, 'help', 1, 'Ask about working in Japan.');
+    const forum = forumChannel(state.nextId(), id, 'help-forum', 2, [state.nextId(), state.nextId(), state.nextId()]);
+    for (const channel of [general, help, forum]) state.channels.set(channel.id, channel);
+    return { id, name: n === 0 ? 'Fake Guild' : `Fake Guild ${n + 1}`, channels: { general, help, forum } };
+  });
+  const { general, help, forum } = guilds[0]!.channels;
 
   const server = createServer();
   const wss = new WebSocketServer({ server });
@@ -105,13 +109,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
   const port = (server.address() as AddressInfo).port;
   const wsUrl = `ws://127.0.0.1:${port}`;
 
-  const guild = () => {
-    const all = [...state.channels.values()];
+  const guild = (id: string) => {
+    const all = [...state.channels.values()].filter((c) => 'guild_id' in c && c.guild_id === id);
     return guildCreate({
-      id: g,
+      id,
       ownerId: state.ownerId,
       joinedAt: state.joinedAt,
-      channels: [general, help, forum],
+      channels: all.filter((c) => !isThread(c)) as GatewayGuildCreateDispatchData['channels'],
       threads: all.filter(isThread),
       members: [state.member(state.botUser), state.member(state.memberUser)],
     });
@@ -137,8 +141,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     botUser: state.botUser,
     /** The default human author of messages and interactions. */
     memberUser: state.memberUser,
-    guild: { id: g, name: 'Fake Guild' },
+    guild: { id: state.guildId, name: 'Fake Guild' },
     channels: { general, help, forum } as { general: APITextChannel; help: APITextChannel; forum: APIGuildForumChannel },
+    /** Every guild (`guilds` option), the first being `guild`; guild n is on shard n % `shards`. */
+    guilds: guilds as readonly { id: string; name: string; channels: { general: APITextChannel; help: APITextChannel; forum: APIGuildForumChannel } }[],
     requests: state.requests as readonly RecordedRequest[],
     /** Every breach so far (also flags interactions left unanswered past the deadline). */
     get violations(): string[] {
@@ -150,7 +156,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     now: () => state.now(),
     advance: (ms: number) => state.advance(ms),
 
-    kick: (code = 4000) => gateway.kick(code),
+    /** Closes the gateway connection of `shard` (default: every shard's) with `code`. */
+    kick: (code = 4000, shard?: number) => gateway.kick(code, shard),
     /** Dispatches everything `send` triggers in one gateway read, so the bot handles it all in the same tick. */
     together: <T>(send: () => T): T => gateway.together(send),
 
