@@ -24,6 +24,8 @@ const envSchema = z.object({
   STORE_URL: optional(z.string().regex(/^(sqlite|redis|rediss):\/\//, 'must start with sqlite://, redis:// or rediss://')),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
   HTTP_PORT: optional(z.coerce.number({ error: 'must be a port number (1–65535, or 0 for any free port)' }).int().min(0).max(65_535)),
+  /** Set by discord.js's ShardingManager in each shard process (its shard id): shard n serves HTTP_PORT + n. */
+  SHARDS: optional(z.coerce.number().int().min(0).max(10_000)),
   HTTP_HOST: optional(z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be an IP address or a host name, e.g. 127.0.0.1 or 0.0.0.0' })),
   OPENAI_API_KEY: optional(z.string().min(1)),
   OPENAI_BASE_URL: optional(z.url('must be a URL such as http://localhost:11434/v1')),
@@ -58,7 +60,7 @@ export interface Config {
   };
   storeUrl: string;
   logLevel: (typeof LOG_LEVELS)[number];
-  /** The operations endpoint (/healthz, /readyz, /metrics): undefined (off) unless HTTP_PORT is set. */
+  /** The operations endpoint (/healthz, /readyz, /metrics): undefined (off) unless HTTP_PORT is set (shard n of start:sharded: HTTP_PORT + n). */
   http: { host: string; port: number } | undefined;
   /** Undefined unless OPENAI_API_KEY or OPENAI_BASE_URL is set: the bot is complete without it. */
   llm: LlmConfig | undefined;
@@ -95,7 +97,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       },
       storeUrl: e.STORE_URL ?? DEFAULT_STORE_URL,
       logLevel: e.LOG_LEVEL ?? 'info',
-      http: e.HTTP_PORT === undefined ? undefined : { host: e.HTTP_HOST ?? DEFAULT_HTTP_HOST, port: e.HTTP_PORT },
+      http: e.HTTP_PORT === undefined ? undefined : { host: e.HTTP_HOST ?? DEFAULT_HTTP_HOST, port: e.HTTP_PORT === 0 ? 0 : e.HTTP_PORT + (e.SHARDS ?? 0) },
       llm: llmOn
         ? {
             apiKey: e.OPENAI_API_KEY ?? LOCAL_SERVER_KEY,

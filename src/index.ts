@@ -9,6 +9,7 @@ import { createLogger } from './logger.js';
 import { exposition, OpsServerError, startOpsServer } from './ops/http.js';
 import { createMetrics } from './ops/metrics.js';
 import { KNOWLEDGE_DIR } from './paths.js';
+import { SYNC_MESSAGE } from './shard-messages.js';
 import { createStore, StoreError } from './store/store.js';
 
 /** `npm start`: validates everything up front, composes the bot from its parts (the command registry included), then connects. Problems end the process with a clear message. */
@@ -40,7 +41,12 @@ async function main(): Promise<number> {
       process.send?.({ botFatal: reason }); // under npm run start:sharded: the manager stops every shard instead of respawning
       void stopBot().finally(() => process.exit(1));
     };
-    const bot = await startBot({ config, logger, store, kb, knowledgeDir: KNOWLEDGE_DIR, llm, commands, token: config.discord.token, onFatal, metrics, readiness });
+    // Under npm run start:sharded, a reload here nudges the other shards through the manager (the store poll is the fallback).
+    const knowledgeSync = { onAnnounce: () => process.send?.({ [SYNC_MESSAGE]: 'knowledge' }) };
+    const bot = await startBot({ config, logger, store, kb, knowledgeDir: KNOWLEDGE_DIR, llm, commands, token: config.discord.token, onFatal, metrics, readiness, knowledgeSync });
+    process.on('message', (message: unknown) => {
+      if ((message as Record<string, unknown> | null)?.[SYNC_MESSAGE] === 'knowledge') void bot.ctx.knowledgeSync.check();
+    });
     const stopAll = () => Promise.all([bot.stop(), ops?.close()]).then(() => undefined);
     stopBot = () => stopAll().catch(() => undefined);
     const shutdown = (signal: string) => {

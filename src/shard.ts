@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { ShardingManager } from 'discord.js';
 import { configFromEnvironment, describeConfigProblems, MISSING_TOKEN } from './config.js';
 import { createLogger } from './logger.js';
+import { SYNC_MESSAGE } from './shard-messages.js';
 
 /**
  * `npm run start:sharded`: runs the bot as several gateway shards, one process each (discord.js ShardingManager).
@@ -31,6 +32,8 @@ async function main(): Promise<number> {
     logger.info({ shard: shard.id, total: manager.totalShards }, 'shard launched');
     // A shard that cannot start or go on (token rejected, store not writable…) would fail again if respawned.
     shard.on('message', (message: unknown) => {
+      // A /config reload on one shard: every shard checks the store for it now instead of at its next poll.
+      if ((message as Record<string, unknown> | null)?.[SYNC_MESSAGE] !== undefined) return void manager.broadcast(message).catch(() => undefined);
       const reason = (message as { botFatal?: unknown } | null)?.botFatal;
       if (typeof reason !== 'string') return;
       logger.fatal({ shard: shard.id, reason }, 'a shard cannot run; stopping all shards');

@@ -83,9 +83,11 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     if (response.status === 401 && request.data.auth !== false) fatal('token-rejected');
   });
 
+  await ctx.knowledgeSync.start();
   try {
     await client.login(deps.token);
   } catch (err) {
+    ctx.knowledgeSync.stop();
     await client.destroy().catch(() => undefined);
     const reason = fatalFromLoginError(err, closeCode);
     throw reason ? new DiscordFatalError(reason) : err;
@@ -97,6 +99,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     async stop() {
       if (stopped) return;
       stopped = true;
+      ctx.knowledgeSync.stop();
       await client.destroy();
       await deps.store.close();
       log.info('stopped');

@@ -9,6 +9,7 @@ import { createMetrics, type Metrics } from '../ops/metrics.js';
 import type { Store } from '../store/store.js';
 import { createCuratorQueue, type CuratorQueue } from './queue.js';
 import { createHelpChannels, type HelpChannels } from './help-channel-settings.js';
+import { createKnowledgeSync, type KnowledgeSync, type KnowledgeSyncOptions } from './knowledge-sync.js';
 
 /** The knowledge base and the engines built from it; swapped as a whole when a moderator reloads. */
 export interface Knowledge {
@@ -27,6 +28,8 @@ export interface BotContext {
    * here (the default; other shards then follow, see knowledge-sync.ts) or another shard's reload being followed.
    */
   reloadKnowledge(origin?: 'command' | 'shard'): Promise<{ ok: true; kb: KnowledgeBase } | { ok: false; problems: Problem[] }>;
+  /** Follows reloads made on other shards and processes (through the store); announces this one's. */
+  knowledgeSync: KnowledgeSync;
   helpChannels: HelpChannels;
   queue: CuratorQueue;
   metrics: Metrics;
@@ -42,6 +45,8 @@ export interface ContextDeps {
   llm?: LlmFallback | undefined;
   /** This bot instance's metrics (default: a fresh registry without process metrics). */
   metrics?: Metrics | undefined;
+  /** How reloads reach the other shards: the store poll interval, and a nudge through the ShardingManager. */
+  knowledgeSync?: KnowledgeSyncOptions | undefined;
 }
 
 export function createBotContext(deps: ContextDeps): BotContext {
@@ -57,21 +62,25 @@ export function createBotContext(deps: ContextDeps): BotContext {
   };
   let current = build(deps.kb);
   metrics.knowledgeVersion(current.kb.version);
+  const reloadKnowledge: BotContext['reloadKnowledge'] = async (origin = 'command') => {
+    const result = await loadKnowledge(deps.knowledgeDir);
+    metrics.knowledgeReload(origin, result.ok);
+    if (result.ok) {
+      current = build(result.kb);
+      metrics.knowledgeVersion(result.kb.version);
+      logger.info({ version: result.kb.version, entries: result.kb.entries.length, origin }, 'knowledge base reloaded');
+      if (origin === 'command') await knowledgeSync.announce(result.kb.version);
+    }
+    return result;
+  };
+  const knowledgeSync = createKnowledgeSync(store, logger, () => reloadKnowledge('shard'), deps.knowledgeSync);
   return {
     config,
     logger,
     store,
     knowledge: () => current,
-    async reloadKnowledge(origin = 'command') {
-      const result = await loadKnowledge(deps.knowledgeDir);
-      metrics.knowledgeReload(origin, result.ok);
-      if (result.ok) {
-        current = build(result.kb);
-        metrics.knowledgeVersion(result.kb.version);
-        logger.info({ version: result.kb.version, entries: result.kb.entries.length, origin }, 'knowledge base reloaded');
-      }
-      return result;
-    },
+    reloadKnowledge,
+    knowledgeSync,
     helpChannels: createHelpChannels(store, config.discord.helpChannelIds),
     queue: createCuratorQueue(store, metrics),
     metrics,
