@@ -36,6 +36,7 @@ export const help = {
         '• `/hsp-points` — Highly Skilled Professional points, line by line',
         '• `/topics` — browse everything I know',
         '• `/profile` — save your JLPT level, status and background once',
+        '• `/remind` — DM reminders before job-change and renewal deadlines',
         where,
       ].join('\n'),
       fields: [

@@ -2,6 +2,7 @@ import type { Command } from '../src/discord/command.js';
 import { booleanOption, integerOption, publicOption, stringOption } from '../src/discord/option-builders.js';
 import { parseRuleOptions, rankChoices } from '../src/discord/options.js';
 import { PROFILE_HINT, profileFor, profileNote } from '../src/discord/profile.js';
+import { remindMeButton } from '../src/discord/remind-me.js';
 import { INSTALL, replyPrivacy, withButtons } from '../src/discord/surface.js';
 import { renderVisaCheckForDiscord, ruleMessage } from '../src/discord/render-rules.js';
 import { visaCheckInputSchema } from '../src/engines/inputs.js';
@@ -38,7 +39,9 @@ export const visaCheck = {
     const { kb } = ctx.knowledge();
     const answer = renderVisaCheckForDiscord(checkVisa(kb.rules.visaCheck, input), input, kb);
     const { flags, buttons } = replyPrivacy(interaction, interaction.options.getBoolean('public') !== true);
-    await interaction.reply({ ...withButtons(ruleMessage(answer, profileNote(profile, defaulted)), buttons), flags });
+    // A move to a new employer starts the 14-day notices: offer to DM the member before they fall due.
+    const all = input.employer === 'new' ? [remindMeButton(), ...buttons] : buttons;
+    await interaction.reply({ ...withButtons(ruleMessage(answer, profileNote(profile, defaulted)), all), flags });
     ctx.metrics.answer('slash', 'rules');
   },
 } satisfies Command;

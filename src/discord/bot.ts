@@ -7,13 +7,17 @@ import { feedbackButtons } from './feedback.js';
 import { createHelpChannelListener } from './help-channel-listener.js';
 import type { Readiness } from './readiness.js';
 import { trackFirstResponses } from './response-timer.js';
+import { startReminders } from './reminder-notice.js';
+import type { ReminderScheduler } from './reminder-scheduler.js';
 import { createInteractionRouter, interactionType } from './router.js';
 import { shareButtons } from './share.js';
 
 export interface RunningBot {
   client: Client;
   ctx: BotContext;
-  /** Graceful shutdown: the gateway connection closes first, then the store. */
+  /** Sends due reminders (a pass every `reminderIntervalMs`); `pass()` runs one at once. */
+  reminders: ReminderScheduler;
+  /** Graceful shutdown: reminders stop, then the gateway connection closes, then the store. */
   stop(): Promise<void>;
 }
 
@@ -25,6 +29,8 @@ export interface BotDeps extends ContextDeps {
    * the entry point stops and exits non-zero. Start-up failures of the same kinds reject with DiscordFatalError.
    */
   onFatal?: (reason: FatalReason) => void;
+  /** How often due reminders are looked for (default a minute; the first look is one interval after start). */
+  reminderIntervalMs?: number;
   /** `/readyz`: told about the client before it logs in. */
   readiness?: Readiness;
 }
@@ -92,13 +98,16 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     const reason = fatalFromLoginError(err, closeCode);
     throw reason ? new DiscordFatalError(reason) : err;
   }
+  const reminders = startReminders(client, ctx, deps.reminderIntervalMs);
   let stopped = false;
   return {
     client,
     ctx,
+    reminders,
     async stop() {
       if (stopped) return;
       stopped = true;
+      await reminders.stop();
       ctx.knowledgeSync.stop();
       await client.destroy();
       await deps.store.close();

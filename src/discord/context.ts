@@ -33,6 +33,8 @@ export interface BotContext {
   helpChannels: HelpChannels;
   queue: CuratorQueue;
   metrics: Metrics;
+  /** The clock (ms since the epoch): reminders and date checks read it, so tests can move time. */
+  now(): number;
 }
 
 export interface ContextDeps {
@@ -47,6 +49,8 @@ export interface ContextDeps {
   metrics?: Metrics | undefined;
   /** How reloads reach the other shards: the store poll interval, and a nudge through the ShardingManager. */
   knowledgeSync?: KnowledgeSyncOptions | undefined;
+  /** The clock (default Date.now). */
+  now?: (() => number) | undefined;
 }
 
 export function createBotContext(deps: ContextDeps): BotContext {
@@ -79,6 +83,7 @@ export function createBotContext(deps: ContextDeps): BotContext {
     logger,
     store,
     knowledge: () => current,
+    now: deps.now ?? Date.now,
     reloadKnowledge,
     knowledgeSync,
     helpChannels: createHelpChannels(store, config.discord.helpChannelIds),

@@ -1,6 +1,8 @@
 import type { APIEmbed } from 'discord.js';
 import type { CareerPathResult } from '../engines/career-path.js';
 import { careerPathReport } from '../engines/career-path.report.js';
+import type { DeadlineInput, PlannedDeadline, PlannedReminder } from '../engines/deadlines.js';
+import { deadlinesReport, reminderReport } from '../engines/deadlines.report.js';
 import type { HspPointsOutcome } from '../engines/hsp-points.js';
 import { hspPointsReport } from '../engines/hsp-points.report.js';
 import type { CareerPathInput, VisaCheckInput } from '../engines/inputs.js';
@@ -51,6 +53,16 @@ export function renderVisaCheckForDiscord(result: VisaCheckResult, input: VisaCh
 /** /hsp-points' answer as an embed: the total, one line per criterion, permanent-residency timing and sources. */
 export function renderHspPointsForDiscord(outcome: HspPointsOutcome, kb: ReportKnowledge): APIEmbed {
   return embed('Highly Skilled Professional points', hspPointsReport(outcome, kb, DISCORD_MARKUP));
+}
+
+/** /remind set's answer: every deadline that follows from the member's dates, with when the DMs go out. */
+export function renderDeadlinesForDiscord(deadlines: readonly PlannedDeadline[], input: DeadlineInput, kb: ReportKnowledge, now: number): APIEmbed {
+  return embed('Your deadlines', deadlinesReport(deadlines, input, kb, DISCORD_MARKUP, now));
+}
+
+/** One reminder as a DM; `lateSince` (the instant it was due) adds a note that it comes late. */
+export function renderReminderForDiscord(d: PlannedDeadline, r: PlannedReminder, kb: ReportKnowledge, lateSince?: number): APIEmbed {
+  return embed('Reminder', reminderReport(d, r, kb, DISCORD_MARKUP, lateSince));
 }
 
 /** A message carrying one deterministic answer (an embed from the renderers above); `note` becomes its footer. */

@@ -5,6 +5,7 @@ import type { Command, ComponentHandler } from './command.js';
 import type { BotContext } from './context.js';
 import { ExpiredComponent, GENERIC_ERROR, UserError } from './errors.js';
 import { checkCommandOptions, optionErrorMessage } from './option-check.js';
+import { tellHeldReminders } from './reminder-notice.js';
 import { textMessage } from './render.js';
 
 /** Discord errors that mean the interaction can no longer be answered at all. */
@@ -43,6 +44,7 @@ export function createInteractionRouter(commands: readonly Command[], shared: re
         if (!command) throw new UserError(UNKNOWN_COMMAND, 'unknown-command');
         checkCommandOptions(command.data, interaction.options.data);
         await command.execute(interaction, ctx, log);
+        await tellHeldReminders(interaction, ctx, log);
       } else if (interaction.isAutocomplete()) {
         const command = byName.get(interaction.commandName);
         if (command?.autocomplete) await command.autocomplete(interaction, ctx);
@@ -50,7 +52,9 @@ export function createInteractionRouter(commands: readonly Command[], shared: re
       } else if (interaction.isMessageComponent()) {
         await componentHandler(byPrefix, interaction, ctx, log);
       } else if (interaction.isModalSubmit()) {
-        throw new ExpiredComponent('form');
+        const handler = byPrefix.get(interaction.customId.split(':')[0] ?? '');
+        if (handler?.type !== 'modal') throw new ExpiredComponent('form');
+        await handler.handle(interaction, ctx, log);
       } else if (interaction.isCommand()) {
         throw new UserError(UNKNOWN_COMMAND, 'unknown-command'); // user and message context-menu commands: none registered
       } else {

@@ -90,11 +90,11 @@ describe('the opt-in profile', () => {
 });
 
 /**
- * The whole life of a member's data on a real store: a profile and a rating are stored under their id; after
+ * The whole life of a member's data on a real store: a profile, a rating and a reminder request are stored under their id; after
  * /profile delete, no key or value in the store mentions them.
  */
 function leavesNoTrace(open: () => Promise<{ url: string; dump: (userId: string) => Promise<string[]> }>) {
-  it('GIVEN a profile and a rating WHEN the member runs /profile delete THEN nothing in the store mentions them', async () => {
+  it('GIVEN a profile, a rating and reminders WHEN the member runs /profile delete THEN nothing in the store mentions them', async () => {
     const { url, dump } = await open();
     const t = await startTestBot({ store: await createStore(url, memoryLogger().logger) });
     try {
@@ -102,7 +102,10 @@ function leavesNoTrace(open: () => Promise<{ url: string; dump: (userId: string)
       await replyTo(t, t.fake.slash('profile', { jlpt: 'N2', background: 'alt' }, { subcommand: 'set', user }));
       const [up] = customIdsOf(await replyTo(t, t.fake.slash('ask', { question: 'how do I ask for a raise without seeming pushy?' }, { user })));
       expect((await replyTo(t, t.fake.button(up ?? '', { user }))).content).toBe('Thanks! Glad it helped.');
+      const expiry = new Date(Date.now() + 300 * 86_400_000).toISOString().slice(0, 10);
+      expect((await replyTo(t, t.fake.slash('remind', { expiry }, { subcommand: 'set', user }))).content).toContain('Done:');
       const before = await dump(user.id);
+      expect(before.some((l) => l.includes('reminders') && l.includes('userId'))).toBe(true); // the reminder request
       expect(before.some((l) => l.includes(`member:${user.id}:profile`))).toBe(true);
       expect(before.some((l) => l.includes(`vote:${user.id}:`))).toBe(true);
 

@@ -26,6 +26,8 @@ export interface TestBotOptions {
   /** Options for a new fake Discord, or a running one to reuse (e.g. a restarted bot); a reused fake is not closed. */
   fake?: FakeDiscordOptions | FakeDiscord;
   store?: Store;
+  /** The bot's clock (reminders, date checks); default Date.now. */
+  now?: () => number;
   llm?: (config: Config, logger: ReturnType<typeof memoryLogger>['logger'], store: Store) => LlmFallback;
   /** The bot's metrics registry and readiness check (as the entry point makes them for the operations endpoint). */
   metrics?: Metrics;
@@ -50,7 +52,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const store = monitorStore(options.store ?? memoryStore(), logs.logger, { where: 'test store', onError });
   const llm = options.llm?.(config, logs.logger, store);
   const kb = await realKnowledgeBase();
-  const bot = await startBot({ config, logger: logs.logger, store, kb, knowledgeDir: KNOWLEDGE_DIR, llm, commands, token: fake.token, metrics: options.metrics, readiness: options.readiness });
+  const bot = await startBot({ config, logger: logs.logger, store, kb, knowledgeDir: KNOWLEDGE_DIR, llm, commands, token: fake.token, metrics: options.metrics, readiness: options.readiness, now: options.now });
   if (!bot.client.isReady()) await once(bot.client, Events.ClientReady);
   return {
     fake,
