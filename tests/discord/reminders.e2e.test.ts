@@ -143,3 +143,27 @@ describe('reminders across a restart (SQLite)', () => {
     }
   }, 30_000);
 });
+
+describe('two bot processes on one store (SQLite)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'reminders-two-'));
+  const url = `sqlite://${path.join(dir, 'bot.sqlite')}`;
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('GIVEN two bots with their own store connections WHEN both pass at the same instant THEN each member gets each reminder once', async () => {
+    let clock = Date.parse('2027-01-20T03:00:00Z');
+    const a = await startTestBot({ now: () => clock, store: await createStore(url, memoryLogger('silent').logger) });
+    const b = await startTestBot({ now: () => clock, fake: a.fake, store: await createStore(url, memoryLogger('silent').logger) });
+    try {
+      const users = ['one', 'two', 'three', 'four', 'five'].map((name) => a.fake.user(name));
+      for (const user of users) await replyTo(a, a.fake.slash('remind', { left: '2027-01-31' }, { subcommand: 'set', user }));
+      clock = jst9('2027-01-31') + 60_000;
+      const [ra, rb] = await Promise.all([a.bot.reminders.pass(), b.bot.reminders.pass()]);
+      expect(ra.sent + rb.sent).toBe(users.length);
+      for (const user of users) expect(a.fake.messagesIn(a.fake.dmChannel(user).id), user.username).toHaveLength(1);
+      expect(a.fake.violations).toEqual([]);
+    } finally {
+      await b.bot.stop();
+      await a.close();
+    }
+  }, 30_000);
+});
