@@ -11,13 +11,18 @@ import { planDeadlines, upcomingReminders } from '../src/engines/deadlines.js';
 import { describeDeadlineInput } from '../src/engines/deadlines.report.js';
 import type { Logger } from '../src/logger.js';
 
-const date = (name: string, en: string, ja: string) => stringOption(name, { en: `${en} (YYYY-MM-DD)`, ja: `${ja}（YYYY-MM-DD）` }, { maxLength: 10 });
+const date = (name: string, en: string, ja: string) =>
+  stringOption(name, { en: `${en} (YYYY-MM-DD)`, ja: `${ja}（YYYY-MM-DD）` }, { maxLength: 10 });
 
 async function list(interaction: ChatInputCommandInteraction, ctx: BotContext) {
   const now = ctx.now();
   const { kb } = ctx.knowledge();
   const mine = await plansOf(ctx.store, interaction.user.id);
-  if (mine.length === 0) return void (await interaction.reply({ ...textMessage('You have no reminders. `/remind set` (or **Remind me** under a `/visa-check` about a job change) sets some.'), flags: MessageFlags.Ephemeral }));
+  if (mine.length === 0)
+    return void (await interaction.reply({
+      ...textMessage('You have no reminders. `/remind set` (or **Remind me** under a `/visa-check` about a job change) sets some.'),
+      flags: MessageFlags.Ephemeral,
+    }));
   const lines = mine.map((r, n) => {
     const next = upcomingReminders(planDeadlines(kb.rules.deadlines, r.value.dates), now)[0];
     const held = Object.keys(r.value.held).length;
@@ -31,7 +36,12 @@ async function cancel(interaction: ChatInputCommandInteraction, ctx: BotContext,
   const which = interaction.options.getString('reminder') ?? undefined;
   const removed = await removePlans(ctx.store, interaction.user.id, which);
   log.info({ removed }, 'reminders cancelled');
-  const text = removed === 0 ? (which ? 'I found no such reminder set of yours; `/remind list` shows them.' : 'You had no reminders.') : `Cancelled ${removed} reminder set(s); I no longer keep those dates.`;
+  const text =
+    removed === 0
+      ? which
+        ? 'I found no such reminder set of yours; `/remind list` shows them.'
+        : 'You had no reminders.'
+      : `Cancelled ${removed} reminder set(s); I no longer keep those dates.`;
   await interaction.reply({ ...textMessage(text), flags: MessageFlags.Ephemeral });
 }
 
@@ -43,11 +53,15 @@ export const remind = {
     description_localizations: { ja: '転職の届出・在留期間更新の期限をDMでお知らせ（日本時間）' },
     ...INSTALL.everywhere,
     options: [
-      subcommand('set', { en: 'Get DM reminders for a job change and/or your residence card expiry', ja: '転職・在留カードの期限のリマインダーを設定' }, [
-        date('left', 'The day you left (or will leave) your employer', '退職日（予定）'),
-        date('joined', 'The day you joined (or will join) the new one', '入社日（予定）'),
-        date('expiry', 'The expiry date on your residence card', '在留カードの有効期限'),
-      ]),
+      subcommand(
+        'set',
+        { en: 'Get DM reminders for a job change and/or your residence card expiry', ja: '転職・在留カードの期限のリマインダーを設定' },
+        [
+          date('left', 'The day you left (or will leave) your employer', '退職日（予定）'),
+          date('joined', 'The day you joined (or will join) the new one', '入社日（予定）'),
+          date('expiry', 'The expiry date on your residence card', '在留カードの有効期限'),
+        ],
+      ),
       subcommand('list', { en: 'Your reminders and when the next one comes', ja: '設定中のリマインダーと次回の日時' }),
       subcommand('cancel', { en: 'Stop reminders (all, or one set)', ja: 'リマインダーを停止（全部または1件）' }, [
         stringOption('reminder', { en: 'Which set (default: all)', ja: '停止するリマインダー（既定：すべて）' }, { autocomplete: true }),
@@ -62,7 +76,12 @@ export const remind = {
   async execute(interaction, ctx, log) {
     switch (interaction.options.getSubcommand()) {
       case 'set':
-        return setReminders(interaction, ctx, log, Object.fromEntries(['left', 'joined', 'expiry'].map((n) => [n, interaction.options.getString(n) ?? undefined])));
+        return setReminders(
+          interaction,
+          ctx,
+          log,
+          Object.fromEntries(['left', 'joined', 'expiry'].map((n) => [n, interaction.options.getString(n) ?? undefined])),
+        );
       case 'list':
         return list(interaction, ctx);
       case 'cancel':

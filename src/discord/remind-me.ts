@@ -1,4 +1,12 @@
-import { ButtonStyle, ComponentType, MessageFlags, TextInputStyle, type APIButtonComponent, type ChatInputCommandInteraction, type ModalSubmitInteraction } from 'discord.js';
+import {
+  ButtonStyle,
+  ComponentType,
+  MessageFlags,
+  TextInputStyle,
+  type APIButtonComponent,
+  type ChatInputCommandInteraction,
+  type ModalSubmitInteraction,
+} from 'discord.js';
 import { japanDate } from '../engines/calendar.js';
 import { deadlineInputSchema, planDeadlines, upcomingReminders, type DeadlineInput } from '../engines/deadlines.js';
 import type { Logger } from '../logger.js';
@@ -18,31 +26,60 @@ export const STORED =
   'I keep your dates under your Discord user id until the last reminder has gone or you cancel. `/remind list` shows them, `/remind cancel` stops them, `/profile delete` erases them with everything else.';
 
 /** Validates the member's dates (in Japan time, against the table's bounds), stores the request and answers with every date. */
-export async function setReminders(interaction: ChatInputCommandInteraction | ModalSubmitInteraction, ctx: BotContext, log: Logger, raw: Record<string, string | undefined>) {
+export async function setReminders(
+  interaction: ChatInputCommandInteraction | ModalSubmitInteraction,
+  ctx: BotContext,
+  log: Logger,
+  raw: Record<string, string | undefined>,
+) {
   const now = ctx.now();
   const { kb } = ctx.knowledge();
   const input: DeadlineInput = parseOptions(deadlineInputSchema(kb.rules.deadlines, japanDate(now)), raw);
   const deadlines = planDeadlines(kb.rules.deadlines, input);
   const upcoming = upcomingReminders(deadlines, now);
-  if (upcoming.length === 0) throw new UserError('Every reminder for those dates is already past, so there is nothing to remind you about. `/remind set` with later dates, or see them all with the CLI `deadlines`.', 'no-reminders');
+  if (upcoming.length === 0)
+    throw new UserError(
+      'Every reminder for those dates is already past, so there is nothing to remind you about. `/remind set` with later dates, or see them all with the CLI `deadlines`.',
+      'no-reminders',
+    );
   const added = await addPlan(ctx.store, interaction.user.id, input, now);
-  if (!added) throw new UserError(`You already have ${MAX_PLANS_PER_MEMBER} reminder sets. \`/remind cancel\` one first.`, 'too-many-reminders');
+  if (!added)
+    throw new UserError(`You already have ${MAX_PLANS_PER_MEMBER} reminder sets. \`/remind cancel\` one first.`, 'too-many-reminders');
   log.info({ reminders: upcoming.length, existing: added.existing }, 'reminders set');
   const next = upcoming[0]!.reminder;
   const intro = `${added.existing ? 'You already had these reminders; nothing changed.' : `Done: ${upcoming.length} reminder(s) by DM, the first <t:${Math.floor(next.at / 1000)}:R>.`} ${STORED}`;
-  await interaction.reply({ ...ruleMessage(renderDeadlinesForDiscord(deadlines, input, kb, now)), content: intro, flags: MessageFlags.Ephemeral });
+  await interaction.reply({
+    ...ruleMessage(renderDeadlinesForDiscord(deadlines, input, kb, now)),
+    content: intro,
+    flags: MessageFlags.Ephemeral,
+  });
 }
-
 
 const REMIND_ME = 'remind:job';
 const FORM = 'remind-form:job';
 
 /** The Remind me button on /visa-check replies that involve a job change. */
-export const remindMeButton = (): APIButtonComponent => ({ type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: REMIND_ME, label: 'Remind me', emoji: { name: '⏰' } });
+export const remindMeButton = (): APIButtonComponent => ({
+  type: ComponentType.Button,
+  style: ButtonStyle.Secondary,
+  custom_id: REMIND_ME,
+  label: 'Remind me',
+  emoji: { name: '⏰' },
+});
 
 const dateInput = (id: string, label: string) => ({
   type: ComponentType.ActionRow as const,
-  components: [{ type: ComponentType.TextInput as const, custom_id: id, label, style: TextInputStyle.Short, required: false, max_length: 10, placeholder: 'YYYY-MM-DD' }],
+  components: [
+    {
+      type: ComponentType.TextInput as const,
+      custom_id: id,
+      label,
+      style: TextInputStyle.Short,
+      required: false,
+      max_length: 10,
+      placeholder: 'YYYY-MM-DD',
+    },
+  ],
 });
 
 export const remindMeButtons: ComponentHandler = {
@@ -53,7 +90,10 @@ export const remindMeButtons: ComponentHandler = {
     await interaction.showModal({
       custom_id: FORM,
       title: 'Remind me of the job-change deadlines',
-      components: [dateInput('left', 'The day you left (or will leave) your job'), dateInput('joined', 'The day you joined (or will join) the new one')],
+      components: [
+        dateInput('left', 'The day you left (or will leave) your job'),
+        dateInput('joined', 'The day you joined (or will join) the new one'),
+      ],
     });
   },
 };

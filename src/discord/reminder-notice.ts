@@ -21,7 +21,9 @@ export async function tellHeldReminders(interaction: ChatInputCommandInteraction
     const { kb } = ctx.knowledge();
     const lines = (await takeHeldReminders(ctx.store, interaction.user.id, ctx.now())).flatMap(({ plan, keys }) =>
       planDeadlines(kb.rules.deadlines, plan.dates).flatMap((d) =>
-        d.reminders.filter((r) => keys.includes(r.key)).map((r) => `⏰ **${d.title}** — ${r.label}: due <t:${Math.floor(d.dueAt / 1000)}:D>`),
+        d.reminders
+          .filter((r) => keys.includes(r.key))
+          .map((r) => `⏰ **${d.title}** — ${r.label}: due <t:${Math.floor(d.dueAt / 1000)}:D>`),
       ),
     );
     if (lines.length === 0) return;
@@ -49,5 +51,8 @@ export function dmDelivery(client: Client) {
 /** The bot's reminder scheduler: started once the client is ready, stopped before the store closes. */
 export function startReminders(client: Client, ctx: BotContext, intervalMs?: number): ReminderScheduler {
   const log = ctx.logger.child({ component: 'reminders' });
-  return startReminderScheduler({ store: ctx.store, knowledge: () => ctx.knowledge().kb, deliver: dmDelivery(client), now: ctx.now, log }, intervalMs);
+  return startReminderScheduler(
+    { store: ctx.store, knowledge: () => ctx.knowledge().kb, deliver: dmDelivery(client), now: () => ctx.now(), log },
+    intervalMs,
+  );
 }

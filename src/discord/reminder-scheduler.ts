@@ -51,7 +51,9 @@ export interface PassResult {
 export function dueReminders(kb: KnowledgeBase, plan: ReminderPlan, now: number, lateAfterMs = 15 * 60_000): DueReminder[] {
   return planDeadlines(kb.rules.deadlines, plan.dates)
     .flatMap((deadline) => deadline.reminders.map((reminder) => ({ deadline, reminder })))
-    .filter(({ reminder }) => reminder.at <= now && reminder.at > plan.createdAt && !(reminder.key in plan.sent) && !(reminder.key in plan.held))
+    .filter(
+      ({ reminder }) => reminder.at <= now && reminder.at > plan.createdAt && !(reminder.key in plan.sent) && !(reminder.key in plan.held),
+    )
     .map(({ deadline, reminder }) => ({ deadline, reminder, lateSince: now - reminder.at > lateAfterMs ? reminder.at : undefined }));
 }
 
@@ -68,7 +70,10 @@ async function sendOne(deps: SchedulerDeps, record: StoredRecord<ReminderPlan>, 
   const fields = { reminder: key, late: due.lateSince !== undefined };
   let delivery: Delivery;
   try {
-    delivery = await deps.deliver(record.value.userId, renderReminderForDiscord(due.deadline, due.reminder, deps.knowledge(), due.lateSince));
+    delivery = await deps.deliver(
+      record.value.userId,
+      renderReminderForDiscord(due.deadline, due.reminder, deps.knowledge(), due.lateSince),
+    );
   } catch (err) {
     await store.release(lease); // retried at the next pass
     log.warn({ err, ...fields }, 'reminder DM failed; retrying at the next pass');

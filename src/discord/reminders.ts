@@ -57,7 +57,12 @@ export async function plansOf(store: Store, userId: string): Promise<StoredRecor
 const sameDates = (a: DeadlineInput, b: DeadlineInput) => a.left === b.left && a.joined === b.joined && a.expiry === b.expiry;
 
 /** Stores a request; the same dates again return the existing one. Undefined when the member has the maximum. */
-export async function addPlan(store: Store, userId: string, dates: DeadlineInput, now: number): Promise<{ id: string; existing: boolean } | undefined> {
+export async function addPlan(
+  store: Store,
+  userId: string,
+  dates: DeadlineInput,
+  now: number,
+): Promise<{ id: string; existing: boolean } | undefined> {
   return withLock(store, `reminders:${userId}`, async () => {
     const mine = await plansOf(store, userId);
     const same = mine.find((r) => sameDates(r.value.dates, dates));
@@ -107,7 +112,11 @@ export async function hasHeldReminders(store: Store, userId: string): Promise<bo
  * Takes the member's held reminders (so two commands at once do not both show them): each becomes sent, and the marker
  * goes. Returns the request ids and reminder keys taken.
  */
-export async function takeHeldReminders(store: Store, userId: string, now: number): Promise<{ id: string; plan: ReminderPlan; keys: string[] }[]> {
+export async function takeHeldReminders(
+  store: Store,
+  userId: string,
+  now: number,
+): Promise<{ id: string; plan: ReminderPlan; keys: string[] }[]> {
   const claim = await store.claim(`reminders-held-take:${userId}`, 30_000);
   if (!claim.claimed) return [];
   try {

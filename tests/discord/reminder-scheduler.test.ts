@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runReminderPass, dueReminders, type Delivery, type SchedulerDeps } from '../../src/discord/reminder-scheduler.js';
 import { addPlan, allPlans, hasHeldReminders, plansOf, removePlans, takeHeldReminders } from '../../src/discord/reminders.js';
 import { deleteMemberData } from '../../src/discord/member-data.js';
@@ -29,14 +29,14 @@ function harness(store: Store, opts: { closed?: Set<string>; failing?: { count: 
     knowledge: () => kb,
     now: () => clock,
     log: logs.logger,
-    async deliver(userId, embed): Promise<Delivery> {
+    deliver(userId, embed): Promise<Delivery> {
       if (opts.failing && opts.failing.count > 0) {
         opts.failing.count -= 1;
-        throw new Error('Discord 500');
+        return Promise.reject(new Error('Discord 500'));
       }
-      if (opts.closed?.has(userId)) return 'dms-closed';
+      if (opts.closed?.has(userId)) return Promise.resolve('dms-closed');
       sent.push({ userId, embed });
-      return 'sent';
+      return Promise.resolve('sent');
     },
   };
   return { deps, sent, logs, set: (t: number) => (clock = t), pass: () => runReminderPass(deps) };
@@ -89,7 +89,10 @@ describe('the reminder scheduler (fake clock)', () => {
     const due = dueReminders(kb, plan, jst9('2027-01-14'));
     // opens (1 Jan) was before they asked; 3 days before the 15 January deadline (12 Jan) too: nothing is due.
     expect(due).toEqual([]);
-    expect(dueReminders(kb, plan, jst9('2027-04-01')).map((d) => d.reminder.key)).toEqual(['activity-gap:before-due-2-weeks', 'activity-gap:due']);
+    expect(dueReminders(kb, plan, jst9('2027-04-01')).map((d) => d.reminder.key)).toEqual([
+      'activity-gap:before-due-2-weeks',
+      'activity-gap:due',
+    ]);
   });
 
   it('GIVEN DMs closed WHEN a reminder falls due THEN it is held (kept, not retried), and taken once when the member next uses a command', async () => {
@@ -150,7 +153,11 @@ async function exactlyOnce(open: () => Promise<Store>) {
     }
     // What one member is owed by the last instant: notice-left (opens, 3 days before), activity-gap (2 weeks before,
     // the day), renewal (opens) — 5 — computed on a fresh copy of the request, independently of the schedulers.
-    const owed = dueReminders(kb, { userId: 'x', dates: { left: '2027-01-31', expiry: '2027-12-31' }, createdAt: ASKED, sent: {}, held: {} }, jst9('2027-10-01'));
+    const owed = dueReminders(
+      kb,
+      { userId: 'x', dates: { left: '2027-01-31', expiry: '2027-12-31' }, createdAt: ASKED, sent: {}, held: {} },
+      jst9('2027-10-01'),
+    );
     expect(owed).toHaveLength(5);
     const perMember = new Map<string, number>();
     for (const s of [...a!.sent, ...b!.sent]) perMember.set(s.userId, (perMember.get(s.userId) ?? 0) + 1);
@@ -166,7 +173,7 @@ async function exactlyOnce(open: () => Promise<Store>) {
 describe('two schedulers at once', () => {
   it('GIVEN one in-memory store shared by two schedulers THEN each reminder is sent exactly once', async () => {
     const store = memoryStore();
-    await exactlyOnce(async () => ({ ...store, close: async () => undefined }));
+    await exactlyOnce(() => Promise.resolve({ ...store, close: () => Promise.resolve() }));
   });
 });
 
@@ -175,7 +182,6 @@ describeWithRedis('two processes on Redis', (redis) => {
   beforeAll(() => {
     logger = memoryLogger('silent').logger;
   });
-  afterAll(() => undefined);
   it('GIVEN two store connections to one Redis, passing at the same instant THEN each reminder is sent exactly once', async () => {
     await exactlyOnce(() => createStore(redis.url, logger));
   });

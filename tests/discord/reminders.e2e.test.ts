@@ -120,12 +120,15 @@ describe('reminders across a restart (SQLite)', () => {
 
   it('GIVEN a reminder set before the bot went down WHEN it restarts after the due time THEN the reminder goes out late, with a note, once', async () => {
     let clock = Date.parse('2027-01-20T03:00:00Z');
-    const open = async (fake?: TestBot['fake']) => startTestBot({ now: () => clock, store: await createStore(url, memoryLogger('silent').logger), ...(fake && { fake }) });
+    const open = async (fake?: TestBot['fake']) =>
+      startTestBot({ now: () => clock, store: await createStore(url, memoryLogger('silent').logger), ...(fake && { fake }) });
     const first = await open();
     const fake = first.fake;
     const user = fake.user('restarted');
     try {
-      expect((await replyTo(first, fake.slash('remind', { joined: '2027-02-01' }, { subcommand: 'set', user }))).content).toContain('Done:');
+      expect((await replyTo(first, fake.slash('remind', { joined: '2027-02-01' }, { subcommand: 'set', user }))).content).toContain(
+        'Done:',
+      );
     } finally {
       await first.bot.stop(); // the bot goes down; the fake Discord stays
     }
