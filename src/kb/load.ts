@@ -6,6 +6,7 @@ import { listFiles, parseYamlText, readText, splitFrontMatter, type Parsed } fro
 import { KnowledgeBaseError, zodProblems, type Problem } from './problems.js';
 import { buildRefIndex, refProblems, type RefIndex } from './refs.js';
 import { loadRules, type RuleTables } from './rules/load.js';
+import { understandProblems, understandSchema, type Understand } from './understand.js';
 import {
   answerSchema,
   entryMetaSchema,
@@ -37,6 +38,8 @@ export interface KnowledgeBase {
   rules: RuleTables;
   /** Source and guide-section titles and facts, for the Sources sections of the deterministic engines' answers. */
   refs: RefIndex;
+  /** How free-form questions are read into the rule commands' options (knowledge/understand.yaml). */
+  understand: Understand;
 }
 
 export type LoadResult = { ok: true; kb: KnowledgeBase } | { ok: false; problems: Problem[] };
@@ -105,20 +108,21 @@ function factProblems(refs: RefIndex, used: ReadonlySet<string> | undefined): Pr
 export async function loadKnowledge(dir: string): Promise<LoadResult> {
   const at: Loading = { hash: createHash('sha256'), problems: [] };
   // Every file is read at once (start-up time is mostly waiting for the disk); parsing stays in a fixed order.
-  const names = ['guides.yaml', 'topics.yaml', 'sources.yaml', 'search.yaml', 'facts.yaml', 'replies.yaml'] as const;
-  const [guidesText, topicsText, sourcesText, searchText, factsText, repliesText] = names.map((f) => readText(dir, f));
+  const names = ['guides.yaml', 'topics.yaml', 'sources.yaml', 'search.yaml', 'facts.yaml', 'replies.yaml', 'understand.yaml'] as const;
+  const [guidesText, topicsText, sourcesText, searchText, factsText, repliesText, understandText] = names.map((f) => readText(dir, f));
   const guides = await loadYaml('guides.yaml', guidesText!, guidesSchema, at);
   const topics = await loadYaml('topics.yaml', topicsText!, topicsSchema, at);
   const sources = await loadYaml('sources.yaml', sourcesText!, sourcesSchema, at);
   const search = await loadYaml('search.yaml', searchText!, searchSettingsSchema, at);
   const factList = await loadYaml('facts.yaml', factsText!, factsSchema, at);
   const replies = await loadYaml('replies.yaml', repliesText!, repliesSchema, at);
+  const understand = await loadYaml('understand.yaml', understandText!, understandSchema, at);
   const facts: Facts = new Map(Object.entries(factList ?? {}));
   const filler = factFiller(facts);
   const entries = await loadEntries(dir, filler, at);
 
-  if (!guides || !topics || !sources || !search || !factList || !replies) return { ok: false, problems: at.problems };
-  at.problems.push(...crossCheck({ guides, topics, sources, entries, search }));
+  if (!guides || !topics || !sources || !search || !factList || !replies || !understand) return { ok: false, problems: at.problems };
+  at.problems.push(...crossCheck({ guides, topics, sources, entries, search }), ...understandProblems(understand, 'understand.yaml'));
   const refs = buildRefIndex(guides, sources, facts);
   const rules = await loadRules(dir, refs, filler);
   if (rules.ok) at.hash.update(rules.rules.version);
@@ -127,7 +131,7 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   if (at.problems.length > 0 || !rules.ok) return { ok: false, problems: at.problems };
 
   const byId = new Map(entries.map((e) => [e.id, e]));
-  const kb = { guides: new Map(guides.map((g) => [g.id, g])), topics, sources: new Map(sources.map((s) => [s.id, s])), search, entries, byId, replies };
+  const kb = { guides: new Map(guides.map((g) => [g.id, g])), topics, sources: new Map(sources.map((s) => [s.id, s])), search, entries, byId, replies, understand };
   return { ok: true, kb: { version: at.hash.digest('hex').slice(0, 12), ...kb, rules: rules.rules, refs } };
 }
 

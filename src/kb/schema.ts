@@ -142,5 +142,20 @@ export const repliesSchema = z.strictObject({
     tips: z.array(text(200)).min(1, 'must list at least one tip'),
   }),
   ai_draft: z.strictObject({ title: text(100), label: text(100) }),
+  /** Replies to questions read as a rule command's request (knowledge/understand.yaml). */
+  understood: z.strictObject({
+    read: text(100),
+    nothing: text(60),
+    missing_title: text(100),
+    missing_intro: text(200),
+    /** Heading of the missing facts under a knowledge answer (an embed field name: at most 256 characters). */
+    offer: text(100),
+    how_slash: text(300),
+    how_button: text(300),
+    how_cli: text(300),
+    /** A button label: at most 80 characters. */
+    button: text(80),
+    related: text(100),
+  }),
 });
 export type Replies = z.infer<typeof repliesSchema>;
