@@ -5,7 +5,7 @@ import { ROOT_DIR } from '../../src/paths.js';
 
 /**
  * One direction of dependencies (README, "Architecture"):
- *   knowledge/ → src/kb → domain (answer, engines, llm) → surfaces (cli, discord, commands) → entry points,
+ *   knowledge/ → src/kb → domain (answer, understand, engines, llm) → surfaces (cli, discord, commands) → entry points,
  * with config, logger, paths, the store and ops (metrics, the operations endpoint) as a foundation anyone may use. A module may import its own layer or a
  * lower one; the surfaces do not import each other (commands/ may use src/discord); nothing imports an entry point.
  */
@@ -19,7 +19,7 @@ export function placeOf(file: string): { layer: Layer; part: string } | undefine
   if (ENTRY_POINTS.includes(file)) return { layer: 'entry', part: file };
   if (['src/config.ts', 'src/logger.ts', 'src/paths.ts'].includes(file) || file.startsWith('src/store/') || file.startsWith('src/ops/')) return { layer: 'foundation', part: 'foundation' };
   if (file.startsWith('src/kb/')) return { layer: 'kb', part: 'kb' };
-  for (const dir of ['answer', 'engines', 'llm']) if (file.startsWith(`src/${dir}/`)) return { layer: 'domain', part: dir };
+  for (const dir of ['answer', 'understand', 'engines', 'llm']) if (file.startsWith(`src/${dir}/`)) return { layer: 'domain', part: dir };
   for (const dir of ['src/cli', 'src/discord', 'commands']) if (file.startsWith(`${dir}/`)) return { layer: 'surface', part: dir };
   return undefined;
 }

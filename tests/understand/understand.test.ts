@@ -1,0 +1,97 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnswerEngine } from '../../src/answer/engine.js';
+import { createAskService, type AskService } from '../../src/answer/service.js';
+import * as careerPath from '../../src/cli/career-path.js';
+import * as hspPoints from '../../src/cli/hsp-points.js';
+import { answerJson } from '../../src/cli/render.js';
+import * as visaCheck from '../../src/cli/visa-check.js';
+import type { KnowledgeBase } from '../../src/kb/load.js';
+import type { RuleCommand } from '../../src/kb/understand.js';
+import type { Inputs } from '../../src/understand/decide.js';
+import { createUnderstander, type Understander } from '../../src/understand/index.js';
+import { memoryLogger } from '../support/logger.js';
+import { realKnowledgeBase } from '../support/kb.js';
+import { CASES, type Case } from './cases.js';
+
+let kb: KnowledgeBase;
+let understander: Understander;
+let service: AskService;
+beforeAll(async () => {
+  kb = await realKnowledgeBase();
+  understander = createUnderstander(kb.understand);
+  service = createAskService({ engine: createAnswerEngine(kb), logger: memoryLogger('silent').logger });
+});
+
+/** The command line a member would type for these option values: `--age 30 --degree master … --japanese-degree`. */
+const argvOf = (inputs: Inputs) => Object.entries(inputs).flatMap(([flag, v]) => (v === true ? [`--${flag}`] : v === false ? [] : [`--${flag}`, String(v)]));
+const CLI: Record<RuleCommand, (argv: string[], kb: KnowledgeBase) => { stdout: string; exitCode: number }> = {
+  'hsp-points': hspPoints.run,
+  'visa-check': visaCheck.run,
+  'career-path': careerPath.run,
+};
+/** The command's own JSON answer (the CLI subcommand) for the inputs a member would type. */
+function commandAnswer(c: Case) {
+  const r = CLI[c.command!](['--json', ...argvOf(c.inputs!)], kb);
+  expect(r.exitCode, r.stdout).toBe(0);
+  return JSON.parse(r.stdout) as { text: string; total?: number; verdict?: string; paths?: { id: string; status: string }[] };
+}
+
+const commands = CASES.filter((c) => c.command);
+const complete = commands.filter((c) => c.missing?.length === 0);
+const incomplete = commands.filter((c) => (c.missing?.length ?? 0) > 0);
+
+describe('the question set', () => {
+  it('has 60+ questions, a third of them Japanese or mixed, each command answered and asked about, and questions for no command', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(60);
+    expect(CASES.filter((c) => c.lang !== 'en').length).toBeGreaterThanOrEqual(CASES.length / 3);
+    for (const command of ['hsp-points', 'visa-check', 'career-path'] as const) {
+      expect(complete.filter((c) => c.command === command).length, command).toBeGreaterThanOrEqual(8);
+      expect(incomplete.filter((c) => c.command === command).length, command).toBeGreaterThanOrEqual(2);
+    }
+    expect(CASES.filter((c) => !c.command).length).toBeGreaterThanOrEqual(8);
+  });
+});
+
+describe('reading a free-form question', () => {
+  it.each(CASES.map((c) => [c.q, c] as const))('%s', (_, c) => {
+    const u = understander.understand(c.q);
+    if (!c.command) return expect(u).toBeUndefined();
+    expect(u?.command).toBe(c.command);
+    expect(u?.inputs).toEqual(c.inputs);
+    expect(u?.missing.map((m) => m.flag)).toEqual(c.missing);
+  });
+});
+
+describe('the reply to a question with every fact is the command’s own answer for those inputs', () => {
+  it.each(complete.map((c) => [c.q, c] as const))('%s', async (_, c) => {
+    const own = commandAnswer(c);
+    const r = await service.ask(c.q, { origin: 'cli' });
+    const json = answerJson(r.ok ? r.view : (undefined as never), kb) as ReturnType<typeof answerJson> & { command?: string; inputs?: Inputs };
+    expect(json).toMatchObject({ answered: true, mode: 'rules', command: c.command, inputs: c.inputs, confidence: 1 });
+    expect(json.text.startsWith('I read: ')).toBe(true);
+    expect(json.text).toContain(own.text); // the command's whole answer, as its own renderer writes it
+    const run = r.ok ? r.view.rules?.run : undefined;
+    if (run?.command === 'hsp-points') {
+      expect(run.outcome.total).toBe(own.total);
+      if (c.result?.total !== undefined) expect(run.outcome.total).toBe(c.result.total);
+    } else if (run?.command === 'visa-check') {
+      expect(run.result.verdict).toBe(own.verdict);
+      if (c.result?.verdict !== undefined) expect(run.result.verdict).toBe(c.result.verdict);
+    } else {
+      expect(run?.result.paths.map((p) => [p.id, p.status])).toEqual(own.paths?.map((p) => [p.id, p.status]));
+      if (c.result?.open) expect(run?.result.paths.filter((p) => p.status === 'open').map((p) => p.id)).toEqual(c.result.open);
+    }
+  });
+});
+
+describe('a question with a fact missing or unclear is never guessed', () => {
+  it.each(incomplete.map((c) => [c.q, c] as const))('%s', async (_, c) => {
+    const r = await service.ask(c.q, { origin: 'cli' });
+    const json = answerJson(r.ok ? r.view : (undefined as never), kb) as ReturnType<typeof answerJson> & { command?: string; inputs?: Inputs; missing?: string[] };
+    expect(json).toMatchObject({ command: c.command, inputs: c.inputs, missing: c.missing });
+    // Either the reply is about the missing facts, or the knowledge base answers and they follow.
+    expect(json.mode === 'rules' ? json.answered : json.mode).toBe(json.mode === 'rules' ? false : 'knowledge');
+    for (const flag of c.missing!) expect(json.text).toContain(`• ${flag}: `);
+    expect(json.text).toContain(`npm run -s cli -- ${c.command}`);
+  });
+});
