@@ -22,15 +22,16 @@ export const ask = {
     const { flags, buttons } = replyPrivacy(interaction, interaction.options.getBoolean('private') === true);
     const context = { origin: 'slash' as const, userId: interaction.user.id, guildId: interaction.guildId ?? undefined };
     // Search answers in well under a millisecond; only the optional LLM fallback is slow, so defer just before it.
-    const result = await ctx.knowledge().ask.ask(question, context, { beforeDraft: () => interaction.deferReply({ flags }).then(() => undefined) });
+    const service = ctx.knowledge().ask;
+    const result = await service.ask(question, context, { beforeDraft: () => interaction.deferReply({ flags }).then(() => undefined) });
     if (!result.ok) throw new UserError(result.message, 'invalid-question');
-    const payload = withButtons(answerMessage(result.view, question), buttons);
+    const payload = withButtons(answerMessage(result.view, question, service.kb), buttons);
     if (interaction.deferred) await interaction.editReply(payload);
     else await interaction.reply({ ...payload, flags });
     ctx.metrics.answer('slash', result.view.mode);
     // The member already has the answer: a failed queue write is the store monitor's to report (once per outage).
-    // Only a server that added the bot has curators who read its queue (/config queue).
-    if (!result.view.answered && interaction.guildId && surfaceOf(interaction).serverInstalled) {
+    // Only a server that added the bot has curators who read its queue (/config queue); a rules reply is not unanswered.
+    if (!result.view.answered && result.view.mode !== 'rules' && interaction.guildId && surfaceOf(interaction).serverInstalled) {
       await ctx.queue.add(interaction.guildId, { kind: 'unanswered', question }).catch(() => log.debug('unanswered question not queued'));
     }
   },

@@ -38,7 +38,7 @@ function entryList(k: Knowledge, submitted: string) {
 function entryMessage(k: Knowledge, entryId: string) {
   const entry = k.kb.byId.get(entryId);
   if (!entry) throw new UserError('I don\'t have that entry (the knowledge base may have changed). Run `/topics` again.', 'unknown-entry');
-  return answerMessage(knowledgeView(k.kb, { confidence: 1, entry, related: [] }), entry.title);
+  return answerMessage(knowledgeView(k.kb, { confidence: 1, entry, related: [] }), entry.title, k.kb);
 }
 
 const browse: ComponentHandler = {

@@ -1,7 +1,10 @@
+import type { KnowledgeBase } from '../kb/load.js';
 import type { Logger } from '../logger.js';
 import type { AnswerEngine, Hit } from './engine.js';
+import { createUnderstander } from '../understand/index.js';
+import { rulesReply } from '../understand/reply.js';
 import { validateQuestion } from './question.js';
-import { draftView, noAnswerView, resultView, type AnswerView } from './view.js';
+import { draftView, noAnswerView, resultView, rulesView, type AnswerView } from './view.js';
 
 export interface AskContext {
   origin: 'cli' | 'slash' | 'help-channel';
@@ -30,22 +33,37 @@ export interface AskHooks {
 }
 
 export interface AskService {
+  /** The knowledge base the service answers from (surfaces render rule results with it). */
+  readonly kb: KnowledgeBase;
   ask(question: string, context: AskContext, hooks?: AskHooks): Promise<AskOutcome>;
 }
 
 /**
- * Free-form questions: validate, search the knowledge base, and build what the member sees. When search is not
- * confident and an LLM is configured, a draft grounded in the best entries may answer instead; whatever goes wrong
- * there, the member gets the honest no-answer with suggestions.
+ * Free-form questions: validate, understand, search the knowledge base, and build what the member sees.
+ * - A question that carries the facts of /hsp-points, /visa-check or /career-path gets that command's answer (mode
+ *   `rules`; the LLM is never used for it), with a knowledge entry it also matches strongly as related.
+ * - With a fact missing or unclear, nothing is guessed: the reply says what was read and what is missing. When the
+ *   knowledge base answers the question confidently, that answer comes first and the missing facts follow it.
+ * - Otherwise, when search is not confident and an LLM is configured, a draft grounded in the best entries may answer;
+ *   whatever goes wrong there, the member gets the honest no-answer with suggestions.
  */
 export function createAskService(deps: { engine: AnswerEngine; logger: Logger; drafter?: Drafter | undefined }): AskService {
   const { engine, logger, drafter } = deps;
   const kb = engine.kb;
+  const understander = createUnderstander(kb.understand);
   return {
+    kb,
     async ask(raw, context, hooks = {}) {
       const checked = validateQuestion(raw);
       if (!checked.ok) return checked;
       const result = engine.answer(checked.question);
+      const understanding = understander.understand(checked.question);
+      if (understanding) {
+        const reply = rulesReply(kb, understanding);
+        logger.debug({ origin: context.origin, command: reply.command, complete: reply.run !== undefined, missing: reply.missing.length }, 'question read as a command');
+        if (!reply.run && result.answered && result.entry) return { ok: true, view: { ...resultView(kb, result), rules: reply } };
+        return { ok: true, view: rulesView(kb, reply, result.answered && result.entry ? [result.entry] : []) };
+      }
       const log = { origin: context.origin, answered: result.answered, confidence: result.confidence, entry: result.entry?.id };
       if (result.answered || !drafter || context.allowDraft === false) {
         logger.debug(log, 'question answered from the knowledge base');

@@ -1,8 +1,11 @@
 import type { KnowledgeBase } from '../kb/load.js';
 import type { Entry } from '../kb/schema.js';
+import { fill } from '../kb/text.js';
+import { missingText, type RulesReply } from '../understand/reply.js';
+import type { RuleRun } from '../understand/run.js';
 import type { AnswerResult } from './engine.js';
 
-export type AnswerMode = 'knowledge' | 'llm' | 'none';
+export type AnswerMode = 'knowledge' | 'llm' | 'none' | 'rules';
 
 /** A source as the JSON contract names it: the entry, and the guide it comes from. */
 export interface SourceRef {
@@ -31,6 +34,11 @@ export interface AnswerView {
   confidence: number;
   /** Entry ids behind the answer (for feedback and the curator queue). */
   entryIds: string[];
+  /**
+   * The question read as a command's request. Mode `rules`: the surfaces render its result with the command's own
+   * renderers, or what is missing. Mode `knowledge`: the entry answers and what the command still needs follows it.
+   */
+  rules?: RulesReply;
 }
 
 export function sourcesOf(kb: KnowledgeBase, entries: readonly Entry[]): { sources: SourceRef[]; publicSources: PublicSource[] } {
@@ -97,5 +105,38 @@ export function draftView(kb: KnowledgeBase, answer: string, cited: readonly Ent
     ...sourcesOf(kb, cited),
     confidence,
     entryIds: cited.map((e) => e.id),
+  };
+}
+
+/** The references behind a rule command's result (sources.yaml ids and guide-id#section-id). */
+const runRefs = (run: RuleRun): string[] =>
+  run.command === 'hsp-points' ? run.outcome.sources : run.command === 'visa-check' ? run.result.sources : run.result.paths.flatMap((p) => p.sources);
+
+/**
+ * A question read as a command's request (mode `rules`): answered with the command's result when nothing is missing,
+ * otherwise what was read and what is missing. `related` is a knowledge entry the question also matches strongly.
+ */
+export function rulesView(kb: Pick<KnowledgeBase, 'replies' | 'refs'>, reply: RulesReply, related: readonly Entry[]): AnswerView {
+  const texts = kb.replies.understood;
+  const sources: SourceRef[] = [];
+  const publicSources = new Map<string, PublicSource>();
+  for (const ref of new Set(reply.run ? runRefs(reply.run) : [])) {
+    const section = kb.refs.sections.get(ref);
+    if (section) sources.push({ id: ref, title: section.sectionTitle, guide: section.guideTitle });
+    const source = kb.refs.sources.get(ref);
+    if (source) publicSources.set(source.url, { title: source.title, url: source.url, confidence: source.confidence });
+  }
+  return {
+    answered: reply.run !== undefined,
+    mode: 'rules',
+    title: reply.run ? `/${reply.command}` : fill(texts.missing_title, { command: reply.command, flags: reply.missing.map((m) => m.flag).join(', ') }),
+    body: reply.run ? reply.understood : missingText(reply, texts),
+    label: undefined,
+    related: related.map((e) => ({ id: e.id, title: e.title })),
+    sources,
+    publicSources: [...publicSources.values()],
+    confidence: reply.run ? 1 : 0,
+    entryIds: [],
+    rules: reply,
   };
 }

@@ -27,7 +27,7 @@ export async function runAsk(argv: string[], service: AskService, stdin: () => P
     const out: string[] = [];
     for (const line of lines) {
       const r = await service.ask(line, { origin: 'cli' });
-      out.push(r.ok ? JSON.stringify(answerJson(r.view)) : errorJson(r.message));
+      out.push(r.ok ? JSON.stringify(answerJson(r.view, service.kb)) : errorJson(r.message));
     }
     return { stdout: out.map((l) => `${l}\n`).join(''), stderr: '', exitCode: 0 };
   }
@@ -37,5 +37,5 @@ export async function runAsk(argv: string[], service: AskService, stdin: () => P
   }
   const r = await service.ask(positionals[0] ?? '', { origin: 'cli' });
   if (!r.ok) return { stdout: values.json ? `${errorJson(r.message)}\n` : '', stderr: `${r.message}\n`, exitCode: 2 };
-  return { stdout: values.json ? `${JSON.stringify(answerJson(r.view))}\n` : `${renderAnswerText(r.view)}\n`, stderr: '', exitCode: 0 };
+  return { stdout: values.json ? `${JSON.stringify(answerJson(r.view, service.kb))}\n` : `${renderAnswerText(r.view, service.kb)}\n`, stderr: '', exitCode: 0 };
 }

@@ -1,4 +1,8 @@
 import type { AnswerView } from '../answer/view.js';
+import type { KnowledgeBase } from '../kb/load.js';
+import { fill } from '../kb/text.js';
+import { missingText, type RulesReply } from '../understand/reply.js';
+import type { RuleRun } from '../understand/run.js';
 import type { CareerPathResult } from '../engines/career-path.js';
 import { careerPathReport } from '../engines/career-path.report.js';
 import type { HspPointsOutcome } from '../engines/hsp-points.js';
@@ -33,8 +37,45 @@ export function plainText(markdown: string): string {
     .replace(/`([^`\n]+)`/g, '$1');
 }
 
+/** What the CLI's answers read from the knowledge base: the rule tables and refs (reports) and the reply texts. */
+export type AnswerKnowledge = ReportKnowledge & Pick<KnowledgeBase, 'replies'>;
+
+/** A rule command's result, rendered by the command's own text renderer. */
+export function renderRunText(run: RuleRun, kb: ReportKnowledge): string {
+  if (run.command === 'hsp-points') return renderHspPointsText(run.outcome, kb);
+  if (run.command === 'visa-check') return renderVisaCheckText(run.result, run.input, kb);
+  return renderCareerPathText(run.result, run.input, kb);
+}
+
+/** The CLI command for what was understood, the missing flags left to fill: `npm run -s cli -- hsp-points --age 30 … --salary <salary>`. */
+export function cliCommand(reply: RulesReply): string {
+  const given = Object.entries(reply.inputs).flatMap(([flag, v]) => (v === true ? [`--${flag}`] : v === false ? [] : [`--${flag} ${v}`]));
+  const missing = reply.missing.map((m) => `--${m.flag} <${m.flag}>`);
+  return ['npm run -s cli --', reply.command, ...given, ...missing].join(' ');
+}
+
+/** A question read as a command's request: "I read: …" and the command's result, or what is missing and how to give it. */
+function renderRulesText(view: AnswerView, reply: RulesReply, kb: AnswerKnowledge): string {
+  const texts = kb.replies.understood;
+  const parts = reply.run ? [reply.understood, renderRunText(reply.run, kb)] : [view.title, view.body, fill(texts.how_cli, { cli: cliCommand(reply) })];
+  if (view.related.length > 0) parts.push(`${texts.related} ${view.related.map((r) => r.title).join(' · ')}`);
+  return parts.join('\n\n');
+}
+
+/** Under a knowledge answer: what the command would still need to answer for the member's own case. */
+function renderOfferText(reply: RulesReply, kb: AnswerKnowledge): string {
+  const texts = kb.replies.understood;
+  return [`${fill(texts.offer, { command: reply.command })}:`, missingText(reply, texts), fill(texts.how_cli, { cli: cliCommand(reply) })].join('\n\n');
+}
+
 /** The full answer as a member would read it: what `ask` prints, and `text` in its JSON. */
-export function renderAnswerText(view: AnswerView): string {
+export function renderAnswerText(view: AnswerView, kb: AnswerKnowledge): string {
+  if (view.rules && view.mode === 'rules') return renderRulesText(view, view.rules, kb);
+  const text = renderKnowledgeText(view);
+  return view.rules ? `${text}\n\n${renderOfferText(view.rules, kb)}` : text;
+}
+
+function renderKnowledgeText(view: AnswerView): string {
   const parts: string[] = [];
   if (view.label) parts.push(view.label);
   parts.push(view.title, plainText(view.body));
@@ -47,9 +88,14 @@ export function renderAnswerText(view: AnswerView): string {
   return parts.join('\n\n');
 }
 
-/** `ask --json`: {answered, text, sources, confidence, mode}. */
-export function answerJson(view: AnswerView) {
-  return { answered: view.answered, text: renderAnswerText(view), sources: view.sources, confidence: view.confidence, mode: view.mode };
+/**
+ * `ask --json`: {answered, text, sources, confidence, mode}; a rules reply adds the command, the understood inputs (by
+ * flag name) and the flags still missing.
+ */
+export function answerJson(view: AnswerView, kb: AnswerKnowledge) {
+  const base = { answered: view.answered, text: renderAnswerText(view, kb), sources: view.sources, confidence: view.confidence, mode: view.mode };
+  if (!view.rules) return base;
+  return { ...base, command: view.rules.command, inputs: view.rules.inputs, missing: view.rules.missing.map((m) => m.flag) };
 }
 
 /** A report as a terminal shows it: body, sources and small print, blank lines between. */

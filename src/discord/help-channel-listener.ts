@@ -75,22 +75,25 @@ export function createHelpChannelListener(ctx: BotContext, client: Client) {
       const text = message.content.replace(MENTION, ' ').trim();
       const question = forumPost && channel.isThread() ? `${channel.name}\n${text}` : text;
       const context = { origin: 'help-channel' as const, userId: message.author.id, guildId: message.guildId, allowDraft: mentioned || looksLikeQuestion(question) };
-      const result = await ctx.knowledge().ask.ask(question, context, { beforeDraft: () => channel.sendTyping() });
+      const service = ctx.knowledge().ask;
+      const result = await service.ask(question, context, { beforeDraft: () => channel.sendTyping() });
       if (!result.ok) {
         ctx.metrics.helpMessage('invalid');
         if (mentioned) await message.reply(textMessage(text ? result.message : 'Ask me a question after the mention, e.g. "@bot how do I ask for a raise?"'));
         return;
       }
-      if (!result.view.answered && !mentioned) {
+      // A question read as a command's request is answered even with a fact missing: the reply says how to give it.
+      const unanswered = !result.view.answered && result.view.mode !== 'rules';
+      if (unanswered && !mentioned) {
         ctx.metrics.helpMessage('not_confident');
         return log.debug({ confidence: result.view.confidence }, 'not confident; staying quiet');
       }
-      await deliver(message, answerMessage(result.view, question), text, inHelp, log);
+      await deliver(message, answerMessage(result.view, question, service.kb), text, inHelp, log);
       sent = true;
       ctx.metrics.helpMessage(result.view.answered ? 'answered' : 'no_answer');
       ctx.metrics.answer('help_channel', result.view.mode);
       // The member has the answer: a failed queue write is the store monitor's to report.
-      if (!result.view.answered) await ctx.queue.add(message.guildId, { kind: 'unanswered', question }).catch(() => log.debug('unanswered question not queued'));
+      if (unanswered) await ctx.queue.add(message.guildId, { kind: 'unanswered', question }).catch(() => log.debug('unanswered question not queued'));
       log.info({ answered: result.view.answered, mode: result.view.mode }, 'help-channel question answered');
     } finally {
       if (!sent) await turn.release();

@@ -1,11 +1,12 @@
 import { ButtonStyle, ComponentType, escapeMarkdown, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIStringSelectComponent } from 'discord.js';
 import type { AnswerView } from '../answer/view.js';
 import { fitEmbed, LIMITS, truncate } from './limits.js';
+import { offerField, understoodComponents, understoodEmbed, type UnderstoodKnowledge } from './render-understood.js';
 
 /** Every message the bot sends pings nobody; discord.js also has this as the client default. */
 export const NO_MENTIONS = { parse: [] as [] };
 
-const COLOR = { knowledge: 0x2e7d32, llm: 0xf9a825, none: 0x757575 } as const;
+const COLOR = { knowledge: 0x2e7d32, llm: 0xf9a825, none: 0x757575, rules: 0x1565c0 } as const;
 const QUESTION_PREFIX = '❓ ';
 
 /** The question as shown above an answer, on one line; feedback reads it back from there, so buttons need no server state. */
@@ -17,8 +18,8 @@ export function questionFromEmbed(embed: { author?: { name?: string } | null } |
   return name?.startsWith(QUESTION_PREFIX) ? name.slice(QUESTION_PREFIX.length) : undefined;
 }
 
-export function answerEmbed(view: AnswerView, question: string): APIEmbed {
-  const fields: APIEmbed['fields'] = [];
+export function answerEmbed(view: AnswerView, question: string, extra: NonNullable<APIEmbed['fields']> = []): APIEmbed {
+  const fields: APIEmbed['fields'] = [...extra];
   if (view.answered && view.related.length > 0) {
     fields.push({ name: 'Related', value: view.related.map((r) => `• ${r.title}`).join('\n') });
   }
@@ -71,9 +72,19 @@ export function suggestionRow(view: AnswerView): APIActionRowComponent<APIString
   return selectRow('topics:entry', 'Did you mean… (opens privately)', view.related.map((r) => ({ label: r.title, value: r.id })));
 }
 
-export function answerMessage(view: AnswerView, question: string) {
+/**
+ * The message for an answer: its embed and 👍/👎 (or the "did you mean" menu). A question read as a command's request
+ * gets the command's own embed (`kb` renders it) or what is missing and how to give it.
+ */
+export function answerMessage(view: AnswerView, question: string, kb: UnderstoodKnowledge) {
+  if (view.rules && view.mode === 'rules') {
+    return { embeds: [understoodEmbed(view, view.rules, questionLine(question), kb)], components: understoodComponents(view.rules), allowedMentions: NO_MENTIONS };
+  }
   const row = feedbackRow(view) ?? suggestionRow(view);
-  return { embeds: [answerEmbed(view, question)], components: row ? [row] : [], allowedMentions: NO_MENTIONS };
+  // A knowledge answer to a question that also carries some of a command's facts: what the command still needs follows.
+  const offer = view.rules ? [offerField(view.rules, kb)] : [];
+  const rows = [...(row ? [row] : []), ...(view.rules ? understoodComponents(view.rules) : [])];
+  return { embeds: [answerEmbed(view, question, offer)], components: rows, allowedMentions: NO_MENTIONS };
 }
 
 /**

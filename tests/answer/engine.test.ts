@@ -75,7 +75,7 @@ describe('answering member questions from the real knowledge base', () => {
     expect(r.answered).toBe(true);
     expect(r.related.length).toBeLessThanOrEqual(2);
     expect(r.related.map((e) => e.id)).not.toContain(r.entry?.id);
-    const json = toJson(resultView(engine.kb, r));
+    const json = toJson(resultView(engine.kb, r), engine.kb);
     expect(json.sources[0]).toEqual({ id: r.entry?.id, title: r.entry?.title, guide: 'Yes, Foreigners Can Get Promoted in Japan — Just Not How You Think' });
     expect(json.confidence).toBeGreaterThanOrEqual(engine.kb.search.decision.answer.minScore);
     expect(json.confidence).toBeLessThanOrEqual(1);
@@ -89,13 +89,13 @@ describe('answering member questions from the real knowledge base', () => {
   });
 
   it('GIVEN a fact from the immigration research THEN the public source is in the answer text', () => {
-    const json = toJson(resultView(engine.kb, engine.answer('how many days do I have to notify immigration after quitting?')));
+    const json = toJson(resultView(engine.kb, engine.answer('how many days do I have to notify immigration after quitting?')), engine.kb);
     expect(json.text).toMatch(/14 days/);
     expect(json.text).toContain('https://www.moj.go.jp/isa/');
   });
 
   it('GIVEN the same question twice THEN the answer is identical', () => {
     const q = 'Is N1 worth it for getting a job after ALT?';
-    expect(toJson(resultView(engine.kb, engine.answer(q)))).toEqual(toJson(resultView(engine.kb, engine.answer(q))));
+    expect(toJson(resultView(engine.kb, engine.answer(q)), engine.kb)).toEqual(toJson(resultView(engine.kb, engine.answer(q)), engine.kb));
   });
 });

@@ -39,7 +39,7 @@ describe('ask service with the LLM fallback', () => {
     expect(s.events).toEqual(['defer', 'draft']);
     expect(s.calls[0]!.ids).toContain('after-alt-it-tech');
     expect(r.ok && r.view).toMatchObject({ answered: true, mode: 'llm', label: AI_LABEL, entryIds: ['after-alt-it-tech'] });
-    const json = toJson(r.ok ? r.view : (undefined as never));
+    const json = toJson(r.ok ? r.view : (undefined as never), engine.kb);
     expect(json.mode).toBe('llm');
     expect(json.text).toContain(AI_LABEL);
     expect(json.sources.map((s) => s.id)).toEqual(['after-alt-it-tech']);

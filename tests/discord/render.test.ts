@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerView } from '../../src/answer/view.js';
 import { noAnswerView } from '../../src/answer/view.js';
-import { repliesSchema } from '../../src/kb/schema.js';
+import type { KnowledgeBase } from '../../src/kb/load.js';
+import { realKnowledgeBase } from '../support/kb.js';
 import { embedLength, LIMITS } from '../../src/discord/limits.js';
 import { answerMessage, questionFromEmbed } from '../../src/discord/render.js';
 
@@ -18,11 +19,14 @@ const answered: AnswerView = {
   entryIds: ['e'],
 };
 
-const kb = { replies: repliesSchema.parse({ no_answer: { title: 'Not here', intro: 'No.', did_you_mean: 'Maybe:', also_try: 'Try:', tips: ['/topics'] }, ai_draft: { title: 'AI', label: 'AI!' } }) };
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = await realKnowledgeBase();
+});
 
 describe('answer messages', () => {
   it('GIVEN an over-long answer with many sources THEN the embed still fits every Discord limit', () => {
-    const m = answerMessage(answered, 'q'.repeat(400));
+    const m = answerMessage(answered, 'q'.repeat(400), kb);
     const embed = m.embeds[0]!;
     expect(embedLength(embed)).toBeLessThanOrEqual(LIMITS.embedTotal);
     expect([...(embed.description ?? '')].length).toBeLessThanOrEqual(LIMITS.embedDescription);
@@ -31,19 +35,19 @@ describe('answer messages', () => {
   });
 
   it('GIVEN a multi-line question THEN it is shown on one line and read back by the feedback buttons', () => {
-    const m = answerMessage(answered, 'line one\nline two @everyone');
+    const m = answerMessage(answered, 'line one\nline two @everyone', kb);
     expect(questionFromEmbed(m.embeds[0])).toBe('line one line two @everyone');
   });
 
   it('GIVEN nothing was answered but some entries came close THEN a "did you mean" menu opens them (and no rating buttons)', () => {
     const view = noAnswerView(kb, { confidence: 0.35, suggestions: [{ id: 'nomikai', title: 'Nomikai' }, { id: 'invisible-work', title: 'Invisible work' }] as never });
-    const m = answerMessage(view, 'smoking breaks?');
+    const m = answerMessage(view, 'smoking breaks?', kb);
     expect(m.components).toEqual([
       { type: 1, components: [{ type: 3, custom_id: 'topics:entry', placeholder: 'Did you mean… (opens privately)', options: [{ label: 'Nomikai', value: 'nomikai' }, { label: 'Invisible work', value: 'invisible-work' }] }] },
     ]);
   });
 
   it('GIVEN nothing was answered and nothing came close THEN there are no components', () => {
-    expect(answerMessage(noAnswerView(kb, { confidence: 0, suggestions: [] }), 'ramen?').components).toEqual([]);
+    expect(answerMessage(noAnswerView(kb, { confidence: 0, suggestions: [] }), 'ramen?', kb).components).toEqual([]);
   });
 });
