@@ -74,10 +74,14 @@ export function missingFacts(item: EvalItem, text: string): string[] {
     .map((alternatives) => alternatives.join(' | '));
 }
 
-/** Grades one reply. Off-topic and trap questions are right only when declined. */
-export function grade(item: EvalItem, reply: { answered: boolean; text: string; entryIds: string[] }): { verdict: Verdict; missing: string[] } {
+/**
+ * Grades one reply. Off-topic and trap questions are right only when declined. A question carrying every input of a
+ * command (`command`) is also right when answered by that command; any other command's answer is wrong.
+ */
+export function grade(item: EvalItem, reply: { answered: boolean; text: string; entryIds: string[]; command?: string }): { verdict: Verdict; missing: string[] } {
   if (!reply.answered) return { verdict: 'declined', missing: [] };
   if (kindOf(item) !== 'in-scope') return { verdict: 'wrong', missing: [] };
+  if (reply.command !== undefined) return { verdict: reply.command === item.command ? 'right' : 'wrong', missing: [] };
   const missing = missingFacts(item, reply.text);
   const fromExpected = !item.expect || reply.entryIds.some((id) => item.expect!.includes(id));
   return { verdict: fromExpected && missing.length === 0 ? 'right' : 'wrong', missing };
@@ -88,8 +92,8 @@ export async function evaluate(service: AskService, items: readonly EvalItem[]):
   for (const item of items) {
     const r = await service.ask(item.q, { origin: 'cli' });
     if (!r.ok) throw new Error(`eval question ${item.id} was rejected: ${r.message}`);
-    const json = toJson(r.view);
-    const { verdict, missing } = grade(item, { answered: json.answered, text: json.text, entryIds: r.view.entryIds });
+    const json = toJson(r.view, service.kb);
+    const { verdict, missing } = grade(item, { answered: json.answered, text: json.text, entryIds: r.view.entryIds, command: r.view.mode === 'rules' ? r.view.rules?.command : undefined });
     outcomes.push({ item, verdict, entryId: r.view.entryIds[0], confidence: json.confidence, missing, suggested: r.view.related.length > 0 && !json.answered });
   }
   const inScope = outcomes.filter((o) => kindOf(o.item) === 'in-scope');
