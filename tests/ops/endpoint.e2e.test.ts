@@ -93,10 +93,14 @@ describe('/metrics', () => {
     await replyTo(bot, unanswered);
     await handled(bot, unanswered.id); // queued after the reply
     await replyTo(bot, bot.fake.slash('career-path', { jlpt: 'N2', background: 'alt' }));
+    await replyTo(bot, bot.fake.slash('ask', { question: "hsp? 30, master's, 5 yrs exp, 7.5M, N2 — do i make 70?" })); // mode rules
     await replyTo(bot, bot.fake.slash('config', {}, { subcommand: 'queue', permissions: FakePermissions.member })); // refused
     const message = bot.fake.userMessage(bot.fake.channels.help.id, 'how do I ask for a raise without seeming pushy?');
     await bot.fake.waitForThread(bot.fake.channels.help.id, (th) => th.id === message.id);
     await handled(bot, message.id);
+    const calc = bot.fake.userMessage(bot.fake.channels.help.id, "hsp? 30, master's, 5 yrs exp, 7.5M, N2 — do i make 70?", { author: bot.fake.user('calc') });
+    await bot.fake.waitForThread(bot.fake.channels.help.id, (th) => th.id === calc.id);
+    await handled(bot, calc.id);
     const quiet = bot.fake.userMessage(bot.fake.channels.help.id, `${MARKER} lol same`, { author: bot.fake.user('chatty') });
     await until(() => bot.logs.lines().some((l) => l.messageId === quiet.id && l.msg === 'not confident; staying quiet'), 'the bot to stay quiet');
     await configChannel(bot, 'add-help-channel', bot.fake.channels.general.id);
@@ -104,18 +108,19 @@ describe('/metrics', () => {
     const after = await scrape();
     const delta = (name: string, labels: Record<string, string> = {}) => after.sum(name, labels) - before.sum(name, labels);
     expect(delta('helpbot_interactions_total', { type: 'command', command: 'help', outcome: 'answered' })).toBe(1);
-    expect(delta('helpbot_interactions_total', { type: 'command', command: 'ask', outcome: 'answered' })).toBe(2);
+    expect(delta('helpbot_interactions_total', { type: 'command', command: 'ask', outcome: 'answered' })).toBe(3);
     expect(delta('helpbot_interactions_total', { type: 'command', command: 'config', outcome: 'refused' })).toBe(1);
     expect(delta('helpbot_interactions_total', { type: 'command', command: 'config', outcome: 'answered' })).toBe(1);
     expect(delta('helpbot_interaction_refusals_total', { reason: 'missing-permission' })).toBe(1);
     expect(delta('helpbot_answers_total', { surface: 'slash', mode: 'knowledge' })).toBe(1);
     expect(delta('helpbot_answers_total', { surface: 'slash', mode: 'none' })).toBe(1);
-    expect(delta('helpbot_answers_total', { surface: 'slash', mode: 'rules' })).toBe(1);
+    expect(delta('helpbot_answers_total', { surface: 'slash', mode: 'rules' })).toBe(2);
     expect(delta('helpbot_answers_total', { surface: 'help_channel', mode: 'knowledge' })).toBe(1);
-    expect(delta('helpbot_help_channel_messages_total', { outcome: 'answered' })).toBe(1);
+    expect(delta('helpbot_answers_total', { surface: 'help_channel', mode: 'rules' })).toBe(1);
+    expect(delta('helpbot_help_channel_messages_total', { outcome: 'answered' })).toBe(2);
     expect(delta('helpbot_help_channel_messages_total', { outcome: 'not_confident' })).toBe(1);
     expect(delta('helpbot_queue_records_total', { kind: 'unanswered' })).toBe(1);
-    expect(delta('helpbot_interaction_first_response_seconds_count', { type: 'command' })).toBe(6);
+    expect(delta('helpbot_interaction_first_response_seconds_count', { type: 'command' })).toBe(7);
     expect(after.value('helpbot_gateway_shard_ready', { shard: '0' })).toBe(1);
     expect(delta('helpbot_store_errors_total')).toBe(0);
 

@@ -1,0 +1,114 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startTestBot, type TestBot } from '../support/bot.js';
+import { customIdsOf, replyTo, textOf } from './helpers.js';
+
+/** Issue 9: free-form questions that carry a command's facts get the command's answer, in help channels and /ask. */
+const FULL = "hsp? 30, master's, 5 yrs exp, 7.5M, N2 — do i make 70?";
+const NO_SALARY = "hsp? 30, master's, 5 yrs exp, N2 — do i make 70?";
+const HSP = { age: 30, degree: 'master', experience: 5, salary: 7_500_000, jlpt: 'N2' } as const;
+
+let t: TestBot;
+let help: string;
+beforeAll(async () => {
+  t = await startTestBot();
+  help = t.fake.channels.help.id;
+});
+afterEach(() => {
+  expect(t.fake.violations).toEqual([]);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const member = () => t.fake.user(`member-${Math.random().toString(36).slice(2, 8)}`);
+
+async function askInChannel(content: string) {
+  const message = t.fake.userMessage(help, content, { author: member() });
+  const thread = await t.fake.waitForThread(help, (th) => th.id === message.id);
+  const answer = await t.fake.waitForChannelMessage(thread.id);
+  const request = t.fake.requests.find((r) => r.method === 'POST' && r.path === `/channels/${thread.id}/messages`);
+  return { thread, answer, request };
+}
+
+/** The /hsp-points embed for the same inputs, as the slash command itself shows it. */
+async function ownEmbed() {
+  const own = await replyTo(t, t.fake.slash('hsp-points', HSP));
+  return own.embeds?.[0];
+}
+
+describe('a help-channel question with every HSP fact', () => {
+  it('GIVEN age, degree, experience, salary and JLPT in the question THEN the points breakdown of /hsp-points comes in a thread, after "I read: …", with 👍/👎', async () => {
+    const { thread, answer, request } = await askInChannel(FULL);
+    expect(thread.name).toBe(FULL);
+    const embed = answer.embeds[0]!;
+    expect(embed.author?.name).toBe(`❓ ${FULL}`);
+    expect(embed.description?.startsWith("*I read: age 30 · master's · 5 years · ¥7,500,000 · N2*")).toBe(true);
+    const own = await ownEmbed();
+    expect(embed.title).toBe(own?.title);
+    expect(embed.description).toContain(own?.description ?? '(no description)');
+    expect(textOf(answer)).toMatch(/75/);
+    expect(customIdsOf(answer)).toEqual(['fb:up:r:hsp-points', 'fb:down:r:hsp-points']);
+    expect((request?.body as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('GIVEN 👍 on that answer THEN the member is thanked privately', async () => {
+    const { answer } = await askInChannel(FULL);
+    const thanks = await replyTo(t, t.fake.button('fb:up:r:hsp-points', { message: answer }));
+    expect(thanks.content).toBe('Thanks! Glad it helped.');
+  });
+});
+
+describe('a help-channel question with a fact missing', () => {
+  it('GIVEN no salary THEN the reply in the thread says "missing: salary", what was read, and the command to run with the rest filled in', async () => {
+    const { answer } = await askInChannel(NO_SALARY);
+    const embed = answer.embeds[0]!;
+    expect(embed.title).toBe('/hsp-points — missing: salary');
+    const text = textOf(answer);
+    expect(text).toContain("I read: age 30 · master's · 5 years · N2");
+    expect(text).toContain('• salary: your expected annual salary in yen');
+    expect(text).toContain('/hsp-points age:30 degree:master experience:5 jlpt:N2 salary:');
+    expect(text).not.toMatch(/points: \d+/); // no total was guessed
+    expect(customIdsOf(answer)).toEqual([]);
+  });
+
+  it('GIVEN a monthly salary only (月給) THEN it is not read as a year’s pay: salary is asked for, with the reason', async () => {
+    const { answer } = await askInChannel('高度専門職のポイントは？30歳、修士、実務経験5年、月給40万、N2');
+    expect(answer.embeds[0]?.title).toBe('/hsp-points — missing: salary');
+    expect(textOf(answer)).toContain('“40万” is a monthly salary');
+  });
+});
+
+describe('/ask', () => {
+  it('GIVEN a question with every HSP fact WHEN /ask THEN the /hsp-points embed after "I read: …" with 👍/👎, nobody pinged', async () => {
+    const data = await replyTo(t, t.fake.slash('ask', { question: FULL }));
+    const embed = data.embeds?.[0];
+    expect(embed?.author?.name).toBe(`❓ ${FULL}`);
+    expect(embed?.description?.startsWith('*I read: age 30')).toBe(true);
+    expect(embed?.title).toBe((await ownEmbed())?.title);
+    expect(customIdsOf(data)).toEqual(['fb:up:r:hsp-points', 'fb:down:r:hsp-points']);
+    expect(data.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('GIVEN a Japanese visa question with every fact WHEN /ask THEN the /visa-check verdict', async () => {
+    const data = await replyTo(t, t.fake.slash('ask', { question: '技人国で開発からマーケに異動になったけどビザ大丈夫？' }));
+    const text = textOf(data);
+    expect(text).toContain('I read: Engineer/Specialist (技人国) · System development → Marketing · same employer');
+    expect(text).toContain('Verdict: Needs review');
+  });
+
+  it('GIVEN a question the guides answer that also carries some HSP facts WHEN /ask THEN the entry answers and what /hsp-points still needs follows', async () => {
+    const data = await replyTo(t, t.fake.slash('ask', { question: "what actually gets you points in the HSP system? i'm 29 with a master's making 7.5M a year" }));
+    const embed = data.embeds?.[0];
+    expect(embed?.title).toContain('HSP');
+    const offer = embed?.fields?.find((f) => f.name.startsWith('Your own /hsp-points answer'));
+    expect(offer?.value).toContain("I read: age 29 · master's · ¥7,500,000");
+    expect(offer?.value).toContain('• experience: ');
+    expect(customIdsOf(data)[0]).toMatch(/^fb:up:k:/);
+  });
+
+  it('GIVEN "what is HSP?" WHEN /ask THEN the knowledge entry answers, not a command', async () => {
+    const data = await replyTo(t, t.fake.slash('ask', { question: 'what is HSP?' }));
+    expect(data.embeds?.[0]?.title).toContain('Highly Skilled Professional');
+    expect(customIdsOf(data)[0]).toMatch(/^fb:up:k:/);
+  });
+});
