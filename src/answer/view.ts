@@ -1,7 +1,6 @@
 import type { KnowledgeBase } from '../kb/load.js';
 import type { Entry } from '../kb/schema.js';
-import { fill } from '../kb/text.js';
-import { missingText, type RulesReply } from '../understand/reply.js';
+import { missingText, missingTitle, type RulesReply } from '../understand/reply.js';
 import type { RuleRun } from '../understand/run.js';
 import type { AnswerResult } from './engine.js';
 
@@ -129,7 +128,7 @@ export function rulesView(kb: Pick<KnowledgeBase, 'replies' | 'refs'>, reply: Ru
   return {
     answered: reply.run !== undefined,
     mode: 'rules',
-    title: reply.run ? `/${reply.command}` : fill(texts.missing_title, { command: reply.command, flags: reply.missing.map((m) => m.flag).join(', ') }),
+    title: reply.run ? `/${reply.command}` : missingTitle(reply, texts),
     body: reply.run ? reply.understood : missingText(reply, texts),
     label: undefined,
     related: related.map((e) => ({ id: e.id, title: e.title })),

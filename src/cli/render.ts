@@ -1,7 +1,7 @@
 import type { AnswerView } from '../answer/view.js';
 import type { KnowledgeBase } from '../kb/load.js';
 import { fill } from '../kb/text.js';
-import { missingText, type RulesReply } from '../understand/reply.js';
+import { missingText, missingTitle, type RulesReply } from '../understand/reply.js';
 import type { RuleRun } from '../understand/run.js';
 import type { CareerPathResult } from '../engines/career-path.js';
 import { careerPathReport } from '../engines/career-path.report.js';
@@ -65,7 +65,7 @@ function renderRulesText(view: AnswerView, reply: RulesReply, kb: AnswerKnowledg
 /** Under a knowledge answer: what the command would still need to answer for the member's own case. */
 function renderOfferText(reply: RulesReply, kb: AnswerKnowledge): string {
   const texts = kb.replies.understood;
-  return [`${fill(texts.offer, { command: reply.command })}:`, missingText(reply, texts), fill(texts.how_cli, { cli: cliCommand(reply) })].join('\n\n');
+  return [missingTitle(reply, texts), missingText(reply, texts), fill(texts.how_cli, { cli: cliCommand(reply) })].join('\n\n');
 }
 
 /** The full answer as a member would read it: what `ask` prints, and `text` in its JSON. */

@@ -3,7 +3,7 @@ import type { AnswerView } from '../answer/view.js';
 import type { ReportKnowledge } from '../engines/report.js';
 import type { KnowledgeBase } from '../kb/load.js';
 import { fill } from '../kb/text.js';
-import { missingText, type RulesReply } from '../understand/reply.js';
+import { missingText, missingTitle, type RulesReply } from '../understand/reply.js';
 import type { RuleRun } from '../understand/run.js';
 import { fitEmbed, LIMITS, truncate } from './limits.js';
 import { renderCareerPathForDiscord, renderHspPointsForDiscord, renderVisaCheckForDiscord } from './render-rules.js';
@@ -53,7 +53,7 @@ export function understoodEmbed(view: AnswerView, reply: RulesReply, author: str
 export function offerField(reply: RulesReply, kb: UnderstoodKnowledge): { name: string; value: string } {
   const texts = kb.replies.understood;
   const how = fill(texts.how_slash, { slash: slashCommand(reply) });
-  return { name: fill(texts.offer, { command: reply.command }), value: truncate(`${missingText(reply, texts)}\n\n${how}`, LIMITS.fieldValue) };
+  return { name: missingTitle(reply, texts), value: truncate(`${missingText(reply, texts)}\n\n${how}`, LIMITS.fieldValue) };
 }
 
 /** 👍/👎 on a command's answer to a free-form question: `fb:<vote>:r:<command>` (src/discord/feedback.ts). */

@@ -148,8 +148,6 @@ export const repliesSchema = z.strictObject({
     nothing: text(60),
     missing_title: text(100),
     missing_intro: text(200),
-    /** Heading of the missing facts under a knowledge answer (an embed field name: at most 256 characters). */
-    offer: text(100),
     how_slash: text(300),
     how_button: text(300),
     how_cli: text(300),

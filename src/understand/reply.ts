@@ -87,6 +87,10 @@ export function rulesReply(kb: Pick<KnowledgeBase, 'rules' | 'understand' | 'rep
   return { command, inputs, understood, missing, run };
 }
 
+/** "/hsp-points — missing: salary": the title of a missing-facts reply, and its heading under a knowledge answer. */
+export const missingTitle = (reply: RulesReply, texts: KnowledgeBase['replies']['understood']) =>
+  fill(texts.missing_title, { command: reply.command, flags: reply.missing.map((m) => m.flag).join(', ') });
+
 /** What was read and what is still missing, one line each: the body of a missing-facts reply. */
 export function missingText(reply: RulesReply, texts: KnowledgeBase['replies']['understood']): string {
   const lines = reply.missing.map((m) => `• ${m.flag}: ${m.note}`);
