@@ -3,6 +3,7 @@ import type { AnswerView } from '../answer/view.js';
 import type { ReportKnowledge } from '../engines/report.js';
 import type { KnowledgeBase } from '../kb/load.js';
 import { fill } from '../kb/text.js';
+import { FILL_BUTTON, packInputs } from '../understand/form.js';
 import { missingText, missingTitle, type RulesReply } from '../understand/reply.js';
 import type { RuleRun } from '../understand/run.js';
 import { fitEmbed, LIMITS, truncate } from './limits.js';
@@ -38,7 +39,7 @@ export function understoodEmbed(view: AnswerView, reply: RulesReply, author: str
     const own = runEmbed(reply.run, kb);
     return fitEmbed({ ...own, author: { name: author }, description: `*${reply.understood}*\n\n${own.description ?? ''}`, fields: relatedField(view, kb) });
   }
-  const how = [fill(texts.how_slash, { slash: truncate(slashCommand(reply), 1000) })];
+  const how = [fill(texts.how_slash, { slash: truncate(slashCommand(reply), 1000) }), fill(texts.how_button, { button: texts.button })];
   return fitEmbed({
     author: { name: author },
     title: view.title,
@@ -52,7 +53,7 @@ export function understoodEmbed(view: AnswerView, reply: RulesReply, author: str
 /** Under a knowledge answer: what the command would still need for the member's own case, and how to give it. */
 export function offerField(reply: RulesReply, kb: UnderstoodKnowledge): { name: string; value: string } {
   const texts = kb.replies.understood;
-  const how = fill(texts.how_slash, { slash: slashCommand(reply) });
+  const how = `${fill(texts.how_slash, { slash: slashCommand(reply) })}\n${fill(texts.how_button, { button: texts.button })}`;
   return { name: missingTitle(reply, texts), value: truncate(`${missingText(reply, texts)}\n\n${how}`, LIMITS.fieldValue) };
 }
 
@@ -68,7 +69,19 @@ export function rulesFeedbackRow(reply: RulesReply): APIActionRowComponent<APIBu
   return { type: ComponentType.ActionRow, components: [button('up', '👍', 'Helpful'), button('down', '👎', 'Not helpful')] };
 }
 
-/** A result gets the feedback buttons. */
-export function understoodComponents(reply: RulesReply) {
-  return reply.run ? [rulesFeedbackRow(reply)] : [];
+/** The "Fill in and calculate" button of a missing-facts reply: it opens a form with what was read filled in. */
+export function fillRow(reply: RulesReply, kb: Pick<KnowledgeBase, 'replies'>): APIActionRowComponent<APIButtonComponent> {
+  const button: APIButtonComponent = {
+    type: ComponentType.Button,
+    style: ButtonStyle.Primary,
+    custom_id: truncate(`${FILL_BUTTON}:${packInputs(reply.command, reply.inputs)}`, LIMITS.customId),
+    label: kb.replies.understood.button,
+    emoji: { name: '📝' },
+  };
+  return { type: ComponentType.ActionRow, components: [button] };
+}
+
+/** A result gets the feedback buttons; a reply with facts missing the button that opens the form. */
+export function understoodComponents(reply: RulesReply, kb: Pick<KnowledgeBase, 'replies'>) {
+  return reply.run ? [rulesFeedbackRow(reply)] : [fillRow(reply, kb)];
 }

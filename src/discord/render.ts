@@ -78,12 +78,12 @@ export function suggestionRow(view: AnswerView): APIActionRowComponent<APIString
  */
 export function answerMessage(view: AnswerView, question: string, kb: UnderstoodKnowledge) {
   if (view.rules && view.mode === 'rules') {
-    return { embeds: [understoodEmbed(view, view.rules, questionLine(question), kb)], components: understoodComponents(view.rules), allowedMentions: NO_MENTIONS };
+    return { embeds: [understoodEmbed(view, view.rules, questionLine(question), kb)], components: understoodComponents(view.rules, kb), allowedMentions: NO_MENTIONS };
   }
   const row = feedbackRow(view) ?? suggestionRow(view);
   // A knowledge answer to a question that also carries some of a command's facts: what the command still needs follows.
   const offer = view.rules ? [offerField(view.rules, kb)] : [];
-  const rows = [...(row ? [row] : []), ...(view.rules ? understoodComponents(view.rules) : [])];
+  const rows = [...(row ? [row] : []), ...(view.rules ? understoodComponents(view.rules, kb) : [])];
   return { embeds: [answerEmbed(view, question, offer)], components: rows, allowedMentions: NO_MENTIONS };
 }
 

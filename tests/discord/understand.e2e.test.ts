@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot, type TestBot } from '../support/bot.js';
-import { customIdsOf, replyTo, textOf } from './helpers.js';
+import { customIdsOf, isEphemeral, replyTo, textOf } from './helpers.js';
 
 /** Issue 9: free-form questions that carry a command's facts get the command's answer, in help channels and /ask. */
 const FULL = "hsp? 30, master's, 5 yrs exp, 7.5M, N2 — do i make 70?";
@@ -75,6 +75,45 @@ describe('a help-channel question with a fact missing', () => {
     const { answer } = await askInChannel('高度専門職のポイントは？30歳、修士、実務経験5年、月給40万、N2');
     expect(textOf(answer)).toContain('/hsp-points — missing: salary');
     expect(textOf(answer)).toContain('“40万” is a monthly salary');
+  });
+});
+
+describe('the form that completes a question', () => {
+  it('GIVEN a missing-facts reply WHEN the member presses "Fill in and calculate" THEN a form opens prefilled with what was read; submitting it gives the /hsp-points answer privately', async () => {
+    const data = await replyTo(t, t.fake.slash('ask', { question: 'HSP calc: 34yo, PhD, 8 years exp, N1' }));
+    expect(data.embeds?.[0]?.title).toBe('/hsp-points — missing: salary');
+    expect(textOf(data)).toContain('Or press **Fill in and calculate**');
+    const [fill] = customIdsOf(data);
+    expect(fill).toMatch(/^fill:h:/);
+    const message = t.fake.messagesIn(t.fake.channels.general.id).at(-1)!;
+    const click = t.fake.button(fill!, { message });
+    const form = await t.fake.waitForResponse(click.id);
+    expect(form.type).toBe(9);
+    const modal = (form as { data: { custom_id: string; title: string; components: { components: { custom_id: string; value?: string; required?: boolean }[] }[] } }).data;
+    expect(modal.title).toBe('/hsp-points');
+    const fields = modal.components.map((r) => r.components[0]!);
+    expect(Object.fromEntries(fields.map((f) => [f.custom_id, f.value]))).toEqual({ age: '34', degree: 'doctorate', experience: '8', salary: undefined, jlpt: 'N1' });
+    expect(fields.filter((f) => f.required).map((f) => f.custom_id)).toEqual(['age', 'degree', 'experience', 'salary']);
+
+    const submitted = await replyTo(t, t.fake.modalSubmit(modal.custom_id, { age: '34', degree: 'doctorate', experience: '8', salary: '920万', jlpt: 'N1' }, { message }));
+    expect(isEphemeral(submitted)).toBe(true);
+    const own = await replyTo(t, t.fake.slash('hsp-points', { age: 34, degree: 'doctorate', experience: 8, salary: 9_200_000, jlpt: 'N1' }));
+    expect(submitted.embeds?.[0]?.description?.startsWith("*I read: age 34 · doctorate · 8 years · ¥9,200,000 · N1*")).toBe(true);
+    expect(submitted.embeds?.[0]?.description).toContain(own.embeds?.[0]?.description ?? '(none)');
+    expect(customIdsOf(submitted)).toEqual(['fb:up:r:hsp-points', 'fb:down:r:hsp-points']);
+  });
+
+  it('GIVEN a form submitted with a value the command does not accept THEN the reply names it and offers the form again, nothing guessed', async () => {
+    const submitted = await replyTo(t, t.fake.modalSubmit('fill-form:h:y.2.8..5...', { age: 'thirty', degree: 'doctorate', experience: '8', salary: '9.2M', jlpt: 'N1' }));
+    expect(isEphemeral(submitted)).toBe(true);
+    expect(submitted.embeds?.[0]?.title).toBe('/hsp-points — missing: age');
+    expect(customIdsOf(submitted)[0]).toMatch(/^fill:h:/);
+  });
+
+  it('GIVEN a forged form id THEN the member is told the form has expired', async () => {
+    const submitted = await replyTo(t, t.fake.modalSubmit('fill-form:q:zz', { age: '30' }));
+    expect(isEphemeral(submitted)).toBe(true);
+    expect(submitted.content).toMatch(/expired/i);
   });
 });
 
