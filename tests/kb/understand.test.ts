@@ -1,0 +1,45 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/kb/load.js';
+import { KNOWLEDGE_DIR } from '../../src/paths.js';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+/** A copy of the real knowledge base whose understand.yaml is changed by `f`. */
+async function withVocabulary(f: (s: string) => string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'kb-understand-'));
+  dirs.push(dir);
+  await cp(KNOWLEDGE_DIR, dir, { recursive: true });
+  const file = path.join(dir, 'understand.yaml');
+  await writeFile(file, f(await readFile(file, 'utf8')));
+  return dir;
+}
+
+async function problemsOf(dir: string) {
+  const result = await loadKnowledge(dir);
+  return result.ok ? [] : result.problems.filter((p) => p.file === 'understand.yaml').map((p) => `${p.field}: ${p.message}`);
+}
+
+describe('knowledge/understand.yaml is checked by kb:check', () => {
+  it('GIVEN a phrase that names two choices of one group THEN it is reported with its place', async () => {
+    const dir = await withVocabulary((s) => s.replace('marketing: { phrases: [marketing,', 'marketing: { phrases: [marketing, sales,'));
+    expect(await problemsOf(dir)).toContainEqual(expect.stringMatching(/^duties\.(marketing|sales)\.phrases\.\d+: "sales" also names (sales|marketing)$/));
+  });
+
+  it('GIVEN a value that is not one of the command’s choices THEN it is refused', async () => {
+    const dir = await withVocabulary((s) => s.replace(/^  master: \{ show:/m, '  masters-degree: { show:'));
+    expect((await problemsOf(dir)).some((p) => p.startsWith('degrees'))).toBe(true);
+  });
+
+  it('GIVEN a form label over Discord’s 45 characters or a missing reason text THEN both are refused', async () => {
+    const dir = await withVocabulary((s) => s.replace('label: Age at application,', `label: ${'x'.repeat(46)},`).replace(/^  monthly: .*$/m, ''));
+    const problems = await problemsOf(dir);
+    expect(problems.some((p) => p.startsWith('facts.hsp-points.age.label'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('unclear.monthly'))).toBe(true);
+  });
+});
