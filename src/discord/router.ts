@@ -44,7 +44,7 @@ export function createInteractionRouter(commands: readonly Command[], shared: re
         if (!command) throw new UserError(UNKNOWN_COMMAND, 'unknown-command');
         checkCommandOptions(command.data, interaction.options.data);
         await command.execute(interaction, ctx, log);
-        await tellHeldReminders(interaction, ctx, log);
+        void tellHeldReminders(interaction, ctx, log); // after the reply, never failing it: not awaited
       } else if (interaction.isAutocomplete()) {
         const command = byName.get(interaction.commandName);
         if (command?.autocomplete) await command.autocomplete(interaction, ctx);
