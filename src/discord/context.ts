@@ -7,7 +7,7 @@ import type { Logger } from '../logger.js';
 import type { LlmFallback } from '../llm/fallback.js';
 import { createMetrics, type Metrics } from '../ops/metrics.js';
 import type { Store } from '../store/store.js';
-import { createCuratorQueue, type CuratorQueue } from './queue.js';
+import { createCuratorQueue, type CuratorQueue } from '../curation/queue.js';
 import { createHelpChannels, type HelpChannels } from './help-channel-settings.js';
 import { createKnowledgeSync, type KnowledgeSync, type KnowledgeSyncOptions } from './knowledge-sync.js';
 

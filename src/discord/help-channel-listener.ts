@@ -1,4 +1,5 @@
 import { ChannelType, DiscordAPIError, RESTJSONErrorCodes, type Client, type Message } from 'discord.js';
+import { unansweredRecord } from '../curation/queue.js';
 import type { Logger } from '../logger.js';
 import type { BotContext } from './context.js';
 import { createCooldown, waitText } from './cooldown.js';
@@ -93,7 +94,7 @@ export function createHelpChannelListener(ctx: BotContext, client: Client) {
       ctx.metrics.helpMessage(result.view.answered ? 'answered' : 'no_answer');
       ctx.metrics.answer('help_channel', result.view.mode);
       // The member has the answer: a failed queue write is the store monitor's to report.
-      if (unanswered) await ctx.queue.add(message.guildId, { kind: 'unanswered', question }).catch(() => log.debug('unanswered question not queued'));
+      if (unanswered) await ctx.queue.add(message.guildId, unansweredRecord(question, result.view)).catch(() => log.debug('unanswered question not queued'));
       log.info({ answered: result.view.answered, mode: result.view.mode }, 'help-channel question answered');
     } finally {
       if (!sent) await turn.release();

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createCuratorQueue } from '../../src/discord/queue.js';
+import { createCuratorQueue } from '../../src/curation/queue.js';
 import { ROOT_DIR } from '../../src/paths.js';
 import { createStore } from '../../src/store/store.js';
 import { memoryLogger } from '../support/logger.js';

@@ -4,8 +4,8 @@
  * and prints what it won as JSON. Usage: tsx tests/store/worker.ts <storeUrl> <processName> <guildId> <entryId>
  */
 import { createCooldown } from '../../src/discord/cooldown.js';
-import { recordVote } from '../../src/discord/feedback.js';
-import { createCuratorQueue } from '../../src/discord/queue.js';
+import { recordVote } from '../../src/curation/votes.js';
+import { createCuratorQueue } from '../../src/curation/queue.js';
 import { takeUsage } from '../../src/llm/usage.js';
 import { createLogger } from '../../src/logger.js';
 import { createStore } from '../../src/store/store.js';
