@@ -9,6 +9,7 @@ import {
   ComponentType,
   GatewayDispatchEvents,
   InteractionContextType,
+  InteractionResponseType,
   Locale,
   MessageType,
   type APIChannel,
@@ -16,6 +17,7 @@ import {
   type APIInteraction,
   type APIMessage,
   type APIMessageComponentSelectMenuInteraction,
+  type APIModalSubmitInteraction,
   type APIThreadChannel,
   type APIUser,
 } from 'discord-api-types/v10';
@@ -37,6 +39,7 @@ import {
   type RawOptions,
   type SlashOptions,
 } from './discord-interactions.js';
+import { modalSubmission, type ModalValues } from './discord-modal-submit.js';
 import type { FakeState } from './discord-state.js';
 
 export interface SentInteraction {
@@ -117,6 +120,21 @@ export class FakeDriver {
     return this.#send(`${kind} command ${name}`, base.channel.id, payload);
   }
 
+  /**
+   * The member who got the modal shown in response to `interactionId` submits it with `values` (checked as their
+   * client checks them); it carries the message of the component that opened it, as on Discord.
+   */
+  submitModal(interactionId: string, values: ModalValues): SentInteraction {
+    const rec = this.state.interactions.get(interactionId);
+    if (rec?.response?.type !== InteractionResponseType.Modal) throw new Error(`fake discord: no modal was shown in response to ${interactionId}`);
+    const message = 'message' in rec.payload ? rec.payload.message : undefined;
+    const user = rec.payload.member?.user ?? rec.payload.user;
+    const base = this.#base({ ...(user && { user }), ...(rec.payload.member && { permissions: rec.payload.member.permissions }) }, rec.channelId);
+    const payload = { ...modalPayload(base, rec.response.data.custom_id, {}, message), data: modalSubmission(rec.response.data, values) } as APIModalSubmitInteraction;
+    return this.#send(`modal ${rec.response.data.custom_id}`, base.channel.id, payload);
+  }
+
+  /** A form submission the bot never showed (forged, or from an older version): the bot must still answer it. */
   modalSubmit(customId: string, fields: Readonly<Record<string, string>>, opts: ButtonOptions = {}): SentInteraction {
     const base = this.#base(opts, opts.message?.channel_id ?? opts.channelId);
     return this.#send(`modal ${customId}`, base.channel.id, modalPayload(base, customId, fields, opts.message));

@@ -8,7 +8,7 @@
  * per-field limits, allowed_mentions), `components/reference.mdx` (5 rows × 5 buttons,
  * custom_id 100, label 80), `interactions/receiving-and-responding.mdx` (25 choices).
  * Modelled: what the bot sends — content, embeds, classic action rows of buttons and select menus,
- * autocomplete results. Components V2 and modals are not modelled (they would be rejected, loudly).
+ * autocomplete results (modals: `discord-limits-modal.ts`). Components V2 are not modelled (rejected, loudly).
  */
 
 import { FormErrors, checkArray, checkString, charCount, isRecord, type Path } from './discord-limits-form.js';

@@ -1,8 +1,8 @@
 /**
  * Interaction routes (test-infra §1.5): `POST /interactions/:id/:token/callback` with the 3-second
  * deadline, double-acknowledgement and per-type checks, and the interaction webhook (`PATCH @original`,
- * follow-ups) with the 15-minute token lifetime. Not modelled (rejected loudly): modals,
- * `with_response=true`, fetching or deleting a response.
+ * follow-ups) with the 15-minute token lifetime, and modals (type 9, checked in `discord-limits-modal.ts`). Not
+ * modelled (rejected loudly): `with_response=true`, fetching or deleting a response.
  */
 import {
   GatewayDispatchEvents,
@@ -15,14 +15,15 @@ import {
   type APIMessageInteractionMetadata,
 } from 'discord-api-types/v10';
 import { applyBody, makeMessage } from './discord-messages.js';
-import { FormErrors, checkAutocomplete, checkString, isRecord } from './discord-limits.js';
+import { FormErrors, checkAutocomplete, isRecord } from './discord-limits.js';
+import { checkModal } from './discord-limits-modal.js';
 import { vetMessage } from './discord-rest-channels.js';
 import { apiError, ok, type Route, type RouteContext, type RouteResult } from './discord-rest.js';
 import type { FakeState, InteractionRecord } from './discord-state.js';
 
 /**
- * Callback types Discord accepts per interaction type: 9 shows a form (a modal) in answer to a command or a component;
- * a submitted form must be answered with a message.
+ * Callback types Discord accepts per interaction type: a modal (9) answers a command or a component, never a modal
+ * submit, which is answered with a message.
  */
 const ALLOWED: Record<number, readonly number[]> = {
   [InteractionType.ApplicationCommand]: [4, 5, 9],
@@ -86,23 +87,6 @@ function validate(state: FakeState, rec: InteractionRecord, body: Record<string,
     return errors.empty ? undefined : reject(state, rec, errors);
   }
   return undefined;
-}
-
-/** A form: custom_id ≤ 100, title 1–45, 1–5 rows of one text input each (custom_id, label ≤ 45, style 1 or 2). */
-function checkModal(data: unknown): FormErrors {
-  const errors = new FormErrors();
-  if (!isRecord(data)) return (errors.add(['data'], 'BASE_TYPE_REQUIRED', 'This field is required'), errors);
-  checkString(errors, ['data', 'custom_id'], data.custom_id, 100, { required: true, min: 1 });
-  checkString(errors, ['data', 'title'], data.title, 45, { required: true, min: 1 });
-  const rows = Array.isArray(data.components) ? data.components : [];
-  if (rows.length < 1 || rows.length > 5) errors.add(['data', 'components'], 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 5 in length.');
-  rows.forEach((row: unknown, i) => {
-    const input = isRecord(row) && Array.isArray(row.components) && row.components.length === 1 ? (row.components[0] as unknown) : undefined;
-    if (!isRecord(input) || input.type !== 4 || (input.style !== 1 && input.style !== 2)) return errors.add(['data', 'components', i], 'COMPONENT_INVALID', 'Expected one text input');
-    checkString(errors, ['data', 'components', i, 'components', 0, 'custom_id'], input.custom_id, 100, { required: true, min: 1 });
-    checkString(errors, ['data', 'components', i, 'components', 0, 'label'], input.label, 45, { required: true, min: 1 });
-  });
-  return errors;
 }
 
 /** Creates the message side effects of an accepted initial response. */

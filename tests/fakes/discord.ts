@@ -31,8 +31,9 @@
  *
  * - **Users' side:** `slash`, `autocomplete` (`{ focused }`), `button` (finds the message carrying the
  *   custom_id), `select` (string select menu, with `values`; `componentType` for the other menus), `userMessage`
- *   (`{ bot, type, mentionBot, author }`), `forumPost`; and, because clients can send what the bot never offers,
- *   `contextMenu` (a user or message command) and `modalSubmit` (a form) — the bot must still answer them.
+ *   (`{ bot, type, mentionBot, author }`), `forumPost`, `submitModal` (the member fills in the modal the bot showed
+ *   them); and, because clients can send what the bot never offers, `contextMenu` (a user or message command) and
+ *   `modalSubmit` (a form the bot never showed) — the bot must still answer them.
  * - **Waiting:** `waitForResponse`, `waitForEdit`, `waitForChannelMessage`, `waitForThread`, `waitForRequest`,
  *   `waitForResume`. All reject with the recent request log after `waitTimeoutMs` (default 5 s);
  *   `waitForResponse` fails fast if the bot's callback was rejected.
@@ -78,6 +79,7 @@ export { FakePermissions } from './discord-fixtures.js';
 export type { ButtonOptions, SentInteraction, UserMessageOptions } from './discord-driver.js';
 export type { AutocompleteOptions, InteractionOptions, OptionValues, SlashOptions } from './discord-interactions.js';
 export type { FakeDiscordOptions, InteractionRecord, RecordedRequest } from './discord-state.js';
+export type { ModalValues } from './discord-modal-submit.js';
 
 export interface FailOptions {
   /** Seconds; sets `Retry-After` (and `retry_after` in the default 429 body). */
@@ -167,6 +169,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     select: driver.select.bind(driver),
     contextMenu: driver.contextMenu.bind(driver),
     modalSubmit: driver.modalSubmit.bind(driver),
+    submitModal: driver.submitModal.bind(driver),
     userMessage: driver.userMessage.bind(driver),
     forumPost: driver.forumPost.bind(driver),
 
