@@ -1,10 +1,14 @@
 import { ChannelType, MessageFlags, PermissionFlagsBits, type ChatInputCommandInteraction } from 'discord.js';
+import { readTallies, serverStats } from '../src/curation/stats.js';
 import type { Command } from '../src/discord/command.js';
+import { exportReply, queuePage } from '../src/discord/config-queue.js';
+import { statsEmbed } from '../src/discord/config-stats.js';
+import type { BotContext } from '../src/discord/context.js';
 import { UserError } from '../src/discord/errors.js';
-import { fitEmbed, truncate } from '../src/discord/limits.js';
-import { booleanOption, channelOption, subcommand } from '../src/discord/option-builders.js';
+import { booleanOption, channelOption, stringOption, subcommand, subcommandGroup } from '../src/discord/option-builders.js';
 import { escapeText, NO_MENTIONS, textMessage } from '../src/discord/render.js';
 import { INSTALL, surfaceOf } from '../src/discord/surface.js';
+import { solvedTags, TAG_NAME_MAX } from '../src/discord/solved-tag.js';
 
 const HELP_CHANNEL_TYPES: readonly ChannelType[] = [ChannelType.GuildText, ChannelType.GuildForum];
 const helpChannel = channelOption('channel', { en: 'Text or forum channel', ja: 'テキストまたはフォーラムチャンネル' }, HELP_CHANNEL_TYPES);
@@ -21,6 +25,16 @@ function helpChannelId(interaction: ChatInputCommandInteraction<'cached' | 'raw'
   return id;
 }
 
+/** `/config solved-tag [tag]`: sets (or, without a tag, removes) the server's solved tag; says if no forum offers it. */
+async function setSolvedTag(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, ctx: BotContext, guildId: string): Promise<string> {
+  const name = interaction.options.getString('tag')?.trim() || undefined;
+  await solvedTags(ctx.store).set(guildId, name);
+  if (name === undefined) return 'Forum posts will no longer be tagged solved.';
+  const offered = interaction.guild?.channels.cache.some((c) => c.type === ChannelType.GuildForum && c.availableTags.some((t) => t.name.toLowerCase() === name.toLowerCase()));
+  const note = offered ? '' : ' No forum channel has a tag of that name yet: add one in the forum’s settings.';
+  return `When a forum post’s author clicks 👍 on my answer, the post gets the tag **${escapeText(name)}**.${note}`;
+}
+
 /** /config: moderators only (Manage Server, checked again on use): help channels, curator queue, knowledge reload. */
 export const config = {
   data: {
@@ -33,8 +47,15 @@ export const config = {
       subcommand('add-help-channel', { en: 'Answer questions posted in this channel', ja: 'このチャンネルの質問に回答する' }, [helpChannel]),
       subcommand('remove-help-channel', { en: 'Stop answering in this channel', ja: 'このチャンネルでの自動回答をやめる' }, [helpChannel]),
       subcommand('help-channels', { en: 'List the help channels', ja: 'ヘルプチャンネルの一覧' }),
-      subcommand('queue', { en: 'Unanswered and down-voted questions, newest first', ja: '未回答・低評価の質問（新しい順）' }, [
-        booleanOption('clear', { en: 'Empty the queue after showing it', ja: '表示後にキューを空にする' }),
+      subcommandGroup('queue', { en: 'The curator queue: unanswered and down-voted questions', ja: 'キュレーター用キュー：未回答・低評価の質問' }, [
+        subcommand('show', { en: 'Unanswered and down-voted questions, newest first, in pages', ja: '未回答・低評価の質問（新しい順、ページ送り）' }, [
+          booleanOption('clear', { en: 'Empty the queue after showing it', ja: '表示後にキューを空にする' }),
+        ]),
+        subcommand('export', { en: 'The open items as a JSON file', ja: '未処理の項目を JSON ファイルで' }),
+      ]),
+      subcommand('stats', { en: 'Most down-voted entries and unanswered questions', ja: '低評価の多い項目と未回答の質問' }),
+      subcommand('solved-tag', { en: "Tag forum posts solved when their author clicks 👍 on the bot's answer", ja: '投稿者が👍を押したフォーラム投稿に解決タグを付ける' }, [
+        stringOption('tag', { en: 'Name of the forum tag (leave out to turn this off)', ja: 'フォーラムタグの名前（省略で無効）' }, { maxLength: TAG_NAME_MAX }),
       ]),
       subcommand('reload', { en: 'Reload the knowledge base from disk', ja: 'ナレッジベースを再読み込みする' }),
     ],
@@ -49,7 +70,8 @@ export const config = {
     }
     const guildId = interaction.guildId;
     const reply = (content: string) => interaction.reply({ ...textMessage(content), flags: MessageFlags.Ephemeral });
-    switch (interaction.options.getSubcommand()) {
+    const group = interaction.options.getSubcommandGroup(false);
+    switch (group ? `${group} ${interaction.options.getSubcommand()}` : interaction.options.getSubcommand()) {
       case 'add-help-channel': {
         const channelId = helpChannelId(interaction);
         const added = await ctx.helpChannels.add(guildId, channelId);
@@ -68,14 +90,20 @@ export const config = {
         const all = [...fromEnv.map((id) => `<#${id}> (from HELP_CHANNEL_IDS)`), ...fromConfig.map((id) => `<#${id}>`)];
         return void (await reply(all.length > 0 ? `Help channels:\n${all.join('\n')}` : 'No help channels yet. Add one with `/config add-help-channel`.'));
       }
-      case 'queue': {
+      case 'queue show': {
         const items = await ctx.queue.list(guildId);
-        // Only what is shown is cleared: questions queued meanwhile stay for the next look.
+        // Only what is listed is cleared: questions queued meanwhile stay for the next look.
         if (interaction.options.getBoolean('clear')) await ctx.queue.remove(guildId, items.flatMap((i) => i.recordIds));
-        const lines = items.map((i) => `${i.kind === 'downvoted' ? '👎' : '❔'} ×${i.count} ${i.entryId ? `${escapeText(i.entryId)} ` : ''}— ${escapeText(truncate(i.question, 150))}`);
-        const embed = fitEmbed({ title: `Curator queue (${items.length})`, description: lines.join('\n') || 'Nothing waiting. 🎉' });
-        return void (await interaction.reply({ embeds: [embed], allowedMentions: NO_MENTIONS, flags: MessageFlags.Ephemeral }));
+        return void (await interaction.reply({ ...queuePage(items, 0, interaction.options.getBoolean('clear') ? 'Shown, then cleared.' : undefined), flags: MessageFlags.Ephemeral }));
       }
+      case 'queue export':
+        return void (await interaction.reply(exportReply(guildId, await ctx.queue.list(guildId))));
+      case 'stats': {
+        const stats = serverStats(await readTallies(ctx.store, guildId), await ctx.queue.list(guildId));
+        return void (await interaction.reply({ embeds: [statsEmbed(stats)], allowedMentions: NO_MENTIONS, flags: MessageFlags.Ephemeral }));
+      }
+      case 'solved-tag':
+        return void (await reply(await setSolvedTag(interaction, ctx, guildId)));
       case 'reload': {
         await interaction.deferReply({ flags: MessageFlags.Ephemeral });
         const result = await ctx.reloadKnowledge();

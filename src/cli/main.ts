@@ -5,11 +5,12 @@ import { loadKnowledge } from '../kb/load.js';
 import { formatProblems } from '../kb/problems.js';
 import { createLogger } from '../logger.js';
 import { KNOWLEDGE_DIR } from '../paths.js';
-import { memoryStore } from '../store/store.js';
+import { createStore, memoryStore } from '../store/store.js';
 import { runAsk } from './ask.js';
 import * as careerPath from './career-path.js';
 import * as deadlines from './deadlines.js';
 import * as hspPoints from './hsp-points.js';
+import { runQueue } from './queue.js';
 import type { CliResult } from './result.js';
 import * as visaCheck from './visa-check.js';
 
@@ -21,6 +22,7 @@ const USAGE = `Japan career help bot — offline CLI (the same engines the Disco
   npm run -s cli -- visa-check --help             does a job change fit your status of residence
   npm run -s cli -- hsp-points --help             Highly Skilled Professional points
   npm run -s cli -- deadlines --help              job-change and renewal deadlines, and when /remind would DM you
+  npm run -s cli -- queue --guild ID [--json]      a server's curator queue, from the bot's store (STORE_URL)
 `;
 
 const fail = (stderr: string, exitCode = 2): CliResult => ({ stdout: '', stderr: stderr.endsWith('\n') ? stderr : `${stderr}\n`, exitCode });
@@ -41,6 +43,7 @@ async function main(argv: string[]): Promise<CliResult> {
   const config = configFromEnvironment({ LOG_LEVEL: 'warn' });
   if (!config.ok) return fail(`Cannot run: ${describeConfigProblems(config.problems)}`);
   const logger = createLogger({ level: config.config.logLevel });
+  if (command === 'queue') return runQueue(rest, () => createStore(config.config.storeUrl, logger));
 
   const loaded = await loadKnowledge(KNOWLEDGE_DIR);
   if (!loaded.ok) return fail(formatProblems(loaded.problems), 1);
@@ -65,7 +68,7 @@ async function main(argv: string[]): Promise<CliResult> {
     case 'deadlines':
       return deadlines.run(rest, kb);
     default:
-      return fail(`Unknown command "${command}". Commands: ask, career-path, visa-check, hsp-points, deadlines.\n\n${USAGE}`);
+      return fail(`Unknown command "${command}". Commands: ask, career-path, visa-check, hsp-points, deadlines, queue.\n\n${USAGE}`);
   }
 }
 

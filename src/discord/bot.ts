@@ -3,7 +3,8 @@ import type { Command } from './command.js';
 import { createBotContext, type BotContext, type ContextDeps } from './context.js';
 import { createDiscordClient } from './client.js';
 import { DiscordFatalError, FATAL_CLOSE_CODES, fatalFromLoginError, type FatalReason } from './fatal.js';
-import { feedbackButtons } from './feedback.js';
+import { queueButtons } from './config-queue.js';
+import { feedbackButtons, feedbackForm } from './feedback.js';
 import { fillButtons, fillForms } from './understood-form.js';
 import { createHelpChannelListener } from './help-channel-listener.js';
 import type { Readiness } from './readiness.js';
@@ -44,7 +45,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   const ctx = createBotContext(deps);
   const log = ctx.logger.child({ component: 'discord' });
   const client = createDiscordClient(ctx.config);
-  const route = createInteractionRouter(deps.commands, [feedbackButtons, shareButtons, fillButtons, fillForms], ctx);
+  const route = createInteractionRouter(deps.commands, [feedbackButtons, feedbackForm, queueButtons, shareButtons, fillButtons, fillForms], ctx);
   const onMessage = createHelpChannelListener(ctx, client);
 
   deps.readiness?.attach(client);

@@ -4,6 +4,7 @@ import {
   type APIApplicationCommandBooleanOption,
   type APIApplicationCommandChannelOption,
   type APIApplicationCommandSubcommandOption,
+  type APIApplicationCommandSubcommandGroupOption,
   type ChannelType,
   type APIApplicationCommandIntegerOption,
   type APIApplicationCommandStringOption,
@@ -48,3 +49,7 @@ export function subcommand(name: string, d: Described, options: APIApplicationCo
 
 /** `public`: results about a member's own visa or points are private unless they choose to post them (in a server that added the bot; see surface.ts). */
 export const publicOption = booleanOption('public', { en: 'Post the result in the channel (default: only you see it)', ja: '結果をチャンネルに公開する（既定：自分のみ）' });
+
+export function subcommandGroup(name: string, d: Described, subcommands: APIApplicationCommandSubcommandOption[]): APIApplicationCommandSubcommandGroupOption {
+  return { type: ApplicationCommandOptionType.SubcommandGroup, ...describe(name, d), options: subcommands };
+}

@@ -16,12 +16,14 @@ afterAll(async () => {
 
 const REFUSED = 'Only members with the **Manage Server** permission can use `/config`.';
 const moderator = { permissions: FakePermissions.manageGuild };
-const config = (subcommand: string, options: Record<string, boolean> = {}, permissions = FakePermissions.manageGuild) =>
-  replyTo(t, t.fake.slash('config', options, { subcommand, permissions }));
-const queue = async (clear?: boolean) => (await config('queue', clear === undefined ? {} : { clear })).embeds?.[0];
+const config = (subcommand: string, options: Record<string, boolean> = {}, permissions = FakePermissions.manageGuild) => {
+  const [group, sub] = subcommand.includes(' ') ? subcommand.split(' ') : [undefined, subcommand];
+  return replyTo(t, t.fake.slash('config', options, { subcommand: sub!, ...(group && { group }), permissions }));
+};
+const queue = async (clear?: boolean) => (await config('queue show', clear === undefined ? {} : { clear })).embeds?.[0];
 
 describe('permissions', () => {
-  it.each(['help-channels', 'queue', 'reload'])('GIVEN a member without Manage Server WHEN /config %s THEN it is refused privately', async (subcommand) => {
+  it.each(['help-channels', 'queue show', 'queue export', 'stats', 'solved-tag', 'reload'])('GIVEN a member without Manage Server WHEN /config %s THEN it is refused privately', async (subcommand) => {
     const data = await config(subcommand, {}, FakePermissions.member);
     expect(isEphemeral(data)).toBe(true);
     expect(data.content).toBe(REFUSED);
@@ -42,7 +44,7 @@ describe('permissions', () => {
 describe('curator queue', () => {
   it('GIVEN nothing unanswered yet WHEN /config queue THEN it says nothing is waiting', async () => {
     const embed = await queue();
-    expect(embed?.title).toBe('Curator queue (0)');
+    expect(embed?.title).toBe('Curator queue (0) · page 1/1');
     expect(embed?.description).toBe('Nothing waiting. 🎉');
   });
 
@@ -55,12 +57,12 @@ describe('curator queue', () => {
     const mention = t.fake.userMessage(t.fake.channels.general.id, 'where can I park my bicycle?', { mentionBot: true });
     await handled(t, mention.id);
     const embed = await queue();
-    expect(embed?.title).toBe('Curator queue (2)');
-    expect(embed?.description).toBe('❔ ×1 — where can I park my bicycle?\n❔ ×2 — what is the best ramen in osaka');
+    expect(embed?.title).toBe('Curator queue (2) · page 1/1');
+    expect(embed?.description).toBe('**1.** ❔ ×1 — where can I park my bicycle?\n  closest: no entry\n**2.** ❔ ×2 — what is the best ramen in osaka\n  closest: no entry');
   });
 
   it('GIVEN a queue WHEN /config queue clear:true THEN it is shown once more and then empty', async () => {
-    expect((await queue(true))?.title).toBe('Curator queue (2)');
+    expect((await queue(true))?.title).toBe('Curator queue (2) · page 1/1');
     expect((await queue())?.description).toBe('Nothing waiting. 🎉');
   });
 
@@ -71,7 +73,7 @@ describe('curator queue', () => {
     await handled(t, i.id);
     const shown = (await queue(true))?.description ?? '';
     expect(shown).toBe(
-      '❔ ×1 — \\*\\*why\\*\\* \\_is\\_ \\~\\~my\\~\\~ \\`visa\\` <\u200b@123456789012345678> <\u200b@&234567890123456789> <\u200b#345678901234567890> @\u200beveryone @\u200bhere \\[click](https://x.y) \\|\\|so\\|\\|',
+      '**1.** ❔ ×1 — \\*\\*why\\*\\* \\_is\\_ \\~\\~my\\~\\~ \\`visa\\` <\u200b@123456789012345678> <\u200b@&234567890123456789> <\u200b#345678901234567890> @\u200beveryone @\u200bhere \\[click](https://x.y) \\|\\|so\\|\\|\n  closest: no entry',
     );
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SentInteraction } from '../fakes/discord.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { faultyStore } from '../support/faulty-store.js';
-import { customIdsOf, handled, isEphemeral, replyTo, settle, until } from './helpers.js';
+import { customIdsOf, DOWNVOTE_FORM_TITLE, formFrom, handled, isEphemeral, replyTo, settle, until } from './helpers.js';
 
 const QUESTION = 'how do I ask for a raise without seeming pushy?';
 const faults = faultyStore();
@@ -67,7 +67,7 @@ describe('store faults: members still get their answers, and the fault is logged
     expect(t.logs.lines().filter((l) => l.interactionId === click.id && Number(l.level) >= 50)).toEqual([]);
     faults.heal();
     const [, down] = customIdsOf(await replyTo(t, t.fake.slash('ask', { question: QUESTION })));
-    expect((await replyTo(t, t.fake.button(down ?? ''))).content).toBe('Thanks for telling me. The curators will review this answer.');
+    expect((await formFrom(t, t.fake.button(down ?? ''))).title).toBe(DOWNVOTE_FORM_TITLE);
     expect((await logged('store writable again', {})).failures).toBe(1);
   });
 

@@ -3,7 +3,7 @@
  * and let the bot finish handling earlier events before asserting that it stayed quiet.
  */
 import { expect } from 'vitest';
-import { ApplicationCommandOptionType, type APIEmbed, type APIInteractionResponse, type APIInteractionResponseCallbackData, type APIMessage } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, type APIEmbed, type APIInteractionResponse, type APIInteractionResponseCallbackData, type APIMessage, type APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { FakePermissions, type RecordedRequest, type SentInteraction } from '../fakes/discord.js';
 import type { TestBot } from '../support/bot.js';
 
@@ -23,6 +23,16 @@ export async function replyTo(t: TestBot, i: SentInteraction): Promise<APIIntera
   expect(response.type).toBe(4);
   return messageOf(response);
 }
+
+/** Waits for the initial response and checks it shows a modal (callback type 9); returns the modal. */
+export async function formFrom(t: TestBot, i: SentInteraction): Promise<APIModalInteractionResponseCallbackData> {
+  const response = await t.fake.waitForResponse(i.id);
+  if (response.type !== 9) throw new Error(`expected a modal (type 9), got type ${response.type}: ${JSON.stringify(response)}`);
+  return response.data;
+}
+
+/** The "what went wrong" form a 👎 opens. */
+export const DOWNVOTE_FORM_TITLE = 'What went wrong? (optional)';
 
 export const isEphemeral = (m: Pick<MessageLike, 'flags'>): boolean => ((m.flags ?? 0) & EPHEMERAL) !== 0;
 

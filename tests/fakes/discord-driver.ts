@@ -124,11 +124,12 @@ export class FakeDriver {
    * The member who got the modal shown in response to `interactionId` submits it with `values` (checked as their
    * client checks them); it carries the message of the component that opened it, as on Discord.
    */
-  submitModal(interactionId: string, values: ModalValues): SentInteraction {
+  submitModal(interactionId: string, values: ModalValues, opts: { user?: APIUser } = {}): SentInteraction {
     const rec = this.state.interactions.get(interactionId);
     if (rec?.response?.type !== InteractionResponseType.Modal) throw new Error(`fake discord: no modal was shown in response to ${interactionId}`);
     const message = 'message' in rec.payload ? rec.payload.message : undefined;
-    const user = rec.payload.member?.user ?? rec.payload.user;
+    // `opts.user`: another member's client sends the same form (forged: Discord shows a modal only to its member).
+    const user = opts.user ?? rec.payload.member?.user ?? rec.payload.user;
     const base = this.#base({ ...(user && { user }), ...(rec.payload.member && { permissions: rec.payload.member.permissions }) }, rec.channelId);
     const payload = { ...modalPayload(base, rec.response.data.custom_id, {}, message), data: modalSubmission(rec.response.data, values) } as APIModalSubmitInteraction;
     return this.#send(`modal ${rec.response.data.custom_id}`, base.channel.id, payload);

@@ -131,7 +131,7 @@ export function forumChannel(id: string, guildId: string, name: string, position
     last_message_id: null,
     available_tags: tagIds.map((tagId, i) => ({
       id: tagId,
-      name: ['visa', 'career', 'tax'][i] ?? `tag-${i}`,
+      name: ['visa', 'career', 'tax', 'Solved'][i] ?? `tag-${i}`,
       moderated: false,
       emoji_id: null,
       emoji_name: null,

@@ -15,6 +15,7 @@ import {
   type APIApplicationCommandAutocompleteGuildInteraction,
   type APIAuthorizingIntegrationOwnersMap,
   type APIApplicationCommandInteractionDataBasicOption,
+  type APIApplicationCommandInteractionDataSubcommandOption,
   type APIApplicationCommandInteractionDataOption,
   type APIChannel,
   type APIChatInputApplicationCommandGuildInteraction,
@@ -62,6 +63,8 @@ export type Place = 'guild' | 'bot-dm' | 'private-channel' | 'other-guild';
 
 export interface SlashOptions extends InteractionOptions {
   subcommand?: string;
+  /** The subcommand group `subcommand` belongs to (`/config queue show`: group 'queue', subcommand 'show'). */
+  group?: string;
   /** Command id (default: the id of the registered command with this name, or a fresh one). */
   commandId?: string;
 }
@@ -110,6 +113,7 @@ export function buildOptions(values: OptionValues | RawOptions, opts: SlashOptio
         o.type !== ApplicationCommandOptionType.Subcommand && o.type !== ApplicationCommandOptionType.SubcommandGroup,
     );
     options = [{ name: opts.subcommand, type: ApplicationCommandOptionType.Subcommand, options: basic }];
+    if (opts.group !== undefined) options = [{ name: opts.group, type: ApplicationCommandOptionType.SubcommandGroup, options: options as APIApplicationCommandInteractionDataSubcommandOption[] }];
   }
   return options;
 }

@@ -1,6 +1,6 @@
 /**
  * Channel routes the bot uses: send a message (echoed over the gateway as the bot, so self-message filtering is
- * exercised), typing, a thread from a message, deleting a thread. Message bodies go through the limit checks and
+ * exercised), typing, a thread from a message, a forum post's tags, deleting a thread. Message bodies go through the limit checks and
  * the allowed_mentions rule. Other channel routes are not modelled (a call is a violation and a 404).
  */
 import {
@@ -118,6 +118,38 @@ function threadFromMessage(ctx: RouteContext): RouteResult {
   return ok(thread, 201);
 }
 
+/**
+ * Editing a thread: only `applied_tags` of a forum post is modelled (≤ 5 tags, each one its forum offers);
+ * THREAD_UPDATE follows, as on Discord.
+ */
+function patchThread(ctx: RouteContext): RouteResult {
+  const { state, body } = ctx;
+  const channel = channelOr404(ctx);
+  if ('status' in channel) return channel;
+  const parent = isThread(channel) ? state.channels.get(channel.parent_id ?? '') : undefined;
+  const fields = isRecord(body) ? Object.keys(body) : [];
+  if (!isThread(channel) || parent?.type !== ChannelType.GuildForum || fields.some((f) => f !== 'applied_tags')) {
+    state.violation(`PATCH /channels/${channel.id}: only applied_tags of a forum post is modelled (got ${fields.join(', ') || 'nothing'})`);
+    return apiError(400, 0, 'Not modelled (fake)');
+  }
+  const tags = isRecord(body) && Array.isArray(body.applied_tags) ? body.applied_tags : [];
+  const offered = new Set(parent.available_tags.map((t) => t.id));
+  const errors = new FormErrors();
+  if (tags.length > 5) errors.add(['applied_tags'], 'BASE_TYPE_MAX_LENGTH', 'Must be 5 or fewer in length.');
+  tags.forEach((t, i) => {
+    if (typeof t !== 'string' || !offered.has(t)) errors.add(['applied_tags', i], 'CHANNEL_TAG_INVALID', 'Tag not available in this forum');
+  });
+  if (!errors.empty) {
+    state.violation(`PATCH /channels/${channel.id} rejected: ${errors.lines.join('; ')}`);
+    return { status: 400, body: errors.body() };
+  }
+  const updated: APIThreadChannel = { ...channel, applied_tags: tags as string[] };
+  state.channels.set(updated.id, updated);
+  state.dispatch(GatewayDispatchEvents.ThreadUpdate, updated);
+  state.notify();
+  return ok(updated);
+}
+
 export function channelRoutes(): Route[] {
   return [
     {
@@ -135,6 +167,7 @@ export function channelRoutes(): Route[] {
         return ok(channel);
       },
     },
+    { method: 'PATCH', pattern: '/channels/:channel', auth: true, handle: patchThread },
     { method: 'POST', pattern: '/channels/:channel/messages', auth: true, handle: postMessage },
     {
       // Opening (or finding) the DM channel with a user: `client.users.send` / `createDM`.

@@ -58,11 +58,34 @@ function compile(route: Route): CompiledRoute {
   return { ...route, regex: new RegExp(`^${source}$`), keys };
 }
 
+/** A file sent with a message (multipart `files[n]`), as text: what the bot attaches here is text (JSON). */
+export interface SentFile {
+  field: string;
+  name: string;
+  text: string;
+}
+
+/**
+ * A multipart body (a message with files): `payload_json` is the JSON body, and the files are added to it as
+ * `files` (not a Discord field: the request log's way of showing what was attached).
+ */
+async function readMultipart(raw: Buffer, contentType: string): Promise<unknown> {
+  const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  const payload = form.get('payload_json');
+  const body: unknown = typeof payload === 'string' ? JSON.parse(payload) : {};
+  const files: SentFile[] = [];
+  for (const [field, value] of form.entries()) {
+    if (typeof value !== 'string') files.push({ field, name: value.name, text: await value.text() });
+  }
+  return isRecord(body) ? { ...body, files } : body;
+}
+
 async function readBody(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const raw = Buffer.concat(chunks);
-  // Attachments (multipart bodies) are not modelled: they fail to parse and are reported.
+  const contentType = req.headers['content-type'] ?? '';
+  if (contentType.startsWith('multipart/form-data')) return readMultipart(raw, contentType);
   return raw.length === 0 ? undefined : JSON.parse(raw.toString('utf8'));
 }
 

@@ -99,7 +99,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
   const guilds = state.guildIds.map((id, n) => {
     const general = textChannel(state.nextId(), id, 'general', 0);
     const help = textChannel(state.nextId(), id, 'help', 1, 'Ask about working in Japan.');
-    const forum = forumChannel(state.nextId(), id, 'help-forum', 2, [state.nextId(), state.nextId(), state.nextId()]);
+    const forum = forumChannel(state.nextId(), id, 'help-forum', 2, [state.nextId(), state.nextId(), state.nextId(), state.nextId()]);
     for (const channel of [general, help, forum]) state.channels.set(channel.id, channel);
     return { id, name: n === 0 ? 'Fake Guild' : `Fake Guild ${n + 1}`, channels: { general, help, forum } };
   });

@@ -94,7 +94,7 @@ describe('/metrics', () => {
     await handled(bot, unanswered.id); // queued after the reply
     await replyTo(bot, bot.fake.slash('career-path', { jlpt: 'N2', background: 'alt' }));
     await replyTo(bot, bot.fake.slash('ask', { question: "hsp? 30, master's, 5 yrs exp, 7.5M, N2 — do i make 70?" })); // mode rules
-    await replyTo(bot, bot.fake.slash('config', {}, { subcommand: 'queue', permissions: FakePermissions.member })); // refused
+    await replyTo(bot, bot.fake.slash('config', {}, { group: 'queue', subcommand: 'show', permissions: FakePermissions.member })); // refused
     const message = bot.fake.userMessage(bot.fake.channels.help.id, 'how do I ask for a raise without seeming pushy?');
     await bot.fake.waitForThread(bot.fake.channels.help.id, (th) => th.id === message.id);
     await handled(bot, message.id);
