@@ -37,10 +37,14 @@ export const feedbackButtons: ComponentHandler = {
   async handle(interaction, ctx, log) {
     const parsed = parseFeedbackId(interaction.customId);
     if (!parsed || !knownSubject(parsed, ctx.knowledge().kb.byId)) throw new ExpiredComponent();
+    // A form can only be the first response (never after a deferral), so it goes first and the 👎 is recorded right
+    // after: the store's speed never risks the 3-second deadline. Submitting the form records the 👎 again, with
+    // its reason, and is where a member learns that a rating could not be saved.
+    if (parsed.vote === 'down') await interaction.showModal(reasonForm(interaction.user.id, parsed.kind, parsed.entryId));
     const { previous, saved } = await rate(interaction, ctx, parsed);
     log.info({ vote: parsed.vote, kind: parsed.kind, entryId: parsed.entryId, changed: previous !== undefined && previous !== parsed.vote, saved }, 'answer rated');
+    if (parsed.vote === 'down') return;
     if (!saved) return void (await reply(interaction, NOT_SAVED));
-    if (parsed.vote === 'down') return void (await interaction.showModal(reasonForm(interaction.user.id, parsed.kind, parsed.entryId)));
     const solved = previous !== 'up' && (await markSolvedIfAuthor(interaction, ctx, log));
     const thanks: Record<string, string> = { up: 'You already rated this answer. Thanks!', new: 'Thanks! Glad it helped.' };
     await reply(interaction, `${thanks[previous === 'up' ? 'up' : 'new']}${solved ? ' I marked this post as solved.' : ''}`);

@@ -44,13 +44,37 @@ function concurrencySuite(storeUrl: () => string) {
       const [up2, down2] = customIdsOf(await replyTo(t, t.fake.slash('ask', { question: 'how many days do I have to notify immigration after quitting?' })));
       const toggler = t.fake.user('toggler');
       const tallyBefore = await t.store.counters(`tally:${down2!.split(':')[3]}:`); // a shared test Redis may hold earlier runs' votes
-      for (let n = 0; n < 10; n++) await replyTo(t, t.fake.button(n % 2 === 0 ? down2! : up2!, { user: toggler }));
+      for (let n = 0; n < 10; n++) {
+        const click = t.fake.button(n % 2 === 0 ? down2! : up2!, { user: toggler });
+        await t.fake.waitForResponse(click.id); // 👎: the form, 👍: thanks
+        await handled(t, click.id);
+      }
       const items = await queued();
       expect(items.find((i) => i.kind === 'downvoted' && i.question === ANSWERED)?.count).toBe(20);
       expect(items.find((i) => i.kind === 'downvoted' && i.question === 'how many days do I have to notify immigration after quitting?')?.count).toBe(1);
       const entry = down2!.split(':')[3];
       const tally = await t.store.counters(`tally:${entry}:`);
       expect([tally.get(`tally:${entry}:up`)! - (tallyBefore.get(`tally:${entry}:up`) ?? 0), tally.get(`tally:${entry}:down`)! - (tallyBefore.get(`tally:${entry}:down`) ?? 0)]).toEqual([1, 0]);
+    });
+
+    it('GIVEN 20 members sending the 👎 form in the same tick, and one member sending two forms at once THEN every member’s reason counts exactly once', async () => {
+      const [, down] = customIdsOf(await replyTo(t, t.fake.slash('ask', { question: ANSWERED })));
+      const entry = down!.split(':')[3]!;
+      const prefix = `tally-guild:${t.fake.guild.id}:${entry}:`;
+      const before = await t.store.counters(prefix); // a shared test Redis may hold earlier runs' votes
+      const members = Array.from({ length: 20 }, (_, i) => t.fake.user(`explainer-${i}`));
+      const solo = t.fake.user('double-submitter');
+      const clicks = t.fake.together(() => [...members, solo, solo].map((user) => t.fake.button(down!, { user })));
+      for (const c of clicks) await formFrom(t, c);
+      const reasons = ['unclear', 'missing', 'out-of-date', 'wrong-topic'];
+      const sent = t.fake.together(() => clicks.map((c, i) => t.fake.submitModal(c.id, { reason: [reasons[i % 4]!] })));
+      for (const i of sent) expect((await replyTo(t, i)).content).toMatch(/^Thanks for telling me \(/);
+      const after = await t.store.counters(prefix);
+      const moved = (counter: string) => (after.get(`${prefix}${counter}`) ?? 0) - (before.get(`${prefix}${counter}`) ?? 0);
+      expect(moved('down')).toBe(21);
+      // 20 members: 5 of each reason; the double submitter's two forms (unclear, missing) leave exactly one of them
+      expect([moved('why:out-of-date'), moved('why:wrong-topic'), moved('why:unclear') + moved('why:missing')]).toEqual([5, 5, 11]);
+      expect([5, 6]).toContain(moved('why:unclear'));
     });
 
     it('GIVEN three questions from one member in the same tick WHEN the cooldown is on THEN exactly one is answered', async () => {

@@ -52,7 +52,7 @@ describe('queue pages', () => {
     expect(description(page)).toContain(`**1.** ❔ ×1 — ${QUESTIONS[6]}`);
     const ids = customIdsOf(page);
     expect(ids.filter((id) => id.startsWith('cq:d:'))).toHaveLength(5);
-    [doneFirst] = ids;
+    doneFirst = ids[0] ?? '';
     next = ids.find((id) => id.endsWith(':next')) ?? '';
     expect(next).toBe('cq:p:1:next');
   });

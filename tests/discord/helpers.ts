@@ -28,6 +28,7 @@ export async function replyTo(t: TestBot, i: SentInteraction): Promise<APIIntera
 export async function formFrom(t: TestBot, i: SentInteraction): Promise<APIModalInteractionResponseCallbackData> {
   const response = await t.fake.waitForResponse(i.id);
   if (response.type !== 9) throw new Error(`expected a modal (type 9), got type ${response.type}: ${JSON.stringify(response)}`);
+  await handled(t, i.id); // a 👎 is recorded right after its form is shown
   return response.data;
 }
 
