@@ -37,22 +37,18 @@ export async function setReminders(
   const input: DeadlineInput = parseOptions(deadlineInputSchema(kb.rules.deadlines, japanDate(now)), raw);
   const deadlines = planDeadlines(kb.rules.deadlines, input);
   const upcoming = upcomingReminders(deadlines, now);
+  const answer = (content: string) =>
+    interaction.reply({ ...ruleMessage(renderDeadlinesForDiscord(deadlines, input, kb, now)), content, flags: MessageFlags.Ephemeral });
+  // Every reminder already past: the dates are still worth seeing, but nothing is stored.
   if (upcoming.length === 0)
-    throw new UserError(
-      'Every reminder for those dates is already past, so there is nothing to remind you about. `/remind set` with later dates, or see them all with the CLI `deadlines`.',
-      'no-reminders',
-    );
+    return void (await answer('Every reminder for those dates is already past, so I stored nothing. Here are the dates:'));
   const added = await addPlan(ctx.store, interaction.user.id, input, now);
   if (!added)
     throw new UserError(`You already have ${MAX_PLANS_PER_MEMBER} reminder sets. \`/remind cancel\` one first.`, 'too-many-reminders');
   log.info({ reminders: upcoming.length, existing: added.existing }, 'reminders set');
   const next = upcoming[0]!.reminder;
   const intro = `${added.existing ? 'You already had these reminders; nothing changed.' : `Done: ${upcoming.length} reminder(s) by DM, the first <t:${Math.floor(next.at / 1000)}:R>.`} ${STORED}`;
-  await interaction.reply({
-    ...ruleMessage(renderDeadlinesForDiscord(deadlines, input, kb, now)),
-    content: intro,
-    flags: MessageFlags.Ephemeral,
-  });
+  await answer(intro);
 }
 
 const REMIND_ME = 'remind:job';

@@ -58,7 +58,20 @@ describe('deadline reminders by DM', () => {
     expect((await remind('set', { expiry: '2027-01-19' }, user)).content).toContain('is in the past');
     expect((await remind('set', { expiry: '2027-02-30' }, user)).content).toContain('is not a date');
     expect((await remind('set', {}, user)).content).toContain('give at least one date');
+    const past = await remind('set', { left: '2026-09-01' }, user); // both notices and the three months are over
+    expect(past.content).toContain('already past, so I stored nothing');
+    expect(embedText(past.embeds)).toContain('Job-change notice — leaving your employer');
     expect(await plansOf(t.store, user.id)).toEqual([]);
+  });
+
+  it('GIVEN five reminder sets THEN a sixth is refused until one is cancelled', async () => {
+    const user = t.fake.user('planner');
+    clock = Date.parse('2027-01-20T03:00:00Z');
+    for (const day of ['10', '11', '12', '13', '14'])
+      expect((await remind('set', { expiry: `2027-12-${day}` }, user)).content).toContain('Done:');
+    expect((await remind('set', { expiry: '2027-12-15' }, user)).content).toContain('You already have 5 reminder sets');
+    expect(await plansOf(t.store, user.id)).toHaveLength(5);
+    expect((await remind('cancel', {}, user)).content).toContain('Cancelled 5 reminder set(s)');
   });
 
   it('GIVEN a member whose DMs are closed WHEN a reminder falls due THEN it is kept, and shown the next time they use a command', async () => {
