@@ -1,3 +1,4 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
 import { MAX_QUESTION_LENGTH } from '../src/answer/question.js';
 import { unansweredRecord } from '../src/curation/queue.js';
 import type { Command } from '../src/discord/command.js';
@@ -5,6 +6,9 @@ import { UserError } from '../src/discord/errors.js';
 import { booleanOption, stringOption } from '../src/discord/option-builders.js';
 import { answerMessage } from '../src/discord/render.js';
 import { INSTALL, replyPrivacy, surfaceOf, withButtons } from '../src/discord/surface.js';
+
+/** Who sees the reply (also the visibility of an early deferral under load). */
+const privacy = (interaction: ChatInputCommandInteraction) => replyPrivacy(interaction, interaction.options.getBoolean('private') === true);
 
 /** /ask: a free-form question, answered from the knowledge base (or, when configured, an AI draft grounded in it). */
 export const ask = {
@@ -18,9 +22,10 @@ export const ask = {
       booleanOption('private', { en: 'Show the answer only to you', ja: '回答を自分だけに表示する' }),
     ],
   },
+  replyFlags: (interaction) => privacy(interaction).flags,
   async execute(interaction, ctx, log) {
     const question = interaction.options.getString('question', true);
-    const { flags, buttons } = replyPrivacy(interaction, interaction.options.getBoolean('private') === true);
+    const { flags, buttons } = privacy(interaction);
     const context = { origin: 'slash' as const, userId: interaction.user.id, guildId: interaction.guildId ?? undefined };
     // Search answers in well under a millisecond; only the optional LLM fallback is slow, so defer just before it.
     const service = ctx.knowledge().ask;

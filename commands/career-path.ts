@@ -1,3 +1,4 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
 import { booleanOption, stringOption } from '../src/discord/option-builders.js';
 import { parseRuleOptions } from '../src/discord/options.js';
@@ -22,14 +23,18 @@ const data = {
   ],
 };
 
+/** Who sees the reply (also the visibility of an early deferral under load). */
+const privacy = (interaction: ChatInputCommandInteraction) => replyPrivacy(interaction, false);
+
 /** /career-path: which paths are open at my JLPT level and background (deterministic, from knowledge/rules). */
 export const careerPath = {
   data,
+  replyFlags: (interaction) => privacy(interaction).flags,
   async execute(interaction, ctx, log) {
     const profile = await profileFor(interaction, data.options, ctx.store, log);
     const { input, defaulted } = parseRuleOptions(interaction, data.options, careerPathInputSchema, { defaults: profile, missingHint: PROFILE_HINT });
     const { kb } = ctx.knowledge();
-    const { flags, buttons } = replyPrivacy(interaction, false);
+    const { flags, buttons } = privacy(interaction);
     const answer = renderCareerPathForDiscord(evaluateCareerPath(kb.rules.careerPath, input), input, kb);
     await interaction.reply({ ...withButtons(ruleMessage(answer, profileNote(profile, defaulted)), buttons), flags });
     ctx.metrics.answer('slash', 'rules');

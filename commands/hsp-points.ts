@@ -1,3 +1,4 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
 import { truncate } from '../src/discord/limits.js';
 import { booleanOption, integerOption, publicOption, stringOption } from '../src/discord/option-builders.js';
@@ -27,16 +28,20 @@ const data = {
   ],
 };
 
+/** Who sees the reply (also the visibility of an early deferral under load). */
+const privacy = (interaction: ChatInputCommandInteraction) => replyPrivacy(interaction, interaction.options.getBoolean('public') !== true);
+
 /** /hsp-points: Highly Skilled Professional (i)(b) points, line by line (deterministic, from knowledge/rules). */
 export const hspPoints = {
   data,
+  replyFlags: (interaction) => privacy(interaction).flags,
   async execute(interaction, ctx, log) {
     const claims = HSP_CLAIMS.map((c) => c.value);
     const profile = await profileFor(interaction, data.options, ctx.store, log);
     const { input, defaulted } = parseRuleOptions(interaction, data.options, hspPointsInputSchema, { claims, defaults: profile && { jlpt: profile.jlpt } });
     const { kb } = ctx.knowledge();
     const answer = renderHspPointsForDiscord(computeHspOutcome(kb.rules.hspPoints, input), kb);
-    const { flags, buttons } = replyPrivacy(interaction, interaction.options.getBoolean('public') !== true);
+    const { flags, buttons } = privacy(interaction);
     await interaction.reply({ ...withButtons(ruleMessage(answer, profileNote(profile, defaulted)), buttons), flags });
     ctx.metrics.answer('slash', 'rules');
   },

@@ -1,3 +1,4 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
 import { booleanOption, integerOption, publicOption, stringOption } from '../src/discord/option-builders.js';
 import { parseRuleOptions, rankChoices } from '../src/discord/options.js';
@@ -26,6 +27,9 @@ const data = {
   ],
 };
 
+/** Who sees the reply (also the visibility of an early deferral under load). */
+const privacy = (interaction: ChatInputCommandInteraction) => replyPrivacy(interaction, interaction.options.getBoolean('public') !== true);
+
 /** /visa-check: does this job change fit my status of residence, and what must I file (deterministic). */
 export const visaCheck = {
   data,
@@ -33,12 +37,13 @@ export const visaCheck = {
     const focused = interaction.options.getFocused(true);
     await interaction.respond(rankChoices(String(focused.value), DUTIES, interaction.locale));
   },
+  replyFlags: (interaction) => privacy(interaction).flags,
   async execute(interaction, ctx, log) {
     const profile = await profileFor(interaction, data.options, ctx.store, log);
     const { input, defaulted } = parseRuleOptions(interaction, data.options, visaCheckInputSchema, { defaults: profile, missingHint: PROFILE_HINT });
     const { kb } = ctx.knowledge();
     const answer = renderVisaCheckForDiscord(checkVisa(kb.rules.visaCheck, input), input, kb);
-    const { flags, buttons } = replyPrivacy(interaction, interaction.options.getBoolean('public') !== true);
+    const { flags, buttons } = privacy(interaction);
     // A move to a new employer starts the 14-day notices: offer to DM the member before they fall due.
     const all = input.employer === 'new' ? [remindMeButton(), ...buttons] : buttons;
     await interaction.reply({ ...withButtons(ruleMessage(answer, profileNote(profile, defaulted)), all), flags });

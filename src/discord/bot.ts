@@ -11,7 +11,9 @@ import type { Readiness } from './readiness.js';
 import { trackFirstResponses } from './response-timer.js';
 import { startReminders } from './reminder-notice.js';
 import type { ReminderScheduler } from './reminder-scheduler.js';
-import { createInteractionRouter, interactionType } from './router.js';
+import { createInteractionRouter } from './router.js';
+import { receiveInteractions } from './intake.js';
+import type { SchedulerOptions } from './scheduler.js';
 import { shareButtons } from './share.js';
 
 export interface RunningBot {
@@ -35,6 +37,8 @@ export interface BotDeps extends ContextDeps {
   reminderIntervalMs?: number;
   /** `/readyz`: told about the client before it logs in. */
   readiness?: Readiness;
+  /** When an interaction waiting for its turn is acknowledged early or dropped (defaults: 1 s and 2.5 s). */
+  scheduler?: SchedulerOptions;
 }
 
 /**
@@ -51,10 +55,8 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   deps.readiness?.attach(client);
   const timer = trackFirstResponses(client, ctx.metrics);
 
-  client.on(Events.InteractionCreate, (interaction) => {
-    timer.received(interaction.id, interactionType(interaction), performance.now());
-    void route(interaction).finally(() => timer.done(interaction.id));
-  });
+  // In arrival order, a turn of the event loop each, acknowledged early or dropped when the process falls behind.
+  receiveInteractions(client, { route, timer, metrics: ctx.metrics, logger: log }, deps.scheduler);
   client.on(Events.MessageCreate, (message) => {
     onMessage(message).catch((err: unknown) => log.error({ err, messageId: message.id }, 'help-channel message failed'));
   });

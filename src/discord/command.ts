@@ -3,6 +3,7 @@ import type {
   ButtonInteraction,
   ChatInputCommandInteraction,
   ModalSubmitInteraction,
+  MessageFlags,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   StringSelectMenuInteraction,
 } from 'discord.js';
@@ -25,5 +26,7 @@ export interface Command {
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
   execute(interaction: ChatInputCommandInteraction, ctx: BotContext, log: Logger): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
+  /** The visibility of its reply, for a deferral made before it runs when the bot is behind (default: private). */
+  replyFlags?(interaction: ChatInputCommandInteraction): MessageFlags.Ephemeral | undefined;
   components?: readonly ComponentHandler[];
 }

@@ -3,6 +3,7 @@ import type { Logger } from '../logger.js';
 import type { InteractionOutcome, InteractionType, Metrics } from '../ops/metrics.js';
 import type { Command, ComponentHandler } from './command.js';
 import type { BotContext } from './context.js';
+import { deferEarly } from './early-ack.js';
 import { ExpiredComponent, GENERIC_ERROR, UserError } from './errors.js';
 import { checkCommandOptions, optionErrorMessage } from './option-check.js';
 import { tellHeldReminders } from './reminder-notice.js';
@@ -30,7 +31,7 @@ export function createInteractionRouter(commands: readonly Command[], shared: re
   const byName = new Map(commands.map((c) => [c.data.name, c]));
   const byPrefix = new Map([...commands.flatMap((c) => c.components ?? []), ...shared].map((h) => [h.prefix, h]));
 
-  return async function route(interaction: Interaction): Promise<void> {
+  const route = async function route(interaction: Interaction): Promise<void> {
     const started = performance.now();
     const name = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined;
     // Only a component's prefix is logged: a custom id is the client's to send, so it may carry anything.
@@ -68,6 +69,12 @@ export function createInteractionRouter(commands: readonly Command[], shared: re
       ctx.metrics.interaction(labels.type, labels.command, outcome);
     }
   };
+  return Object.assign(route, {
+    /** The metric labels of an interaction (for one the scheduler drops). */
+    labels: (interaction: Interaction) => metricLabels(interaction, byName, byPrefix),
+    /** Acknowledges a slash command ahead of its turn, with its command's visibility (see early-ack.ts). */
+    deferEarly: (interaction: Interaction) => deferEarly(interaction, byName),
+  });
 }
 
 /** Metric labels: the command's name or the component's prefix only when the bot knows it (a client may send anything). */

@@ -21,21 +21,20 @@ async function peakRss(pid: number): Promise<number> {
   return kb ? Number(kb) * 1024 : Number.NaN;
 }
 
-async function waitUntilAnswering(fake: FakeDiscord): Promise<void> {
-  for (let attempt = 0; attempt < 120; attempt++) {
-    if (fake.gateway.identifies.length === 0) {
-      await new Promise((r) => setTimeout(r, 250));
-      continue;
+async function waitUntilAnswering(fake: FakeDiscord, shards = 1): Promise<void> {
+  for (const guild of fake.guilds.slice(0, shards)) {
+    let up = false;
+    for (let attempt = 0; attempt < 240 && !up; attempt++) {
+      if (fake.gateway.identifies.length < shards) {
+        await new Promise((r) => setTimeout(r, 250));
+        continue;
+      }
+      const i = fake.slash('help', {}, { channelId: guild.channels.general.id });
+      up = await fake.waitForResponse(i.id, 500).then(() => true, () => false);
+      if (!up) await new Promise((r) => setTimeout(r, 250));
     }
-    const i = fake.slash('help', {});
-    try {
-      await fake.waitForResponse(i.id, 500);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    if (!up) throw new Error('the bot did not come up');
   }
-  throw new Error('the bot did not come up');
 }
 
 export interface BurstOptions {
@@ -47,6 +46,10 @@ export interface BurstOptions {
   unanswered?: number;
   /** Discord's 3-second deadline (a test about data, not speed, may relax it on a loaded machine). */
   deadlineMs?: number;
+  /** Send every interaction in one gateway read (`fake.together`) instead of at `ratePerSecond`. */
+  oneTick?: boolean;
+  /** Shards (and as many guilds, one per shard) for `npm run start:sharded` instead of `npm start`. */
+  shards?: number;
   /** Called once every interaction has its response, while the bot and its store are still there. */
   afterResponses?: (run: { fake: FakeDiscord; storeFile: string }) => Promise<void>;
 }
@@ -62,35 +65,83 @@ export interface BurstResult {
  * point, SQLite store in a temporary folder), dispatched at `ratePerSecond`, and waits for every response.
  */
 export async function runBurst(options: BurstOptions, report: (r: BurstResult) => string[] = () => []): Promise<string[]> {
-  const { total = 1000, ratePerSecond = 200, unanswered = 0, askEvery = 4 } = options;
-  const fake = await startFakeDiscord({ waitTimeoutMs: Math.max(20_000, options.deadlineMs ?? 0), ...(options.deadlineMs !== undefined && { deadlineMs: options.deadlineMs }) });
+  const { total = 1000, shards = 1 } = options;
+  const fake = await startFakeDiscord({
+    waitTimeoutMs: Math.max(20_000, options.deadlineMs ?? 0),
+    ...(options.deadlineMs !== undefined && { deadlineMs: options.deadlineMs }),
+    ...(shards > 1 && { shards, guilds: shards }),
+  });
   const dir = await mkdtemp(path.join(tmpdir(), 'bench-'));
   const storeFile = path.join(dir, 'bench.sqlite');
-  const bot = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+  const bot = spawn(process.execPath, ['--import', 'tsx', shards > 1 ? 'src/shard.ts' : 'src/index.ts'], {
     cwd: ROOT_DIR,
-    env: { ...process.env, DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.api, STORE_URL: `sqlite://${storeFile}`, LOG_LEVEL: 'warn', OPENAI_API_KEY: '', OPENAI_BASE_URL: '' },
+    env: {
+      ...process.env,
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_URL: fake.api,
+      STORE_URL: `sqlite://${storeFile}`,
+      LOG_LEVEL: 'warn',
+      OPENAI_API_KEY: '',
+      OPENAI_BASE_URL: '',
+      ...(shards > 1 && { SHARD_COUNT: String(shards) }),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
-    await waitUntilAnswering(fake);
-    const sent: BurstResult['sent'] = [];
-    let asked = 0;
-    for (let n = 0; n < total; n++) {
-      const [name, options] = n % askEvery === askEvery - 1 ? ASK : DETERMINISTIC[n % 3]!;
-      const values = name === 'ask' && asked < unanswered ? { question: unansweredQuestion(asked) } : options;
-      if (name === 'ask') asked++;
-      sent.push({ id: fake.slash(name, values).id, kind: name === 'ask' ? 'ask' : 'deterministic' });
-      if (n % 10 === 9) await new Promise((r) => setTimeout(r, (10 * 1000) / ratePerSecond));
-    }
-    for (const s of sent) await fake.waitForResponse(s.id); // one waiter at a time: a thousand would make every fake request check them all
+    await waitUntilAnswering(fake, shards);
+    const sent = options.oneTick ? fake.together(() => send(fake, options)) : await sendPaced(fake, options);
+    if (options.oneTick) await settled(fake, sent);
+    else for (const s of sent) await fake.waitForResponse(s.id); // one waiter at a time: a thousand would make every fake request check them all
     await options.afterResponses?.({ fake, storeFile });
-    return report({ sent, fake, peak: await peakRss(bot.pid!) });
+    const pids = [bot.pid!, ...(await childPids(bot.pid!))];
+    const peaks = await Promise.all(pids.map(peakRss));
+    return report({ sent, fake, peak: Math.max(...peaks.filter((p) => !Number.isNaN(p))) });
   } finally {
     bot.kill('SIGTERM');
     await new Promise((r) => bot.once('exit', r));
     await fake.close();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The interaction sent as number `n` of a burst: mostly the deterministic commands, every `askEvery`th an /ask. */
+function interaction(fake: FakeDiscord, options: BurstOptions, n: number, asked: { count: number }): BurstResult['sent'][number] {
+  const { askEvery = 4, unanswered = 0 } = options;
+  const [name, values] = n % askEvery === askEvery - 1 ? ASK : DETERMINISTIC[n % 3]!;
+  const chosen = name === 'ask' && asked.count < unanswered ? { question: unansweredQuestion(asked.count) } : values;
+  if (name === 'ask') asked.count++;
+  const guild = fake.guilds[n % fake.guilds.length]!; // several shards: spread over their guilds
+  return { id: fake.slash(name, chosen, { channelId: guild.channels.general.id }).id, kind: name === 'ask' ? 'ask' : 'deterministic' };
+}
+
+function send(fake: FakeDiscord, options: BurstOptions): BurstResult['sent'] {
+  const asked = { count: 0 };
+  return Array.from({ length: options.total ?? 1000 }, (_, n) => interaction(fake, options, n, asked));
+}
+
+async function sendPaced(fake: FakeDiscord, options: BurstOptions): Promise<BurstResult['sent']> {
+  const { total = 1000, ratePerSecond = 200 } = options;
+  const asked = { count: 0 };
+  const sent: BurstResult['sent'] = [];
+  for (let n = 0; n < total; n++) {
+    sent.push(interaction(fake, options, n, asked));
+    if (n % 10 === 9) await new Promise((r) => setTimeout(r, (10 * 1000) / ratePerSecond));
+  }
+  return sent;
+}
+
+/** Waits until every interaction has its first response or is past its deadline with a margin (dropped or late). */
+async function settled(fake: FakeDiscord, sent: BurstResult['sent']): Promise<void> {
+  const open = () => sent.filter((s) => fake.interactions.get(s.id)?.response === undefined && fake.now() - fake.interactions.get(s.id)!.createdAt < 6_000);
+  while (open().length > 0) await new Promise((r) => setTimeout(r, 250));
+  const unedited = () => sent.filter((s) => fake.interactions.get(s.id)?.response?.type === 5 && fake.interactions.get(s.id)!.edits.length === 0);
+  for (let waited = 0; unedited().length > 0 && waited < 30_000; waited += 250) await new Promise((r) => setTimeout(r, 250)); // edits of early deferrals
+}
+
+/** The processes started by `pid` (the shards of a ShardingManager). */
+async function childPids(pid: number): Promise<number[]> {
+  const children = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '');
+  return children.split(/\s+/).filter(Boolean).map(Number);
 }
 
 /** `npm run bench`'s burst: time from dispatch to the bot's response, and the bot process's peak memory. */
@@ -112,6 +163,32 @@ export function benchBurst(total = 1000, ratePerSecond = 200): Promise<string[]>
       line('/ask (knowledge base): p99', ms(percentile(ask, 99))),
       line('bot process peak memory (VmHWM)', mib(peak)),
       line('responses after the 3-second deadline', String(late)),
+    ];
+  });
+}
+
+/**
+ * `npm run bench`'s one-tick burst (issue 12): `total` interactions in one gateway read, to one process or spread over
+ * `shards` shard processes: how many got their first response within Discord's 3 s (a reply or an early deferral),
+ * how many were answered after it (rejected by Discord) or dropped, time to first response, and peak memory.
+ */
+export function benchOneTick(total = 2000, shards = 1): Promise<string[]> {
+  return runBurst({ total, shards, oneTick: true, deadlineMs: 3_000 }, ({ sent, fake, peak }) => {
+    const records = sent.map((s) => fake.interactions.get(s.id)!);
+    const firsts = records.filter((r) => r.respondedAt !== undefined).map((r) => r.respondedAt! - r.createdAt);
+    const inTime = firsts.filter((t) => t <= 3_000).length;
+    const late = fake.violations.filter((v) => /initial response after/.test(v)).length;
+    const deferred = records.filter((r) => r.response?.type === 5).length;
+    const edited = records.filter((r) => r.response?.type === 5 && r.edits.length > 0).length;
+    return [
+      `Discord burst: ${total} interactions in one gateway read to ${shards === 1 ? 'one bot process' : `${shards} shard processes (npm run start:sharded)`}`,
+      line('acknowledged within 3 s', `${inTime} / ${total}`, 'all'),
+      line('  of which deferred early, then edited', `${deferred} / ${edited} edited`),
+      line('answered after the deadline (rejected)', String(late)),
+      line('dropped (never answered)', String(total - firsts.length - late)),
+      line('first response: p50', ms(percentile(firsts, 50))),
+      line('first response: p99', ms(percentile(firsts, 99))),
+      line(`peak memory (VmHWM${shards > 1 ? ', largest shard' : ''})`, mib(peak)),
     ];
   });
 }

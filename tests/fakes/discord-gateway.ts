@@ -103,14 +103,18 @@ export class FakeGateway {
 
   /**
    * Runs `send` with the connection corked, so every dispatch it makes leaves in one TCP write and reaches the
-   * client in one read: the bot then handles them in the same tick, as simultaneous events.
+   * client in one read: the bot then handles them in the same tick, as simultaneous events. Interactions made inside
+   * are created when they leave (their 3 s run from then), not while the fake builds the rest of a large burst.
    */
   together<T>(send: () => T): T {
     const raws = [...this.#sessions.values()].map((s) => (s.socket as unknown as { _socket?: { cork(): void; uncork(): void } } | undefined)?._socket);
+    const before = new Set(this.state.interactions.keys());
     for (const raw of raws) raw?.cork();
     try {
       return send();
     } finally {
+      const sentAt = this.state.now();
+      for (const [id, rec] of this.state.interactions) if (!before.has(id)) rec.createdAt = sentAt;
       process.nextTick(() => raws.forEach((raw) => raw?.uncork()));
     }
   }

@@ -4,6 +4,7 @@ import { commands } from '../../commands/index.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/discord/bot.js';
 import type { Readiness } from '../../src/discord/readiness.js';
+import type { SchedulerOptions } from '../../src/discord/scheduler.js';
 import type { LlmFallback } from '../../src/llm/fallback.js';
 import type { Metrics } from '../../src/ops/metrics.js';
 import { KNOWLEDGE_DIR } from '../../src/paths.js';
@@ -32,7 +33,15 @@ export interface TestBotOptions {
   /** The bot's metrics registry and readiness check (as the entry point makes them for the operations endpoint). */
   metrics?: Metrics;
   readiness?: Readiness;
+  /**
+   * When a waiting interaction is acknowledged early or dropped. Default here: later than the bot's own defaults, so
+   * a loaded test machine does not turn replies into deferrals (the fake enforces Discord's deadline itself);
+   * overload tests pass their own.
+   */
+  scheduler?: SchedulerOptions;
 }
+
+const TEST_SCHEDULER: SchedulerOptions = { deferAfterMs: 2_500, dropAfterMs: 10_000 };
 
 const isRunningFake = (fake: TestBotOptions['fake']): fake is FakeDiscord => fake !== undefined && 'api' in fake;
 
@@ -52,7 +61,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const store = monitorStore(options.store ?? memoryStore(), logs.logger, { where: 'test store', onError });
   const llm = options.llm?.(config, logs.logger, store);
   const kb = await realKnowledgeBase();
-  const bot = await startBot({ config, logger: logs.logger, store, kb, knowledgeDir: KNOWLEDGE_DIR, llm, commands, token: fake.token, metrics: options.metrics, readiness: options.readiness, now: options.now });
+  const bot = await startBot({ config, logger: logs.logger, store, kb, knowledgeDir: KNOWLEDGE_DIR, llm, commands, token: fake.token, metrics: options.metrics, readiness: options.readiness, now: options.now, scheduler: options.scheduler ?? TEST_SCHEDULER });
   if (!bot.client.isReady()) await once(bot.client, Events.ClientReady);
   return {
     fake,

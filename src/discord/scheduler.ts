@@ -1,0 +1,135 @@
+import type { Interaction } from 'discord.js';
+import type { Logger } from '../logger.js';
+import type { InteractionType, Metrics } from '../ops/metrics.js';
+
+export interface SchedulerOptions {
+  /** Past this wait (ms) an interaction that can be deferred is acknowledged before its turn (default 500). */
+  deferAfterMs?: number;
+  /** Past this wait (ms) an interaction not yet acknowledged is dropped: a response would reach Discord after its
+   * 3-second deadline (default 2,500, leaving time for the request). */
+  dropAfterMs?: number;
+  /** How many early acknowledgements may be in flight at once (default 64): a burst must not open hundreds of
+   * connections to Discord at the same moment. */
+  maxAcksInFlight?: number;
+  now?: () => number;
+}
+
+export interface SchedulerDeps {
+  /** Handles one interaction (the router). */
+  handle(interaction: Interaction): Promise<void>;
+  /** Acknowledges one early; resolves false when it cannot be (then it waits for its turn). */
+  deferEarly(interaction: Interaction): Promise<boolean>;
+  /** Told about each interaction dropped (its handler never runs). */
+  dropped?(interaction: Interaction): void;
+  /** Called for one whose early acknowledgement Discord refused (its handler never runs). */
+  expired(interaction: Interaction): void;
+  /** The labels an interaction is counted under. */
+  labels(interaction: Interaction): { type: InteractionType; command: string };
+  metrics: Pick<Metrics, 'interaction' | 'deferredEarly' | 'backlog'>;
+  logger: Logger;
+}
+
+/** The most of an interaction's age read from its id that is believed: more is taken for a clock set wrong. */
+const MAX_ID_AGE_MS = 2_000;
+
+/**
+ * When an interaction was created, on the performance.now() clock: Discord's deadline runs from its creation (the
+ * time in its snowflake id), which can be well before it reached this process when events queued up in the socket
+ * or in discord.js. Capped at MAX_ID_AGE_MS (and 0 for ids from the future), so a host clock set wrong cannot make
+ * the bot drop everything: at worst it defers everything.
+ */
+export function createdAt(createdTimestamp: number, receivedAt = performance.now(), wallNow = Date.now()): number {
+  return receivedAt - Math.min(MAX_ID_AGE_MS, Math.max(0, wallNow - createdTimestamp));
+}
+
+interface Item {
+  interaction: Interaction;
+  at: number;
+  /** The early acknowledgement: made, not possible (wait for the turn), or failed (Discord no longer takes it). */
+  ack?: Promise<'deferred' | 'no' | 'failed'>;
+}
+
+export interface Scheduler {
+  /** An interaction arrived at `at` (the `now` clock, performance.now() by default). */
+  push(interaction: Interaction, at?: number): void;
+  /** Resolves when every interaction pushed so far has been started or dropped. */
+  drained(): Promise<void>;
+}
+
+/**
+ * Runs interactions in arrival order, one handler start per turn of the event loop (setImmediate), so replies go out
+ * while a backlog is worked through instead of after it. When the process falls behind, interactions that have waited
+ * `deferAfterMs` are acknowledged (deferred) in arrival order ahead of their turn, and one still unacknowledged past
+ * `dropAfterMs` is dropped with one log line (ids and command name only) and counted (outcome "dropped").
+ */
+export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions = {}): Scheduler {
+  const { deferAfterMs = 500, dropAfterMs = 2_500, maxAcksInFlight = 64, now = () => performance.now() } = options;
+  let inFlight = 0;
+  const queue: Item[] = [];
+  let head = 0;
+  let acked = 0; // queue[head … acked) have had their early acknowledgement considered
+  let running = false;
+  const idle: (() => void)[] = [];
+
+  const acknowledge = (t: number) => {
+    for (acked = Math.max(acked, head); acked < queue.length && inFlight < maxAcksInFlight && t - queue[acked]!.at >= deferAfterMs; acked++) {
+      const item = queue[acked]!;
+      inFlight++;
+      item.ack = deps.deferEarly(item.interaction).then(
+        (deferred) => (deferred && deps.metrics.deferredEarly(), deferred ? 'deferred' : 'no'),
+        (err: unknown) => (deps.logger.warn({ err, interactionId: item.interaction.id }, 'early acknowledgement failed; not handled'), 'failed'),
+      );
+      void item.ack.finally(() => {
+        inFlight--;
+        if (running) acknowledge(now()); // the next ones go out as soon as there is room
+      });
+    }
+  };
+
+  const drop = (item: Item, t: number) => {
+    const { type, command } = deps.labels(item.interaction);
+    deps.metrics.interaction(type, command, 'dropped');
+    deps.dropped?.(item.interaction);
+    deps.logger.warn({ interactionId: item.interaction.id, type, command, waitedMs: Math.round(t - item.at) }, 'interaction dropped: its deadline passed before its turn');
+  };
+
+  const start = (item: Item, t: number) => {
+    const overdue = t - item.at >= dropAfterMs;
+    if (!item.ack) return overdue ? drop(item, t) : void deps.handle(item.interaction);
+    // Acknowledged early: the handler edits the deferred reply. Not possible and overdue: dropped. Failed (expired):
+    // a reply would fail too, so it is counted and not handled (its one log line is the failure's).
+    void item.ack.then((ack) => {
+      if (ack === 'failed') return deps.expired(item.interaction);
+      return ack === 'deferred' || !overdue ? deps.handle(item.interaction) : drop(item, t);
+    });
+  };
+
+  const step = () => {
+    const t = now();
+    acknowledge(t);
+    const item = queue[head];
+    if (item) {
+      queue[head++] = undefined as unknown as Item;
+      start(item, t);
+    }
+    if (head >= queue.length) {
+      queue.length = 0;
+      head = acked = 0;
+    }
+    deps.metrics.backlog(queue.length - head);
+    if (queue.length > head) return void setImmediate(step);
+    running = false;
+    for (const resolve of idle.splice(0)) resolve();
+  };
+
+  return {
+    push(interaction, at = now()) {
+      queue.push({ interaction, at });
+      deps.metrics.backlog(queue.length - head);
+      if (running) return;
+      running = true;
+      setImmediate(step);
+    },
+    drained: () => (running ? new Promise<void>((resolve) => idle.push(resolve)) : Promise.resolve()),
+  };
+}
