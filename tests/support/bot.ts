@@ -34,14 +34,14 @@ export interface TestBotOptions {
   metrics?: Metrics;
   readiness?: Readiness;
   /**
-   * When a waiting interaction is acknowledged early or dropped. Default here: later than the bot's own defaults, so
-   * a loaded test machine does not turn replies into deferrals (the fake enforces Discord's deadline itself);
-   * overload tests pass their own.
+   * When a waiting interaction is acknowledged early or dropped. Default here: never (still in arrival order, a turn
+   * of the event loop each), so a loaded test machine does not turn replies into deferrals — the fake enforces
+   * Discord's deadline itself; overload tests pass their own thresholds.
    */
   scheduler?: SchedulerOptions;
 }
 
-const TEST_SCHEDULER: SchedulerOptions = { deferAfterMs: 2_500, dropAfterMs: 10_000 };
+const TEST_SCHEDULER: SchedulerOptions = { deferAfterMs: Number.POSITIVE_INFINITY, dropAfterMs: Number.POSITIVE_INFINITY };
 
 const isRunningFake = (fake: TestBotOptions['fake']): fake is FakeDiscord => fake !== undefined && 'api' in fake;
 
