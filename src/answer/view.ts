@@ -33,6 +33,8 @@ export interface AnswerView {
   confidence: number;
   /** Entry ids behind the answer (for feedback and the curator queue). */
   entryIds: string[];
+  /** Mode `knowledge`: when the entry was last reviewed (YYYY-MM-DD), shown with the answer. */
+  reviewed?: string;
   /**
    * The question read as a command's request. Mode `rules`: the surfaces render its result with the command's own
    * renderers, or what is missing. Mode `knowledge`: the entry answers and what the command still needs follows it.
@@ -65,6 +67,7 @@ export function knowledgeView(kb: KnowledgeBase, result: Pick<AnswerResult, 'con
     ...sourcesOf(kb, [result.entry]),
     confidence: result.confidence,
     entryIds: [result.entry.id],
+    reviewed: result.entry.reviewed,
   };
 }
 

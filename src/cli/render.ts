@@ -1,4 +1,5 @@
 import type { AnswerView } from '../answer/view.js';
+import { reviewedLabel } from '../kb/freshness.js';
 import type { KnowledgeBase } from '../kb/load.js';
 import { fill } from '../kb/text.js';
 import { missingText, missingTitle, type RulesReply } from '../understand/reply.js';
@@ -85,6 +86,7 @@ function renderKnowledgeText(view: AnswerView): string {
     const links = view.publicSources.map((s) => `• ${s.title} — ${s.url} (${s.confidence})`);
     parts.push(['Sources:', ...guides, ...links].join('\n'));
   }
+  if (view.mode === 'knowledge' && view.reviewed) parts.push(`From the curated guides, ${reviewedLabel(view.reviewed)}.`);
   return parts.join('\n\n');
 }
 

@@ -1,5 +1,6 @@
 import { ButtonStyle, ComponentType, escapeMarkdown, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIStringSelectComponent } from 'discord.js';
 import type { AnswerView } from '../answer/view.js';
+import { reviewedLabel } from '../kb/freshness.js';
 import { fitEmbed, LIMITS, truncate } from './limits.js';
 import { offerField, understoodComponents, understoodEmbed, type UnderstoodKnowledge } from './render-understood.js';
 
@@ -26,7 +27,8 @@ export function answerEmbed(view: AnswerView, question: string, extra: NonNullab
   const guides = [...new Set(view.sources.map((s) => s.guide))].map((g) => `• *${g}*`);
   const links = view.publicSources.map((s) => `• [${truncate(s.title, 120)}](${s.url}) (${s.confidence})`);
   if (guides.length + links.length > 0) fields.push({ name: 'Sources', value: [...guides, ...links].join('\n') });
-  const footer = view.mode === 'knowledge' ? `From the curated guides · confidence ${view.confidence.toFixed(2)}` : view.mode === 'llm' ? 'AI-drafted — may be wrong; the sources are what counts' : 'Not answered — a curator will see this question';
+  const reviewed = view.reviewed ? ` · ${reviewedLabel(view.reviewed)}` : '';
+  const footer = view.mode === 'knowledge' ? `From the curated guides${reviewed} · confidence ${view.confidence.toFixed(2)}` : view.mode === 'llm' ? 'AI-drafted — may be wrong; the sources are what counts' : 'Not answered — a curator will see this question';
   return fitEmbed({
     author: { name: questionLine(question) },
     title: view.title,

@@ -4,8 +4,10 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { QueueExport } from '../../src/curation/export.js';
+import { reviewedLabel } from '../../src/kb/freshness.js';
 import { FakePermissions, type SentInteraction } from '../fakes/discord.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
+import { realKnowledgeBase } from '../support/kb.js';
 import { configChannel, customIdsOf, DOWNVOTE_FORM_TITLE, formFrom, isEphemeral, replyTo, settle } from './helpers.js';
 
 const QUESTION = 'how many days do I have to notify immigration after quitting?';
@@ -78,6 +80,17 @@ describe('👎 asks why', () => {
     await settle(t);
     expect(await exported()).toEqual(before);
     expect((await stats())?.fields?.[0]?.value).not.toContain('Unclear');
+  });
+});
+
+describe('freshness', () => {
+  it('GIVEN a knowledge answer THEN its footer says when its entry was last reviewed ("reviewed Nov 2026")', async () => {
+    const answer = await replyTo(t, t.fake.slash('ask', { question: QUESTION }));
+    const entryId = (customIdsOf(answer)[0] ?? '').split(':')[3];
+    const entry = (await realKnowledgeBase()).entries.find((e) => e.id === entryId);
+    expect(entry).toBeDefined();
+    expect(answer.embeds?.[0]?.footer?.text).toMatch(new RegExp(`^From the curated guides · ${reviewedLabel(entry!.reviewed)} · confidence \\d\\.\\d\\d$`));
+    expect(reviewedLabel(entry!.reviewed)).toMatch(/^reviewed [A-Z][a-z]{2} \d{4}$/);
   });
 });
 
