@@ -2,6 +2,7 @@
 export const MAX_QUESTION_LENGTH = 1000;
 
 // C0 and C1 control characters other than tab, newline and carriage return.
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's purpose
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 // Private-use characters have no meaning shared with anyone (emoji fonts, custom glyphs).

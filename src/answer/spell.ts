@@ -51,7 +51,7 @@ export class Speller {
     for (let len = word.length - max; len <= word.length + max; len++) {
       for (const candidate of this.byLength.get(len) ?? []) {
         // Typos almost never change the first letter; "decent" must not become "recent".
-        if (candidate.word[0] !== word[0]) continue;
+        if (!candidate.word.startsWith(word.slice(0, 1))) continue;
         const distance = editDistance(word, candidate.word, max);
         if (distance > max) continue;
         // One letter swapped for another mostly turns one real word into another ("tourist"/"tourism",

@@ -13,7 +13,7 @@ export interface Cooldown {
   take(guildId: string, userId: string): Promise<CooldownTurn>;
 }
 
-const noop = async () => undefined;
+const noop = () => Promise.resolve();
 
 /** The help-channel cooldown: one answer per member per `seconds` (0 = none). */
 export function createCooldown(store: Store, seconds: number): Cooldown {

@@ -23,10 +23,19 @@ function checkText(where: string, name: string, description: string, localizatio
   }
 }
 
-function textSize(o: { name: string; description: string; description_localizations?: Record<string, string | null> | null; options?: readonly APIApplicationCommandOption[] }): number {
+/** What counts towards a command's 8,000 characters: names, the longest description (any locale), choices. */
+interface Sized {
+  name: string;
+  description: string;
+  description_localizations?: Partial<Record<string, string | null>> | null;
+  options?: readonly APIApplicationCommandOption[];
+  choices?: readonly { name: string; value: string | number }[];
+}
+
+function textSize(o: Sized): number {
   const longestDescription = Math.max(len(o.description), ...Object.values(o.description_localizations ?? {}).map((t) => len(t ?? '')));
-  const choices = 'choices' in o && Array.isArray(o.choices) ? o.choices.reduce((n: number, c: { name: string; value: string | number }) => n + len(c.name) + len(String(c.value)), 0) : 0;
-  return len(o.name) + longestDescription + choices + (o.options ?? []).reduce((n, child) => n + textSize(child as never), 0);
+  const choices = (o.choices ?? []).reduce((n, c) => n + len(c.name) + len(String(c.value)), 0);
+  return len(o.name) + longestDescription + choices + (o.options ?? []).reduce((n, child) => n + textSize(child), 0);
 }
 
 function checkOptions(where: string, options: readonly APIApplicationCommandOption[], problems: string[]) {
@@ -40,7 +49,7 @@ function checkOptions(where: string, options: readonly APIApplicationCommandOpti
     names.add(o.name);
     const nested = o.type === ApplicationCommandOptionType.Subcommand || o.type === ApplicationCommandOptionType.SubcommandGroup;
     if (nested) {
-      checkOptions(at, (o.options ?? []) as APIApplicationCommandOption[], problems);
+      checkOptions(at, (o.options ?? []), problems);
       continue;
     }
     if ('required' in o && o.required) {

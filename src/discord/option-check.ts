@@ -25,11 +25,11 @@ function checkLevel(command: string, defs: readonly APIApplicationCommandOption[
     const chosen = given.find((g) => g.type === T.Subcommand || g.type === T.SubcommandGroup);
     const def = sub.find((d) => d.name === chosen?.name && d.type === chosen.type);
     if (!chosen || !def) refuse(`Pick what \`/${command}\` should do: ${sub.map((d) => `\`/${command} ${d.name}\``).join(', ')}.`);
-    return checkLevel(`${command} ${def.name}`, 'options' in def ? ((def.options ?? []) as APIApplicationCommandOption[]) : [], chosen.options ?? []);
+    return checkLevel(`${command} ${def.name}`, 'options' in def ? ((def.options ?? [])) : [], chosen.options ?? []);
   }
   for (const def of defs) {
     const option = given.find((g) => g.name === def.name);
-    if (!option || option.value === undefined || option.value === null) continue; // missing: the handler's schema says what is needed
+    if (option?.value === undefined || option.value === null) continue; // missing: the handler's schema says what is needed
     const expected = EXPECTED[def.type];
     if (option.type !== def.type || !expected?.ok(option.value)) refuse(`The \`${def.name}\` option must be ${expected?.what ?? 'something else'}. Run \`/${command}\` again and pick or type it anew.`, def.name);
   }
@@ -42,7 +42,7 @@ function checkLevel(command: string, defs: readonly APIApplicationCommandOption[
  * the handlers' to explain: their schemas name the option and what it accepts.
  */
 export function checkCommandOptions(definition: RESTPostAPIChatInputApplicationCommandsJSONBody, given: readonly CommandInteractionOption[]): void {
-  checkLevel(definition.name, (definition.options ?? []) as APIApplicationCommandOption[], given);
+  checkLevel(definition.name, (definition.options ?? []), given);
 }
 
 /** discord.js's own option errors (a handler reading an option the check above could not foresee), made member-facing. */

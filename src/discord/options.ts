@@ -32,7 +32,7 @@ export function rankChoices(query: string, list: readonly Choice[], locale?: str
   return fitChoices(ranked.map(({ c }) => ({ name: locale === 'ja' ? c.label_ja : c.label, value: c.value })));
 }
 
-type InputSchema<I> = { safeParse(v: unknown): z.ZodSafeParseResult<I> };
+interface InputSchema<I> { safeParse(v: unknown): z.ZodSafeParseResult<I> }
 
 export interface RuleOptions {
   /** The yes/no options that are collected into `claims`. */

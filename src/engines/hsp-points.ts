@@ -61,7 +61,7 @@ export function computeHspOutcome(rules: HspPointsRules, input: HspPointsInput):
 
   const band = salary.bands.find((b) => input.salary >= b.min_yen);
   const salaryHead = `${salary.label} (${formatYen(input.salary)} at age ${input.age})`;
-  if (band && band.max_age !== undefined && input.age > band.max_age) {
+  if (band?.max_age !== undefined && input.age > band.max_age) {
     lines.push({ label: `${salaryHead}: ${fill(salary.too_old, { band: band.label, age: String(input.age) })}`, points: 0 });
   } else {
     lines.push({ label: `${salaryHead}: ${band?.label ?? '—'}`, points: band?.points ?? 0 });

@@ -6,6 +6,21 @@ const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 const LATIN_WORD = /[A-Za-z]{2,}/;
 const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
+/** Each phrasing belongs to one entry, and every entry has enough of them in Japanese and mixed with English. */
+function checkPhrasings(e: Entry, phrasingOwner: Map<string, Entry>, at: (field: string, message: string) => void): void {
+  e.questions.forEach((q, i) => {
+    const owner = phrasingOwner.get(norm(q));
+    if (owner === e) at(`questions.${i}`, 'duplicate phrasing');
+    else if (owner) at(`questions.${i}`, `duplicate phrasing (also a phrasing of ${owner.id})`);
+    else phrasingOwner.set(norm(q), e);
+  });
+  const japanese = e.questions.filter((q) => JAPANESE.test(q));
+  if (japanese.length < PHRASINGS.japanese) at('questions', `needs at least ${PHRASINGS.japanese} phrasings in Japanese (has ${japanese.length})`);
+  if (japanese.filter((q) => LATIN_WORD.test(q)).length < PHRASINGS.mixed) {
+    at('questions', `needs at least ${PHRASINGS.mixed} phrasing mixing English and Japanese (e.g. "N3でIT転職いける？")`);
+  }
+}
+
 /** Checks that need more than one file: duplicates, references, sources for facts, coverage of every guide section. */
 export function crossCheck(kb: { guides: Guide[]; topics: Topic[]; sources: Source[]; entries: Entry[]; search: SearchSettings }): Problem[] {
   const problems: Problem[] = [];
@@ -58,17 +73,7 @@ export function crossCheck(kb: { guides: Guide[]; topics: Topic[]; sources: Sour
       if (owner) at(`keywords.${i}`, `duplicate keyword "${k}" (already a keyword of ${owner.id})`);
       else keywordOwner.set(key, e);
     });
-    e.questions.forEach((q, i) => {
-      const owner = phrasingOwner.get(norm(q));
-      if (owner === e) at(`questions.${i}`, 'duplicate phrasing');
-      else if (owner) at(`questions.${i}`, `duplicate phrasing (also a phrasing of ${owner.id})`);
-      else phrasingOwner.set(norm(q), e);
-    });
-    const japanese = e.questions.filter((q) => JAPANESE.test(q));
-    if (japanese.length < PHRASINGS.japanese) at('questions', `needs at least ${PHRASINGS.japanese} phrasings in Japanese (has ${japanese.length})`);
-    if (japanese.filter((q) => LATIN_WORD.test(q)).length < PHRASINGS.mixed) {
-      at('questions', `needs at least ${PHRASINGS.mixed} phrasing mixing English and Japanese (e.g. "N3でIT転職いける？")`);
-    }
+    checkPhrasings(e, phrasingOwner, at);
   }
   problems.push(...outOfScopeProblems(kb.search, kb.entries));
   problems.push(...formerIdProblems(kb.entries));

@@ -57,8 +57,9 @@ export function classifyError(err: unknown): { reason: DraftFailure } & Diagnosi
   if (err instanceof APIConnectionTimeoutError) return { reason: 'timeout', detail: 'request timeout' };
   if (err instanceof APIConnectionError) return { reason: 'server-error', detail: 'connection failed' };
   if (err instanceof APIError) {
-    const status = err.status;
-    const diag: Diagnosis = { ...(status !== undefined && { status }), ...(err.code ? { code: err.code } : {}) };
+    const status = err.status as number | undefined;
+    const code = err.code;
+    const diag: Diagnosis = { ...(status !== undefined && { status }), ...(code ? { code } : {}) };
     if (status === 401 || status === 403) return { reason: 'auth', ...diag };
     if (status === 429) return { reason: 'rate-limited', ...diag };
     if (status === 408) return { reason: 'timeout', ...diag };
@@ -69,7 +70,7 @@ export function classifyError(err: unknown): { reason: DraftFailure } & Diagnosi
   return { reason: 'error', detail: err instanceof Error ? err.name : typeof err };
 }
 
-type Interpreted = { result: DraftResult; diagnosis?: Diagnosis };
+interface Interpreted { result: DraftResult; diagnosis?: Diagnosis }
 
 function failed(reason: DraftFailure, usage: TokenUsage | undefined, detail: string): Interpreted {
   return { result: { kind: 'failed', reason, usage }, diagnosis: { detail } };

@@ -30,6 +30,10 @@ export interface Backend {
   close(): Promise<void>;
 }
 
+/** The atomic primitives of a backend, and its record sets: each backend builds them apart from its connection. */
+export type Primitives = Pick<Backend, 'claim' | 'release' | 'increment' | 'counters' | 'exchange'>;
+export type RecordOps = Pick<Backend, 'append' | 'list' | 'getRecord' | 'putRecord' | 'removeRecord' | 'countRecords' | 'clearRecords'>;
+
 /** Without a `max`, a record set keeps this many (the oldest go first). */
 export const DEFAULT_RECORD_MAX = 10_000;
 const DEFAULT_PAGE = 50;
@@ -44,7 +48,7 @@ export function checkTtl(ttlMs: number | undefined): number | undefined {
 export function keyvNamespace(keyv: Keyv, name: string): Namespace<unknown> {
   const k = (key: string) => `${name}:${key}`;
   return {
-    get: async (key) => (await keyv.get(k(key))) ?? undefined,
+    get: async (key) => ((await keyv.get(k(key))) as unknown) ?? undefined,
     set: async (key, value, ttlMs) => {
       await keyv.set(k(key), value, checkTtl(ttlMs));
     },

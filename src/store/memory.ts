@@ -1,4 +1,4 @@
-import { composeStore, type Backend, type RawRecord } from './backend.js';
+import { composeStore, type Backend, type RawRecord, type RecordOps } from './backend.js';
 import type { Namespace, Store } from './types.js';
 
 interface Cell<T> {
@@ -11,7 +11,7 @@ class Expiring<T> {
   readonly #cells = new Map<string, Cell<T>>();
   get(key: string, now = Date.now()): Cell<T> | undefined {
     const cell = this.#cells.get(key);
-    if (cell && cell.expires !== undefined && cell.expires <= now) {
+    if (cell?.expires !== undefined && cell.expires <= now) {
       this.#cells.delete(key);
       return undefined;
     }
@@ -28,6 +28,44 @@ class Expiring<T> {
   }
 }
 
+/** Record sets as arrays in memory, by set name. */
+function memoryRecords(sets: Map<string, RawRecord[]>, nextId: () => string): RecordOps {
+  const set = (name: string) => sets.get(name) ?? sets.set(name, []).get(name)!;
+  const find = (name: string, id: string) => set(name).find((r) => r.id === id);
+  return {
+    async append(name, at, value, max) {
+      const list = set(name);
+      const id = nextId();
+      list.push({ id, at, value });
+      if (list.length > max) list.splice(0, list.length - max);
+      return id;
+    },
+    list: async (name, limit, before) =>
+      set(name)
+        .filter((r) => before === undefined || Number(r.id) < Number(before))
+        .slice(-limit)
+        .reverse()
+        .map((r) => ({ ...r })),
+    getRecord: async (name, id) => {
+      const r = find(name, id);
+      return r && { ...r };
+    },
+    async putRecord(name, id, value) {
+      const r = find(name, id);
+      if (r) r.value = value;
+      return r !== undefined;
+    },
+    async removeRecord(name, id) {
+      const list = set(name);
+      const at = list.findIndex((r) => r.id === id);
+      if (at >= 0) list.splice(at, 1);
+      return at >= 0;
+    },
+    countRecords: async (name) => set(name).length,
+    clearRecords: async (name) => void sets.delete(name),
+  };
+}
+
 /**
  * The in-memory backend (tests and the offline CLI). Each method runs synchronously to completion, so it is as atomic
  * as the SQLite and Redis ones within this one process — and shares nothing with other processes.
@@ -39,8 +77,6 @@ export function memoryStore(): Store {
   const registers = new Expiring<string>();
   const sets = new Map<string, RawRecord[]>();
   let seq = 0;
-  const set = (name: string) => sets.get(name) ?? sets.set(name, []).get(name)!;
-  const find = (name: string, id: string) => set(name).find((r) => r.id === id);
 
   const backend: Backend = {
     namespace(name): Namespace<unknown> {
@@ -73,40 +109,15 @@ export function memoryStore(): Store {
       registers.set(key, value, ttlMs);
       return previous;
     },
-    async append(name, at, value, max) {
-      const list = set(name);
-      const id = String(++seq);
-      list.push({ id, at, value });
-      if (list.length > max) list.splice(0, list.length - max);
-      return id;
-    },
-    list: async (name, limit, before) =>
-      set(name)
-        .filter((r) => before === undefined || Number(r.id) < Number(before))
-        .slice(-limit)
-        .reverse()
-        .map((r) => ({ ...r })),
-    getRecord: async (name, id) => {
-      const r = find(name, id);
-      return r && { ...r };
-    },
-    async putRecord(name, id, value) {
-      const r = find(name, id);
-      if (r) r.value = value;
-      return r !== undefined;
-    },
-    async removeRecord(name, id) {
-      const list = set(name);
-      const at = list.findIndex((r) => r.id === id);
-      if (at >= 0) list.splice(at, 1);
-      return at >= 0;
-    },
-    countRecords: async (name) => set(name).length,
-    clearRecords: async (name) => void sets.delete(name),
+    ...memoryRecords(sets, () => String(++seq)),
     async deletePrefix(prefix) {
       let n = 0;
       for (const map of [kv, claims, counts, registers]) for (const k of map.keys()) if (k.startsWith(prefix) && map.delete(k)) n++;
-      for (const [name, list] of sets) if (name.startsWith(prefix)) (n += list.length), sets.delete(name);
+      for (const [name, list] of sets) {
+        if (!name.startsWith(prefix)) continue;
+        n += list.length;
+        sets.delete(name);
+      }
       return n;
     },
     close: async () => undefined,

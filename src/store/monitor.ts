@@ -16,27 +16,24 @@ export interface MonitorOptions {
 /** Operations that change data: a success of one of these after failures means the store is writable again. */
 const WRITES = new Set(['set', 'delete', 'claim', 'release', 'increment', 'exchange', 'append', 'put', 'remove', 'clear', 'deletePrefix']);
 
-/**
- * Wraps a store so that a fault is logged once, with its cause, however many operations fail while it lasts (the
- * callers degrade without logging it again), and its end is logged too. Errors still reach the callers.
- */
 const MONITORED = Symbol('monitored store');
 
-export function monitorStore(store: Store, logger: Logger, options: MonitorOptions): Store {
-  if (MONITORED in store) return store; // already monitored (e.g. by createStore)
-  const log = logger.child({ component: 'store', store: options.where });
-  let failing: { since: number; failures: number } | undefined;
-  const inode = (file: string) => {
-    try {
-      return statSync(file).ino;
-    } catch {
-      return undefined;
-    }
-  };
-  const fileState = () => (options.file === undefined ? {} : { fileExists: inode(options.file) !== undefined });
+const inode = (file: string) => {
+  try {
+    return statSync(file).ino;
+  } catch {
+    return undefined;
+  }
+};
 
-  function track<A extends unknown[], R>(op: string, fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
-    return async (...args) => {
+type Track = <A extends unknown[], R>(op: string, fn: (...args: A) => Promise<R>) => (...args: A) => Promise<R>;
+
+/** Wraps operations so that a fault is logged once, with its cause, and its end (a successful write) too. */
+function faultTracker(log: Logger, file: string | undefined, onError: MonitorOptions['onError']): Track {
+  let failing: { since: number; failures: number } | undefined;
+  const fileState = () => (file === undefined ? {} : { fileExists: inode(file) !== undefined });
+  return (op, fn) =>
+    async (...args) => {
       try {
         const result = await fn(...args);
         if (failing && WRITES.has(op)) {
@@ -45,7 +42,7 @@ export function monitorStore(store: Store, logger: Logger, options: MonitorOptio
         }
         return result;
       } catch (err) {
-        options.onError?.(op);
+        onError?.(op);
         if (!failing) {
           failing = { since: Date.now(), failures: 1 };
           log.error({ op, err, ...fileState() }, 'store operation failed; members still get answers, but what it would have saved is lost until the store recovers');
@@ -56,26 +53,36 @@ export function monitorStore(store: Store, logger: Logger, options: MonitorOptio
         throw err;
       }
     };
-  }
+}
 
-  let watch: NodeJS.Timeout | undefined;
-  if (options.file !== undefined) {
-    const file = options.file;
-    const original = inode(file);
-    let reported = false;
-    watch = setInterval(() => {
-      const now = inode(file);
-      if (now === original) reported = false;
-      else if (!reported) {
-        reported = true;
-        log.error(
-          { fileExists: now !== undefined },
-          'the store file was deleted or replaced while the bot runs (was the data folder removed?); what the bot saves now is lost at the next restart — restore the folder and restart the bot',
-        );
-      }
-    }, options.watchIntervalMs ?? 30_000);
-    watch.unref();
-  }
+/** Reports, once, the store file being deleted or replaced under the running bot. */
+function watchFile(file: string, log: Logger, intervalMs: number): NodeJS.Timeout {
+  const original = inode(file);
+  let reported = false;
+  const watch = setInterval(() => {
+    const now = inode(file);
+    if (now === original) reported = false;
+    else if (!reported) {
+      reported = true;
+      log.error(
+        { fileExists: now !== undefined },
+        'the store file was deleted or replaced while the bot runs (was the data folder removed?); what the bot saves now is lost at the next restart — restore the folder and restart the bot',
+      );
+    }
+  }, intervalMs);
+  watch.unref();
+  return watch;
+}
+
+/**
+ * Wraps a store so that a fault is logged once, with its cause, however many operations fail while it lasts (the
+ * callers degrade without logging it again), and its end is logged too. Errors still reach the callers.
+ */
+export function monitorStore(store: Store, logger: Logger, options: MonitorOptions): Store {
+  if (MONITORED in store) return store; // already monitored (e.g. by createStore)
+  const log = logger.child({ component: 'store', store: options.where });
+  const track = faultTracker(log, options.file, options.onError);
+  const watch = options.file === undefined ? undefined : watchFile(options.file, log, options.watchIntervalMs ?? 30_000);
 
   const records = <T>(name: string, opts?: { max?: number }): RecordSet<T> => {
     const set = store.records<T>(name, opts);
@@ -99,7 +106,7 @@ export function monitorStore(store: Store, logger: Logger, options: MonitorOptio
     release: track('release', store.release),
     increment: track('increment', store.increment),
     counters: track('counters', store.counters),
-    exchange: track('exchange', store.exchange) as Store['exchange'],
+    exchange: track('exchange', store.exchange),
     records,
     deletePrefix: track('deletePrefix', store.deletePrefix),
     async close() {

@@ -1,5 +1,5 @@
 import Keyv from 'keyv';
-import { keyvNamespace, type Backend, type RawRecord } from './backend.js';
+import { keyvNamespace, type Backend, type Primitives, type RawRecord, type RecordOps } from './backend.js';
 
 const NS = 'bot';
 /** Record sets use three keys sharing a hash tag (one cluster slot): `:data` (hash id → "at:json"), `:idx` (zset), `:seq`. */
@@ -43,21 +43,8 @@ function parseRecord(id: string, stored: string): RawRecord {
   return { id, at: Number(stored.slice(0, colon)), value: stored.slice(colon + 1) };
 }
 
-/**
- * Redis: keyv (@keyv/redis) for namespaces; the primitives use the same connection with Redis's own atomic commands —
- * SET NX PX, INCRBY, SET … GET — and short Lua scripts where one step touches several keys. Safe across processes.
- */
-export async function openRedisBackend(url: string, connectTimeoutMs: number): Promise<{ backend: Backend; keyv: Keyv }> {
-  const { default: KeyvRedis } = await import('@keyv/redis');
-  const adapter = new KeyvRedis(url, { throwOnConnectError: true, connectionTimeout: connectTimeoutMs });
-  const keyv = new Keyv({ store: adapter, namespace: NS, throwOnErrors: true });
-  let client: Client;
-  try {
-    client = (await adapter.getClient()) as unknown as Client;
-  } catch (err) {
-    await keyv.disconnect().catch(() => undefined);
-    throw err;
-  }
+/** Raw commands, Lua scripts and SCAN over one connection. */
+function commands(client: Client) {
   const cmd = <T>(...args: (string | number)[]) => client.sendCommand<T>(args.map(String));
   const script = <T>(source: string, keys: string[], ...args: (string | number)[]) => cmd<T>('EVAL', source, keys.length, ...keys, ...args);
   const px = (ttlMs: number | undefined) => (ttlMs === undefined ? [] : ['PX', ttlMs]);
@@ -72,9 +59,13 @@ export async function openRedisBackend(url: string, connectTimeoutMs: number): P
     } while (cursor !== '0');
     return found;
   }
+  return { cmd, script, px, scan };
+}
+type Commands = ReturnType<typeof commands>;
 
-  const backend: Backend = {
-    namespace: (name) => keyvNamespace(keyv, name),
+/** Claims, counters and registers: Redis's own atomic commands (SET NX PX, INCRBY, SET … GET). */
+function redisPrimitives({ cmd, script, px, scan }: Commands): Primitives {
+  return {
     async claim(key, ttlMs) {
       const k = `${NS}:claim:${key}`;
       if ((await cmd<string | null>('SET', k, '1', 'NX', ...px(ttlMs))) === 'OK') return { claimed: true };
@@ -91,6 +82,12 @@ export async function openRedisBackend(url: string, connectTimeoutMs: number): P
       return new Map(keys.flatMap((k, i) => (values[i] == null ? [] : [[k.slice(strip), Number(values[i])] as const])));
     },
     exchange: async (key, value, ttlMs) => (await cmd<string | null>('SET', `${NS}:reg:${key}`, value, ...px(ttlMs), 'GET')) ?? undefined,
+  };
+}
+
+/** Record sets: a hash of values, a sorted index and a sequence, changed together by Lua scripts. */
+function redisRecords({ cmd, script }: Commands): RecordOps {
+  return {
     append: async (set, at, value, max) => String(await script<number>(APPEND, recKeys(set), at, value, max)),
     async list(set, limit, before) {
       const flat = await script<string[]>(LIST, recKeys(set), before === undefined ? '+inf' : `(${before}`, limit);
@@ -106,6 +103,31 @@ export async function openRedisBackend(url: string, connectTimeoutMs: number): P
     removeRecord: async (set, id) => (await script<number>(REMOVE, recKeys(set), id)) === 1,
     countRecords: async (set) => Number(await cmd<number>('ZCARD', rec(set).idx)),
     clearRecords: async (set) => void (await cmd('DEL', ...recKeys(set))),
+  };
+}
+
+/**
+ * Redis: keyv (@keyv/redis) for namespaces; the primitives use the same connection with Redis's own atomic commands —
+ * SET NX PX, INCRBY, SET … GET — and short Lua scripts where one step touches several keys. Safe across processes.
+ */
+export async function openRedisBackend(url: string, connectTimeoutMs: number): Promise<{ backend: Backend; keyv: Keyv }> {
+  const { default: KeyvRedis } = await import('@keyv/redis');
+  const adapter = new KeyvRedis(url, { throwOnConnectError: true, connectionTimeout: connectTimeoutMs });
+  const keyv = new Keyv({ store: adapter, namespace: NS, throwOnErrors: true });
+  let client: Client;
+  try {
+    client = (await adapter.getClient()) as unknown as Client;
+  } catch (err) {
+    await keyv.disconnect().catch(() => undefined);
+    throw err;
+  }
+  const redis = commands(client);
+  const { cmd, scan } = redis;
+
+  const backend: Backend = {
+    namespace: (name) => keyvNamespace(keyv, name),
+    ...redisPrimitives(redis),
+    ...redisRecords(redis),
     async deletePrefix(prefix) {
       const p = glob(prefix);
       // keyv's keys are `bot::bot:<name>:<key>` (@keyv/redis adds its own `<namespace>::`).

@@ -1,6 +1,6 @@
 import Keyv from 'keyv';
 import type sqlite3 from 'sqlite3';
-import { keyvNamespace, type Backend, type RawRecord } from './backend.js';
+import { keyvNamespace, type Backend, type Primitives, type RawRecord, type RecordOps } from './backend.js';
 
 /** How long a statement waits for another connection or process holding the write lock (then SQLITE_BUSY). */
 export const BUSY_TIMEOUT_MS = 5_000;
@@ -39,27 +39,12 @@ function open(file: string, driver: typeof sqlite3): Promise<Db> {
   });
 }
 
-/**
- * SQLite: keyv (its own connection) for namespaces, and a second connection for the atomic primitives, each one
- * SQL statement (INSERT … ON CONFLICT … RETURNING), so simultaneous events and several processes on one file
- * (sharding) cannot lose each other's writes. Both connections wait up to BUSY_TIMEOUT_MS for the write lock.
- */
-export async function openSqliteBackend(file: string): Promise<{ backend: Backend; keyv: Keyv }> {
-  const [{ default: KeyvSqlite }, { default: driver }] = await Promise.all([import('@keyv/sqlite'), import('sqlite3')]);
-  const keyv = new Keyv({ store: new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: BUSY_TIMEOUT_MS }), namespace: KEYV_NAMESPACE, throwOnErrors: true });
-  const db = await open(file, driver);
-  try {
-    for (const statement of SCHEMA) await db.all(statement);
-  } catch (err) {
-    await db.close().catch(() => undefined);
-    await keyv.disconnect().catch(() => undefined);
-    throw err;
-  }
-  const record = (r: { id: number; at: number; value: string }): RawRecord => ({ id: String(r.id), at: r.at, value: r.value });
-  const expiry = (ttlMs: number | undefined) => (ttlMs === undefined ? null : Date.now() + ttlMs);
+const record = (r: { id: number; at: number; value: string }): RawRecord => ({ id: String(r.id), at: r.at, value: r.value });
+const expiry = (ttlMs: number | undefined) => (ttlMs === undefined ? null : Date.now() + ttlMs);
 
-  const backend: Backend = {
-    namespace: (name) => keyvNamespace(keyv, name),
+/** Claims, counters and registers: each one SQL statement. */
+function sqlitePrimitives(db: Db): Primitives {
+  return {
     async claim(key, ttlMs) {
       const now = Date.now();
       const won = await db.all(
@@ -96,6 +81,12 @@ export async function openSqliteBackend(file: string): Promise<{ backend: Backen
       );
       return row?.prev ?? undefined;
     },
+  };
+}
+
+/** Append-only record sets in one table, keyed by set name. */
+function sqliteRecords(db: Db): RecordOps {
+  return {
     async append(set, at, value, max) {
       const [row] = await db.all<{ id: number }>('INSERT INTO bot_records(name, at, value) VALUES(?, ?, ?) RETURNING id', [set, at, value]);
       await db.run('DELETE FROM bot_records WHERE name = ?1 AND id <= (SELECT id FROM bot_records WHERE name = ?1 ORDER BY id DESC LIMIT 1 OFFSET ?2)', [set, max]);
@@ -116,6 +107,29 @@ export async function openSqliteBackend(file: string): Promise<{ backend: Backen
     removeRecord: async (set, id) => (await db.run('DELETE FROM bot_records WHERE name = ? AND id = ?', [set, Number(id)])) > 0,
     countRecords: async (set) => (await db.all<{ n: number }>('SELECT count(*) AS n FROM bot_records WHERE name = ?', [set]))[0]!.n,
     clearRecords: async (set) => void (await db.run('DELETE FROM bot_records WHERE name = ?', [set])),
+  };
+}
+
+/**
+ * SQLite: keyv (its own connection) for namespaces, and a second connection for the atomic primitives, each one
+ * SQL statement (INSERT … ON CONFLICT … RETURNING), so simultaneous events and several processes on one file
+ * (sharding) cannot lose each other's writes. Both connections wait up to BUSY_TIMEOUT_MS for the write lock.
+ */
+export async function openSqliteBackend(file: string): Promise<{ backend: Backend; keyv: Keyv }> {
+  const [{ default: KeyvSqlite }, { default: driver }] = await Promise.all([import('@keyv/sqlite'), import('sqlite3')]);
+  const keyv = new Keyv({ store: new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: BUSY_TIMEOUT_MS }), namespace: KEYV_NAMESPACE, throwOnErrors: true });
+  const db = await open(file, driver);
+  try {
+    for (const statement of SCHEMA) await db.all(statement);
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    await keyv.disconnect().catch(() => undefined);
+    throw err;
+  }
+  const backend: Backend = {
+    namespace: (name) => keyvNamespace(keyv, name),
+    ...sqlitePrimitives(db),
+    ...sqliteRecords(db),
     async deletePrefix(prefix) {
       let n = 0;
       for (const table of ['bot_claims', 'bot_counters', 'bot_registers']) n += await db.run(`DELETE FROM ${table} WHERE ${startsWith}`, [prefix, prefix]);

@@ -15,7 +15,7 @@ describe('question validation', () => {
 
   it('GIVEN control characters THEN asks for plain text', () => {
     const r = validateQuestion('how do I\u0007 get promoted\u001b[31m');
-    expect(r).toEqual({ ok: false, message: expect.stringContaining('control characters') });
+    expect(r).toEqual({ ok: false, message: expect.stringContaining('control characters') as string });
   });
 
   it('GIVEN a normal question with newlines THEN returns it trimmed and on one line', () => {

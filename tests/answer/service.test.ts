@@ -18,14 +18,14 @@ function scripted(outcome: DraftOutcome) {
   const calls: { question: string; ids: string[] }[] = [];
   const events: string[] = [];
   const drafter: Drafter = {
-    async draft(question, candidates) {
+    draft(question, candidates) {
       events.push('draft');
       calls.push({ question, ids: candidates.map((c) => c.entry.id) });
-      return outcome;
+      return Promise.resolve(outcome);
     },
   };
   const service = createAskService({ engine, logger: memoryLogger('silent').logger, drafter });
-  const ask = (q: string) => service.ask(q, { origin: 'slash' }, { beforeDraft: async () => void events.push('defer') });
+  const ask = (q: string) => service.ask(q, { origin: 'slash' }, { beforeDraft: () => Promise.resolve(void events.push('defer')) });
   return { calls, events, ask };
 }
 

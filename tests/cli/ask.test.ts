@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerEngine } from '../../src/answer/engine.js';
 import { createAskService, type AskService } from '../../src/answer/service.js';
 import { runAsk } from '../../src/cli/ask.js';
+import type { answerJson } from '../../src/cli/render.js';
 import { ROOT_DIR } from '../../src/paths.js';
 import { memoryLogger } from '../support/logger.js';
 import { realKnowledgeBase } from '../support/kb.js';
@@ -14,17 +15,21 @@ let service: AskService;
 beforeAll(async () => {
   service = createAskService({ engine: createAnswerEngine(await realKnowledgeBase()), logger: memoryLogger('silent').logger });
 });
-const noStdin = async () => '';
+const noStdin = () => Promise.resolve('');
+const stdin = (text: string) => () => Promise.resolve(text);
+/** One line of `ask --json` output (plus `error` for a bad line of a batch). */
+type AskJson = ReturnType<typeof answerJson> & { error?: string };
+const parse = (line: string) => JSON.parse(line) as AskJson;
 
 describe('cli ask', () => {
   it('GIVEN --json THEN prints exactly one JSON object with the contract fields', async () => {
     const r = await runAsk(['how do I ask for a raise without seeming pushy?', '--json'], service, noStdin);
     expect(r.exitCode).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
-    const json = JSON.parse(r.stdout);
+    const json = parse(r.stdout);
     expect(Object.keys(json).sort()).toEqual(['answered', 'confidence', 'mode', 'sources', 'text']);
     expect(json).toMatchObject({ answered: true, mode: 'knowledge' });
-    expect(json.sources[0]).toEqual({ id: 'how-to-ask-for-promotion', title: expect.any(String), guide: expect.any(String) });
+    expect(json.sources[0]).toEqual({ id: 'how-to-ask-for-promotion', title: expect.any(String) as string, guide: expect.any(String) as string });
   });
 
   it('GIVEN no --json THEN prints a readable answer with its sources', async () => {
@@ -36,14 +41,14 @@ describe('cli ask', () => {
   });
 
   it('GIVEN an off-topic question THEN answered is false and the text suggests the commands', async () => {
-    const json = JSON.parse((await runAsk(['best ramen in Shinjuku?', '--json'], service, noStdin)).stdout);
+    const json = parse((await runAsk(['best ramen in Shinjuku?', '--json'], service, noStdin)).stdout);
     expect(json).toMatchObject({ answered: false, mode: 'none', sources: [] });
     expect(json.text).toContain('/career-path');
   });
 
   it('GIVEN --batch THEN prints one JSON object per non-empty input line', async () => {
-    const r = await runAsk(['--batch'], service, async () => 'nomikai??\n\n永住権の申請条件は？\nweather tomorrow?\n');
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const r = await runAsk(['--batch'], service, stdin('nomikai??\n\n永住権の申請条件は？\nweather tomorrow?\n'));
+    const lines = r.stdout.trim().split('\n').map(parse);
     expect(lines.map((l) => l.answered)).toEqual([true, true, false]);
   });
 
@@ -59,10 +64,10 @@ describe('cli ask', () => {
   });
 
   it('GIVEN bad input in a batch THEN that line reports the problem and the others are answered', async () => {
-    const r = await runAsk(['--batch'], service, async () => `${'y'.repeat(5000)}\nnomikai??\n`);
-    const [bad, good] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(bad).toMatchObject({ answered: false, error: expect.stringContaining('5,000 characters') });
-    expect(good.answered).toBe(true);
+    const r = await runAsk(['--batch'], service, stdin(`${'y'.repeat(5000)}\nnomikai??\n`));
+    const [bad, good] = r.stdout.trim().split('\n').map(parse);
+    expect(bad).toMatchObject({ answered: false, error: expect.stringContaining('5,000 characters') as string });
+    expect(good?.answered).toBe(true);
   });
 });
 
@@ -74,8 +79,8 @@ describe('npm run -s cli (the real process)', () => {
 
   it('keeps stdout to the single JSON object, even with debug logs on stderr', async () => {
     const r = await run(['ask', 'what is invisible work?', '--json']);
-    expect(() => JSON.parse(r.stdout)).not.toThrow();
-    expect(JSON.parse(r.stdout).answered).toBe(true);
+    expect(() => parse(r.stdout)).not.toThrow();
+    expect(parse(r.stdout).answered).toBe(true);
   });
 
   it('rejects an unknown command with the usage and a non-zero exit', async () => {

@@ -1,4 +1,4 @@
-import { Locale, type APICommandAutocompleteInteractionResponseCallbackData } from 'discord-api-types/v10';
+import { InteractionResponseType, Locale, type APICommandAutocompleteInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SentInteraction } from '../fakes/discord.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
@@ -20,7 +20,7 @@ const VISA = { status: 'instructor', 'current-work': 'language-teaching-school' 
 async function choices(i: SentInteraction): Promise<NonNullable<APICommandAutocompleteInteractionResponseCallbackData['choices']>> {
   const response = await t.fake.waitForResponse(i.id);
   expect(response.type).toBe(8);
-  const list = response.type === 8 ? (response.data.choices ?? []) : [];
+  const list = response.type === InteractionResponseType.ApplicationCommandAutocompleteResult ? (response.data.choices ?? []) : [];
   expect(list.length).toBeLessThanOrEqual(25);
   return list;
 }

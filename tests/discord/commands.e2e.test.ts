@@ -1,4 +1,4 @@
-import { GatewayIntentBits } from 'discord.js';
+import { GatewayIntentBits, InteractionResponseType } from 'discord.js';
 import { DUTIES, HSP_CLAIMS, RESIDENCE_STATUSES } from '../../src/kb/vocabulary.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot, type TestBot } from '../support/bot.js';
@@ -161,7 +161,7 @@ describe('/topics', () => {
     await replyTo(t, t.fake.slash('topics'));
     const picked = await t.fake.waitForResponse(t.fake.select('topics:topic', ['visa']).id);
     expect(picked.type).toBe(7);
-    const list = picked.type === 7 ? picked.data : undefined;
+    const list = picked.type === InteractionResponseType.UpdateMessage ? picked.data : undefined;
     expect(list?.embeds?.[0]?.title).toBe('Work visas, job changes and filings');
     expect(customIdsOf(list ?? {})).toEqual(['topics:entry']);
     const entry = selectOptionsOf(list ?? {})[0];

@@ -1,3 +1,4 @@
+import { InteractionResponseType } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakePermissions } from '../fakes/discord.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
@@ -112,7 +113,7 @@ describe('reload', () => {
     const i = t.fake.slash('config', {}, { subcommand: 'reload', ...moderator });
     const response = await t.fake.waitForResponse(i.id);
     expect(response.type).toBe(5);
-    expect(response.type === 5 ? response.data?.flags : undefined).toBe(64);
+    expect(response.type === InteractionResponseType.DeferredChannelMessageWithSource ? response.data?.flags : undefined).toBe(64);
     const edit = await t.fake.waitForEdit(i.id);
     const { kb } = t.bot.ctx.knowledge();
     expect(edit.content).toBe(`Knowledge base reloaded: ${kb.entries.length} entries, version \`${kb.version}\`.`);

@@ -1,3 +1,4 @@
+import { InteractionResponseType } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SentInteraction } from '../fakes/discord.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
@@ -113,7 +114,7 @@ describe('Discord API errors', () => {
     t.fake.failNext(`POST /interactions/${i.id}/${i.token}/callback`, 400, { code: 50035, message: 'Invalid Form Body', errors: {} });
     const response = await acceptedResponse(i);
     expect(response?.type).toBe(4);
-    expect(response?.type === 4 ? response.data?.content : undefined).toBe(GENERIC(i.id));
+    expect(response?.type === InteractionResponseType.ChannelMessageWithSource ? response.data?.content : undefined).toBe(GENERIC(i.id));
     await stillAnswers();
   });
 

@@ -3,7 +3,7 @@
  * and let the bot finish handling earlier events before asserting that it stayed quiet.
  */
 import { expect } from 'vitest';
-import { ApplicationCommandOptionType, type APIEmbed, type APIInteractionResponse, type APIInteractionResponseCallbackData, type APIMessage, type APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, InteractionResponseType, type APIEmbed, type APIInteractionResponse, type APIInteractionResponseCallbackData, type APIMessage, type APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { FakePermissions, type RecordedRequest, type SentInteraction } from '../fakes/discord.js';
 import type { TestBot } from '../support/bot.js';
 
@@ -13,7 +13,9 @@ type MessageLike = Pick<APIInteractionResponseCallbackData, 'content' | 'embeds'
 
 /** The message data of a type-4 or type-7 response. */
 export function messageOf(response: APIInteractionResponse): APIInteractionResponseCallbackData {
-  if (response.type !== 4 && response.type !== 7) throw new Error(`expected a message response (4 or 7), got type ${response.type}`);
+  if (response.type !== InteractionResponseType.ChannelMessageWithSource && response.type !== InteractionResponseType.UpdateMessage) {
+    throw new Error(`expected a message response (4 or 7), got type ${response.type}`);
+  }
   return response.data ?? {};
 }
 

@@ -18,7 +18,7 @@ afterEach(() => {
   expect(fake.violations).toEqual([]);
 });
 afterAll(async () => {
-  if (running && running.child.exitCode === null) running.child.kill('SIGKILL');
+  if (running?.child.exitCode === null) running.child.kill('SIGKILL');
   await fake?.close();
   rmSync(dir, { recursive: true, force: true });
 });

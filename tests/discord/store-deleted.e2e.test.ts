@@ -38,7 +38,7 @@ it('GIVEN the data folder is deleted while the bot runs THEN questions are still
   expect(deleted).toMatchObject({ level: 50, fileExists: false });
   const failures = storeLogs.lines().filter((l) => String(l.msg).startsWith('store operation failed'));
   expect(failures).toHaveLength(1);
-  expect(failures[0]).toMatchObject({ level: 50, fileExists: false, err: { code: expect.stringMatching(/^SQLITE_/) } });
+  expect(failures[0]).toMatchObject({ level: 50, fileExists: false, err: { code: expect.stringMatching(/^SQLITE_/) as string } });
   expect(t.logs.lines().filter((l) => Number(l.level) >= 50)).toEqual([]);
   expect(t.fake.violations).toEqual([]);
 });

@@ -16,7 +16,7 @@ beforeAll(async () => {
   refs = await realRefs();
 });
 
-type Raw = { status: ResidenceStatus; currentWork: Duty; newWork: Duty; employer: 'same' | 'new'; salary?: number; dispatch?: boolean };
+interface Raw { status: ResidenceStatus; currentWork: Duty; newWork: Duty; employer: 'same' | 'new'; salary?: number; dispatch?: boolean }
 const check = (raw: Raw) => checkVisa(rules.visaCheck, visaCheckInputSchema.parse(raw));
 const rowId = (raw: Raw) => decidingVerdictRule(rules.visaCheck, visaFacts(rules.visaCheck, visaCheckInputSchema.parse(raw)))?.id;
 const ids = (list: { id: string }[]) => list.map((x) => x.id);

@@ -65,9 +65,9 @@ describe('the LLM fallback sees only questions inside the domain', () => {
   const recording = () => {
     const asked: string[] = [];
     const drafter: Drafter = {
-      async draft(question) {
+      draft(question) {
         asked.push(question);
-        return { kind: 'insufficient' };
+        return Promise.resolve({ kind: 'insufficient' });
       },
     };
     return { asked, drafter };

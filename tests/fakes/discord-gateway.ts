@@ -131,7 +131,7 @@ export class FakeGateway {
     this.#sockets.clear();
   }
 
-  #filter(session: Session, t: string, d: unknown): unknown {
+  #filter(session: Session, t: GatewayDispatchPayload['t'], d: unknown): unknown {
     if (!isRecord(d)) return d;
     const inGuild = typeof d.guild_id === 'string';
     if (MESSAGE_EVENTS.has(t) && inGuild && (session.intents & GatewayIntentBits.GuildMessages) === 0) {

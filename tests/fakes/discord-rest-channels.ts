@@ -108,7 +108,7 @@ function threadFromMessage(ctx: RouteContext): RouteResult {
     return apiError(400, 50024, 'Cannot execute action on this channel type');
   }
   const message = state.messages.get(params.message ?? '');
-  if (!message || message.channel_id !== channel.id) return apiError(404, 10008, 'Unknown Message');
+  if (message?.channel_id !== channel.id) return apiError(404, 10008, 'Unknown Message');
   if (state.channels.has(message.id)) return apiError(400, 160004, 'A thread has already been created for this message');
   const name = threadName(state, `thread on message ${message.id}`, body);
   if (typeof name !== 'string') return name;

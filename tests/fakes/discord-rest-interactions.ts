@@ -75,10 +75,11 @@ function validate(state: FakeState, rec: InteractionRecord, body: Record<string,
     errors.add(['type'], 'INTERACTION_RESPONSE_TYPE_INVALID', `Callback type ${String(type)} is not valid for ${rec.label}`);
     return reject(state, rec, errors);
   }
-  if (type === InteractionResponseType.ChannelMessageWithSource || type === InteractionResponseType.UpdateMessage) {
-    return vetMessage(state, `${rec.label} callback type ${type}`, body.data, type === 4, ['data']);
+  const response = type as InteractionResponseType;
+  if (response === InteractionResponseType.ChannelMessageWithSource || response === InteractionResponseType.UpdateMessage) {
+    return vetMessage(state, `${rec.label} callback type ${type}`, body.data, response === InteractionResponseType.ChannelMessageWithSource, ['data']);
   }
-  if (type === InteractionResponseType.ApplicationCommandAutocompleteResult) {
+  if (response === InteractionResponseType.ApplicationCommandAutocompleteResult) {
     const errors = checkAutocomplete(body.data);
     return errors.empty ? undefined : reject(state, rec, errors);
   }

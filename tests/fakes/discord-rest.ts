@@ -173,7 +173,7 @@ export class FakeRest {
 function storeCommands(state: FakeState, existing: APIApplicationCommand[], body: unknown[], guildId: string | undefined): APIApplicationCommand[] {
   const next = body.filter(isRecord).map((cmd): APIApplicationCommand => {
     const type = typeof cmd.type === 'number' ? cmd.type : 1;
-    const previous = existing.find((c) => c.name === cmd.name && c.type === type);
+    const previous = existing.find((c) => c.name === cmd.name && Number(c.type) === type);
     return {
       ...(cmd as unknown as APIApplicationCommand),
       id: previous?.id ?? state.nextId(),

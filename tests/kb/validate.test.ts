@@ -86,7 +86,7 @@ describe('knowledge base validation', () => {
   it('GIVEN broken YAML THEN the file is named, not a stack trace', async () => {
     const dir = await brokenCopy((d) => edit(d, 'topics.yaml', (s) => `${s}\n  - : [unclosed`));
     const result = await loadKnowledge(dir);
-    expect(result.ok ? [] : result.problems[0]).toMatchObject({ file: 'topics.yaml', field: '(file)', message: expect.stringMatching(/^is not valid YAML/) });
+    expect(result.ok ? [] : result.problems[0]).toMatchObject({ file: 'topics.yaml', field: '(file)', message: expect.stringMatching(/^is not valid YAML/) as string });
   });
 
   it('GIVEN an invalid knowledge base THEN kb:check exits non-zero with the same message the bot and CLI refuse to start with', async () => {

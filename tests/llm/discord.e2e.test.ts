@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 const grounded = { kind: 'json' as const, content: { answer: 'IT support is a common first step out of teaching.', cited_ids: ['after-alt-it-tech'], context_sufficient: true } };
-type Embed = { title?: string; description?: string; fields?: { name: string; value: string }[] };
+interface Embed { title?: string; description?: string; fields?: { name: string; value: string }[] }
 const embedOf = (body: unknown) => ((body as { embeds?: Embed[]; data?: { embeds?: Embed[] } }).embeds ?? (body as { data?: { embeds?: Embed[] } }).data?.embeds ?? [])[0]!;
 
 describe('/ask with the LLM fallback, end to end', () => {

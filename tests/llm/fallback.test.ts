@@ -41,7 +41,7 @@ describe('LLM fallback: cache', () => {
     openai.enqueue(grounded());
     const first = await drafter.draft(QUESTION, candidates(QUESTION), member);
     const second = await drafter.draft(`  ${QUESTION.toUpperCase()}?! `, candidates(QUESTION), member);
-    expect(first).toEqual({ kind: 'drafted', answer: expect.any(String), citedIds: ['after-alt-it-tech'] });
+    expect(first).toEqual({ kind: 'drafted', answer: expect.any(String) as string, citedIds: ['after-alt-it-tech'] });
     expect(second).toEqual(first);
     expect(openai.requests).toHaveLength(1);
     expect(logs.lines().some((l) => l.cache === 'hit')).toBe(true);

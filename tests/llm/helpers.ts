@@ -1,5 +1,6 @@
 import type { LlmConfig } from '../../src/config.js';
 import type { ContextCandidate } from '../../src/llm/prompt.js';
+import type { memoryLogger } from '../support/logger.js';
 
 /** Small hand-made entries; the real knowledge files are not used here. */
 export const CHANGE_JOBS: ContextCandidate = {
@@ -48,4 +49,4 @@ export function llmConfig(baseURL: string, overrides: Partial<LlmConfig> = {}): 
 
 /** The project's logger writing JSON lines into memory (tests/support/logger.ts). */
 export { memoryLogger as captureLogger } from '../support/logger.js';
-export type CapturedLogger = ReturnType<typeof import('../support/logger.js').memoryLogger>;
+export type CapturedLogger = ReturnType<typeof memoryLogger>;

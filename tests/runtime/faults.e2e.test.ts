@@ -5,6 +5,7 @@
  */
 import { chmodSync, chownSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { InteractionResponseType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/store/store.js';
 import { customIdsOf } from '../discord/helpers.js';
@@ -119,15 +120,15 @@ describe('a store that cannot be written', () => {
     expect((await fake.waitForChannelMessage(thread.id)).embeds[0]?.title).toContain('How to ask for a promotion');
     const unanswered = fake.slash('ask', { question: 'what does the blue parrot eat for breakfast' });
     const reply = await fake.waitForResponse(unanswered.id);
-    expect(reply.type === 4 && reply.data?.embeds?.[0]?.title).toBe('Not in my guides');
+    expect(reply.type === InteractionResponseType.ChannelMessageWithSource && reply.data?.embeds?.[0]?.title).toBe('Not in my guides');
     const [upId] = customIdsOf(fake.messagesIn(thread.id).find((m) => customIdsOf(m).length > 0)!);
     const up = fake.button(upId!);
     const thanks = await fake.waitForResponse(up.id);
-    expect(thanks.type === 4 && thanks.data?.content).toBe("Thanks! I couldn't save your rating just now; please try again in a while.");
+    expect(thanks.type === InteractionResponseType.ChannelMessageWithSource && thanks.data?.content).toBe("Thanks! I couldn't save your rating just now; please try again in a while.");
 
     const failures = logLines(run).filter((l) => l.msg === STORE_FAILED);
     expect(failures).toHaveLength(1);
-    expect(failures[0]).toMatchObject({ level: 50, err: { code: expect.stringMatching(/^SQLITE_(READONLY|CANTOPEN)$/) } });
+    expect(failures[0]).toMatchObject({ level: 50, err: { code: expect.stringMatching(/^SQLITE_(READONLY|CANTOPEN)$/) as string } });
     expect(logLines(run).filter((l) => Number(l.level) >= 50 && l.msg !== STORE_FAILED)).toEqual([]);
     expect(fake.violations).toEqual([]);
   }, 60_000);

@@ -8,7 +8,7 @@ import { describeWithRedis } from '../support/redis.js';
 import { behavesLikeAStore } from './primitives.js';
 
 describe('in-memory store (tests)', () => {
-  behavesLikeAStore(async () => memoryStore());
+  behavesLikeAStore(() => Promise.resolve(memoryStore()));
 });
 
 describe('SQLite store (the embedded default)', () => {

@@ -42,7 +42,7 @@ export function faultyStore(inner: Store = memoryStore()): FaultyStore {
     release: guard(inner.release, true),
     increment: guard(inner.increment, true),
     counters: guard(inner.counters, false),
-    exchange: guard(inner.exchange, true) as Store['exchange'],
+    exchange: guard(inner.exchange, true),
     records<T>(name: string, options?: { max?: number }): RecordSet<T> {
       const set = inner.records<T>(name, options);
       return {

@@ -3,7 +3,7 @@ import type { Reporter, TestModule } from 'vitest/node';
 import { REDIS_TAG, redisNotice } from './redis-availability.js';
 
 /** Redis tests describeWithRedis skipped for want of a server (not those skipped because a hook failed: those fail the run). */
-export function skippedRedisTests(modules: ReadonlyArray<TestModule>): number {
+export function skippedRedisTests(modules: readonly TestModule[]): number {
   let skipped = 0;
   for (const module of modules) {
     for (const test of module.children.allTests()) {
@@ -14,7 +14,7 @@ export function skippedRedisTests(modules: ReadonlyArray<TestModule>): number {
 }
 
 export default class RedisReporter implements Reporter {
-  onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
+  onTestRunEnd(modules: readonly TestModule[]): void {
     const lines = redisNotice(skippedRedisTests(modules));
     if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n\n`);
   }

@@ -76,7 +76,7 @@ export async function startRedis(): Promise<RedisServer> {
   const from = redisSource();
   const problem = redisSetupProblem(from, process.env);
   if (problem) throw new Error(problem);
-  if (from.kind === 'url') return { url: from.url, stop: async () => undefined };
+  if (from.kind === 'url') return { url: from.url, stop: () => Promise.resolve() };
   const bin = from.kind === 'binary' ? from.path : 'redis-server';
   const port = await freePort();
   const child: ChildProcess = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
