@@ -15,27 +15,38 @@ function checkPhrasings(e: Entry, phrasingOwner: Map<string, Entry>, at: (field:
     else phrasingOwner.set(norm(q), e);
   });
   const japanese = e.questions.filter((q) => JAPANESE.test(q));
-  if (japanese.length < PHRASINGS.japanese) at('questions', `needs at least ${PHRASINGS.japanese} phrasings in Japanese (has ${japanese.length})`);
+  if (japanese.length < PHRASINGS.japanese)
+    at('questions', `needs at least ${PHRASINGS.japanese} phrasings in Japanese (has ${japanese.length})`);
   if (japanese.filter((q) => LATIN_WORD.test(q)).length < PHRASINGS.mixed) {
     at('questions', `needs at least ${PHRASINGS.mixed} phrasing mixing English and Japanese (e.g. "N3でIT転職いける？")`);
   }
 }
 
-/** Checks that need more than one file: duplicates, references, sources for facts, coverage of every guide section. */
-export function crossCheck(kb: { guides: Guide[]; topics: Topic[]; sources: Source[]; entries: Entry[]; search: SearchSettings }): Problem[] {
+function duplicateIds<T extends { id: string }>(items: T[], file: (t: T) => string): Problem[] {
   const problems: Problem[] = [];
-  const duplicate = <T extends { id: string }>(items: T[], file: (t: T) => string) => {
-    const seen = new Map<string, T>();
-    for (const item of items) {
-      const first = seen.get(item.id);
-      if (first) problems.push({ file: file(item), field: 'id', message: `duplicate id "${item.id}" (also in ${file(first)})` });
-      else seen.set(item.id, item);
-    }
-  };
-  duplicate(kb.guides, () => 'guides.yaml');
-  duplicate(kb.topics, () => 'topics.yaml');
-  duplicate(kb.sources, () => 'sources.yaml');
-  duplicate(kb.entries, (e) => e.file);
+  const seen = new Map<string, T>();
+  for (const item of items) {
+    const first = seen.get(item.id);
+    if (first) problems.push({ file: file(item), field: 'id', message: `duplicate id "${item.id}" (also in ${file(first)})` });
+    else seen.set(item.id, item);
+  }
+  return problems;
+}
+
+/** Checks that need more than one file: duplicates, references, sources for facts, coverage of every guide section. */
+export function crossCheck(kb: {
+  guides: Guide[];
+  topics: Topic[];
+  sources: Source[];
+  entries: Entry[];
+  search: SearchSettings;
+}): Problem[] {
+  const problems: Problem[] = [
+    ...duplicateIds(kb.guides, () => 'guides.yaml'),
+    ...duplicateIds(kb.topics, () => 'topics.yaml'),
+    ...duplicateIds(kb.sources, () => 'sources.yaml'),
+    ...duplicateIds(kb.entries, (e) => e.file),
+  ];
 
   const topics = new Set(kb.topics.map((t) => t.id));
   const sources = new Set(kb.sources.map((s) => s.id));
@@ -105,7 +116,8 @@ function outOfScopeProblems(search: SearchSettings, entries: readonly Entry[]): 
   const problems: Problem[] = [];
   const variants = new Set(search.synonyms.flatMap((g) => g.variants.map(norm)));
   search.outOfScope.forEach((phrase, i) => {
-    if (variants.has(norm(phrase))) problems.push({ file: 'search.yaml', field: `outOfScope.${i}`, message: `"${phrase}" is also a synonym variant` });
+    if (variants.has(norm(phrase)))
+      problems.push({ file: 'search.yaml', field: `outOfScope.${i}`, message: `"${phrase}" is also a synonym variant` });
   });
   const mentioned = phraseMatcher(search.outOfScope);
   for (const e of entries) {

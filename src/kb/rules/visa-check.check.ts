@@ -28,20 +28,11 @@ export function visaCheckProblems(rules: VisaCheckRules, refs: RefIndex, file: s
     for (const d of duplicateIds(rules[list], list)) at(d.field, d.message);
   }
 
-  const owner = new Map<string, string>();
-  rules.fields.forEach((f, i) =>
-    f.duties.forEach((duty, j) => {
-      const other = owner.get(duty);
-      if (other !== undefined) at(`fields.${i}.duties.${j}`, `duty "${duty}" is already in field "${other}"`);
-      else owner.set(duty, f.id);
-    }),
-  );
-  const missing = DUTIES.map((d) => d.value).filter((d) => !owner.has(d));
-  if (missing.length > 0) at('fields', `every duty needs a field; missing: ${missing.join(', ')}`);
-
+  checkFields(at, rules);
   const checkText = (field: string, text: string) => {
     for (const name of placeholders(text)) {
-      if (!(VISA_PLACEHOLDERS as readonly string[]).includes(name)) at(field, `unknown placeholder {${name}}; allowed: ${VISA_PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}`);
+      if (!(VISA_PLACEHOLDERS as readonly string[]).includes(name))
+        at(field, `unknown placeholder {${name}}; allowed: ${VISA_PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}`);
     }
   };
   rules.verdicts.forEach((row, i) => {
@@ -66,8 +57,28 @@ export function visaCheckProblems(rules: VisaCheckRules, refs: RefIndex, file: s
   });
   checkText('refusal_review_reason', rules.refusal_review_reason);
   Object.entries(rules.confidence_notes).forEach(([k, v]) => v !== undefined && checkText(`confidence_notes.${k}`, v));
-  if (problems.length > 0) return problems; // coverage needs a sound field table
+  if (problems.length === 0) checkCoverage(at, rules); // coverage needs a sound field table
+  return problems;
+}
 
+type At = (field: string, message: string) => void;
+
+/** `fields` put every duty in exactly one field. */
+function checkFields(at: At, rules: VisaCheckRules): void {
+  const owner = new Map<string, string>();
+  rules.fields.forEach((f, i) =>
+    f.duties.forEach((duty, j) => {
+      const other = owner.get(duty);
+      if (other !== undefined) at(`fields.${i}.duties.${j}`, `duty "${duty}" is already in field "${other}"`);
+      else owner.set(duty, f.id);
+    }),
+  );
+  const missing = DUTIES.map((d) => d.value).filter((d) => !owner.has(d));
+  if (missing.length > 0) at('fields', `every duty needs a field; missing: ${missing.join(', ')}`);
+}
+
+/** Every combination gets a verdict (first match), and every verdict row decides at least one. */
+function checkCoverage(at: At, rules: VisaCheckRules): void {
   const used = new Set<number>();
   const uncovered: JobChange[] = [];
   for (const input of allVisaInputs()) {
@@ -77,10 +88,12 @@ export function visaCheckProblems(rules: VisaCheckRules, refs: RefIndex, file: s
   }
   const first = uncovered[0];
   if (first) {
-    at('verdicts', `incomplete: ${uncovered.length} combination(s) get no verdict, e.g. ${describe(first)} — end the list with a default row (when: {})`);
+    at(
+      'verdicts',
+      `incomplete: ${uncovered.length} combination(s) get no verdict, e.g. ${describe(first)} — end the list with a default row (when: {})`,
+    );
   }
   rules.verdicts.forEach((row, i) => {
     if (!used.has(i)) at(`verdicts.${i}`, `row "${row.id}" never applies: earlier rows already decide every combination it matches`);
   });
-  return problems;
 }
