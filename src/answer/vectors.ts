@@ -48,7 +48,7 @@ export function vectorOf(ids: readonly number[], weight: (id: number) => number)
   let norm = 0;
   ids.forEach((id, i) => {
     ws[i] = weight(id);
-    norm += ws[i]! * ws[i]!;
+    norm += ws[i] * ws[i];
   });
   norm = Math.sqrt(norm);
   if (norm > 0) for (let i = 0; i < ws.length; i++) ws[i] = ws[i]! / norm;
