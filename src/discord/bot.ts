@@ -41,6 +41,19 @@ export interface BotDeps extends ContextDeps {
   scheduler?: SchedulerOptions;
 }
 
+/** Shard readiness and reconnects, for /readyz's metrics and the logs. */
+function trackShards(client: Client, ctx: BotContext, log: BotContext['logger']): void {
+  client.on(Events.ShardResume, (shardId, replayed) => {
+    ctx.metrics.shardReady(shardId, true);
+    log.info({ shardId, replayed }, 'gateway session resumed');
+  });
+  client.on(Events.ShardReady, (shardId) => ctx.metrics.shardReady(shardId, true));
+  client.on(Events.ShardReconnecting, (shardId) => {
+    ctx.metrics.shardReady(shardId, false);
+    ctx.metrics.gatewayReconnect(shardId);
+  });
+}
+
 /**
  * Wires the command list (the registry, handed in by the entry point), the router and the help-channel listener to a
  * discord.js client and logs in.
@@ -61,15 +74,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     onMessage(message).catch((err: unknown) => log.error({ err, messageId: message.id }, 'help-channel message failed'));
   });
   client.once(Events.ClientReady, (c) => log.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'connected to Discord'));
-  client.on(Events.ShardResume, (shardId, replayed) => {
-    ctx.metrics.shardReady(shardId, true);
-    log.info({ shardId, replayed }, 'gateway session resumed');
-  });
-  client.on(Events.ShardReady, (shardId) => ctx.metrics.shardReady(shardId, true));
-  client.on(Events.ShardReconnecting, (shardId) => {
-    ctx.metrics.shardReady(shardId, false);
-    ctx.metrics.gatewayReconnect(shardId);
-  });
+  trackShards(client, ctx, log);
   client.on(Events.Warn, (message) => log.warn(message));
   client.on(Events.Error, (err) => log.error({ err }, 'discord.js error'));
 

@@ -17,6 +17,13 @@ function gatewayProblems(client: Client | undefined): string[] {
 }
 
 /** The store answers a read within `timeoutMs` (a Redis that is down may queue commands instead of failing them). */
+/** A driver error's code, else its class: never its message. */
+function errorKind(err: unknown): string {
+  const code = (err as { code?: unknown } | null | undefined)?.code;
+  if (typeof code === 'string' || typeof code === 'number') return String(code);
+  return err instanceof Error ? err.name : 'error';
+}
+
 async function storeProblem(store: Store, timeoutMs: number): Promise<string[]> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<string>((resolve) => {
@@ -28,7 +35,7 @@ async function storeProblem(store: Store, timeoutMs: number): Promise<string[]> 
     .then(
       () => undefined,
       // The error's code or class only: a driver message may name hosts or keys.
-      (err: unknown) => `store: not answering (${(err as { code?: unknown }).code ?? (err instanceof Error ? err.name : 'error')})`,
+      (err: unknown) => `store: not answering (${errorKind(err)})`,
     );
   try {
     const problem = await Promise.race([probe, timeout]);

@@ -38,12 +38,24 @@ export function createMetrics(options: MetricsOptions = {}) {
   const registry = new Registry();
   if (options.labels) registry.setDefaultLabels(options.labels);
   if (options.processMetrics) collectDefaultMetrics({ register: registry });
-  const registers = [registry];
-  const counter = <L extends string = never>(name: string, help: string, labelNames: readonly L[] = []) =>
-    new Counter<L>({ name: PREFIX + name, help, labelNames, registers });
-  const gauge = <L extends string = never>(name: string, help: string, labelNames: readonly L[] = []) =>
-    new Gauge<L>({ name: PREFIX + name, help, labelNames, registers });
+  return { registry, ...interactionRecorders(registry), ...otherRecorders(registry) };
+}
 
+/** Counter and gauge makers for one registry, their names prefixed. */
+function makers(registry: Registry) {
+  const registers = [registry];
+  return {
+    registers,
+    counter: <L extends string = never>(name: string, help: string, labelNames: readonly L[] = []) =>
+      new Counter<L>({ name: PREFIX + name, help, labelNames, registers }),
+    gauge: <L extends string = never>(name: string, help: string, labelNames: readonly L[] = []) =>
+      new Gauge<L>({ name: PREFIX + name, help, labelNames, registers }),
+  };
+}
+
+/** Interactions, first responses, backlog, answers and help-channel messages. */
+function interactionRecorders(registry: Registry) {
+  const { counter, gauge, registers } = makers(registry);
   const interactions = counter('interactions_total', 'Interactions received, by type, command (or component prefix) and outcome', ['type', 'command', 'outcome']);
   const refusals = counter('interaction_refusals_total', 'Interactions refused with a message the member can act on, by reason', ['reason']);
   const firstResponse = new Histogram<'type'>({
@@ -57,20 +69,8 @@ export function createMetrics(options: MetricsOptions = {}) {
   const backlog = gauge('interaction_backlog', 'Interactions and messages received but not yet started');
   const answers = counter('answers_total', 'Answers given, by surface and mode (knowledge base, deterministic rules, LLM draft, none)', ['surface', 'mode']);
   const helpMessages = counter('help_channel_messages_total', 'Help-channel messages and mentions considered, by outcome', ['outcome']);
-  const queueRecords = counter('queue_records_total', 'Records added to the curator queue, by kind', ['kind']);
-  const storeErrors = counter('store_errors_total', 'Store operations that failed, by operation', ['op']);
-  const reconnects = counter('gateway_reconnects_total', 'Gateway connections lost and being re-established (resume or re-identify), by shard', ['shard']);
-  const shardReady = gauge('gateway_shard_ready', '1 while the shard is connected to the gateway and ready, else 0', ['shard']);
-  const llmCalls = counter('llm_calls_total', 'LLM model calls, by outcome (drafted, insufficient, or the failure reason)', ['outcome']);
-  const llmTokens = counter('llm_tokens_total', 'Tokens used by LLM calls, as reported by the server', ['kind']);
-  const llmCache = counter('llm_cache_lookups_total', 'LLM draft cache lookups, by result (a hit costs no model call)', ['result']);
-  const llmRefusals = counter('llm_refusals_total', 'LLM calls the model refused (refusal or content filter)');
-  const llmSkipped = counter('llm_skipped_total', 'LLM calls not made, by reason (daily limit reached, store down)', ['reason']);
-  const knowledge = gauge('knowledge_base_info', 'The knowledge-base version in use (value 1)', ['version']);
-  const reloads = counter('knowledge_reloads_total', 'Knowledge-base reloads, by origin (command here, or another shard) and result', ['origin', 'result']);
 
   return {
-    registry,
     interaction(type: InteractionType, command: string, outcome: InteractionOutcome) {
       interactions.inc({ type, command, outcome });
     },
@@ -92,6 +92,25 @@ export function createMetrics(options: MetricsOptions = {}) {
     helpMessage(outcome: HelpMessageOutcome) {
       helpMessages.inc({ outcome });
     },
+  };
+}
+
+/** Curator queue, store, gateway, LLM and knowledge base. */
+function otherRecorders(registry: Registry) {
+  const { counter, gauge } = makers(registry);
+  const queueRecords = counter('queue_records_total', 'Records added to the curator queue, by kind', ['kind']);
+  const storeErrors = counter('store_errors_total', 'Store operations that failed, by operation', ['op']);
+  const reconnects = counter('gateway_reconnects_total', 'Gateway connections lost and being re-established (resume or re-identify), by shard', ['shard']);
+  const shardReady = gauge('gateway_shard_ready', '1 while the shard is connected to the gateway and ready, else 0', ['shard']);
+  const llmCalls = counter('llm_calls_total', 'LLM model calls, by outcome (drafted, insufficient, or the failure reason)', ['outcome']);
+  const llmTokens = counter('llm_tokens_total', 'Tokens used by LLM calls, as reported by the server', ['kind']);
+  const llmCache = counter('llm_cache_lookups_total', 'LLM draft cache lookups, by result (a hit costs no model call)', ['result']);
+  const llmRefusals = counter('llm_refusals_total', 'LLM calls the model refused (refusal or content filter)');
+  const llmSkipped = counter('llm_skipped_total', 'LLM calls not made, by reason (daily limit reached, store down)', ['reason']);
+  const knowledge = gauge('knowledge_base_info', 'The knowledge-base version in use (value 1)', ['version']);
+  const reloads = counter('knowledge_reloads_total', 'Knowledge-base reloads, by origin (command here, or another shard) and result', ['origin', 'result']);
+
+  return {
     queueRecord(kind: 'unanswered' | 'downvoted') {
       queueRecords.inc({ kind });
     },

@@ -29,8 +29,9 @@ function parseLabels(text: string, line: string): Record<string, string> {
   while (rest.length > 0) {
     const m = LABEL.exec(rest);
     if (!m) throw new Error(`malformed labels in: ${line}`);
-    if (m[1]! in labels) throw new Error(`duplicate label ${m[1]} in: ${line}`);
-    labels[m[1]!] = m[2]!.replace(/\\(["\\n])/g, (_, c: string) => (c === 'n' ? '\n' : c));
+    const name = m[1]!;
+    if (name in labels) throw new Error(`duplicate label ${name} in: ${line}`);
+    labels[name] = m[2]!.replace(/\\(["\\n])/g, (_, c: string) => (c === 'n' ? '\n' : c));
     rest = rest.slice(m[0].length);
   }
   return labels;
