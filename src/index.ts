@@ -5,7 +5,7 @@ import { createReadiness } from './discord/readiness.js';
 import { DiscordFatalError, fatalMessage, type FatalReason } from './discord/fatal.js';
 import { KnowledgeBaseError } from './kb/problems.js';
 import { loadKnowledgeOrThrow } from './kb/load.js';
-import { createLogger } from './logger.js';
+import { createLogger, type Logger } from './logger.js';
 import { exposition, OpsServerError, startOpsServer } from './ops/http.js';
 import { createMetrics } from './ops/metrics.js';
 import { KNOWLEDGE_DIR } from './paths.js';
@@ -49,28 +49,38 @@ async function main(): Promise<number> {
     });
     const stopAll = () => Promise.all([bot.stop(), ops?.close()]).then(() => undefined);
     stopBot = () => stopAll().catch(() => undefined);
-    const shutdown = (signal: string) => {
-      logger.info({ signal }, 'shutting down');
-      stopAll().then(
-        () => process.exit(0),
-        (err: unknown) => {
-          logger.error({ err }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
-    };
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
+    stopOnSignals(logger, stopAll);
     return 0;
   } catch (err) {
-    if (err instanceof KnowledgeBaseError || err instanceof StoreError || err instanceof DiscordFatalError || err instanceof OpsServerError) {
-      process.stderr.write(`Cannot start: ${err.message}\n`);
-      process.send?.({ botFatal: err instanceof DiscordFatalError ? err.reason : 'start-up' });
-      return 1;
-    }
-    logger.fatal({ err }, 'start-up failed');
+    return startupFailed(err, logger);
+  }
+}
+
+/** SIGINT / SIGTERM: stop everything, then exit 0 (1 if stopping failed). */
+function stopOnSignals(logger: Logger, stopAll: () => Promise<void>): void {
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    stopAll().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+/** Expected start-up problems are shown as they are; anything else is logged. The exit code is 1 either way. */
+function startupFailed(err: unknown, logger: Logger): number {
+  if (err instanceof KnowledgeBaseError || err instanceof StoreError || err instanceof DiscordFatalError || err instanceof OpsServerError) {
+    process.stderr.write(`Cannot start: ${err.message}\n`);
+    process.send?.({ botFatal: err instanceof DiscordFatalError ? err.reason : 'start-up' });
     return 1;
   }
+  logger.fatal({ err }, 'start-up failed');
+  return 1;
 }
 
 const code = await main();
