@@ -18,7 +18,11 @@ export const ask = {
     description_localizations: { ja: '日本での仕事について質問する（厳選ガイドから出典つきで回答）' },
     ...INSTALL.everywhere,
     options: [
-      stringOption('question', { en: 'Your question, in English or Japanese', ja: '質問（英語または日本語）' }, { required: true, maxLength: MAX_QUESTION_LENGTH }),
+      stringOption(
+        'question',
+        { en: 'Your question, in English or Japanese', ja: '質問（英語または日本語）' },
+        { required: true, maxLength: MAX_QUESTION_LENGTH },
+      ),
       booleanOption('private', { en: 'Show the answer only to you', ja: '回答を自分だけに表示する' }),
     ],
   },

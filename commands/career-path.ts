@@ -15,10 +15,25 @@ const data = {
   description_localizations: { ja: 'JLPTレベルと経歴で開けるキャリアパスと次のステップ' },
   ...INSTALL.everywhere,
   options: [
-    stringOption('jlpt', { en: 'Your certified JLPT level (default: your /profile)', ja: '取得済みのJLPTレベル（既定：プロフィール）' }, { choices: JLPT_LEVELS }),
-    stringOption('background', { en: 'Your work background (default: your /profile)', ja: 'これまでの職歴（既定：プロフィール）' }, { choices: BACKGROUNDS }),
-    booleanOption('technical', { en: 'You have in-demand technical skills (development, QA, IT support, data…)', ja: '需要のある技術スキル（開発・QA・ITサポート等）がある' }),
-    stringOption('location', { en: 'Where you want to work (default: Tokyo area)', ja: '働きたい地域（既定：東京圏）' }, { choices: LOCATIONS }),
+    stringOption(
+      'jlpt',
+      { en: 'Your certified JLPT level (default: your /profile)', ja: '取得済みのJLPTレベル（既定：プロフィール）' },
+      { choices: JLPT_LEVELS },
+    ),
+    stringOption(
+      'background',
+      { en: 'Your work background (default: your /profile)', ja: 'これまでの職歴（既定：プロフィール）' },
+      { choices: BACKGROUNDS },
+    ),
+    booleanOption('technical', {
+      en: 'You have in-demand technical skills (development, QA, IT support, data…)',
+      ja: '需要のある技術スキル（開発・QA・ITサポート等）がある',
+    }),
+    stringOption(
+      'location',
+      { en: 'Where you want to work (default: Tokyo area)', ja: '働きたい地域（既定：東京圏）' },
+      { choices: LOCATIONS },
+    ),
     booleanOption('sponsorship', { en: 'You need an employer to sponsor your work visa', ja: '就労ビザのスポンサーが必要' }),
   ],
 };
@@ -32,7 +47,10 @@ export const careerPath = {
   replyFlags: (interaction) => privacy(interaction).flags,
   async execute(interaction, ctx, log) {
     const profile = await profileFor(interaction, data.options, ctx.store, log);
-    const { input, defaulted } = parseRuleOptions(interaction, data.options, careerPathInputSchema, { defaults: profile, missingHint: PROFILE_HINT });
+    const { input, defaulted } = parseRuleOptions(interaction, data.options, careerPathInputSchema, {
+      defaults: profile,
+      missingHint: PROFILE_HINT,
+    });
     const { kb } = ctx.knowledge();
     const { flags, buttons } = privacy(interaction);
     const answer = renderCareerPathForDiscord(evaluateCareerPath(kb.rules.careerPath, input), input, kb);

@@ -21,7 +21,8 @@ function helpChannelId(interaction: ChatInputCommandInteraction<'cached' | 'raw'
   const option = interaction.options.get('channel');
   const id = String(option?.value ?? '');
   const channel = option?.channel ?? interaction.guild?.channels.cache.get(id);
-  if (!channel || !HELP_CHANNEL_TYPES.includes(channel.type)) throw new UserError('Pick a text or forum channel of this server for `channel`.', 'invalid-option', 'channel');
+  if (!channel || !HELP_CHANNEL_TYPES.includes(channel.type))
+    throw new UserError('Pick a text or forum channel of this server for `channel`.', 'invalid-option', 'channel');
   return id;
 }
 
@@ -30,7 +31,9 @@ async function setSolvedTag(interaction: ChatInputCommandInteraction<'cached' | 
   const name = interaction.options.getString('tag')?.trim() || undefined;
   await solvedTags(ctx.store).set(guildId, name);
   if (name === undefined) return 'Forum posts will no longer be tagged solved.';
-  const offered = interaction.guild?.channels.cache.some((c) => c.type === ChannelType.GuildForum && c.availableTags.some((t) => t.name.toLowerCase() === name.toLowerCase()));
+  const offered = interaction.guild?.channels.cache.some(
+    (c) => c.type === ChannelType.GuildForum && c.availableTags.some((t) => t.name.toLowerCase() === name.toLowerCase()),
+  );
   const note = offered ? '' : ' No forum channel has a tag of that name yet: add one in the forum’s settings.';
   return `When a forum post’s author clicks 👍 on my answer, the post gets the tag **${escapeText(name)}**.${note}`;
 }
@@ -44,26 +47,48 @@ export const config = {
     default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
     ...INSTALL.serverOnly,
     options: [
-      subcommand('add-help-channel', { en: 'Answer questions posted in this channel', ja: 'このチャンネルの質問に回答する' }, [helpChannel]),
+      subcommand('add-help-channel', { en: 'Answer questions posted in this channel', ja: 'このチャンネルの質問に回答する' }, [
+        helpChannel,
+      ]),
       subcommand('remove-help-channel', { en: 'Stop answering in this channel', ja: 'このチャンネルでの自動回答をやめる' }, [helpChannel]),
       subcommand('help-channels', { en: 'List the help channels', ja: 'ヘルプチャンネルの一覧' }),
-      subcommandGroup('queue', { en: 'The curator queue: unanswered and down-voted questions', ja: 'キュレーター用キュー：未回答・低評価の質問' }, [
-        subcommand('show', { en: 'Unanswered and down-voted questions, newest first, in pages', ja: '未回答・低評価の質問（新しい順、ページ送り）' }, [
-          booleanOption('clear', { en: 'Empty the queue after showing it', ja: '表示後にキューを空にする' }),
-        ]),
-        subcommand('export', { en: 'The open items as a JSON file', ja: '未処理の項目を JSON ファイルで' }),
-      ]),
+      subcommandGroup(
+        'queue',
+        { en: 'The curator queue: unanswered and down-voted questions', ja: 'キュレーター用キュー：未回答・低評価の質問' },
+        [
+          subcommand(
+            'show',
+            { en: 'Unanswered and down-voted questions, newest first, in pages', ja: '未回答・低評価の質問（新しい順、ページ送り）' },
+            [booleanOption('clear', { en: 'Empty the queue after showing it', ja: '表示後にキューを空にする' })],
+          ),
+          subcommand('export', { en: 'The open items as a JSON file', ja: '未処理の項目を JSON ファイルで' }),
+        ],
+      ),
       subcommand('stats', { en: 'Most down-voted entries and unanswered questions', ja: '低評価の多い項目と未回答の質問' }),
-      subcommand('solved-tag', { en: "Tag forum posts solved when their author clicks 👍 on the bot's answer", ja: '投稿者が👍を押したフォーラム投稿に解決タグを付ける' }, [
-        stringOption('tag', { en: 'Name of the forum tag (leave out to turn this off)', ja: 'フォーラムタグの名前（省略で無効）' }, { maxLength: TAG_NAME_MAX }),
-      ]),
+      subcommand(
+        'solved-tag',
+        {
+          en: "Tag forum posts solved when their author clicks 👍 on the bot's answer",
+          ja: '投稿者が👍を押したフォーラム投稿に解決タグを付ける',
+        },
+        [
+          stringOption(
+            'tag',
+            { en: 'Name of the forum tag (leave out to turn this off)', ja: 'フォーラムタグの名前（省略で無効）' },
+            { maxLength: TAG_NAME_MAX },
+          ),
+        ],
+      ),
       subcommand('reload', { en: 'Reload the knowledge base from disk', ja: 'ナレッジベースを再読み込みする' }),
     ],
   },
   async execute(interaction, ctx, log) {
     // Discord offers /config only in servers that added the bot; a stale or forged client may still send it elsewhere.
     if (!interaction.inGuild() || !surfaceOf(interaction).serverInstalled) {
-      throw new UserError('`/config` sets the bot up for a server: run it in a server that added the bot. It does nothing in DMs.', 'not-in-server');
+      throw new UserError(
+        '`/config` sets the bot up for a server: run it in a server that added the bot. It does nothing in DMs.',
+        'not-in-server',
+      );
     }
     if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
       throw new UserError('Only members with the **Manage Server** permission can use `/config`.', 'missing-permission');
@@ -76,25 +101,37 @@ export const config = {
         const channelId = helpChannelId(interaction);
         const added = await ctx.helpChannels.add(guildId, channelId);
         log.info({ channelId, added }, 'help channel added');
-        return void (await reply(added ? `I'll answer questions posted in <#${channelId}>.` : `<#${channelId}> is already a help channel.`));
+        return void (await reply(
+          added ? `I'll answer questions posted in <#${channelId}>.` : `<#${channelId}> is already a help channel.`,
+        ));
       }
       case 'remove-help-channel': {
         const channelId = String(interaction.options.get('channel', true).value ?? '');
         const { fromEnv } = await ctx.helpChannels.list(guildId);
         const removed = await ctx.helpChannels.remove(guildId, channelId);
-        if (!removed && fromEnv.includes(channelId)) return void (await reply(`<#${channelId}> comes from HELP_CHANNEL_IDS in the bot's environment; remove it there.`));
+        if (!removed && fromEnv.includes(channelId))
+          return void (await reply(`<#${channelId}> comes from HELP_CHANNEL_IDS in the bot's environment; remove it there.`));
         return void (await reply(removed ? `I'll stop answering in <#${channelId}>.` : `<#${channelId}> wasn't a help channel.`));
       }
       case 'help-channels': {
         const { fromEnv, fromConfig } = await ctx.helpChannels.list(guildId);
         const all = [...fromEnv.map((id) => `<#${id}> (from HELP_CHANNEL_IDS)`), ...fromConfig.map((id) => `<#${id}>`)];
-        return void (await reply(all.length > 0 ? `Help channels:\n${all.join('\n')}` : 'No help channels yet. Add one with `/config add-help-channel`.'));
+        return void (await reply(
+          all.length > 0 ? `Help channels:\n${all.join('\n')}` : 'No help channels yet. Add one with `/config add-help-channel`.',
+        ));
       }
       case 'queue show': {
         const items = await ctx.queue.list(guildId);
         // Only what is listed is cleared: questions queued meanwhile stay for the next look.
-        if (interaction.options.getBoolean('clear')) await ctx.queue.remove(guildId, items.flatMap((i) => i.recordIds));
-        return void (await interaction.reply({ ...queuePage(items, 0, interaction.options.getBoolean('clear') ? 'Shown, then cleared.' : undefined), flags: MessageFlags.Ephemeral }));
+        if (interaction.options.getBoolean('clear'))
+          await ctx.queue.remove(
+            guildId,
+            items.flatMap((i) => i.recordIds),
+          );
+        return void (await interaction.reply({
+          ...queuePage(items, 0, interaction.options.getBoolean('clear') ? 'Shown, then cleared.' : undefined),
+          flags: MessageFlags.Ephemeral,
+        }));
       }
       case 'queue export':
         return void (await interaction.reply(exportReply(guildId, await ctx.queue.list(guildId))));

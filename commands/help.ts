@@ -27,7 +27,7 @@ export const help = {
     const embed = fitEmbed({
       title: 'Japan career help bot',
       description: [
-        'I answer questions about building a career in Japan — promotion culture, growing after the first years, moving up from dispatch and ALT work, paths by JLPT level, and work visas for IT engineers — from a **curated knowledge base**, always with sources. When my guides don\'t cover something I say so instead of guessing.',
+        "I answer questions about building a career in Japan — promotion culture, growing after the first years, moving up from dispatch and ALT work, paths by JLPT level, and work visas for IT engineers — from a **curated knowledge base**, always with sources. When my guides don't cover something I say so instead of guessing.",
         '',
         '**Commands**',
         '• `/ask` — ask anything in English or Japanese',
@@ -40,12 +40,17 @@ export const help = {
         where,
       ].join('\n'),
       fields: [
-        { name: 'Where the knowledge comes from', value: `${guides}\n• Immigration and JLPT facts from public sources (Immigration Services Agency, JLPT, e-Gov law texts, licensed scriveners), each cited with its confidence.` },
+        {
+          name: 'Where the knowledge comes from',
+          value: `${guides}\n• Immigration and JLPT facts from public sources (Immigration Services Agency, JLPT, e-Gov law texts, licensed scriveners), each cited with its confidence.`,
+        },
         {
           name: 'Good to know',
           value: [
             `${kb.entries.length} entries · knowledge version \`${kb.version}\`.`,
-            ctx.config.llm ? 'When my guides only partly cover a question, an AI may draft an answer **from those guides only**; it is labelled as AI-drafted and lists its sources.' : 'Every answer comes straight from the curated entries; no AI is used.',
+            ctx.config.llm
+              ? 'When my guides only partly cover a question, an AI may draft an answer **from those guides only**; it is labelled as AI-drafted and lists its sources.'
+              : 'Every answer comes straight from the curated entries; no AI is used.',
             'Visa answers are general information. For a decision about your case, ask the Immigration Services Agency or a licensed administrative scrivener (gyōseishoshi).',
           ].join('\n'),
         },

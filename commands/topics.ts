@@ -15,8 +15,19 @@ const topicChoices = (k: Knowledge): Choice[] => k.kb.topics.map((t) => ({ value
 function topicList(k: Knowledge) {
   const lines = k.kb.topics.map((t) => `• **${t.title}** (${t.title_ja}) — ${k.kb.entries.filter((e) => e.topic === t.id).length} entries`);
   return {
-    embeds: [fitEmbed({ title: 'What I know about', description: `${lines.join('\n')}\n\nPick a topic below, or use \`/topics entry:\` to search.` })],
-    components: [selectRow('topics:topic', 'Choose a topic', k.kb.topics.map((t) => ({ label: t.title, value: t.id, description: truncate(t.title_ja, 100) })))],
+    embeds: [
+      fitEmbed({
+        title: 'What I know about',
+        description: `${lines.join('\n')}\n\nPick a topic below, or use \`/topics entry:\` to search.`,
+      }),
+    ],
+    components: [
+      selectRow(
+        'topics:topic',
+        'Choose a topic',
+        k.kb.topics.map((t) => ({ label: t.title, value: t.id, description: truncate(t.title_ja, 100) })),
+      ),
+    ],
     allowedMentions: NO_MENTIONS,
   };
 }
@@ -26,18 +37,28 @@ const fold = (s: string) => s.normalize('NFKC').trim().toLowerCase();
 /** The topic by id, or by its English or Japanese title (typed text a client submits instead of a choice). */
 function entryList(k: Knowledge, submitted: string) {
   const topic = k.kb.topics.find((t) => [t.id, t.title, t.title_ja].some((v) => fold(v) === fold(submitted)));
-  if (!topic) throw new UserError(`I don't have the topic "${truncate(submitted, 100)}". Topics: ${k.kb.topics.map((t) => t.id).join(', ')}. Or run \`/topics\` and pick one from the list.`, 'unknown-topic');
+  if (!topic)
+    throw new UserError(
+      `I don't have the topic "${truncate(submitted, 100)}". Topics: ${k.kb.topics.map((t) => t.id).join(', ')}. Or run \`/topics\` and pick one from the list.`,
+      'unknown-topic',
+    );
   const entries = k.kb.entries.filter((e) => e.topic === topic.id);
   return {
     embeds: [fitEmbed({ title: topic.title, description: entries.map((e) => `• ${e.title}`).join('\n') })],
-    components: [selectRow('topics:entry', 'Open an entry', entries.map((e) => ({ label: e.title, value: e.id })))],
+    components: [
+      selectRow(
+        'topics:entry',
+        'Open an entry',
+        entries.map((e) => ({ label: e.title, value: e.id })),
+      ),
+    ],
     allowedMentions: NO_MENTIONS,
   };
 }
 
 function entryMessage(k: Knowledge, entryId: string) {
   const entry = k.kb.byId.get(entryId);
-  if (!entry) throw new UserError('I don\'t have that entry (the knowledge base may have changed). Run `/topics` again.', 'unknown-entry');
+  if (!entry) throw new UserError("I don't have that entry (the knowledge base may have changed). Run `/topics` again.", 'unknown-entry');
   return answerMessage(knowledgeView(k.kb, { confidence: 1, entry, related: [] }), entry.title, k.kb);
 }
 
@@ -70,7 +91,9 @@ export const topics = {
     if (focused.name === 'topic') return interaction.respond(rankChoices(String(focused.value), topicChoices(k), interaction.locale));
     const query = String(focused.value).trim();
     const topic = interaction.options.getString('topic');
-    const entries = query ? k.engine.search(query, LIMITS.choices).map((h) => h.entry) : k.kb.entries.filter((e) => !topic || e.topic === topic);
+    const entries = query
+      ? k.engine.search(query, LIMITS.choices).map((h) => h.entry)
+      : k.kb.entries.filter((e) => !topic || e.topic === topic);
     return interaction.respond(fitChoices(entries.map((e) => ({ name: e.title, value: e.id }))));
   },
   async execute(interaction, ctx) {

@@ -18,10 +18,22 @@ const data = {
   options: [
     stringOption('current-work', { en: 'What you do now', ja: '現在の業務' }, { required: true, autocomplete: true }),
     stringOption('new-work', { en: 'What you will do', ja: '新しい業務' }, { required: true, autocomplete: true }),
-    stringOption('employer', { en: 'Same employer or a new one', ja: '同じ勤務先か新しい勤務先か' }, { required: true, choices: EMPLOYERS }),
+    stringOption(
+      'employer',
+      { en: 'Same employer or a new one', ja: '同じ勤務先か新しい勤務先か' },
+      { required: true, choices: EMPLOYERS },
+    ),
     // Optional so a saved /profile can supply it (Discord lists required options first).
-    stringOption('status', { en: 'Your current status of residence (default: your /profile)', ja: '現在の在留資格（既定：プロフィール）' }, { choices: RESIDENCE_STATUSES }),
-    integerOption('salary', { en: 'Expected annual salary in yen, e.g. 4500000', ja: '見込み年収（円）例：4500000' }, { min: 0, max: 1_000_000_000 }),
+    stringOption(
+      'status',
+      { en: 'Your current status of residence (default: your /profile)', ja: '現在の在留資格（既定：プロフィール）' },
+      { choices: RESIDENCE_STATUSES },
+    ),
+    integerOption(
+      'salary',
+      { en: 'Expected annual salary in yen, e.g. 4500000', ja: '見込み年収（円）例：4500000' },
+      { min: 0, max: 1_000_000_000 },
+    ),
     booleanOption('dispatch', { en: 'Client-site (SES) or dispatch work', ja: '客先常駐（SES）または派遣' }),
     publicOption,
   ],
@@ -40,7 +52,10 @@ export const visaCheck = {
   replyFlags: (interaction) => privacy(interaction).flags,
   async execute(interaction, ctx, log) {
     const profile = await profileFor(interaction, data.options, ctx.store, log);
-    const { input, defaulted } = parseRuleOptions(interaction, data.options, visaCheckInputSchema, { defaults: profile, missingHint: PROFILE_HINT });
+    const { input, defaulted } = parseRuleOptions(interaction, data.options, visaCheckInputSchema, {
+      defaults: profile,
+      missingHint: PROFILE_HINT,
+    });
     const { kb } = ctx.knowledge();
     const answer = renderVisaCheckForDiscord(checkVisa(kb.rules.visaCheck, input), input, kb);
     const { flags, buttons } = privacy(interaction);

@@ -13,20 +13,30 @@ const envSchema = z.object({
   DISCORD_GUILD_ID: optional(snowflake),
   DISCORD_API_URL: optional(z.url('must be a URL such as https://discord.com/api')),
   HELP_CHANNEL_IDS: optional(z.string()).pipe(
-    z.string().optional().transform((v, ctx) => {
-      const ids = (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-      for (const id of ids) if (!/^\d{17,20}$/.test(id)) ctx.addIssue({ code: 'custom', message: `"${id}" is not a Discord channel id` });
-      return ids;
-    }),
+    z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        const ids = (v ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+        for (const id of ids) if (!/^\d{17,20}$/.test(id)) ctx.addIssue({ code: 'custom', message: `"${id}" is not a Discord channel id` });
+        return ids;
+      }),
   ),
   HELP_COOLDOWN_SECONDS: int(30, 0, 3600),
-  SHARD_COUNT: optional(z.union([z.literal('auto'), z.coerce.number().int().min(1).max(10_000)], { error: 'must be "auto" or a whole number of shards' })),
+  SHARD_COUNT: optional(
+    z.union([z.literal('auto'), z.coerce.number().int().min(1).max(10_000)], { error: 'must be "auto" or a whole number of shards' }),
+  ),
   STORE_URL: optional(z.string().regex(/^(sqlite|redis|rediss):\/\//, 'must start with sqlite://, redis:// or rediss://')),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
   HTTP_PORT: optional(z.coerce.number({ error: 'must be a port number (1–65535, or 0 for any free port)' }).int().min(0).max(65_535)),
   /** Set by discord.js's ShardingManager in each shard process (its shard id): shard n serves HTTP_PORT + n. */
   SHARDS: optional(z.coerce.number().int().min(0).max(10_000)),
-  HTTP_HOST: optional(z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be an IP address or a host name, e.g. 127.0.0.1 or 0.0.0.0' })),
+  HTTP_HOST: optional(
+    z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be an IP address or a host name, e.g. 127.0.0.1 or 0.0.0.0' }),
+  ),
   OPENAI_API_KEY: optional(z.string().min(1)),
   OPENAI_BASE_URL: optional(z.url('must be a URL such as http://localhost:11434/v1')),
   OPENAI_MODEL: optional(z.string().min(1)),
@@ -97,7 +107,10 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       },
       storeUrl: e.STORE_URL ?? DEFAULT_STORE_URL,
       logLevel: e.LOG_LEVEL ?? 'info',
-      http: e.HTTP_PORT === undefined ? undefined : { host: e.HTTP_HOST ?? DEFAULT_HTTP_HOST, port: e.HTTP_PORT === 0 ? 0 : e.HTTP_PORT + (e.SHARDS ?? 0) },
+      http:
+        e.HTTP_PORT === undefined
+          ? undefined
+          : { host: e.HTTP_HOST ?? DEFAULT_HTTP_HOST, port: e.HTTP_PORT === 0 ? 0 : e.HTTP_PORT + (e.SHARDS ?? 0) },
       llm: llmOn
         ? {
             apiKey: e.OPENAI_API_KEY ?? LOCAL_SERVER_KEY,

@@ -28,7 +28,9 @@ async function main(): Promise<number> {
   const app = (await rest.get(Routes.currentApplication())) as RESTGetCurrentApplicationResult;
   const route = guildId ? Routes.applicationGuildCommands(app.id, guildId) : Routes.applicationCommands(app.id);
   const saved = (await rest.put(route, { body })) as unknown[];
-  process.stdout.write(`Registered ${saved.length} commands ${guildId ? `in server ${guildId}` : 'globally'}: ${body.map((c) => `/${c.name}`).join(', ')}\n`);
+  process.stdout.write(
+    `Registered ${saved.length} commands ${guildId ? `in server ${guildId}` : 'globally'}: ${body.map((c) => `/${c.name}`).join(', ')}\n`,
+  );
   return 0;
 }
 

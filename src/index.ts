@@ -30,7 +30,9 @@ async function main(): Promise<number> {
     const kb = await loadKnowledgeOrThrow(KNOWLEDGE_DIR);
     const store = await createStore(config.storeUrl, logger, { onError: (op) => metrics.storeError(op) });
     const readiness = createReadiness(store);
-    const ops = config.http ? await startOpsServer(config.http, { readiness: () => readiness.check(), metrics: () => exposition(metrics.registry) }, logger) : undefined;
+    const ops = config.http
+      ? await startOpsServer(config.http, { readiness: () => readiness.check(), metrics: () => exposition(metrics.registry) }, logger)
+      : undefined;
     // The LLM fallback's modules (and the openai SDK) are loaded only when it is configured.
     const llm = config.llm ? (await import('./llm/fallback.js')).createLlmFallback(config.llm, logger, store, { metrics }) : undefined;
     logger.info({ entries: kb.entries.length, version: kb.version, llm: config.llm ? config.llm.model : 'off' }, 'starting');
@@ -43,7 +45,20 @@ async function main(): Promise<number> {
     };
     // Under npm run start:sharded, a reload here nudges the other shards through the manager (the store poll is the fallback).
     const knowledgeSync = { onAnnounce: () => process.send?.({ [SYNC_MESSAGE]: 'knowledge' }) };
-    const bot = await startBot({ config, logger, store, kb, knowledgeDir: KNOWLEDGE_DIR, llm, commands, token: config.discord.token, onFatal, metrics, readiness, knowledgeSync });
+    const bot = await startBot({
+      config,
+      logger,
+      store,
+      kb,
+      knowledgeDir: KNOWLEDGE_DIR,
+      llm,
+      commands,
+      token: config.discord.token,
+      onFatal,
+      metrics,
+      readiness,
+      knowledgeSync,
+    });
     process.on('message', (message: unknown) => {
       if ((message as Record<string, unknown> | null)?.[SYNC_MESSAGE] === 'knowledge') void bot.ctx.knowledgeSync.check();
     });

@@ -33,7 +33,8 @@ async function main(): Promise<number> {
     // A shard that cannot start or go on (token rejected, store not writable…) would fail again if respawned.
     shard.on('message', (message: unknown) => {
       // A /config reload on one shard: every shard checks the store for it now instead of at its next poll.
-      if ((message as Record<string, unknown> | null)?.[SYNC_MESSAGE] !== undefined) return void manager.broadcast(message).catch(() => undefined);
+      if ((message as Record<string, unknown> | null)?.[SYNC_MESSAGE] !== undefined)
+        return void manager.broadcast(message).catch(() => undefined);
       const reason = (message as { botFatal?: unknown } | null)?.botFatal;
       if (typeof reason !== 'string') return;
       logger.fatal({ shard: shard.id, reason }, 'a shard cannot run; stopping all shards');

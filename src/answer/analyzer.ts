@@ -65,7 +65,16 @@ export function createAnalyzer(settings: AnalyzerSettings, vocabulary: readonly 
       }
     }
   });
-  const cjkRe = cjkVariants.size > 0 ? new RegExp([...cjkVariants.keys()].sort((a, b) => b.length - a.length).map(escape).join('|'), 'gu') : undefined;
+  const cjkRe =
+    cjkVariants.size > 0
+      ? new RegExp(
+          [...cjkVariants.keys()]
+            .sort((a, b) => b.length - a.length)
+            .map(escape)
+            .join('|'),
+          'gu',
+        )
+      : undefined;
   const canonical = settings.synonyms.map((g) => {
     const tokens = tokenize(g.canonical, false);
     return tokens.flatMap((t) => (t.kind === 'latin' ? (isStop(t.raw) ? [] : [t.stem]) : t.kind === 'cjk' ? [t.text] : []));
@@ -97,7 +106,7 @@ export function createAnalyzer(settings: AnalyzerSettings, vocabulary: readonly 
   /** Greedy longest match of Latin variant phrases over the stem sequence. */
   function groupPhrases(tokens: Token[]): Token[] {
     const out: Token[] = [];
-    for (let i = 0; i < tokens.length; ) {
+    for (let i = 0; i < tokens.length;) {
       const t = tokens[i]!;
       const match =
         t.kind === 'latin'

@@ -110,7 +110,12 @@ export class PhrasingBank {
         add(wordVecs[p]!, 0, this.mix.words);
         add(gramVecs[p]!, this.words.size, this.mix.grams);
       }
-      centroidVecs.push(normalised(touched, touched.map((k) => sum[k]!)));
+      centroidVecs.push(
+        normalised(
+          touched,
+          touched.map((k) => sum[k]!),
+        ),
+      );
       for (const k of touched) sum[k] = 0;
     }
     this.centroids = new InvertedIndex(size, centroidVecs);

@@ -54,7 +54,12 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
 
   function explain(question: string) {
     const ranking = rank(question);
-    return { hits: ranking.hits.map(toHit), unknownShare: ranking.unknownShare, agreement: ranking.agreement, decision: decide(ranking, s.decision) };
+    return {
+      hits: ranking.hits.map(toHit),
+      unknownShare: ranking.unknownShare,
+      agreement: ranking.agreement,
+      decision: decide(ranking, s.decision),
+    };
   }
 
   function answer(question: string): AnswerResult {
@@ -62,11 +67,25 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
     if (decision.kind === 'none') return { answered: false, confidence: 0, entry: undefined, related: [], suggestions: [], candidates: [] };
     if (decision.kind === 'close') {
       const close = decision.close.map(toHit);
-      return { answered: false, confidence: close[0]?.confidence ?? 0, entry: undefined, related: [], suggestions: close.slice(0, 3).map((h) => h.entry), candidates: close };
+      return {
+        answered: false,
+        confidence: close[0]?.confidence ?? 0,
+        entry: undefined,
+        related: [],
+        suggestions: close.slice(0, 3).map((h) => h.entry),
+        candidates: close,
+      };
     }
     const { best } = decision;
     const curated = best.entry.related.map((id) => kb.byId.get(id)).filter((e): e is Entry => e !== undefined);
-    return { answered: true, confidence: round2(best.score), entry: best.entry, related: curated.slice(0, 2), suggestions: [], candidates: [] };
+    return {
+      answered: true,
+      confidence: round2(best.score),
+      entry: best.entry,
+      related: curated.slice(0, 2),
+      suggestions: [],
+      candidates: [],
+    };
   }
 
   return {

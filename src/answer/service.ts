@@ -18,9 +18,7 @@ export type AskOutcome = { ok: true; view: AnswerView } | { ok: false; message: 
 
 /** What the optional LLM fallback returned; it never throws. */
 export type DraftOutcome =
-  | { kind: 'drafted'; answer: string; citedIds: string[] }
-  | { kind: 'insufficient' }
-  | { kind: 'unavailable'; reason: string };
+  { kind: 'drafted'; answer: string; citedIds: string[] } | { kind: 'insufficient' } | { kind: 'unavailable'; reason: string };
 
 /** The LLM fallback as the answer service sees it (implemented in src/llm/fallback.ts, loaded only when configured). */
 export interface Drafter {

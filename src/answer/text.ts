@@ -6,9 +6,7 @@ import { stemmer } from 'stemmer';
  * synonyms are recognised on the token sequence (see vocabulary.ts), so no marker characters are ever analysed.
  */
 export type Token =
-  | { kind: 'latin'; raw: string; stem: string; upper: boolean }
-  | { kind: 'cjk'; text: string }
-  | { kind: 'group'; group: number };
+  { kind: 'latin'; raw: string; stem: string; upper: boolean } | { kind: 'cjk'; text: string } | { kind: 'group'; group: number };
 
 const WORD = /[\p{Script=Latin}\p{N}]+(?:['’][\p{Script=Latin}]+)*|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]+/gu;
 const LATIN = /^[\p{Script=Latin}\p{N}]/u;

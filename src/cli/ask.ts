@@ -14,7 +14,11 @@ const errorJson = (message: string) =>
 export async function runAsk(argv: string[], service: AskService, stdin: () => Promise<string>): Promise<CliResult> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, batch: { type: 'boolean' }, help: { type: 'boolean' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, batch: { type: 'boolean' }, help: { type: 'boolean' } },
+    });
   } catch (err) {
     return { stdout: '', stderr: `${(err as Error).message}\n${ASK_USAGE}\n`, exitCode: 2 };
   }
@@ -22,7 +26,8 @@ export async function runAsk(argv: string[], service: AskService, stdin: () => P
   if (values.help) return { stdout: `${ASK_USAGE}\n`, stderr: '', exitCode: 0 };
 
   if (values.batch) {
-    if (positionals.length > 0) return { stdout: '', stderr: `--batch reads questions from stdin; drop the question argument.\n${ASK_USAGE}\n`, exitCode: 2 };
+    if (positionals.length > 0)
+      return { stdout: '', stderr: `--batch reads questions from stdin; drop the question argument.\n${ASK_USAGE}\n`, exitCode: 2 };
     const lines = (await stdin()).split(/\r?\n/).filter((l) => l.trim() !== '');
     const out: string[] = [];
     for (const line of lines) {

@@ -17,7 +17,12 @@ export function run(argv: string[], kb: KnowledgeBase): CliResult {
     flags: [
       { flag: 'jlpt', field: 'jlpt', type: 'string', required: true, help: 'certified JLPT level', value: list(JLPT_LEVELS) },
       { flag: 'background', field: 'background', type: 'string', required: true, help: 'your background', value: list(BACKGROUNDS) },
-      { flag: 'technical', field: 'technical', type: 'boolean', help: 'you have in-demand technical skills (development, QA, IT support…)' },
+      {
+        flag: 'technical',
+        field: 'technical',
+        type: 'boolean',
+        help: 'you have in-demand technical skills (development, QA, IT support…)',
+      },
       { flag: 'location', field: 'location', type: 'string', help: 'where you want to work (default tokyo)', value: list(LOCATIONS) },
       { flag: 'sponsorship', field: 'sponsorship', type: 'boolean', help: 'you need an employer to sponsor your visa' },
     ],

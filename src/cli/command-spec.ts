@@ -35,7 +35,9 @@ export function usage<I>(spec: CommandSpec<I>): string {
   const all = [...spec.flags, ...COMMON];
   const names = all.map((f) => `--${f.flag}${f.type === 'string' ? ' <value>' : ''}`);
   const width = Math.max(...names.map((n) => n.length)) + 2;
-  const lines = all.map((f, i) => `  ${(names[i] ?? '').padEnd(width)}${f.required ? '(required) ' : ''}${f.help}${f.value ? `: ${f.value}` : ''}`);
+  const lines = all.map(
+    (f, i) => `  ${(names[i] ?? '').padEnd(width)}${f.required ? '(required) ' : ''}${f.help}${f.value ? `: ${f.value}` : ''}`,
+  );
   return `${spec.summary}\n\nUsage: npm run -s cli -- ${spec.name} [options]\n\nOptions:\n${lines.join('\n')}\n\nExample:\n  npm run -s cli -- ${spec.name} ${spec.example}\n`;
 }
 
@@ -55,7 +57,9 @@ function parseError<I>(spec: CommandSpec<I>, err: unknown): string {
     return `unknown option ${name ?? ''}. Options: ${[...spec.flags, ...COMMON].map((f) => `--${f.flag}`).join(', ')}`;
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag) {
-    return flag.type === 'string' ? `--${flag.flag} needs a value${flag.value ? `; allowed: ${flag.value}` : ''}` : `--${flag.flag} takes no value`;
+    return flag.type === 'string'
+      ? `--${flag.flag} needs a value${flag.value ? `; allowed: ${flag.value}` : ''}`
+      : `--${flag.flag} takes no value`;
   }
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument; every value follows its option, e.g. ${spec.example}`;
   return message;

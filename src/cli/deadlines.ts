@@ -6,7 +6,11 @@ import { runCommand, type CommandSpec } from './command-spec.js';
 import { joinReport, TEXT_MARKUP } from './render.js';
 import type { CliResult } from './result.js';
 
-const fail = (message: string): CliResult => ({ stdout: '', stderr: `deadlines: ${message}\nRun \`npm run -s cli -- deadlines --help\` for usage.\n`, exitCode: 2 });
+const fail = (message: string): CliResult => ({
+  stdout: '',
+  stderr: `deadlines: ${message}\nRun \`npm run -s cli -- deadlines --help\` for usage.\n`,
+  exitCode: 2,
+});
 
 /** `--today` (for planning ahead, and for tests) or the real date in Japan; with it, "now" is that day's start. */
 function clock(argv: readonly string[], now: number): { today: string; now: number } | string {
@@ -30,10 +34,17 @@ export function run(argv: string[], kb: KnowledgeBase, now: () => number = Date.
       { flag: 'left', field: 'left', type: 'string', help: 'the day you left (or will leave) your employer', value: 'YYYY-MM-DD' },
       { flag: 'joined', field: 'joined', type: 'string', help: 'the day you joined (or will join) the new one', value: 'YYYY-MM-DD' },
       { flag: 'expiry', field: 'expiry', type: 'string', help: 'the expiry date on your residence card', value: 'YYYY-MM-DD' },
-      { flag: 'today', field: '', type: 'string', help: 'compute as if today in Japan were this date (default: today)', value: 'YYYY-MM-DD' },
+      {
+        flag: 'today',
+        field: '',
+        type: 'string',
+        help: 'compute as if today in Japan were this date (default: today)',
+        value: 'YYYY-MM-DD',
+      },
     ],
     schema: deadlineInputSchema(rules, time.today),
-    toRaw: (values) => Object.fromEntries((['left', 'joined', 'expiry'] as const).filter((f) => values[f] !== undefined).map((f) => [f, values[f]])),
+    toRaw: (values) =>
+      Object.fromEntries((['left', 'joined', 'expiry'] as const).filter((f) => values[f] !== undefined).map((f) => [f, values[f]])),
     execute: (input) => {
       const deadlines = planDeadlines(rules, input);
       const text = joinReport(deadlinesReport(deadlines, input, kb, TEXT_MARKUP, time.now));

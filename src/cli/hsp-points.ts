@@ -18,11 +18,31 @@ const bjtLevels = (kb: KnowledgeBase) =>
 const flags = (kb: KnowledgeBase): readonly FlagSpec[] => [
   { flag: 'age', field: 'age', type: 'string', required: true, help: 'age at application', value: 'whole years' },
   { flag: 'degree', field: 'degree', type: 'string', required: true, help: 'highest degree', value: list(DEGREES) },
-  { flag: 'experience', field: 'experience', type: 'string', required: true, help: 'years of experience in the job to be done', value: 'whole years' },
-  { flag: 'salary', field: 'salary', type: 'string', required: true, help: 'expected annual salary, bonuses included', value: 'yen a year, e.g. 6500000' },
+  {
+    flag: 'experience',
+    field: 'experience',
+    type: 'string',
+    required: true,
+    help: 'years of experience in the job to be done',
+    value: 'whole years',
+  },
+  {
+    flag: 'salary',
+    field: 'salary',
+    type: 'string',
+    required: true,
+    help: 'expected annual salary, bonuses included',
+    value: 'yen a year, e.g. 6500000',
+  },
   { flag: 'jlpt', field: 'jlpt', type: 'string', help: 'certified JLPT level (default none)', value: list(JLPT_LEVELS) },
   { flag: 'bjt', field: 'bjt', type: 'string', help: `BJT Business Japanese score (${bjtLevels(kb)} equivalent)`, value: '0–800' },
-  { flag: 'qualifications', field: 'qualifications', type: 'string', help: 'related Japanese national licences or IT-Notice exams', value: '0, 1 or 2 (two or more)' },
+  {
+    flag: 'qualifications',
+    field: 'qualifications',
+    type: 'string',
+    help: 'related Japanese national licences or IT-Notice exams',
+    value: '0, 1 or 2 (two or more)',
+  },
   ...HSP_CLAIMS.map((c): FlagSpec => ({ flag: c.value, field: 'claims', type: 'boolean', help: c.label })),
 ];
 
@@ -31,7 +51,8 @@ export function run(argv: string[], kb: KnowledgeBase): CliResult {
   const flagList = flags(kb);
   const spec: CommandSpec<HspPointsInput> = {
     name: 'hsp-points',
-    summary: 'Highly Skilled Professional (i)(b) points from the official ISA table, one line per criterion, with permanent-residency timing.',
+    summary:
+      'Highly Skilled Professional (i)(b) points from the official ISA table, one line per criterion, with permanent-residency timing.',
     example: '--age 28 --degree bachelor --experience 3 --salary 6500000 --jlpt N1 --japanese-degree',
     flags: flagList,
     schema: hspPointsInputSchema,

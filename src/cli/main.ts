@@ -25,7 +25,11 @@ const USAGE = `Japan career help bot — offline CLI (the same engines the Disco
   npm run -s cli -- queue --guild ID [--json]      a server's curator queue, from the bot's store (STORE_URL)
 `;
 
-const fail = (stderr: string, exitCode = 2): CliResult => ({ stdout: '', stderr: stderr.endsWith('\n') ? stderr : `${stderr}\n`, exitCode });
+const fail = (stderr: string, exitCode = 2): CliResult => ({
+  stdout: '',
+  stderr: stderr.endsWith('\n') ? stderr : `${stderr}\n`,
+  exitCode,
+});
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) return '';

@@ -12,10 +12,18 @@ const list = (choices: readonly { value: string }[]) => choices.map((c) => c.val
 export function run(argv: string[], kb: KnowledgeBase): CliResult {
   const spec: CommandSpec<VisaCheckInput> = {
     name: 'visa-check',
-    summary: 'Does a job change fit your status of residence? A verdict with reasons, actions, risk flags and sources (general information, not legal advice).',
+    summary:
+      'Does a job change fit your status of residence? A verdict with reasons, actions, risk flags and sources (general information, not legal advice).',
     example: '--status engineer-specialist --current-work system-development --new-work marketing --employer same --salary 4500000',
     flags: [
-      { flag: 'status', field: 'status', type: 'string', required: true, help: 'your status of residence (unrestricted = permanent resident, spouse, long-term resident)', value: list(RESIDENCE_STATUSES) },
+      {
+        flag: 'status',
+        field: 'status',
+        type: 'string',
+        required: true,
+        help: 'your status of residence (unrestricted = permanent resident, spouse, long-term resident)',
+        value: list(RESIDENCE_STATUSES),
+      },
       { flag: 'current-work', field: 'currentWork', type: 'string', required: true, help: 'the work you do now', value: list(DUTIES) },
       { flag: 'new-work', field: 'newWork', type: 'string', required: true, help: 'the work you are moving to', value: list(DUTIES) },
       { flag: 'employer', field: 'employer', type: 'string', required: true, help: 'same or a new employer', value: list(EMPLOYERS) },

@@ -1,8 +1,6 @@
 import type { Store } from '../store/store.js';
 
-export type CooldownTurn =
-  | { ok: true; release(): Promise<void> }
-  | { ok: false; remainingMs: number };
+export type CooldownTurn = { ok: true; release(): Promise<void> } | { ok: false; remainingMs: number };
 
 export interface Cooldown {
   /**

@@ -15,11 +15,20 @@ const MAX_GLOBAL_COMMANDS = 100;
 
 const len = (s: string | undefined) => (s ? [...s].length : 0);
 
-function checkText(where: string, name: string, description: string, localizations: Record<string, string | null> | null | undefined, problems: string[]) {
-  if (!NAME.test(name) || name !== name.toLowerCase()) problems.push(`${where}: name "${name}" must be 1–32 lowercase letters, digits, - or _`);
-  if (len(description) < 1 || len(description) > 100) problems.push(`${where}: description must be 1–100 characters (has ${len(description)})`);
+function checkText(
+  where: string,
+  name: string,
+  description: string,
+  localizations: Record<string, string | null> | null | undefined,
+  problems: string[],
+) {
+  if (!NAME.test(name) || name !== name.toLowerCase())
+    problems.push(`${where}: name "${name}" must be 1–32 lowercase letters, digits, - or _`);
+  if (len(description) < 1 || len(description) > 100)
+    problems.push(`${where}: description must be 1–100 characters (has ${len(description)})`);
   for (const [locale, text] of Object.entries(localizations ?? {})) {
-    if (text !== null && (len(text) < 1 || len(text) > 100)) problems.push(`${where}: ${locale} description must be 1–100 characters (has ${len(text)})`);
+    if (text !== null && (len(text) < 1 || len(text) > 100))
+      problems.push(`${where}: ${locale} description must be 1–100 characters (has ${len(text)})`);
   }
 }
 
@@ -49,7 +58,7 @@ function checkOptions(where: string, options: readonly APIApplicationCommandOpti
     names.add(o.name);
     const nested = o.type === ApplicationCommandOptionType.Subcommand || o.type === ApplicationCommandOptionType.SubcommandGroup;
     if (nested) {
-      checkOptions(at, (o.options ?? []), problems);
+      checkOptions(at, o.options ?? [], problems);
       continue;
     }
     if ('required' in o && o.required) {
@@ -59,7 +68,8 @@ function checkOptions(where: string, options: readonly APIApplicationCommandOpti
     if (choices.length > LIMITS.choices) problems.push(`${at}: at most ${LIMITS.choices} choices (has ${choices.length})`);
     for (const c of choices) {
       if (len(c.name) < 1 || len(c.name) > LIMITS.choiceName) problems.push(`${at}: choice name "${c.name}" must be 1–100 characters`);
-      if (typeof c.value === 'string' && len(c.value) > LIMITS.choiceValue) problems.push(`${at}: choice value "${c.value}" is over 100 characters`);
+      if (typeof c.value === 'string' && len(c.value) > LIMITS.choiceValue)
+        problems.push(`${at}: choice value "${c.value}" is over 100 characters`);
     }
     if ('autocomplete' in o && o.autocomplete && choices.length > 0) problems.push(`${at}: autocomplete cannot be combined with choices`);
   }
@@ -82,12 +92,16 @@ function checkInstall(where: string, c: RESTPostAPIChatInputApplicationCommandsJ
       problems.push(`${where}: ${field} must list at least one of ${[...allowed].join(', ')}`);
       continue;
     }
-    for (const v of list) if (!allowed.has(v as number)) problems.push(`${where}: ${field} has an unknown value ${JSON.stringify(v)} (allowed: ${[...allowed].join(', ')})`);
+    for (const v of list)
+      if (!allowed.has(v as number))
+        problems.push(`${where}: ${field} has an unknown value ${JSON.stringify(v)} (allowed: ${[...allowed].join(', ')})`);
     if (new Set(list).size !== list.length) problems.push(`${where}: ${field} lists a value twice`);
   }
   const userInstall = c.integration_types?.includes(ApplicationIntegrationType.UserInstall) ?? false;
   if (c.contexts?.includes(InteractionContextType.PrivateChannel) && !userInstall) {
-    problems.push(`${where}: contexts include other DMs and group DMs (2), which only a user install reaches: add integration type 1 or drop 2`);
+    problems.push(
+      `${where}: contexts include other DMs and group DMs (2), which only a user install reaches: add integration type 1 or drop 2`,
+    );
   }
 }
 
@@ -104,7 +118,8 @@ export function commandProblems(commands: readonly RESTPostAPIChatInputApplicati
     checkOptions(where, (c.options ?? []) as APIApplicationCommandOption[], problems);
     checkInstall(where, c, problems);
     const size = textSize(c as never);
-    if (size > MAX_COMMAND_TEXT) problems.push(`${where}: names, descriptions and choices total ${size} characters (max ${MAX_COMMAND_TEXT})`);
+    if (size > MAX_COMMAND_TEXT)
+      problems.push(`${where}: names, descriptions and choices total ${size} characters (max ${MAX_COMMAND_TEXT})`);
   }
   return problems;
 }

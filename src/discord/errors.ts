@@ -20,7 +20,9 @@ export class ExpiredComponent extends UserError {
   override readonly name = 'ExpiredComponent';
   constructor(what: 'button' | 'form' = 'button') {
     super(
-      what === 'form' ? 'This form has expired. Run the command again.' : 'This button has expired. Run the command again to get a fresh one.',
+      what === 'form'
+        ? 'This form has expired. Run the command again.'
+        : 'This button has expired. Run the command again to get a fresh one.',
       'expired-component',
     );
   }

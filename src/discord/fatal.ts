@@ -3,7 +3,8 @@
  * (gateway close 4004, a REST 401), or the gateway refuses the connection for good (4010–4014). The process must then
  * stop with a non-zero exit code and say what to do, so a supervisor does not mistake it for a clean stop.
  */
-export type FatalReason = 'token-rejected' | 'disallowed-intents' | 'invalid-intents' | 'sharding-required' | 'invalid-shard' | 'api-version';
+export type FatalReason =
+  'token-rejected' | 'disallowed-intents' | 'invalid-intents' | 'sharding-required' | 'invalid-shard' | 'api-version';
 
 /** Gateway close codes after which discord.js does not reconnect (Discord's "opcodes and status codes"). */
 export const FATAL_CLOSE_CODES: ReadonlyMap<number, FatalReason> = new Map([
@@ -16,7 +17,8 @@ export const FATAL_CLOSE_CODES: ReadonlyMap<number, FatalReason> = new Map([
 ]);
 
 const MESSAGES: Record<FatalReason, string> = {
-  'token-rejected': 'Discord rejected DISCORD_TOKEN (it is wrong, or was reset or revoked). Copy the bot token again from the Developer Portal (Bot → Reset Token).',
+  'token-rejected':
+    'Discord rejected DISCORD_TOKEN (it is wrong, or was reset or revoked). Copy the bot token again from the Developer Portal (Bot → Reset Token).',
   'disallowed-intents':
     'Discord refused the Message Content intent. Enable it in the Developer Portal (your app → Bot → Privileged Gateway Intents → Message Content Intent); see the README.',
   'invalid-intents': 'Discord refused the gateway intents the bot asked for. Update discord.js or report this as a bug.',

@@ -15,7 +15,13 @@ type Rated = Pick<FeedbackVote, 'vote' | 'kind' | 'entryId' | 'because'>;
 async function rate(interaction: ButtonInteraction | ModalSubmitInteraction, ctx: BotContext, rated: Rated) {
   const message = interaction.message;
   const question = questionFromEmbed(message?.embeds[0]) ?? '(question not shown)';
-  const vote: FeedbackVote = { ...rated, guildId: interaction.guildId, userId: interaction.user.id, messageId: message?.id ?? '', question };
+  const vote: FeedbackVote = {
+    ...rated,
+    guildId: interaction.guildId,
+    userId: interaction.user.id,
+    messageId: message?.id ?? '',
+    question,
+  };
   try {
     return { previous: await recordVote(ctx.store, ctx.queue, vote), saved: true };
   } catch {
@@ -24,7 +30,8 @@ async function rate(interaction: ButtonInteraction | ModalSubmitInteraction, ctx
 }
 
 const NOT_SAVED = "Thanks! I couldn't save your rating just now; please try again in a while.";
-const reply = (interaction: ButtonInteraction | ModalSubmitInteraction, text: string) => interaction.reply({ ...textMessage(text), flags: MessageFlags.Ephemeral });
+const reply = (interaction: ButtonInteraction | ModalSubmitInteraction, text: string) =>
+  interaction.reply({ ...textMessage(text), flags: MessageFlags.Ephemeral });
 
 /**
  * 👍/👎 on answers. The custom id and the question shown on the message are all it needs, so buttons keep working
@@ -42,7 +49,10 @@ export const feedbackButtons: ComponentHandler = {
     // its reason, and is where a member learns that a rating could not be saved.
     if (parsed.vote === 'down') await interaction.showModal(reasonForm(interaction.user.id, parsed.kind, parsed.entryId));
     const { previous, saved } = await rate(interaction, ctx, parsed);
-    log.info({ vote: parsed.vote, kind: parsed.kind, entryId: parsed.entryId, changed: previous !== undefined && previous !== parsed.vote, saved }, 'answer rated');
+    log.info(
+      { vote: parsed.vote, kind: parsed.kind, entryId: parsed.entryId, changed: previous !== undefined && previous !== parsed.vote, saved },
+      'answer rated',
+    );
     if (parsed.vote === 'down') return;
     if (!saved) return void (await reply(interaction, NOT_SAVED));
     const solved = previous !== 'up' && (await markSolvedIfAuthor(interaction, ctx, log));
@@ -59,9 +69,16 @@ export const feedbackForm: ComponentHandler = {
     const parsed = parseFormId(interaction.customId);
     const because = submittedBecause(interaction);
     if (!parsed || !because || !interaction.message || !knownSubject(parsed, ctx.knowledge().kb.byId)) throw new ExpiredComponent('form');
-    if (parsed.userId !== interaction.user.id) throw new UserError('This form belongs to another member’s rating; click 👎 on the answer to give your own.', 'not-own-vote');
+    if (parsed.userId !== interaction.user.id)
+      throw new UserError('This form belongs to another member’s rating; click 👎 on the answer to give your own.', 'not-own-vote');
     const { saved } = await rate(interaction, ctx, { vote: 'down', kind: parsed.kind, entryId: parsed.entryId, because });
-    log.info({ kind: parsed.kind, entryId: parsed.entryId, reason: because.reason, comment: because.comment !== undefined, saved }, 'down-vote explained');
-    await reply(interaction, saved ? `Thanks for telling me (${REASON_LABELS[because.reason]}). The curators will review this answer.` : NOT_SAVED);
+    log.info(
+      { kind: parsed.kind, entryId: parsed.entryId, reason: because.reason, comment: because.comment !== undefined, saved },
+      'down-vote explained',
+    );
+    await reply(
+      interaction,
+      saved ? `Thanks for telling me (${REASON_LABELS[because.reason]}). The curators will review this answer.` : NOT_SAVED,
+    );
   },
 };

@@ -7,7 +7,8 @@ import { LIMITS, truncate } from './limits.js';
 import { answerMessage, textMessage } from './render.js';
 
 const MENTION = /<@[!&]?\d+>/g;
-const QUESTION_WORD = /^(how|what|when|where|why|who|which|can|could|should|shall|is|are|am|do|does|did|will|would|may|might|any(one|body)?)\b/i;
+const QUESTION_WORD =
+  /^(how|what|when|where|why|who|which|can|could|should|shall|is|are|am|do|does|did|will|would|may|might|any(one|body)?)\b/i;
 const NO_PERMISSION = new Set<number>([RESTJSONErrorCodes.MissingPermissions, RESTJSONErrorCodes.MissingAccess]);
 const isPermissionError = (err: unknown) => err instanceof DiscordAPIError && NO_PERMISSION.has(Number(err.code));
 
@@ -64,7 +65,13 @@ export function createHelpChannelListener(ctx: BotContext, client: Client) {
     const forumPost = channel.isThread() && channel.parent?.type === ChannelType.GuildForum && message.id === channel.id;
     if (!mentioned && !(inHelp && (!channel.isThread() || forumPost))) return;
 
-    const log = ctx.logger.child({ messageId: message.id, channelId: channel.id, guildId: message.guildId, userId: message.author.id, mentioned });
+    const log = ctx.logger.child({
+      messageId: message.id,
+      channelId: channel.id,
+      guildId: message.guildId,
+      userId: message.author.id,
+      mentioned,
+    });
     const turn = await cooldown.take(message.guildId, message.author.id);
     if (!turn.ok) {
       ctx.metrics.helpMessage('cooldown');
@@ -75,12 +82,20 @@ export function createHelpChannelListener(ctx: BotContext, client: Client) {
     try {
       const text = message.content.replace(MENTION, ' ').trim();
       const question = forumPost && channel.isThread() ? `${channel.name}\n${text}` : text;
-      const context = { origin: 'help-channel' as const, userId: message.author.id, guildId: message.guildId, allowDraft: mentioned || looksLikeQuestion(question) };
+      const context = {
+        origin: 'help-channel' as const,
+        userId: message.author.id,
+        guildId: message.guildId,
+        allowDraft: mentioned || looksLikeQuestion(question),
+      };
       const service = ctx.knowledge().ask;
       const result = await service.ask(question, context, { beforeDraft: () => channel.sendTyping() });
       if (!result.ok) {
         ctx.metrics.helpMessage('invalid');
-        if (mentioned) await message.reply(textMessage(text ? result.message : 'Ask me a question after the mention, e.g. "@bot how do I ask for a raise?"'));
+        if (mentioned)
+          await message.reply(
+            textMessage(text ? result.message : 'Ask me a question after the mention, e.g. "@bot how do I ask for a raise?"'),
+          );
         return;
       }
       // A question read as a command's request is answered even with a fact missing: the reply says how to give it.
@@ -94,7 +109,10 @@ export function createHelpChannelListener(ctx: BotContext, client: Client) {
       ctx.metrics.helpMessage(result.view.answered ? 'answered' : 'no_answer');
       ctx.metrics.answer('help_channel', result.view.mode);
       // The member has the answer: a failed queue write is the store monitor's to report.
-      if (unanswered) await ctx.queue.add(message.guildId, unansweredRecord(question, result.view)).catch(() => log.debug('unanswered question not queued'));
+      if (unanswered)
+        await ctx.queue
+          .add(message.guildId, unansweredRecord(question, result.view))
+          .catch(() => log.debug('unanswered question not queued'));
       log.info({ answered: result.view.answered, mode: result.view.mode }, 'help-channel question answered');
     } finally {
       if (!sent) await turn.release();

@@ -32,7 +32,10 @@ export function createHelpChannels(store: Store, fromEnv: readonly string[]): He
       withLock(store, `help-channels:${guildId}`, async () => {
         const ids = await configured(guildId);
         if (!ids.includes(channelId)) return false;
-        await ns.set(guildId, ids.filter((id) => id !== channelId));
+        await ns.set(
+          guildId,
+          ids.filter((id) => id !== channelId),
+        );
         return true;
       }),
   };

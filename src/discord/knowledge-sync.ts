@@ -34,7 +34,12 @@ const KEY = 'reload';
  * metrics). Polling works across machines; under `npm run start:sharded` the manager also relays a nudge so the other
  * shards follow at once.
  */
-export function createKnowledgeSync(store: Store, logger: Logger, reload: () => Promise<unknown>, options: KnowledgeSyncOptions = {}): KnowledgeSync {
+export function createKnowledgeSync(
+  store: Store,
+  logger: Logger,
+  reload: () => Promise<unknown>,
+  options: KnowledgeSyncOptions = {},
+): KnowledgeSync {
   const ns = store.namespace<Announcement>('knowledge-sync');
   const log = logger.child({ component: 'knowledge-sync' });
   let seen: string | undefined;

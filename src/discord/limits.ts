@@ -29,7 +29,10 @@ export const LIMITS = {
 export function truncate(text: string, max: number): string {
   const chars = [...text];
   if (chars.length <= max) return text;
-  return `${chars.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
+  return `${chars
+    .slice(0, Math.max(0, max - 1))
+    .join('')
+    .trimEnd()}…`;
 }
 
 const length = (s: string | undefined) => (s ? [...s].length : 0);
@@ -63,7 +66,9 @@ export function fitEmbed(e: APIEmbed): APIEmbed {
 }
 
 /** At most 25 autocomplete choices, names and values within 100 characters. */
-export function fitChoices<T extends string | number>(choices: readonly APIApplicationCommandOptionChoice<T>[]): APIApplicationCommandOptionChoice<T>[] {
+export function fitChoices<T extends string | number>(
+  choices: readonly APIApplicationCommandOptionChoice<T>[],
+): APIApplicationCommandOptionChoice<T>[] {
   return choices.slice(0, LIMITS.choices).map((c) => ({
     ...c,
     name: truncate(c.name, LIMITS.choiceName),

@@ -30,8 +30,18 @@ export function stringOption(
   return extra.autocomplete ? { ...withLength, autocomplete: true } : withLength;
 }
 
-export function integerOption(name: string, d: Described, range: { min: number; max: number; required?: boolean }): APIApplicationCommandIntegerOption {
-  return { type: ApplicationCommandOptionType.Integer, ...describe(name, d), required: range.required ?? false, min_value: range.min, max_value: range.max };
+export function integerOption(
+  name: string,
+  d: Described,
+  range: { min: number; max: number; required?: boolean },
+): APIApplicationCommandIntegerOption {
+  return {
+    type: ApplicationCommandOptionType.Integer,
+    ...describe(name, d),
+    required: range.required ?? false,
+    min_value: range.min,
+    max_value: range.max,
+  };
 }
 
 export function booleanOption(name: string, d: Described): APIApplicationCommandBooleanOption {
@@ -40,16 +50,32 @@ export function booleanOption(name: string, d: Described): APIApplicationCommand
 
 /** A required channel option limited to `types`. */
 export function channelOption(name: string, d: Described, types: readonly ChannelType[]): APIApplicationCommandChannelOption {
-  return { type: ApplicationCommandOptionType.Channel, ...describe(name, d), required: true, channel_types: [...types] as APIApplicationCommandChannelOption['channel_types'] };
+  return {
+    type: ApplicationCommandOptionType.Channel,
+    ...describe(name, d),
+    required: true,
+    channel_types: [...types] as APIApplicationCommandChannelOption['channel_types'],
+  };
 }
 
-export function subcommand(name: string, d: Described, options: APIApplicationCommandBasicOption[] = []): APIApplicationCommandSubcommandOption {
+export function subcommand(
+  name: string,
+  d: Described,
+  options: APIApplicationCommandBasicOption[] = [],
+): APIApplicationCommandSubcommandOption {
   return { type: ApplicationCommandOptionType.Subcommand, ...describe(name, d), options };
 }
 
 /** `public`: results about a member's own visa or points are private unless they choose to post them (in a server that added the bot; see surface.ts). */
-export const publicOption = booleanOption('public', { en: 'Post the result in the channel (default: only you see it)', ja: '結果をチャンネルに公開する（既定：自分のみ）' });
+export const publicOption = booleanOption('public', {
+  en: 'Post the result in the channel (default: only you see it)',
+  ja: '結果をチャンネルに公開する（既定：自分のみ）',
+});
 
-export function subcommandGroup(name: string, d: Described, subcommands: APIApplicationCommandSubcommandOption[]): APIApplicationCommandSubcommandGroupOption {
+export function subcommandGroup(
+  name: string,
+  d: Described,
+  subcommands: APIApplicationCommandSubcommandOption[],
+): APIApplicationCommandSubcommandGroupOption {
   return { type: ApplicationCommandOptionType.SubcommandGroup, ...describe(name, d), options: subcommands };
 }

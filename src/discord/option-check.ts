@@ -1,4 +1,9 @@
-import { ApplicationCommandOptionType as T, type APIApplicationCommandOption, type CommandInteractionOption, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import {
+  ApplicationCommandOptionType as T,
+  type APIApplicationCommandOption,
+  type CommandInteractionOption,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 import { UserError } from './errors.js';
 
 const EXPECTED: Partial<Record<T, { what: string; ok(v: unknown): boolean }>> = {
@@ -25,13 +30,17 @@ function checkLevel(command: string, defs: readonly APIApplicationCommandOption[
     const chosen = given.find((g) => g.type === T.Subcommand || g.type === T.SubcommandGroup);
     const def = sub.find((d) => d.name === chosen?.name && d.type === chosen.type);
     if (!chosen || !def) refuse(`Pick what \`/${command}\` should do: ${sub.map((d) => `\`/${command} ${d.name}\``).join(', ')}.`);
-    return checkLevel(`${command} ${def.name}`, 'options' in def ? ((def.options ?? [])) : [], chosen.options ?? []);
+    return checkLevel(`${command} ${def.name}`, 'options' in def ? (def.options ?? []) : [], chosen.options ?? []);
   }
   for (const def of defs) {
     const option = given.find((g) => g.name === def.name);
     if (option?.value === undefined || option.value === null) continue; // missing: the handler's schema says what is needed
     const expected = EXPECTED[def.type];
-    if (option.type !== def.type || !expected?.ok(option.value)) refuse(`The \`${def.name}\` option must be ${expected?.what ?? 'something else'}. Run \`/${command}\` again and pick or type it anew.`, def.name);
+    if (option.type !== def.type || !expected?.ok(option.value))
+      refuse(
+        `The \`${def.name}\` option must be ${expected?.what ?? 'something else'}. Run \`/${command}\` again and pick or type it anew.`,
+        def.name,
+      );
   }
 }
 
@@ -41,8 +50,11 @@ function checkLevel(command: string, defs: readonly APIApplicationCommandOption[
  * naming the option (never the value) instead of an error deep in a handler. Missing and out-of-range values are
  * the handlers' to explain: their schemas name the option and what it accepts.
  */
-export function checkCommandOptions(definition: RESTPostAPIChatInputApplicationCommandsJSONBody, given: readonly CommandInteractionOption[]): void {
-  checkLevel(definition.name, (definition.options ?? []), given);
+export function checkCommandOptions(
+  definition: RESTPostAPIChatInputApplicationCommandsJSONBody,
+  given: readonly CommandInteractionOption[],
+): void {
+  checkLevel(definition.name, definition.options ?? [], given);
 }
 
 /** discord.js's own option errors (a handler reading an option the check above could not foresee), made member-facing. */
@@ -52,10 +64,18 @@ export function optionErrorMessage(err: unknown): UserError | undefined {
   switch (code) {
     case 'CommandInteractionOptionNotFound':
     case 'CommandInteractionOptionEmpty':
-      return new UserError(`The \`${name ?? 'required'}\` option is missing. Run the command again and fill it in.`, 'invalid-option', name);
+      return new UserError(
+        `The \`${name ?? 'required'}\` option is missing. Run the command again and fill it in.`,
+        'invalid-option',
+        name,
+      );
     case 'CommandInteractionOptionType':
     case 'CommandInteractionOptionInvalidChannelType':
-      return new UserError(`The \`${name ?? 'given'}\` option has the wrong type. Run the command again and pick it from the list.`, 'invalid-option', name);
+      return new UserError(
+        `The \`${name ?? 'given'}\` option has the wrong type. Run the command again and pick it from the list.`,
+        'invalid-option',
+        name,
+      );
     case 'CommandInteractionOptionNoSubcommand':
     case 'CommandInteractionOptionNoSubcommandGroup':
       return new UserError('Pick what the command should do (a subcommand) and run it again.', 'invalid-option');

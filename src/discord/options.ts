@@ -32,7 +32,9 @@ export function rankChoices(query: string, list: readonly Choice[], locale?: str
   return fitChoices(ranked.map(({ c }) => ({ name: locale === 'ja' ? c.label_ja : c.label, value: c.value })));
 }
 
-interface InputSchema<I> { safeParse(v: unknown): z.ZodSafeParseResult<I> }
+interface InputSchema<I> {
+  safeParse(v: unknown): z.ZodSafeParseResult<I>;
+}
 
 export interface RuleOptions {
   /** The yes/no options that are collected into `claims`. */
@@ -84,7 +86,12 @@ export function parseRuleOptions<I>(
  * Re-validates what Discord submitted (clients can send stale values or display names) with the engine's own schema.
  * Problems become one message naming each option and what it accepts (and `missingHint` when one is missing).
  */
-export function parseOptions<I>(schema: InputSchema<I>, raw: Record<string, unknown>, optionName: Record<string, string> = {}, missingHint?: string): I {
+export function parseOptions<I>(
+  schema: InputSchema<I>,
+  raw: Record<string, unknown>,
+  optionName: Record<string, string> = {},
+  missingHint?: string,
+): I {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const issues = inputIssues(parsed.error);

@@ -1,6 +1,15 @@
 import type { APIApplicationCommandOption, ChatInputCommandInteraction } from 'discord.js';
 import { z } from 'zod';
-import { BACKGROUNDS, LOCATIONS, RESIDENCE_STATUSES, backgroundSchema, jlptSchema, locationSchema, residenceStatusSchema, type Choice } from '../kb/vocabulary.js';
+import {
+  BACKGROUNDS,
+  LOCATIONS,
+  RESIDENCE_STATUSES,
+  backgroundSchema,
+  jlptSchema,
+  locationSchema,
+  residenceStatusSchema,
+  type Choice,
+} from '../kb/vocabulary.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 
@@ -52,7 +61,12 @@ export async function readProfile(store: Store, userId: string, log?: Logger): P
  * The profile of the member running a command, read only when the command has a profile option the member left out
  * (so a command given everything does not touch the store).
  */
-export async function profileFor(interaction: ChatInputCommandInteraction, definition: readonly APIApplicationCommandOption[], store: Store, log?: Logger) {
+export async function profileFor(
+  interaction: ChatInputCommandInteraction,
+  definition: readonly APIApplicationCommandOption[],
+  store: Store,
+  log?: Logger,
+) {
   const leftOut = definition.some((o) => PROFILE_FIELDS.includes(o.name) && interaction.options.get(o.name)?.value == null);
   return leftOut ? readProfile(store, interaction.user.id, log) : undefined;
 }

@@ -8,12 +8,18 @@ export interface Readiness {
   check(): Promise<ReadinessReport>;
 }
 
-const STATUS_NAMES = new Map(Object.entries(Status).filter(([, v]) => typeof v === 'number').map(([k, v]) => [v as number, k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()]));
+const STATUS_NAMES = new Map(
+  Object.entries(Status)
+    .filter(([, v]) => typeof v === 'number')
+    .map(([k, v]) => [v as number, k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()]),
+);
 
 function gatewayProblems(client: Client | undefined): string[] {
   const shards = client?.ws.shards;
   if (!shards || shards.size === 0) return ['gateway: not connected yet'];
-  return [...shards.values()].filter((s) => s.status !== Status.Ready).map((s) => `gateway: shard ${s.id} is ${STATUS_NAMES.get(s.status) ?? 'not ready'}`);
+  return [...shards.values()]
+    .filter((s) => s.status !== Status.Ready)
+    .map((s) => `gateway: shard ${s.id} is ${STATUS_NAMES.get(s.status) ?? 'not ready'}`);
 }
 
 /** The store answers a read within `timeoutMs` (a Redis that is down may queue commands instead of failing them). */

@@ -1,4 +1,12 @@
-import { ButtonStyle, ComponentType, escapeMarkdown, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIStringSelectComponent } from 'discord.js';
+import {
+  ButtonStyle,
+  ComponentType,
+  escapeMarkdown,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  type APIStringSelectComponent,
+} from 'discord.js';
 import type { AnswerView } from '../answer/view.js';
 import { reviewedLabel } from '../kb/freshness.js';
 import { fitEmbed, LIMITS, truncate } from './limits.js';
@@ -28,7 +36,12 @@ export function answerEmbed(view: AnswerView, question: string, extra: NonNullab
   const links = view.publicSources.map((s) => `• [${truncate(s.title, 120)}](${s.url}) (${s.confidence})`);
   if (guides.length + links.length > 0) fields.push({ name: 'Sources', value: [...guides, ...links].join('\n') });
   const reviewed = view.reviewed ? ` · ${reviewedLabel(view.reviewed)}` : '';
-  const footer = view.mode === 'knowledge' ? `From the curated guides${reviewed} · confidence ${view.confidence.toFixed(2)}` : view.mode === 'llm' ? 'AI-drafted — may be wrong; the sources are what counts' : 'Not answered — a curator will see this question';
+  const footer =
+    view.mode === 'knowledge'
+      ? `From the curated guides${reviewed} · confidence ${view.confidence.toFixed(2)}`
+      : view.mode === 'llm'
+        ? 'AI-drafted — may be wrong; the sources are what counts'
+        : 'Not answered — a curator will see this question';
   return fitEmbed({
     author: { name: questionLine(question) },
     title: view.title,
@@ -54,7 +67,11 @@ export function feedbackRow(view: AnswerView): APIActionRowComponent<APIButtonCo
 }
 
 /** A one-menu action row; option labels are cut to Discord's limit and at most 25 options are kept. */
-export function selectRow(customId: string, placeholder: string, options: readonly { label: string; value: string; description?: string }[]): APIActionRowComponent<APIStringSelectComponent> {
+export function selectRow(
+  customId: string,
+  placeholder: string,
+  options: readonly { label: string; value: string; description?: string }[],
+): APIActionRowComponent<APIStringSelectComponent> {
   return {
     type: ComponentType.ActionRow,
     components: [
@@ -71,7 +88,11 @@ export function selectRow(customId: string, placeholder: string, options: readon
 /** "Did you mean": when nothing was answered, the suggestions open privately (handled by /topics' `topics:entry`). */
 export function suggestionRow(view: AnswerView): APIActionRowComponent<APIStringSelectComponent> | undefined {
   if (view.answered || view.related.length === 0) return undefined;
-  return selectRow('topics:entry', 'Did you mean… (opens privately)', view.related.map((r) => ({ label: r.title, value: r.id })));
+  return selectRow(
+    'topics:entry',
+    'Did you mean… (opens privately)',
+    view.related.map((r) => ({ label: r.title, value: r.id })),
+  );
 }
 
 /**
@@ -80,7 +101,11 @@ export function suggestionRow(view: AnswerView): APIActionRowComponent<APIString
  */
 export function answerMessage(view: AnswerView, question: string, kb: UnderstoodKnowledge) {
   if (view.rules && view.mode === 'rules') {
-    return { embeds: [understoodEmbed(view, view.rules, questionLine(question), kb)], components: understoodComponents(view.rules, kb), allowedMentions: NO_MENTIONS };
+    return {
+      embeds: [understoodEmbed(view, view.rules, questionLine(question), kb)],
+      components: understoodComponents(view.rules, kb),
+      allowedMentions: NO_MENTIONS,
+    };
   }
   const row = feedbackRow(view) ?? suggestionRow(view);
   // A knowledge answer to a question that also carries some of a command's facts: what the command still needs follows.

@@ -1,4 +1,11 @@
-import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, type Interaction, type MessageComponentInteraction, type RepliableInteraction } from 'discord.js';
+import {
+  DiscordAPIError,
+  MessageFlags,
+  RESTJSONErrorCodes,
+  type Interaction,
+  type MessageComponentInteraction,
+  type RepliableInteraction,
+} from 'discord.js';
 import type { Logger } from '../logger.js';
 import type { InteractionOutcome, InteractionType, Metrics } from '../ops/metrics.js';
 import type { Command, ComponentHandler } from './command.js';
@@ -15,7 +22,12 @@ const NO_PERMISSION = new Set<number>([RESTJSONErrorCodes.MissingPermissions, RE
 const UNKNOWN_COMMAND = 'I no longer know that command. A moderator may need to run `npm run deploy-commands`.';
 
 /** The handler for a component, if its prefix is known and it is of the handler's kind (a button is not a menu). */
-function componentHandler(byPrefix: ReadonlyMap<string, ComponentHandler>, interaction: MessageComponentInteraction, ctx: BotContext, log: Logger) {
+function componentHandler(
+  byPrefix: ReadonlyMap<string, ComponentHandler>,
+  interaction: MessageComponentInteraction,
+  ctx: BotContext,
+  log: Logger,
+) {
   const handler = byPrefix.get(interaction.customId.split(':')[0] ?? '');
   if (handler?.type === 'button' && interaction.isButton()) return handler.handle(interaction, ctx, log);
   if (handler?.type === 'select' && interaction.isStringSelectMenu()) return handler.handle(interaction, ctx, log);
@@ -35,8 +47,18 @@ export function createInteractionRouter(commands: readonly Command[], shared: re
     const started = performance.now();
     const name = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined;
     // Only a component's prefix is logged: a custom id is the client's to send, so it may carry anything.
-    const component = interaction.isMessageComponent() || interaction.isModalSubmit() ? /^[a-z-]{1,20}/.exec(interaction.customId)?.[0] ?? '?' : undefined;
-    const log = ctx.logger.child({ interactionId: interaction.id, type: interaction.type, command: name, component, userId: interaction.user.id, guildId: interaction.guildId });
+    const component =
+      interaction.isMessageComponent() || interaction.isModalSubmit()
+        ? (/^[a-z-]{1,20}/.exec(interaction.customId)?.[0] ?? '?')
+        : undefined;
+    const log = ctx.logger.child({
+      interactionId: interaction.id,
+      type: interaction.type,
+      command: name,
+      component,
+      userId: interaction.user.id,
+      guildId: interaction.guildId,
+    });
     const labels = metricLabels(interaction, byName, byPrefix);
     let outcome: InteractionOutcome = 'answered';
     try {
@@ -78,9 +100,14 @@ export function createInteractionRouter(commands: readonly Command[], shared: re
 }
 
 /** Metric labels: the command's name or the component's prefix only when the bot knows it (a client may send anything). */
-function metricLabels(interaction: Interaction, byName: ReadonlyMap<string, Command>, byPrefix: ReadonlyMap<string, ComponentHandler>): { type: InteractionType; command: string } {
+function metricLabels(
+  interaction: Interaction,
+  byName: ReadonlyMap<string, Command>,
+  byPrefix: ReadonlyMap<string, ComponentHandler>,
+): { type: InteractionType; command: string } {
   const type = interactionType(interaction);
-  if (interaction.isCommand() || interaction.isAutocomplete()) return { type, command: byName.has(interaction.commandName) ? interaction.commandName : 'unknown' };
+  if (interaction.isCommand() || interaction.isAutocomplete())
+    return { type, command: byName.has(interaction.commandName) ? interaction.commandName : 'unknown' };
   if (interaction.isMessageComponent() || interaction.isModalSubmit()) {
     const prefix = interaction.customId.split(':')[0] ?? '';
     return { type, command: byPrefix.has(prefix) ? prefix : 'unknown' };
@@ -123,7 +150,9 @@ async function reportError(interaction: Interaction, err: unknown, log: Logger, 
     outcome = 'failed';
     log.error({ err, reference: interaction.id }, 'unexpected error while handling an interaction');
   }
-  await sendPrivately(interaction, message).catch((sendErr: unknown) => log.warn({ err: sendErr }, 'could not tell the member about the error'));
+  await sendPrivately(interaction, message).catch((sendErr: unknown) =>
+    log.warn({ err: sendErr }, 'could not tell the member about the error'),
+  );
   return outcome;
 }
 

@@ -11,7 +11,12 @@ const KEEP = /^fb:/;
 function keptRows(rows: readonly { toJSON(): unknown }[]): APIActionRowComponent<APIComponentInMessageActionRow>[] {
   return rows
     .map((r) => r.toJSON() as APIActionRowComponent<APIComponentInMessageActionRow>)
-    .filter((r) => r.type === ComponentType.ActionRow && r.components.length > 0 && r.components.every((c) => 'custom_id' in c && KEEP.test(c.custom_id)));
+    .filter(
+      (r) =>
+        r.type === ComponentType.ActionRow &&
+        r.components.length > 0 &&
+        r.components.every((c) => 'custom_id' in c && KEEP.test(c.custom_id)),
+    );
 }
 
 /**

@@ -56,20 +56,31 @@ export function surfaceOf(interaction: BaseInteraction): Surface {
   // Bot DM: nobody else to share with. A group DM or another DM: the response is seen by everyone in it. A server that
   // did not add the app: only when the member may use external apps there (otherwise Discord keeps it private).
   const canShare =
-    userInstalledOnly && (place === 'private-channel' || (place === 'server' && interaction.memberPermissions?.has(PermissionFlagsBits.UseExternalApps) === true));
+    userInstalledOnly &&
+    (place === 'private-channel' ||
+      (place === 'server' && interaction.memberPermissions?.has(PermissionFlagsBits.UseExternalApps) === true));
   return { place, serverInstalled, userInstalledOnly, canShare };
 }
 
 /** The Share button's custom id (handled by src/discord/share.ts). */
 export const SHARE_ID = 'share';
 
-export const shareButton = (): APIButtonComponent => ({ type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: SHARE_ID, label: 'Share', emoji: { name: '📣' } });
+export const shareButton = (): APIButtonComponent => ({
+  type: ComponentType.Button,
+  style: ButtonStyle.Primary,
+  custom_id: SHARE_ID,
+  label: 'Share',
+  emoji: { name: '📣' },
+});
 
 /**
  * The flags and extra buttons of a command's reply: private wherever the app is only user-installed (whatever the
  * command would choose), else the command's own choice (`wantsPrivate`); a Share button where sharing is possible.
  */
-export function replyPrivacy(interaction: BaseInteraction, wantsPrivate: boolean): { flags: MessageFlags.Ephemeral | undefined; buttons: APIButtonComponent[] } {
+export function replyPrivacy(
+  interaction: BaseInteraction,
+  wantsPrivate: boolean,
+): { flags: MessageFlags.Ephemeral | undefined; buttons: APIButtonComponent[] } {
   const s = surfaceOf(interaction);
   const isPrivate = s.userInstalledOnly || wantsPrivate;
   return { flags: isPrivate ? MessageFlags.Ephemeral : undefined, buttons: s.userInstalledOnly && s.canShare ? [shareButton()] : [] };

@@ -19,8 +19,19 @@ export function describeCareerInput(input: CareerPathInput): string {
 /** What a member sees: one block per path (status, why, next), the footer, then the Sources section. */
 export function careerPathReport(result: CareerPathResult, input: CareerPathInput, kb: ReportKnowledge, m: Markup): Report {
   const blocks = result.paths.map(
-    (p) => `${MARK[p.status]} ${m.bold(p.title)} — ${labelOf(CAREER_STATUSES, p.status).toLowerCase()}\n${p.why}\n↳ ${m.italic('Next:')} ${p.next}`,
+    (p) =>
+      `${MARK[p.status]} ${m.bold(p.title)} — ${labelOf(CAREER_STATUSES, p.status).toLowerCase()}\n${p.why}\n↳ ${m.italic('Next:')} ${p.next}`,
   );
-  const body = [`${m.bold('Career paths')} for: ${describeCareerInput(input)}`, ...blocks, m.small(kb.rules.careerPath.footer)].join('\n\n');
-  return { body, ...sourcesOf(kb, result.paths.flatMap((p) => p.sources), m), footer: '' };
+  const body = [`${m.bold('Career paths')} for: ${describeCareerInput(input)}`, ...blocks, m.small(kb.rules.careerPath.footer)].join(
+    '\n\n',
+  );
+  return {
+    body,
+    ...sourcesOf(
+      kb,
+      result.paths.flatMap((p) => p.sources),
+      m,
+    ),
+    footer: '',
+  };
 }

@@ -23,7 +23,14 @@ export function evaluateCareerPath(rules: CareerPathRules, input: CareerPathInpu
       const rule = decidingRule(path, input);
       // Validated tables cover every input (see src/kb/rules/career-path.check.ts); this only guards hand-built tables.
       if (!rule) throw new Error(`career-path rules: no rule of path "${path.id}" applies to ${JSON.stringify(input)}`);
-      return { id: path.id, title: path.title, status: rule.status, why: rule.why, next: rule.next, sources: uniqueRefs(rule.sources, path.sources) };
+      return {
+        id: path.id,
+        title: path.title,
+        status: rule.status,
+        why: rule.why,
+        next: rule.next,
+        sources: uniqueRefs(rule.sources, path.sources),
+      };
     }),
   };
 }

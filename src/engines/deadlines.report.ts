@@ -26,15 +26,36 @@ function reminderLine(d: PlannedDeadline, m: Markup, now: number): string {
  * Every deadline that follows from the member's dates, with its reminders (those already past marked), the sources
  * and the general-information note: what the CLI's `deadlines` prints and what /remind answers.
  */
-export function deadlinesReport(deadlines: readonly PlannedDeadline[], input: DeadlineInput, kb: ReportKnowledge, m: Markup, now: number): Report {
+export function deadlinesReport(
+  deadlines: readonly PlannedDeadline[],
+  input: DeadlineInput,
+  kb: ReportKnowledge,
+  m: Markup,
+  now: number,
+): Report {
   const sections = deadlines.map((d) => [m.bold(d.title), deadlineText(d, m), reminderLine(d, m, now)].join('\n'));
   const body = [`${m.bold('Deadlines for:')} ${describeDeadlineInput(input)} (dates in Japan)`, ...sections].join('\n\n');
-  return { body, ...sourcesOf(kb, deadlines.flatMap((d) => d.sources), m), footer: m.small(kb.rules.visaCheck.disclaimer) };
+  return {
+    body,
+    ...sourcesOf(
+      kb,
+      deadlines.flatMap((d) => d.sources),
+      m,
+    ),
+    footer: m.small(kb.rules.visaCheck.disclaimer),
+  };
 }
 
 /** One reminder as a member receives it by DM. `lateSince` (ms) adds a note that it should have come then. */
 export function reminderReport(d: PlannedDeadline, r: PlannedReminder, kb: ReportKnowledge, m: Markup, lateSince?: number): Report {
-  const late = lateSince === undefined ? [] : [m.italic(`Sent late: this reminder was due ${m.date(r.date, lateSince)}, while I was offline.`)];
+  const late =
+    lateSince === undefined ? [] : [m.italic(`Sent late: this reminder was due ${m.date(r.date, lateSince)}, while I was offline.`)];
   const body = [`⏰ ${m.bold(d.title)}`, ...late, deadlineText(d, m)].join('\n\n');
-  return { body, ...sourcesOf(kb, d.sources, m), footer: m.small(`You asked me for this reminder. /remind list shows the others; /remind cancel stops them. ${kb.rules.visaCheck.disclaimer}`) };
+  return {
+    body,
+    ...sourcesOf(kb, d.sources, m),
+    footer: m.small(
+      `You asked me for this reminder. /remind list shows the others; /remind cancel stops them. ${kb.rules.visaCheck.disclaimer}`,
+    ),
+  };
 }

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { DEADLINE_DATES, describePeriod, type DateBounds, type DeadlineDate, type DeadlineRule, type DeadlineRules, type Offset, type ReminderSpec } from '../kb/rules/deadlines.js';
+import {
+  DEADLINE_DATES,
+  describePeriod,
+  type DateBounds,
+  type DeadlineDate,
+  type DeadlineRule,
+  type DeadlineRules,
+  type Offset,
+  type ReminderSpec,
+} from '../kb/rules/deadlines.js';
 import { compareDates, japanInstant, parseDate, shift, type IsoDate } from './calendar.js';
 
 /**
@@ -92,7 +101,10 @@ export function planDeadlines(rules: DeadlineRules, input: DeadlineInput): Plann
 }
 
 /** The reminders still to come at `now`, soonest first, with their deadline. */
-export function upcomingReminders(deadlines: readonly PlannedDeadline[], now: number): { deadline: PlannedDeadline; reminder: PlannedReminder }[] {
+export function upcomingReminders(
+  deadlines: readonly PlannedDeadline[],
+  now: number,
+): { deadline: PlannedDeadline; reminder: PlannedReminder }[] {
   return deadlines
     .flatMap((deadline) => deadline.reminders.map((reminder) => ({ deadline, reminder })))
     .filter(({ reminder }) => reminder.at > now)
@@ -113,7 +125,10 @@ function dateField(name: DeadlineDate, bounds: DateBounds, today: IsoDate) {
         const why = bounds.past.n === 0 ? 'is in the past' : `is more than ${describePeriod(bounds.past)} ago`;
         ctx.addIssue({ code: 'custom', message: `${date} ${why} (today in Japan is ${today})` });
       } else if (compareDates(date, latest) > 0) {
-        ctx.addIssue({ code: 'custom', message: `${date} is more than ${describePeriod(bounds.future)} from today (${today}); check the year` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `${date} is more than ${describePeriod(bounds.future)} from today (${today}); check the year`,
+        });
       }
       return date ?? z.NEVER;
     })
@@ -127,8 +142,15 @@ function dateField(name: DeadlineDate, bounds: DateBounds, today: IsoDate) {
 export function deadlineInputSchema(rules: DeadlineRules, today: IsoDate) {
   const { left, joined, expiry } = rules.dates;
   return z
-    .strictObject({ left: dateField('left', left, today), joined: dateField('joined', joined, today), expiry: dateField('expiry', expiry, today) })
-    .refine((i) => DEADLINE_DATES.some((d) => i[d] !== undefined), { message: 'give at least one date: left, joined or expiry', path: ['(input)'] })
+    .strictObject({
+      left: dateField('left', left, today),
+      joined: dateField('joined', joined, today),
+      expiry: dateField('expiry', expiry, today),
+    })
+    .refine((i) => DEADLINE_DATES.some((d) => i[d] !== undefined), {
+      message: 'give at least one date: left, joined or expiry',
+      path: ['(input)'],
+    })
     .refine((i) => i.left === undefined || i.joined === undefined || compareDates(i.joined, i.left) >= 0, {
       message: 'is before the day you left; give the dates in order',
       path: ['joined'],

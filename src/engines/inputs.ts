@@ -17,7 +17,8 @@ import {
 
 /** Accepts 6500000, "6500000" and "6,500,000"; anything else fails with `message`. */
 function wholeNumber(message: string, min: number, max: number) {
-  const toNumber = (v: unknown) => (typeof v === 'string' && /^\d{1,3}(?:[,_]?\d{3})*$|^\d+$/.test(v.trim()) ? Number(v.trim().replace(/[,_]/g, '')) : v);
+  const toNumber = (v: unknown) =>
+    typeof v === 'string' && /^\d{1,3}(?:[,_]?\d{3})*$|^\d+$/.test(v.trim()) ? Number(v.trim().replace(/[,_]/g, '')) : v;
   const fail = (issue: { input?: unknown }) =>
     issue.input === undefined ? `is required; ${message}` : `${JSON.stringify(issue.input)} is not valid; ${message}`;
   return z.preprocess(toNumber, z.number({ error: fail }).int({ error: fail }).min(min, { error: fail }).max(max, { error: fail }));

@@ -19,13 +19,21 @@ export function describeVisaInput(input: VisaCheckInput): string {
 
 /** What a member sees: verdict, why, what to do, risk flags, sources and the general-information note. */
 export function visaCheckReport(result: VisaCheckResult, input: VisaCheckInput, kb: ReportKnowledge, m: Markup): Report {
-  const bullets = (title: string, lines: readonly string[], mark = '•') => (lines.length === 0 ? '' : [m.bold(title), ...lines.map((l) => `${mark} ${l}`)].join('\n'));
+  const bullets = (title: string, lines: readonly string[], mark = '•') =>
+    lines.length === 0 ? '' : [m.bold(title), ...lines.map((l) => `${mark} ${l}`)].join('\n');
   const body = [
     `${m.bold('Visa check:')} ${describeVisaInput(input)}`,
     `${MARK[result.verdict]} ${m.bold(`Verdict: ${labelOf(VERDICTS, result.verdict)}`)}`,
     bullets('Why', result.reasons),
-    bullets('What to do', result.actions.map((a) => a.text)),
-    bullets('Risk flags', result.flags.map((f) => f.text), '⚠️'),
+    bullets(
+      'What to do',
+      result.actions.map((a) => a.text),
+    ),
+    bullets(
+      'Risk flags',
+      result.flags.map((f) => f.text),
+      '⚠️',
+    ),
   ]
     .filter((part) => part.length > 0)
     .join('\n\n');

@@ -1,5 +1,13 @@
 import { uniqueRefs } from '../kb/refs.js';
-import { decidingVerdictRule, fieldOf, visaFacts, visaWhenMatches, type VisaCheckRules, type VisaFacts, type VisaNote } from '../kb/rules/visa-check.js';
+import {
+  decidingVerdictRule,
+  fieldOf,
+  visaFacts,
+  visaWhenMatches,
+  type VisaCheckRules,
+  type VisaFacts,
+  type VisaNote,
+} from '../kb/rules/visa-check.js';
 import { DUTIES, EMPLOYERS, RESIDENCE_STATUSES, labelOf, type Verdict } from '../kb/vocabulary.js';
 import type { VisaCheckInput } from './inputs.js';
 import { fill, formatYen } from '../kb/text.js';
@@ -13,7 +21,8 @@ export interface VisaCheckResult {
   sources: string[];
 }
 
-const notesFor = <N extends VisaNote>(notes: readonly N[], f: VisaFacts): N[] => notes.filter((n) => n.when.some((w) => visaWhenMatches(w, f)));
+const notesFor = <N extends VisaNote>(notes: readonly N[], f: VisaFacts): N[] =>
+  notes.filter((n) => n.when.some((w) => visaWhenMatches(w, f)));
 
 /**
  * The verdict on a job change, with its reasons, actions, risk flags and sources, all taken from the table. A risk

@@ -10,7 +10,10 @@ export async function readText(root: string, rel: string): Promise<Parsed<string
   try {
     return { ok: true, value: await readFile(path.join(root, rel), 'utf8') };
   } catch (err) {
-    return { ok: false, problems: [{ file: rel, field: '(file)', message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})` }] };
+    return {
+      ok: false,
+      problems: [{ file: rel, field: '(file)', message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})` }],
+    };
   }
 }
 

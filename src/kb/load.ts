@@ -131,7 +131,16 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   if (at.problems.length > 0 || !rules.ok) return { ok: false, problems: at.problems };
 
   const byId = new Map(entries.map((e) => [e.id, e]));
-  const kb = { guides: new Map(guides.map((g) => [g.id, g])), topics, sources: new Map(sources.map((s) => [s.id, s])), search, entries, byId, replies, understand };
+  const kb = {
+    guides: new Map(guides.map((g) => [g.id, g])),
+    topics,
+    sources: new Map(sources.map((s) => [s.id, s])),
+    search,
+    entries,
+    byId,
+    replies,
+    understand,
+  };
   return { ok: true, kb: { version: at.hash.digest('hex').slice(0, 12), ...kb, rules: rules.rules, refs } };
 }
 

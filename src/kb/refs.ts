@@ -18,7 +18,8 @@ export interface RefIndex {
 export function buildRefIndex(guides: Iterable<Guide>, sources: Iterable<Source>, facts: Facts): RefIndex {
   const sectionMap = new Map<string, { guideId: string; guideTitle: string; sectionTitle: string }>();
   for (const g of guides) {
-    for (const [id, title] of Object.entries(g.sections)) sectionMap.set(`${g.id}#${id}`, { guideId: g.id, guideTitle: g.title, sectionTitle: title });
+    for (const [id, title] of Object.entries(g.sections))
+      sectionMap.set(`${g.id}#${id}`, { guideId: g.id, guideTitle: g.title, sectionTitle: title });
   }
   const sourceMap = new Map([...sources].map((s) => [s.id, { title: s.title, url: s.url, confidence: s.confidence }] as const));
   return { sources: sourceMap, sections: sectionMap, facts };
@@ -34,7 +35,8 @@ export function refProblems(index: RefIndex, file: string, field: string, refs: 
   const problems: Problem[] = [];
   refs.forEach((ref, i) => {
     if (ref.includes('#')) {
-      if (!index.sections.has(ref)) problems.push({ file, field: `${field}.${i}`, message: `unknown guide section "${ref}" (see guides.yaml)` });
+      if (!index.sections.has(ref))
+        problems.push({ file, field: `${field}.${i}`, message: `unknown guide section "${ref}" (see guides.yaml)` });
     } else if (!index.sources.has(ref)) {
       problems.push({ file, field: `${field}.${i}`, message: `unknown source "${ref}" (see sources.yaml)` });
     }

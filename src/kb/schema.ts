@@ -80,7 +80,8 @@ const weight = z.number().min(0).max(1);
 const gramRange = z
   .tuple([z.number().int().min(1).max(6), z.number().int().min(1).max(6)])
   .refine(([min, max]) => min <= max, 'must be [shortest, longest]');
-const LATIN_OR_JAPANESE = /^[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+$|^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々・]+$/u;
+const LATIN_OR_JAPANESE =
+  /^[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+$|^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々・]+$/u;
 
 export const searchSettingsSchema = z.strictObject({
   ranking: z.strictObject({

@@ -48,10 +48,14 @@ export function createLlmFallback(config: LlmConfig, logger: Logger, store: Stor
   /** Counts one model call against the member and the server (see takeUsage). */
   function withinLimits(context: AskContext) {
     const day = Math.floor(now() / DAY_MS);
-    return takeUsage(store, [
-      context.userId ? { key: `llm-usage:user:${context.userId}:${day}`, limit: config.userLimitPerDay } : undefined,
-      context.guildId ? { key: `llm-usage:guild:${context.guildId}:${day}`, limit: config.guildLimitPerDay } : undefined,
-    ].filter((c) => c !== undefined), DAY_MS);
+    return takeUsage(
+      store,
+      [
+        context.userId ? { key: `llm-usage:user:${context.userId}:${day}`, limit: config.userLimitPerDay } : undefined,
+        context.guildId ? { key: `llm-usage:guild:${context.guildId}:${day}`, limit: config.guildLimitPerDay } : undefined,
+      ].filter((c) => c !== undefined),
+      DAY_MS,
+    );
   }
 
   return {
@@ -78,7 +82,8 @@ export function createLlmFallback(config: LlmConfig, logger: Logger, store: Stor
           );
           metrics?.llmCall(result.kind === 'failed' ? result.reason : result.kind, result.usage);
           if (result.kind === 'failed') return { kind: 'unavailable', reason: result.reason };
-          const outcome: Cached = result.kind === 'drafted' ? { kind: 'drafted', answer: result.answer, citedIds: result.citedIds } : { kind: 'insufficient' };
+          const outcome: Cached =
+            result.kind === 'drafted' ? { kind: 'drafted', answer: result.answer, citedIds: result.citedIds } : { kind: 'insufficient' };
           await cache.set(key, outcome, CACHE_TTL_MS).catch(() => undefined);
           return outcome;
         },

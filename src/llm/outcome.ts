@@ -1,24 +1,11 @@
-import {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-} from 'openai';
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type { ChatCompletion, CompletionUsage } from 'openai/resources';
 import type { ContextEntry } from './prompt.js';
 import { parseDraft } from './schema.js';
 import { extractUrls, sanitizeDraft } from './sanitize.js';
 
 export type DraftFailure =
-  | 'timeout'
-  | 'rate-limited'
-  | 'server-error'
-  | 'refusal'
-  | 'malformed'
-  | 'invalid-citation'
-  | 'truncated'
-  | 'auth'
-  | 'error';
+  'timeout' | 'rate-limited' | 'server-error' | 'refusal' | 'malformed' | 'invalid-citation' | 'truncated' | 'auth' | 'error';
 
 export interface TokenUsage {
   promptTokens: number;
@@ -70,7 +57,10 @@ export function classifyError(err: unknown): { reason: DraftFailure } & Diagnosi
   return { reason: 'error', detail: err instanceof Error ? err.name : typeof err };
 }
 
-interface Interpreted { result: DraftResult; diagnosis?: Diagnosis }
+interface Interpreted {
+  result: DraftResult;
+  diagnosis?: Diagnosis;
+}
 
 function failed(reason: DraftFailure, usage: TokenUsage | undefined, detail: string): Interpreted {
   return { result: { kind: 'failed', reason, usage }, diagnosis: { detail } };

@@ -72,7 +72,11 @@ function shrinkToFit(e: ContextEntry, budgetTokens: number): ContextEntry {
 }
 
 /** Entries in ranking order until the budget is used; the first one is always included, shortened if needed. */
-export function selectContext(entries: readonly ContextCandidate[], sources: SourceLookup | undefined, budgetTokens: number): ContextEntry[] {
+export function selectContext(
+  entries: readonly ContextCandidate[],
+  sources: SourceLookup | undefined,
+  budgetTokens: number,
+): ContextEntry[] {
   const picked: ContextEntry[] = [];
   const seen = new Set<string>();
   let used = 0;

@@ -67,7 +67,12 @@ export async function startOpsServer(listen: { host: string; port: number }, han
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
-      const why = err.code === 'EADDRINUSE' ? 'is already in use' : err.code === 'EACCES' ? 'needs privileges (use a port above 1023)' : `cannot be used (${err.code ?? err.message})`;
+      const why =
+        err.code === 'EADDRINUSE'
+          ? 'is already in use'
+          : err.code === 'EACCES'
+            ? 'needs privileges (use a port above 1023)'
+            : `cannot be used (${err.code ?? err.message})`;
       reject(new OpsServerError(`HTTP_HOST:HTTP_PORT ${listen.host}:${listen.port} ${why}.`));
     });
     server.listen(listen.port, listen.host, () => resolve());

@@ -56,8 +56,14 @@ function makers(registry: Registry) {
 /** Interactions, first responses, backlog, answers and help-channel messages. */
 function interactionRecorders(registry: Registry) {
   const { counter, gauge, registers } = makers(registry);
-  const interactions = counter('interactions_total', 'Interactions received, by type, command (or component prefix) and outcome', ['type', 'command', 'outcome']);
-  const refusals = counter('interaction_refusals_total', 'Interactions refused with a message the member can act on, by reason', ['reason']);
+  const interactions = counter('interactions_total', 'Interactions received, by type, command (or component prefix) and outcome', [
+    'type',
+    'command',
+    'outcome',
+  ]);
+  const refusals = counter('interaction_refusals_total', 'Interactions refused with a message the member can act on, by reason', [
+    'reason',
+  ]);
   const firstResponse = new Histogram<'type'>({
     name: `${PREFIX}interaction_first_response_seconds`,
     help: 'Time from receiving an interaction to Discord accepting its first response (reply, deferral or update)',
@@ -65,9 +71,15 @@ function interactionRecorders(registry: Registry) {
     buckets: FIRST_RESPONSE_BUCKETS,
     registers,
   });
-  const deferredEarly = counter('interactions_deferred_early_total', 'Interactions acknowledged early (deferred) because they had waited too long for their turn');
+  const deferredEarly = counter(
+    'interactions_deferred_early_total',
+    'Interactions acknowledged early (deferred) because they had waited too long for their turn',
+  );
   const backlog = gauge('interaction_backlog', 'Interactions and messages received but not yet started');
-  const answers = counter('answers_total', 'Answers given, by surface and mode (knowledge base, deterministic rules, LLM draft, none)', ['surface', 'mode']);
+  const answers = counter('answers_total', 'Answers given, by surface and mode (knowledge base, deterministic rules, LLM draft, none)', [
+    'surface',
+    'mode',
+  ]);
   const helpMessages = counter('help_channel_messages_total', 'Help-channel messages and mentions considered, by outcome', ['outcome']);
 
   return {
@@ -100,7 +112,11 @@ function otherRecorders(registry: Registry) {
   const { counter, gauge } = makers(registry);
   const queueRecords = counter('queue_records_total', 'Records added to the curator queue, by kind', ['kind']);
   const storeErrors = counter('store_errors_total', 'Store operations that failed, by operation', ['op']);
-  const reconnects = counter('gateway_reconnects_total', 'Gateway connections lost and being re-established (resume or re-identify), by shard', ['shard']);
+  const reconnects = counter(
+    'gateway_reconnects_total',
+    'Gateway connections lost and being re-established (resume or re-identify), by shard',
+    ['shard'],
+  );
   const shardReady = gauge('gateway_shard_ready', '1 while the shard is connected to the gateway and ready, else 0', ['shard']);
   const llmCalls = counter('llm_calls_total', 'LLM model calls, by outcome (drafted, insufficient, or the failure reason)', ['outcome']);
   const llmTokens = counter('llm_tokens_total', 'Tokens used by LLM calls, as reported by the server', ['kind']);
@@ -108,7 +124,10 @@ function otherRecorders(registry: Registry) {
   const llmRefusals = counter('llm_refusals_total', 'LLM calls the model refused (refusal or content filter)');
   const llmSkipped = counter('llm_skipped_total', 'LLM calls not made, by reason (daily limit reached, store down)', ['reason']);
   const knowledge = gauge('knowledge_base_info', 'The knowledge-base version in use (value 1)', ['version']);
-  const reloads = counter('knowledge_reloads_total', 'Knowledge-base reloads, by origin (command here, or another shard) and result', ['origin', 'result']);
+  const reloads = counter('knowledge_reloads_total', 'Knowledge-base reloads, by origin (command here, or another shard) and result', [
+    'origin',
+    'result',
+  ]);
 
   return {
     queueRecord(kind: 'unanswered' | 'downvoted') {

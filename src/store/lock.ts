@@ -6,7 +6,12 @@ export class LockTimeout extends Error {}
  * Runs `fn` while holding `lock:<key>` (a claim), so read-modify-write sequences on one value never interleave,
  * across processes too. The claim expires after `ttlMs` should its holder crash; waiting gives up after `waitMs`.
  */
-export async function withLock<T>(store: Store, key: string, fn: () => Promise<T>, options: { ttlMs?: number; waitMs?: number } = {}): Promise<T> {
+export async function withLock<T>(
+  store: Store,
+  key: string,
+  fn: () => Promise<T>,
+  options: { ttlMs?: number; waitMs?: number } = {},
+): Promise<T> {
   const lockKey = `lock:${key}`;
   const deadline = Date.now() + (options.waitMs ?? 5_000);
   while (!(await store.claim(lockKey, options.ttlMs ?? 10_000)).claimed) {

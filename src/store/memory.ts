@@ -103,7 +103,13 @@ export function memoryStore(): Store {
       else cell.value += by;
       return counts.get(key)!.value;
     },
-    counters: async (prefix) => new Map(counts.keys().filter((k) => k.startsWith(prefix)).map((k) => [k, counts.get(k)!.value])),
+    counters: async (prefix) =>
+      new Map(
+        counts
+          .keys()
+          .filter((k) => k.startsWith(prefix))
+          .map((k) => [k, counts.get(k)!.value]),
+      ),
     async exchange(key, value, ttlMs) {
       const previous = registers.get(key)?.value;
       registers.set(key, value, ttlMs);

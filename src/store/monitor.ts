@@ -45,7 +45,10 @@ function faultTracker(log: Logger, file: string | undefined, onError: MonitorOpt
         onError?.(op);
         if (!failing) {
           failing = { since: Date.now(), failures: 1 };
-          log.error({ op, err, ...fileState() }, 'store operation failed; members still get answers, but what it would have saved is lost until the store recovers');
+          log.error(
+            { op, err, ...fileState() },
+            'store operation failed; members still get answers, but what it would have saved is lost until the store recovers',
+          );
         } else {
           failing.failures++;
           log.debug({ op, failures: failing.failures }, 'store still failing');

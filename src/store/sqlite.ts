@@ -31,8 +31,14 @@ function open(file: string, driver: typeof sqlite3): Promise<Db> {
       if (err) return reject(err);
       db.configure('busyTimeout', BUSY_TIMEOUT_MS);
       resolve({
-        all: <T>(sql: string, params: unknown[] = []) => new Promise<T[]>((res, rej) => db.all(sql, params, (e, rows) => (e ? rej(e) : res(rows as T[])))),
-        run: (sql, params = []) => new Promise<number>((res, rej) => db.run(sql, params, function (this: sqlite3.RunResult, e: Error | null) { return e ? rej(e) : res(this.changes); })),
+        all: <T>(sql: string, params: unknown[] = []) =>
+          new Promise<T[]>((res, rej) => db.all(sql, params, (e, rows) => (e ? rej(e) : res(rows as T[])))),
+        run: (sql, params = []) =>
+          new Promise<number>((res, rej) =>
+            db.run(sql, params, function (this: sqlite3.RunResult, e: Error | null) {
+              return e ? rej(e) : res(this.changes);
+            }),
+          ),
         close: () => new Promise<void>((res, rej) => db.close((e) => (e ? rej(e) : res()))),
       });
     });
@@ -68,7 +74,10 @@ function sqlitePrimitives(db: Db): Primitives {
       return row!.value;
     },
     async counters(prefix) {
-      const rows = await db.all<{ key: string; value: number }>(`SELECT key, value FROM bot_counters WHERE ${startsWith} AND ${live('bot_counters')}`, [prefix, prefix, Date.now()]);
+      const rows = await db.all<{ key: string; value: number }>(
+        `SELECT key, value FROM bot_counters WHERE ${startsWith} AND ${live('bot_counters')}`,
+        [prefix, prefix, Date.now()],
+      );
       return new Map(rows.map((r) => [r.key, r.value]));
     },
     async exchange(key, value, ttlMs) {
@@ -89,7 +98,10 @@ function sqliteRecords(db: Db): RecordOps {
   return {
     async append(set, at, value, max) {
       const [row] = await db.all<{ id: number }>('INSERT INTO bot_records(name, at, value) VALUES(?, ?, ?) RETURNING id', [set, at, value]);
-      await db.run('DELETE FROM bot_records WHERE name = ?1 AND id <= (SELECT id FROM bot_records WHERE name = ?1 ORDER BY id DESC LIMIT 1 OFFSET ?2)', [set, max]);
+      await db.run(
+        'DELETE FROM bot_records WHERE name = ?1 AND id <= (SELECT id FROM bot_records WHERE name = ?1 ORDER BY id DESC LIMIT 1 OFFSET ?2)',
+        [set, max],
+      );
       return String(row!.id);
     },
     async list(set, limit, before) {
@@ -100,10 +112,14 @@ function sqliteRecords(db: Db): RecordOps {
       return rows.map(record);
     },
     async getRecord(set, id) {
-      const [row] = await db.all<{ id: number; at: number; value: string }>('SELECT id, at, value FROM bot_records WHERE name = ? AND id = ?', [set, Number(id)]);
+      const [row] = await db.all<{ id: number; at: number; value: string }>(
+        'SELECT id, at, value FROM bot_records WHERE name = ? AND id = ?',
+        [set, Number(id)],
+      );
       return row && record(row);
     },
-    putRecord: async (set, id, value) => (await db.run('UPDATE bot_records SET value = ? WHERE name = ? AND id = ?', [value, set, Number(id)])) > 0,
+    putRecord: async (set, id, value) =>
+      (await db.run('UPDATE bot_records SET value = ? WHERE name = ? AND id = ?', [value, set, Number(id)])) > 0,
     removeRecord: async (set, id) => (await db.run('DELETE FROM bot_records WHERE name = ? AND id = ?', [set, Number(id)])) > 0,
     countRecords: async (set) => (await db.all<{ n: number }>('SELECT count(*) AS n FROM bot_records WHERE name = ?', [set]))[0]!.n,
     clearRecords: async (set) => void (await db.run('DELETE FROM bot_records WHERE name = ?', [set])),
@@ -117,7 +133,11 @@ function sqliteRecords(db: Db): RecordOps {
  */
 export async function openSqliteBackend(file: string): Promise<{ backend: Backend; keyv: Keyv }> {
   const [{ default: KeyvSqlite }, { default: driver }] = await Promise.all([import('@keyv/sqlite'), import('sqlite3')]);
-  const keyv = new Keyv({ store: new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: BUSY_TIMEOUT_MS }), namespace: KEYV_NAMESPACE, throwOnErrors: true });
+  const keyv = new Keyv({
+    store: new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: BUSY_TIMEOUT_MS }),
+    namespace: KEYV_NAMESPACE,
+    throwOnErrors: true,
+  });
   const db = await open(file, driver);
   try {
     for (const statement of SCHEMA) await db.all(statement);
@@ -132,7 +152,8 @@ export async function openSqliteBackend(file: string): Promise<{ backend: Backen
     ...sqliteRecords(db),
     async deletePrefix(prefix) {
       let n = 0;
-      for (const table of ['bot_claims', 'bot_counters', 'bot_registers']) n += await db.run(`DELETE FROM ${table} WHERE ${startsWith}`, [prefix, prefix]);
+      for (const table of ['bot_claims', 'bot_counters', 'bot_registers'])
+        n += await db.run(`DELETE FROM ${table} WHERE ${startsWith}`, [prefix, prefix]);
       n += await db.run(`DELETE FROM bot_records WHERE substr(name, 1, length(?)) = ?`, [prefix, prefix]);
       const keyvPrefix = `${KEYV_NAMESPACE}:${prefix}`;
       return n + (await db.run(`DELETE FROM keyv WHERE ${startsWith}`, [keyvPrefix, keyvPrefix]));

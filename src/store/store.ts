@@ -90,5 +90,10 @@ export async function createStore(url: string, logger: Logger, options: StoreOpt
     throw notWritable(err, true)!; // it opened, so a failed write is what is wrong
   }
   logger.info({ store: where }, 'store ready');
-  return monitorStore(store, logger, { where, file, onError: options.onError, ...(options.watchIntervalMs !== undefined && { watchIntervalMs: options.watchIntervalMs }) });
+  return monitorStore(store, logger, {
+    where,
+    file,
+    onError: options.onError,
+    ...(options.watchIntervalMs !== undefined && { watchIntervalMs: options.watchIntervalMs }),
+  });
 }

@@ -32,7 +32,8 @@ describe('answering member questions from the real knowledge base', () => {
   });
 
   it('GIVEN a long question with personal context first THEN the question at the end decides the entry', () => {
-    const q = 'been teaching at an eikaiwa in saitama for about two years, love my students but the pay is flat. my japanese is ok. anyway, is nomikai mandatory at japanese companies?';
+    const q =
+      'been teaching at an eikaiwa in saitama for about two years, love my students but the pay is flat. my japanese is ok. anyway, is nomikai mandatory at japanese companies?';
     expect(engine.search(q, 1)[0]?.entry.id).toBe('nomikai-and-coworker-relationships');
   });
 
@@ -76,7 +77,11 @@ describe('answering member questions from the real knowledge base', () => {
     expect(r.related.length).toBeLessThanOrEqual(2);
     expect(r.related.map((e) => e.id)).not.toContain(r.entry?.id);
     const json = toJson(resultView(engine.kb, r), engine.kb);
-    expect(json.sources[0]).toEqual({ id: r.entry?.id, title: r.entry?.title, guide: 'Yes, Foreigners Can Get Promoted in Japan — Just Not How You Think' });
+    expect(json.sources[0]).toEqual({
+      id: r.entry?.id,
+      title: r.entry?.title,
+      guide: 'Yes, Foreigners Can Get Promoted in Japan — Just Not How You Think',
+    });
     expect(json.confidence).toBeGreaterThanOrEqual(engine.kb.search.decision.answer.minScore);
     expect(json.confidence).toBeLessThanOrEqual(1);
     expect(json.text).toContain(plainText(r.entry!.answer));

@@ -22,41 +22,71 @@ const entry = (id: string, title: string, keywords: string[], questions: string[
 });
 
 const ENTRIES = [
-  entry('ask-raise', 'How to ask for a raise', ['raise', 'salary negotiation'], [
-    'how do i ask my boss for a raise',
-    'is it rude to ask for more money at a japanese company',
-    'pay rise conversation tips',
-    '昇給をお願いするのは失礼ですか',
-    '給料上げてほしいって上司に言っていい？',
-  ], 'Bring evidence of added responsibility and ask in a private meeting.'),
-  entry('nomikai', 'Do I have to go to nomikai?', ['nomikai', 'drinking parties'], [
-    'are work drinking parties mandatory',
-    'can i skip the nomikai',
-    'i dont drink alcohol, will skipping company dinners hurt me',
-    '飲み会って断っても大丈夫？',
-    '会社の飲み会に行かないと評価下がる？',
-  ], 'Going sometimes builds trust; you can attend without drinking.'),
-  entry('notification', 'The 14-day notification after a job change', ['14-day notification', '届出'], [
-    'do i need to tell immigration when i change jobs',
-    'how many days to report a new employer',
-    'forgot to notify immigration after quitting',
-    '転職したら入管に届出が必要ですか',
-    '退職後の届出の期限は？',
-  ], 'Notify the Immigration Services Agency within 14 days; the fine is up to ¥200,000.'),
-  entry('n3-jobs', 'What jobs can I get with N3?', ['N3', 'intermediate japanese'], [
-    'i passed n3, can i leave teaching',
-    'what jobs are open with jlpt n3',
-    'is n3 enough for a non teaching job',
-    'N3で英語教師以外の仕事はある？',
-    'N3だけど転職できる？',
-  ], 'N3 plus technical skills can open technical roles; otherwise aim for N2.'),
-  entry('hsp', 'Highly Skilled Professional points', ['HSP', 'points'], [
-    'how many points do i need for hsp',
-    'what counts toward highly skilled professional points',
-    'is 70 points enough for hsp',
-    '高度専門職のポイントは何点必要？',
-    '高度人材のポイント計算の方法',
-  ], 'You need 70 points; age, degree, experience and salary count.'),
+  entry(
+    'ask-raise',
+    'How to ask for a raise',
+    ['raise', 'salary negotiation'],
+    [
+      'how do i ask my boss for a raise',
+      'is it rude to ask for more money at a japanese company',
+      'pay rise conversation tips',
+      '昇給をお願いするのは失礼ですか',
+      '給料上げてほしいって上司に言っていい？',
+    ],
+    'Bring evidence of added responsibility and ask in a private meeting.',
+  ),
+  entry(
+    'nomikai',
+    'Do I have to go to nomikai?',
+    ['nomikai', 'drinking parties'],
+    [
+      'are work drinking parties mandatory',
+      'can i skip the nomikai',
+      'i dont drink alcohol, will skipping company dinners hurt me',
+      '飲み会って断っても大丈夫？',
+      '会社の飲み会に行かないと評価下がる？',
+    ],
+    'Going sometimes builds trust; you can attend without drinking.',
+  ),
+  entry(
+    'notification',
+    'The 14-day notification after a job change',
+    ['14-day notification', '届出'],
+    [
+      'do i need to tell immigration when i change jobs',
+      'how many days to report a new employer',
+      'forgot to notify immigration after quitting',
+      '転職したら入管に届出が必要ですか',
+      '退職後の届出の期限は？',
+    ],
+    'Notify the Immigration Services Agency within 14 days; the fine is up to ¥200,000.',
+  ),
+  entry(
+    'n3-jobs',
+    'What jobs can I get with N3?',
+    ['N3', 'intermediate japanese'],
+    [
+      'i passed n3, can i leave teaching',
+      'what jobs are open with jlpt n3',
+      'is n3 enough for a non teaching job',
+      'N3で英語教師以外の仕事はある？',
+      'N3だけど転職できる？',
+    ],
+    'N3 plus technical skills can open technical roles; otherwise aim for N2.',
+  ),
+  entry(
+    'hsp',
+    'Highly Skilled Professional points',
+    ['HSP', 'points'],
+    [
+      'how many points do i need for hsp',
+      'what counts toward highly skilled professional points',
+      'is 70 points enough for hsp',
+      '高度専門職のポイントは何点必要？',
+      '高度人材のポイント計算の方法',
+    ],
+    'You need 70 points; age, degree, experience and salary count.',
+  ),
 ];
 
 const ANALYZER: AnalyzerSettings = {
@@ -69,10 +99,19 @@ const ANALYZER: AnalyzerSettings = {
   ],
   grams: { latin: [3, 4], cjk: [2, 3] },
 };
-const RANKING: RankingSettings = { phrasing: { words: 0.6, grams: 0.4, recall: 0.5 }, entry: { best: 0.3, centroid: 0.4, coverage: 0.25, answer: 0.05 } };
-const DECISION: DecisionSettings = { answer: { minScore: 0.35, minMargin: { fourViews: 0.05, threeViews: 0.15, twoViews: 1 }, maxUnknownShare: 0.5 }, suggest: { minScore: 0.25, minCoverage: 0, maxUnknownShare: 0.5 } };
+const RANKING: RankingSettings = {
+  phrasing: { words: 0.6, grams: 0.4, recall: 0.5 },
+  entry: { best: 0.3, centroid: 0.4, coverage: 0.25, answer: 0.05 },
+};
+const DECISION: DecisionSettings = {
+  answer: { minScore: 0.35, minMargin: { fourViews: 0.05, threeViews: 0.15, twoViews: 1 }, maxUnknownShare: 0.5 },
+  suggest: { minScore: 0.25, minCoverage: 0, maxUnknownShare: 0.5 },
+};
 
-const analyzer = createAnalyzer(ANALYZER, ENTRIES.flatMap((e) => [e.title, ...e.keywords, ...e.questions]));
+const analyzer = createAnalyzer(
+  ANALYZER,
+  ENTRIES.flatMap((e) => [e.title, ...e.keywords, ...e.questions]),
+);
 const ranker = createRanker(ENTRIES, analyzer, RANKING);
 const top = (q: string) => ranker.rank(q).hits[0]?.entry.id;
 const decision = (q: string) => decide(ranker.rank(q), DECISION);
@@ -110,7 +149,8 @@ describe('ranker: question-to-question matching', () => {
   });
 
   it('GIVEN a long question with personal context first THEN the question at the end decides the entry', () => {
-    const q = 'so i have been working in osaka for about three years now, mostly in a small office with five people, and my manager is nice. how do i ask my boss for a raise';
+    const q =
+      'so i have been working in osaka for about three years now, mostly in a small office with five people, and my manager is nice. how do i ask my boss for a raise';
     expect(top(q)).toBe('ask-raise');
   });
 
@@ -124,7 +164,13 @@ describe('decision: answer only when one entry clearly wins', () => {
   it('GIVEN a question that spans two entries THEN it is "close", with both as candidates', () => {
     const d = decision('is n3 enough for a raise');
     expect(d.kind).toBe('close');
-    if (d.kind === 'close') expect(d.close.map((h) => h.entry.id).slice(0, 2).sort()).toEqual(['ask-raise', 'n3-jobs']);
+    if (d.kind === 'close')
+      expect(
+        d.close
+          .map((h) => h.entry.id)
+          .slice(0, 2)
+          .sort(),
+      ).toEqual(['ask-raise', 'n3-jobs']);
   });
 
   it.each(['best ramen in shibuya', 'how do i open a bank account', 'たこ焼きのおすすめの店'])(

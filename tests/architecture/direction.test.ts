@@ -17,7 +17,8 @@ const ENTRY_POINTS = ['src/index.ts', 'src/shard.ts', 'src/deploy-commands.ts', 
 /** Which layer a file belongs to, and for surfaces which one; undefined = unplaced (a test below fails). */
 export function placeOf(file: string): { layer: Layer; part: string } | undefined {
   if (ENTRY_POINTS.includes(file)) return { layer: 'entry', part: file };
-  if (['src/config.ts', 'src/logger.ts', 'src/paths.ts'].includes(file) || file.startsWith('src/store/') || file.startsWith('src/ops/')) return { layer: 'foundation', part: 'foundation' };
+  if (['src/config.ts', 'src/logger.ts', 'src/paths.ts'].includes(file) || file.startsWith('src/store/') || file.startsWith('src/ops/'))
+    return { layer: 'foundation', part: 'foundation' };
   if (file.startsWith('src/kb/')) return { layer: 'kb', part: 'kb' };
   for (const dir of ['answer', 'curation', 'understand', 'engines', 'llm']) if (file.startsWith(`src/${dir}/`)) return { layer: 'domain', part: dir };
   for (const dir of ['src/cli', 'src/discord', 'commands']) if (file.startsWith(`${dir}/`)) return { layer: 'surface', part: dir };
@@ -73,7 +74,8 @@ describe('the direction of dependencies', () => {
   });
 
   it('finds the imports it checks (static, type-only, re-exports and dynamic)', () => {
-    const text = "import a from './a.js';\nimport type { B } from '../b.js';\nexport { c } from './c.js';\nimport {\n  d,\n  e,\n} from './d.js';\nconst f = await import('./f.js');\nimport x from 'zod';";
+    const text =
+      "import a from './a.js';\nimport type { B } from '../b.js';\nexport { c } from './c.js';\nimport {\n  d,\n  e,\n} from './d.js';\nconst f = await import('./f.js');\nimport x from 'zod';";
     expect(importsOf(text)).toEqual(['./a.js', '../b.js', './c.js', './d.js', './f.js']);
     expect(edges().length).toBeGreaterThan(150);
   });

@@ -11,8 +11,17 @@ import { ROOT_DIR } from '../../src/paths.js';
  */
 const FACTS: { fact: string; pattern: RegExp; home: string }[] = [
   { fact: 'the job-change notification deadline', pattern: /within 14 days/i, home: 'knowledge/facts.yaml' },
-  { fact: 'the months without activity before revocation', pattern: /\b(3|three) months\b[^\n]*\brevo|\brevo[^\n]*\b(3|three) months\b|\b(3|three) (consecutive )?months (or more )?(in a row|without)/i, home: 'knowledge/facts.yaml' },
-  { fact: 'how early a renewal can be filed', pattern: /\b(3|three) months (before|ahead of) (the |your |its )?expir|\b(3|three) months\b[^\n]*before the expiry/i, home: 'knowledge/facts.yaml' },
+  {
+    fact: 'the months without activity before revocation',
+    pattern:
+      /\b(3|three) months\b[^\n]*\brevo|\brevo[^\n]*\b(3|three) months\b|\b(3|three) (consecutive )?months (or more )?(in a row|without)/i,
+    home: 'knowledge/facts.yaml',
+  },
+  {
+    fact: 'how early a renewal can be filed',
+    pattern: /\b(3|three) months (before|ahead of) (the |your |its )?expir|\b(3|three) months\b[^\n]*before the expiry/i,
+    home: 'knowledge/facts.yaml',
+  },
   { fact: 'the fine for not filing it', pattern: /fine[^\n]*200,000|200,000[^\n]*fine/i, home: 'knowledge/facts.yaml' },
   { fact: 'the BJT score that counts as N1', pattern: /\bBJT\b[^\n]*\b480\b|\b480\b[^\n]*\bBJT\b/, home: 'knowledge/facts.yaml' },
   { fact: 'the BJT score that counts as N2', pattern: /\bBJT\b[^\n]*\b400\b|\b400\b[^\n]*\bBJT\b/, home: 'knowledge/facts.yaml' },
@@ -36,9 +45,12 @@ function scanned(file: string): string {
   return file.endsWith('.md') ? text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '') : text;
 }
 
-const SCANNED = [...files('knowledge', '.yaml'), ...files('knowledge/entries', '.md'), ...files('src', '.ts'), ...files('commands', '.ts')].filter(
-  (f) => !NOT_SCANNED.has(f),
-);
+const SCANNED = [
+  ...files('knowledge', '.yaml'),
+  ...files('knowledge/entries', '.md'),
+  ...files('src', '.ts'),
+  ...files('commands', '.ts'),
+].filter((f) => !NOT_SCANNED.has(f));
 
 /** Every `file:line` whose line matches. */
 function where(pattern: RegExp): string[] {

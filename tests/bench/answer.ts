@@ -53,7 +53,16 @@ export async function benchFallback(kb: KnowledgeBase): Promise<string[]> {
     const engine = createAnswerEngine(kb);
     const logger = memoryLogger('silent').logger;
     const fallback = createLlmFallback(
-      { apiKey: 'sk-bench', baseURL: openai.baseURL, model: 'fake', timeoutMs: 5000, maxRetries: 0, maxOutputTokens: 300, userLimitPerDay: 1e6, guildLimitPerDay: 1e6 },
+      {
+        apiKey: 'sk-bench',
+        baseURL: openai.baseURL,
+        model: 'fake',
+        timeoutMs: 5000,
+        maxRetries: 0,
+        maxOutputTokens: 300,
+        userLimitPerDay: 1e6,
+        guildLimitPerDay: 1e6,
+      },
       logger,
       memoryStore(),
     );
@@ -63,9 +72,11 @@ export async function benchFallback(kb: KnowledgeBase): Promise<string[]> {
     const distinct = Array.from({ length: 30 }, (_, i) => `${base} case ${i}`);
     // A repeated-question workload: 300 asks, popular questions asked far more often (deterministic Zipf-like draw).
     let seed = 42;
-    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const workload = Array.from({ length: 300 }, () => distinct[Math.min(29, Math.floor(30 * next() ** 3))]!);
-    openai.enqueue(...Array.from({ length: 300 }, () => ({ kind: 'json' as const, content: { answer: '', cited_ids: [], context_sufficient: false } })));
+    openai.enqueue(
+      ...Array.from({ length: 300 }, () => ({ kind: 'json' as const, content: { answer: '', cited_ids: [], context_sufficient: false } })),
+    );
 
     const timed = async (service: typeof withLlm, qs: string[]) => {
       const out: number[] = [];
@@ -85,7 +96,10 @@ export async function benchFallback(kb: KnowledgeBase): Promise<string[]> {
       line('unconfident question, no LLM: p50', ms(percentile(plain, 50))),
       line('with LLM (model call or cache hit): p50', ms(percentile(mixed, 50))),
       line('with LLM: p99', ms(percentile(mixed, 99))),
-      line(`cache hit rate (${workload.length} asks, ${distinct.length} distinct)`, `${(((workload.length - calls) / workload.length) * 100).toFixed(1)} %`),
+      line(
+        `cache hit rate (${workload.length} asks, ${distinct.length} distinct)`,
+        `${(((workload.length - calls) / workload.length) * 100).toFixed(1)} %`,
+      ),
       line('model calls made', String(calls)),
     ];
   } finally {

@@ -30,7 +30,10 @@ async function waitUntilAnswering(fake: FakeDiscord, shards = 1): Promise<void> 
         continue;
       }
       const i = fake.slash('help', {}, { channelId: guild.channels.general.id });
-      up = await fake.waitForResponse(i.id, 500).then(() => true, () => false);
+      up = await fake.waitForResponse(i.id, 500).then(
+        () => true,
+        () => false,
+      );
       if (!up) await new Promise((r) => setTimeout(r, 250));
     }
     if (!up) throw new Error('the bot did not come up');
@@ -132,9 +135,11 @@ async function sendPaced(fake: FakeDiscord, options: BurstOptions): Promise<Burs
 
 /** Waits until every interaction has its first response or is past its deadline with a margin (dropped or late). */
 async function settled(fake: FakeDiscord, sent: BurstResult['sent']): Promise<void> {
-  const open = () => sent.filter((s) => fake.interactions.get(s.id)?.response === undefined && fake.now() - fake.interactions.get(s.id)!.createdAt < 6_000);
+  const open = () =>
+    sent.filter((s) => fake.interactions.get(s.id)?.response === undefined && fake.now() - fake.interactions.get(s.id)!.createdAt < 6_000);
   while (open().length > 0) await new Promise((r) => setTimeout(r, 250));
-  const unedited = () => sent.filter((s) => fake.interactions.get(s.id)?.response?.type === 5 && fake.interactions.get(s.id)!.edits.length === 0);
+  const unedited = () =>
+    sent.filter((s) => fake.interactions.get(s.id)?.response?.type === 5 && fake.interactions.get(s.id)!.edits.length === 0);
   for (let waited = 0; unedited().length > 0 && waited < 30_000; waited += 250) await new Promise((r) => setTimeout(r, 250)); // edits of early deferrals
 }
 
@@ -148,10 +153,12 @@ async function childPids(pid: number): Promise<number[]> {
 export function benchBurst(total = 1000, ratePerSecond = 200): Promise<string[]> {
   return runBurst({ total, ratePerSecond }, ({ sent, fake, peak }) => {
     const latency = (kind: string) =>
-      sent.filter((s) => s.kind === kind).map((s) => {
-        const r = fake.interactions.get(s.id)!;
-        return r.respondedAt! - r.createdAt;
-      });
+      sent
+        .filter((s) => s.kind === kind)
+        .map((s) => {
+          const r = fake.interactions.get(s.id)!;
+          return r.respondedAt! - r.createdAt;
+        });
     const det = latency('deterministic');
     const ask = latency('ask');
     const late = fake.violations.filter((v) => /3 s|deadline|10062/i.test(v)).length;

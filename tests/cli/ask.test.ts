@@ -29,7 +29,11 @@ describe('cli ask', () => {
     const json = parse(r.stdout);
     expect(Object.keys(json).sort()).toEqual(['answered', 'confidence', 'mode', 'sources', 'text']);
     expect(json).toMatchObject({ answered: true, mode: 'knowledge' });
-    expect(json.sources[0]).toEqual({ id: 'how-to-ask-for-promotion', title: expect.any(String) as string, guide: expect.any(String) as string });
+    expect(json.sources[0]).toEqual({
+      id: 'how-to-ask-for-promotion',
+      title: expect.any(String) as string,
+      guide: expect.any(String) as string,
+    });
   });
 
   it('GIVEN no --json THEN prints a readable answer with its sources', async () => {
@@ -73,9 +77,10 @@ describe('cli ask', () => {
 
 describe('npm run -s cli (the real process)', () => {
   const run = (args: string[]) =>
-    promisify(execFile)(path.join(ROOT_DIR, 'node_modules/.bin/tsx'), [path.join(ROOT_DIR, 'src/cli/main.ts'), ...args], { cwd: tmpdir(), env: { ...process.env, LOG_LEVEL: 'debug' } }).catch(
-      (err: { stdout: string; stderr: string; code: number }) => err,
-    );
+    promisify(execFile)(path.join(ROOT_DIR, 'node_modules/.bin/tsx'), [path.join(ROOT_DIR, 'src/cli/main.ts'), ...args], {
+      cwd: tmpdir(),
+      env: { ...process.env, LOG_LEVEL: 'debug' },
+    }).catch((err: { stdout: string; stderr: string; code: number }) => err);
 
   it('keeps stdout to the single JSON object, even with debug logs on stderr', async () => {
     const r = await run(['ask', 'what is invisible work?', '--json']);

@@ -52,7 +52,13 @@ describe('deadlines (CLI)', () => {
   });
 
   it('refuses a past expiry, a year 3000, an impossible date and no date, naming the flag (exit 2, no stack trace)', () => {
-    const errors = [run('--expiry', '2026-12-31'), run('--expiry', '3000-01-01'), run('--left', '2027-02-30'), run(), run('--today', 'soon', '--left', '2027-01-31')];
+    const errors = [
+      run('--expiry', '2026-12-31'),
+      run('--expiry', '3000-01-01'),
+      run('--left', '2027-02-30'),
+      run(),
+      run('--today', 'soon', '--left', '2027-01-31'),
+    ];
     for (const e of errors) {
       expect(e.exitCode).toBe(2);
       expect(e.stdout).toBe('');

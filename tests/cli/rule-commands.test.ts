@@ -30,7 +30,9 @@ function usageError(result: { stdout: string; stderr: string; exitCode: number }
 
 describe('career-path', () => {
   it('--json prints {paths: [{id, title, status, why, next, sources}], text}', () => {
-    const out = json(careerPath.run(['--jlpt', 'N2', '--background', 'alt', '--technical', '--location', 'tokyo', '--sponsorship', '--json'], kb));
+    const out = json(
+      careerPath.run(['--jlpt', 'N2', '--background', 'alt', '--technical', '--location', 'tokyo', '--sponsorship', '--json'], kb),
+    );
     expect(Object.keys(out)).toEqual(['paths', 'text']);
     const paths = out.paths as Record<string, unknown>[];
     expect(paths).toHaveLength(8);
@@ -50,13 +52,21 @@ describe('career-path', () => {
   });
 
   it('an unknown value lists the allowed values', () => {
-    expect(usageError(careerPath.run(['--jlpt', 'N6', '--background', 'alt', '--json'], kb))).toContain('--jlpt "N6" is not allowed; allowed values: none, N5, N4, N3, N2, N1');
-    expect(usageError(careerPath.run(['--jlpt', 'N2', '--background', 'alt', '--location', 'osaka'], kb))).toContain('allowed values: tokyo, city, regional');
+    expect(usageError(careerPath.run(['--jlpt', 'N6', '--background', 'alt', '--json'], kb))).toContain(
+      '--jlpt "N6" is not allowed; allowed values: none, N5, N4, N3, N2, N1',
+    );
+    expect(usageError(careerPath.run(['--jlpt', 'N2', '--background', 'alt', '--location', 'osaka'], kb))).toContain(
+      'allowed values: tokyo, city, regional',
+    );
   });
 
   it('a missing flag or value is named, with its allowed values', () => {
-    expect(usageError(careerPath.run(['--background', 'alt'], kb))).toContain('--jlpt is required; allowed values: none, N5, N4, N3, N2, N1');
-    expect(usageError(careerPath.run(['--jlpt', 'N2', '--background'], kb))).toContain('--background needs a value; allowed: alt, engineer, other');
+    expect(usageError(careerPath.run(['--background', 'alt'], kb))).toContain(
+      '--jlpt is required; allowed values: none, N5, N4, N3, N2, N1',
+    );
+    expect(usageError(careerPath.run(['--jlpt', 'N2', '--background'], kb))).toContain(
+      '--background needs a value; allowed: alt, engineer, other',
+    );
   });
 
   it('rejects unknown options and stray arguments; --help prints usage', () => {
@@ -81,22 +91,56 @@ describe('visa-check', () => {
 
   it('the issue examples through the CLI', () => {
     const verdict = (a: string[]) => json(visaCheck.run([...a, '--json'], kb)).verdict;
-    expect(verdict(['--status', 'instructor', '--current-work', 'language-teaching-school', '--new-work', 'language-teaching-private', '--employer', 'new'])).toBe('change-of-status-needed');
-    expect(verdict(['--status', 'highly-skilled', '--current-work', 'system-development', '--new-work', 'system-development', '--employer', 'new'])).toBe('change-of-status-needed');
-    expect(verdict(['--status', 'unrestricted', '--current-work', 'sales', '--new-work', 'factory-line', '--employer', 'new'])).toBe('likely-fine');
-    expect(verdict(['--status', 'engineer-specialist', '--current-work', 'sales', '--new-work', 'data-entry', '--employer', 'same'])).toBe('not-permitted');
+    expect(
+      verdict([
+        '--status',
+        'instructor',
+        '--current-work',
+        'language-teaching-school',
+        '--new-work',
+        'language-teaching-private',
+        '--employer',
+        'new',
+      ]),
+    ).toBe('change-of-status-needed');
+    expect(
+      verdict([
+        '--status',
+        'highly-skilled',
+        '--current-work',
+        'system-development',
+        '--new-work',
+        'system-development',
+        '--employer',
+        'new',
+      ]),
+    ).toBe('change-of-status-needed');
+    expect(verdict(['--status', 'unrestricted', '--current-work', 'sales', '--new-work', 'factory-line', '--employer', 'new'])).toBe(
+      'likely-fine',
+    );
+    expect(verdict(['--status', 'engineer-specialist', '--current-work', 'sales', '--new-work', 'data-entry', '--employer', 'same'])).toBe(
+      'not-permitted',
+    );
   });
 
   it('unknown values, a missing flag and a junk salary get clear messages', () => {
-    expect(usageError(visaCheck.run(['--status', 'gijinkoku', ...args.slice(2)], kb))).toContain('--status "gijinkoku" is not allowed; allowed values: engineer-specialist, instructor, highly-skilled');
-    expect(usageError(visaCheck.run([...args.slice(0, 4), '--new-work', 'cooking', '--employer', 'same'], kb))).toContain('--new-work "cooking" is not allowed; allowed values: system-development,');
+    expect(usageError(visaCheck.run(['--status', 'gijinkoku', ...args.slice(2)], kb))).toContain(
+      '--status "gijinkoku" is not allowed; allowed values: engineer-specialist, instructor, highly-skilled',
+    );
+    expect(usageError(visaCheck.run([...args.slice(0, 4), '--new-work', 'cooking', '--employer', 'same'], kb))).toContain(
+      '--new-work "cooking" is not allowed; allowed values: system-development,',
+    );
     expect(usageError(visaCheck.run(args.slice(0, 6), kb))).toContain('--employer is required; allowed values: same, new');
-    expect(usageError(visaCheck.run([...args, '--salary', '4.5M'], kb))).toContain('--salary "4.5M" is not valid; give the annual salary in yen as a whole number, e.g. 6500000');
+    expect(usageError(visaCheck.run([...args, '--salary', '4.5M'], kb))).toContain(
+      '--salary "4.5M" is not valid; give the annual salary in yen as a whole number, e.g. 6500000',
+    );
   });
 
   it('accepts a salary written with thousands separators', () => {
     const out = json(visaCheck.run([...args, '--salary', '2,800,000', '--json'], kb));
-    expect(out.flags).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'low-salary', text: expect.stringContaining('¥2,800,000') as string })]));
+    expect(out.flags).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: 'low-salary', text: expect.stringContaining('¥2,800,000') as string })]),
+    );
   });
 });
 
@@ -118,9 +162,15 @@ describe('hsp-points', () => {
 
   it('rejects junk numbers and unknown values with the allowed values', () => {
     expect(usageError(hspPoints.run([...example.slice(0, 6), '--salary', 'lots'], kb))).toContain('--salary "lots" is not valid');
-    expect(usageError(hspPoints.run(['--age', '28.5', ...example.slice(2)], kb))).toContain('--age "28.5" is not valid; give your age at application in whole years');
-    expect(usageError(hspPoints.run([...example, '--degree', 'phd'], kb))).toContain('allowed values: doctorate, mba, master, bachelor, none');
-    expect(usageError(hspPoints.run([...example, '--qualifications', '3'], kb))).toContain('--qualifications 3 is not valid; give 0, 1 or 2 (2 = two or more)');
+    expect(usageError(hspPoints.run(['--age', '28.5', ...example.slice(2)], kb))).toContain(
+      '--age "28.5" is not valid; give your age at application in whole years',
+    );
+    expect(usageError(hspPoints.run([...example, '--degree', 'phd'], kb))).toContain(
+      'allowed values: doctorate, mba, master, bachelor, none',
+    );
+    expect(usageError(hspPoints.run([...example, '--qualifications', '3'], kb))).toContain(
+      '--qualifications 3 is not valid; give 0, 1 or 2 (2 = two or more)',
+    );
     expect(usageError(hspPoints.run([...example, '--jlpt', 'N0'], kb))).toContain('allowed values: none, N5, N4, N3, N2, N1');
   });
 
@@ -133,6 +183,14 @@ describe('hsp-points', () => {
 
   it('--help lists the bonus flags', () => {
     const help = hspPoints.run(['--help'], kb).stdout;
-    for (const flag of ['--japanese-degree', '--research', '--employer-innovation', '--employer-sme', '--qualifications <value>', '--bjt <value>']) expect(help).toContain(flag);
+    for (const flag of [
+      '--japanese-degree',
+      '--research',
+      '--employer-innovation',
+      '--employer-sme',
+      '--qualifications <value>',
+      '--bjt <value>',
+    ])
+      expect(help).toContain(flag);
   });
 });

@@ -66,9 +66,12 @@ describe('/topics', () => {
     for (const c of list) expect(ids.has(String(c.value))).toBe(true);
   });
 
-  it('GIVEN a topic chosen and the entry empty WHEN autocompleting THEN only that topic\'s entries are offered', async () => {
+  it("GIVEN a topic chosen and the entry empty WHEN autocompleting THEN only that topic's entries are offered", async () => {
     const list = await choices(t.fake.autocomplete('topics', { topic: 'residency', entry: '' }, { focused: 'entry' }));
-    const residency = t.bot.ctx.knowledge().kb.entries.filter((e) => e.topic === 'residency').map((e) => e.id);
+    const residency = t.bot.ctx
+      .knowledge()
+      .kb.entries.filter((e) => e.topic === 'residency')
+      .map((e) => e.id);
     expect(list.map((c) => c.value)).toEqual(residency.slice(0, 25));
   });
 });

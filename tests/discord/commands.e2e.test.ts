@@ -22,7 +22,8 @@ describe('login', () => {
     expect(t.bot.client.isReady()).toBe(true);
     expect(t.bot.client.guilds.cache.has(t.fake.guild.id)).toBe(true);
     const intents = t.fake.gateway.identifies[0]?.intents ?? 0;
-    for (const bit of [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent]) expect(intents & bit).toBe(bit);
+    for (const bit of [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent])
+      expect(intents & bit).toBe(bit);
     expect(t.logs.lines().some((l) => l.msg === 'connected to Discord')).toBe(true);
   });
 });
@@ -40,7 +41,10 @@ describe('/ask', () => {
   });
 
   it('GIVEN private:true WHEN /ask THEN the answer is ephemeral', async () => {
-    const data = await replyTo(t, t.fake.slash('ask', { question: 'how many days do I have to notify immigration after quitting?', private: true }));
+    const data = await replyTo(
+      t,
+      t.fake.slash('ask', { question: 'how many days do I have to notify immigration after quitting?', private: true }),
+    );
     expect(isEphemeral(data)).toBe(true);
     expect(data.embeds?.[0]?.title).toMatch(/visa/i);
   });
@@ -61,7 +65,9 @@ describe('/ask', () => {
   it('GIVEN a question over 1,000 characters (a stale client) WHEN /ask THEN an ephemeral message gives the limit', async () => {
     const data = await replyTo(t, t.fake.slash('ask', { question: 'why '.repeat(300) }));
     expect(isEphemeral(data)).toBe(true);
-    expect(data.content).toBe('That question is 1,199 characters long; please keep it under 1,000 characters (one question at a time works best).');
+    expect(data.content).toBe(
+      'That question is 1,199 characters long; please keep it under 1,000 characters (one question at a time works best).',
+    );
   });
 
   it('GIVEN a question with @everyone and a user mention WHEN /ask THEN nobody is pinged', async () => {
@@ -73,7 +79,10 @@ describe('/ask', () => {
 
 describe('/career-path', () => {
   it('GIVEN N2 and an engineering background WHEN /career-path THEN the paths are listed publicly at once', async () => {
-    const data = await replyTo(t, t.fake.slash('career-path', { jlpt: 'N2', background: 'engineer', technical: true, location: 'city', sponsorship: true }));
+    const data = await replyTo(
+      t,
+      t.fake.slash('career-path', { jlpt: 'N2', background: 'engineer', technical: true, location: 'city', sponsorship: true }),
+    );
     expect(isEphemeral(data)).toBe(false);
     expect(data.embeds?.[0]?.title).toBe('Career paths for your profile');
     expect(data.embeds?.[0]?.description).toMatch(/N2/);
@@ -93,7 +102,12 @@ describe('/career-path', () => {
 });
 
 describe('/visa-check', () => {
-  const eikaiwa = { status: 'instructor', 'current-work': 'language-teaching-school', 'new-work': 'language-teaching-private', employer: 'new' };
+  const eikaiwa = {
+    status: 'instructor',
+    'current-work': 'language-teaching-school',
+    'new-work': 'language-teaching-private',
+    employer: 'new',
+  };
 
   it('GIVEN an Instructor moving to eikaiwa WHEN /visa-check THEN an ephemeral "change of status needed" comes at once', async () => {
     const data = await replyTo(t, t.fake.slash('visa-check', eikaiwa));
@@ -109,9 +123,14 @@ describe('/visa-check', () => {
   });
 
   it('GIVEN a display name instead of a value WHEN /visa-check THEN an ephemeral message names the option and its allowed values', async () => {
-    const data = await replyTo(t, t.fake.slash('visa-check', { ...eikaiwa, 'new-work': 'Private language teaching (eikaiwa, company classes)' }));
+    const data = await replyTo(
+      t,
+      t.fake.slash('visa-check', { ...eikaiwa, 'new-work': 'Private language teaching (eikaiwa, company classes)' }),
+    );
     expect(isEphemeral(data)).toBe(true);
-    expect(data.content).toContain('`new-work` "Private language teaching (eikaiwa, company classes)" is not allowed; allowed values: system-development,');
+    expect(data.content).toContain(
+      '`new-work` "Private language teaching (eikaiwa, company classes)" is not allowed; allowed values: system-development,',
+    );
     expect(data.content).toContain('language-teaching-private');
   });
 });
@@ -173,7 +192,7 @@ describe('/topics', () => {
     expect(customIdsOf(opened)).toEqual([`fb:up:k:${entry?.value}`, `fb:down:k:${entry?.value}`]);
   });
 
-  it('GIVEN topic:promotion WHEN /topics THEN that topic\'s entries are listed', async () => {
+  it("GIVEN topic:promotion WHEN /topics THEN that topic's entries are listed", async () => {
     const data = await replyTo(t, t.fake.slash('topics', { topic: 'promotion' }));
     expect(data.embeds?.[0]?.title).toBe('Promotion and workplace culture');
     expect(selectOptionsOf(data).length).toBeGreaterThan(1);
@@ -213,24 +232,55 @@ describe('/help and unknown commands', () => {
   });
 });
 
-describe('every reply within Discord\'s limits', () => {
+describe("every reply within Discord's limits", () => {
   it('GIVEN every entry and topic WHEN opened with /topics THEN every reply is accepted by the fake', async () => {
     const { kb } = t.bot.ctx.knowledge();
-    const sent = [...kb.entries.map((e) => t.fake.slash('topics', { entry: e.id })), ...kb.topics.map((topic) => t.fake.slash('topics', { topic: topic.id }))];
+    const sent = [
+      ...kb.entries.map((e) => t.fake.slash('topics', { entry: e.id })),
+      ...kb.topics.map((topic) => t.fake.slash('topics', { topic: topic.id })),
+    ];
     for (const i of sent) expect((await replyTo(t, i)).embeds).toHaveLength(1);
   });
 
   it('GIVEN every status and every new duty WHEN /visa-check THEN every verdict is accepted by the fake', async () => {
     const sent = [
-      ...RESIDENCE_STATUSES.map((s) => t.fake.slash('visa-check', { status: s.value, 'current-work': 'system-development', 'new-work': 'sales', employer: 'new', dispatch: true })),
-      ...DUTIES.map((d) => t.fake.slash('visa-check', { status: 'engineer-specialist', 'current-work': 'system-development', 'new-work': d.value, employer: 'same', salary: 2_000_000 })),
+      ...RESIDENCE_STATUSES.map((s) =>
+        t.fake.slash('visa-check', {
+          status: s.value,
+          'current-work': 'system-development',
+          'new-work': 'sales',
+          employer: 'new',
+          dispatch: true,
+        }),
+      ),
+      ...DUTIES.map((d) =>
+        t.fake.slash('visa-check', {
+          status: 'engineer-specialist',
+          'current-work': 'system-development',
+          'new-work': d.value,
+          employer: 'same',
+          salary: 2_000_000,
+        }),
+      ),
     ];
     for (const i of sent) expect((await replyTo(t, i)).embeds?.[0]?.description).toContain('Verdict');
   });
 
   it('GIVEN every HSP bonus claimed at once WHEN /hsp-points THEN the long breakdown is accepted by the fake', async () => {
     const claims = Object.fromEntries(HSP_CLAIMS.map((c) => [c.value, true]));
-    const data = await replyTo(t, t.fake.slash('hsp-points', { age: 35, degree: 'doctorate', experience: 10, salary: 12_000_000, jlpt: 'N1', bjt: 600, qualifications: 2, ...claims }));
+    const data = await replyTo(
+      t,
+      t.fake.slash('hsp-points', {
+        age: 35,
+        degree: 'doctorate',
+        experience: 10,
+        salary: 12_000_000,
+        jlpt: 'N1',
+        bjt: 600,
+        qualifications: 2,
+        ...claims,
+      }),
+    );
     expect(data.embeds?.[0]?.description).toMatch(/points: \d+\*\*/);
   });
 

@@ -25,15 +25,23 @@ function concurrencySuite(storeUrl: () => string) {
     afterAll(async () => {
       await t?.close();
     });
-    const queued = async () => (await t.bot.ctx.queue.list(t.fake.guild.id)).map((i) => ({ kind: i.kind, question: i.question, count: i.count }));
+    const queued = async () =>
+      (await t.bot.ctx.queue.list(t.fake.guild.id)).map((i) => ({ kind: i.kind, question: i.question, count: i.count }));
 
     it('GIVEN 20 unanswered /ask questions in the same tick THEN the curator queue has all 20', async () => {
       const questions = unanswered(20);
-      const sent = t.fake.together(() => questions.map((question, i) => t.fake.slash('ask', { question }, { user: t.fake.user(`asker-${i}`) })));
+      const sent = t.fake.together(() =>
+        questions.map((question, i) => t.fake.slash('ask', { question }, { user: t.fake.user(`asker-${i}`) })),
+      );
       for (const i of sent) expect((await replyTo(t, i)).embeds?.[0]?.title).toBe('Not in my guides');
       for (const i of sent) await handled(t, i.id);
       const items = await queued();
-      expect(items.filter((i) => i.kind === 'unanswered').map((i) => i.question).sort()).toEqual([...questions].sort());
+      expect(
+        items
+          .filter((i) => i.kind === 'unanswered')
+          .map((i) => i.question)
+          .sort(),
+      ).toEqual([...questions].sort());
       expect(items.every((i) => i.count === 1)).toBe(true);
     });
 
@@ -41,7 +49,9 @@ function concurrencySuite(storeUrl: () => string) {
       const [, down] = customIdsOf(await replyTo(t, t.fake.slash('ask', { question: ANSWERED })));
       const clicks = t.fake.together(() => Array.from({ length: 20 }, (_, i) => t.fake.button(down!, { user: t.fake.user(`voter-${i}`) })));
       for (const c of clicks) expect((await formFrom(t, c)).title).toBe(DOWNVOTE_FORM_TITLE); // the 👎 counts; the form is optional
-      const [up2, down2] = customIdsOf(await replyTo(t, t.fake.slash('ask', { question: 'how many days do I have to notify immigration after quitting?' })));
+      const [up2, down2] = customIdsOf(
+        await replyTo(t, t.fake.slash('ask', { question: 'how many days do I have to notify immigration after quitting?' })),
+      );
       const toggler = t.fake.user('toggler');
       const tallyBefore = await t.store.counters(`tally:${down2!.split(':')[3]}:`); // a shared test Redis may hold earlier runs' votes
       for (let n = 0; n < 10; n++) {
@@ -51,10 +61,15 @@ function concurrencySuite(storeUrl: () => string) {
       }
       const items = await queued();
       expect(items.find((i) => i.kind === 'downvoted' && i.question === ANSWERED)?.count).toBe(20);
-      expect(items.find((i) => i.kind === 'downvoted' && i.question === 'how many days do I have to notify immigration after quitting?')?.count).toBe(1);
+      expect(
+        items.find((i) => i.kind === 'downvoted' && i.question === 'how many days do I have to notify immigration after quitting?')?.count,
+      ).toBe(1);
       const entry = down2!.split(':')[3];
       const tally = await t.store.counters(`tally:${entry}:`);
-      expect([tally.get(`tally:${entry}:up`)! - (tallyBefore.get(`tally:${entry}:up`) ?? 0), tally.get(`tally:${entry}:down`)! - (tallyBefore.get(`tally:${entry}:down`) ?? 0)]).toEqual([1, 0]);
+      expect([
+        tally.get(`tally:${entry}:up`)! - (tallyBefore.get(`tally:${entry}:up`) ?? 0),
+        tally.get(`tally:${entry}:down`)! - (tallyBefore.get(`tally:${entry}:down`) ?? 0),
+      ]).toEqual([1, 0]);
     });
 
     it('GIVEN 20 members sending the 👎 form in the same tick, and one member sending two forms at once THEN every member’s reason counts exactly once', async () => {
@@ -83,7 +98,10 @@ function concurrencySuite(storeUrl: () => string) {
       const messages = t.fake.together(() => questions.map((q) => t.fake.userMessage(t.fake.channels.help.id, q, { author })));
       const outcomes = await until(() => {
         const lines = t.logs.lines();
-        const of = (id: string) => lines.find((l) => l.messageId === id && (l.msg === 'help-channel question answered' || l.msg === 'member is in the help-channel cooldown'))?.msg;
+        const of = (id: string) =>
+          lines.find(
+            (l) => l.messageId === id && (l.msg === 'help-channel question answered' || l.msg === 'member is in the help-channel cooldown'),
+          )?.msg;
         const all = messages.map((m) => of(m.id));
         return all.every(Boolean) && all;
       }, 'the bot to handle all three messages');

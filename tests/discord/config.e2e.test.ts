@@ -24,11 +24,14 @@ const config = (subcommand: string, options: Record<string, boolean> = {}, permi
 const queue = async (clear?: boolean) => (await config('queue show', clear === undefined ? {} : { clear })).embeds?.[0];
 
 describe('permissions', () => {
-  it.each(['help-channels', 'queue show', 'queue export', 'stats', 'solved-tag', 'reload'])('GIVEN a member without Manage Server WHEN /config %s THEN it is refused privately', async (subcommand) => {
-    const data = await config(subcommand, {}, FakePermissions.member);
-    expect(isEphemeral(data)).toBe(true);
-    expect(data.content).toBe(REFUSED);
-  });
+  it.each(['help-channels', 'queue show', 'queue export', 'stats', 'solved-tag', 'reload'])(
+    'GIVEN a member without Manage Server WHEN /config %s THEN it is refused privately',
+    async (subcommand) => {
+      const data = await config(subcommand, {}, FakePermissions.member);
+      expect(isEphemeral(data)).toBe(true);
+      expect(data.content).toBe(REFUSED);
+    },
+  );
 
   it('GIVEN a member without Manage Server WHEN /config add-help-channel THEN it is refused and nothing changes', async () => {
     const data = await configChannel(t, 'add-help-channel', t.fake.channels.general.id, FakePermissions.member);
@@ -59,7 +62,9 @@ describe('curator queue', () => {
     await handled(t, mention.id);
     const embed = await queue();
     expect(embed?.title).toBe('Curator queue (2) · page 1/1');
-    expect(embed?.description).toBe('**1.** ❔ ×1 — where can I park my bicycle?\n  closest: no entry\n**2.** ❔ ×2 — what is the best ramen in osaka\n  closest: no entry');
+    expect(embed?.description).toBe(
+      '**1.** ❔ ×1 — where can I park my bicycle?\n  closest: no entry\n**2.** ❔ ×2 — what is the best ramen in osaka\n  closest: no entry',
+    );
   });
 
   it('GIVEN a queue WHEN /config queue clear:true THEN it is shown once more and then empty', async () => {
@@ -68,7 +73,8 @@ describe('curator queue', () => {
   });
 
   it('GIVEN a queued question with Markdown and mentions WHEN /config queue THEN it is shown as typed: no formatting, no mention', async () => {
-    const question = '**why** _is_ ~~my~~ `visa` <@123456789012345678> <@&234567890123456789> <#345678901234567890> @everyone @here [click](https://x.y) ||so||';
+    const question =
+      '**why** _is_ ~~my~~ `visa` <@123456789012345678> <@&234567890123456789> <#345678901234567890> @everyone @here [click](https://x.y) ||so||';
     const i = t.fake.slash('ask', { question });
     expect((await replyTo(t, i)).embeds?.[0]?.title).toBe('Not in my guides');
     await handled(t, i.id);
@@ -98,7 +104,9 @@ describe('help channels', () => {
 
   it('GIVEN the channel from HELP_CHANNEL_IDS WHEN removing it THEN the moderator is told to change the environment', async () => {
     const { help } = t.fake.channels;
-    expect((await configChannel(t, 'remove-help-channel', help.id)).content).toBe(`<#${help.id}> comes from HELP_CHANNEL_IDS in the bot's environment; remove it there.`);
+    expect((await configChannel(t, 'remove-help-channel', help.id)).content).toBe(
+      `<#${help.id}> comes from HELP_CHANNEL_IDS in the bot's environment; remove it there.`,
+    );
   });
 
   it('GIVEN a channel that no longer exists (a stale client) WHEN adding it THEN a clear private message, not an error', async () => {

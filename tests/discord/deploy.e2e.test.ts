@@ -1,4 +1,8 @@
-import { ApplicationCommandOptionType, type APIApplicationCommandOption, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  type APIApplicationCommandOption,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { commandProblems } from '../../src/discord/definition-limits.js';
@@ -22,12 +26,15 @@ afterAll(async () => {
 /** Every option at any depth, with its path. */
 function allOptions(c: RESTPostAPIChatInputApplicationCommandsJSONBody): { at: string; option: APIApplicationCommandOption }[] {
   const walk = (at: string, options: readonly APIApplicationCommandOption[] = []): { at: string; option: APIApplicationCommandOption }[] =>
-    options.flatMap((o) => [{ at: `${at} ${o.name}`, option: o }, ...('options' in o ? walk(`${at} ${o.name}`, o.options as APIApplicationCommandOption[]) : [])]);
+    options.flatMap((o) => [
+      { at: `${at} ${o.name}`, option: o },
+      ...('options' in o ? walk(`${at} ${o.name}`, o.options as APIApplicationCommandOption[]) : []),
+    ]);
   return walk(`/${c.name}`, c.options);
 }
 
 describe('the command definitions', () => {
-  it('GIVEN the registry WHEN checked against Discord\'s rules THEN there is no problem', () => {
+  it("GIVEN the registry WHEN checked against Discord's rules THEN there is no problem", () => {
     expect(payload.map((c) => c.name)).toEqual(NAMES);
     expect(commandProblems(payload)).toEqual([]);
   });
@@ -38,7 +45,8 @@ describe('the command definitions', () => {
       if (!c.description_localizations?.ja) missing.push(`/${c.name}`);
       for (const { at, option } of allOptions(c)) {
         if (!option.description_localizations?.ja) missing.push(at);
-        for (const choice of 'choices' in option ? (option.choices ?? []) : []) if (!choice.name_localizations?.ja) missing.push(`${at} › ${choice.value}`);
+        for (const choice of 'choices' in option ? (option.choices ?? []) : [])
+          if (!choice.name_localizations?.ja) missing.push(`${at} › ${choice.value}`);
       }
     }
     expect(missing).toEqual([]);
@@ -64,7 +72,13 @@ describe('the command definitions', () => {
         description: 'x'.repeat(101),
         options: [
           { type: ApplicationCommandOptionType.String, name: 'flavour', description: 'Too many choices', choices },
-          { type: ApplicationCommandOptionType.String, name: 'topping', description: 'Required after optional', required: true, autocomplete: true },
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'topping',
+            description: 'Required after optional',
+            required: true,
+            autocomplete: true,
+          },
         ],
       },
     ];

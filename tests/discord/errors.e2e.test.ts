@@ -26,7 +26,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-const GENERIC = (id: string) => `Something went wrong on my side and I couldn't answer. If it keeps happening, tell a moderator the reference \`${id}\`.`;
+const GENERIC = (id: string) =>
+  `Something went wrong on my side and I couldn't answer. If it keeps happening, tell a moderator the reference \`${id}\`.`;
 const logged = (msg: string, where: Record<string, unknown>) =>
   until(() => t.logs.lines().find((l) => l.msg === msg && Object.entries(where).every(([k, v]) => l[k] === v)), `the log line "${msg}"`);
 
@@ -52,7 +53,8 @@ describe('expected errors', () => {
   });
 });
 
-const storeFault = (op: string) => logged('store operation failed; members still get answers, but what it would have saved is lost until the store recovers', { op });
+const storeFault = (op: string) =>
+  logged('store operation failed; members still get answers, but what it would have saved is lost until the store recovers', { op });
 
 describe('store faults: members still get their answers, and the fault is logged once with its cause', () => {
   it('GIVEN the store fails WHEN a member rates an answer THEN they are thanked and told it was not saved, with no error', async () => {
@@ -74,12 +76,19 @@ describe('store faults: members still get their answers, and the fault is logged
 
   it('GIVEN the queue fails after an unanswered /ask was replied to THEN the member keeps the answer, gets no error, and the failure is logged once', async () => {
     faults.fail('queue:');
-    const asked = [t.fake.slash('ask', { question: 'what is the best ramen in osaka' }), t.fake.slash('ask', { question: 'what is the best sushi in osaka' })];
+    const asked = [
+      t.fake.slash('ask', { question: 'what is the best ramen in osaka' }),
+      t.fake.slash('ask', { question: 'what is the best sushi in osaka' }),
+    ];
     for (const i of asked) expect((await replyTo(t, i)).embeds?.[0]?.title).toBe('Not in my guides');
     for (const i of asked) await handled(t, i.id);
     await settle(t);
     for (const i of asked) expect(t.fake.interactions.get(i.id)?.followUps).toEqual([]);
-    const failures = t.logs.lines().filter((l) => l.msg === 'store operation failed; members still get answers, but what it would have saved is lost until the store recovers');
+    const failures = t.logs
+      .lines()
+      .filter(
+        (l) => l.msg === 'store operation failed; members still get answers, but what it would have saved is lost until the store recovers',
+      );
     expect(failures.filter((l) => l.op === 'append')).toHaveLength(1);
     faults.heal();
     await stillAnswers();

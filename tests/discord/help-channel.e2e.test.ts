@@ -91,7 +91,10 @@ describe('text help channel', () => {
     t.fake.failNext(`POST /channels/${first.id}/messages`, 500, undefined, { times: 4 });
     await t.fake.waitForRequest((r) => r.method === 'DELETE' && r.path === `/channels/${first.id}` && r.status === 200, 15_000); // the thread on it
     expect(t.fake.messagesIn(first.id)).toEqual([]);
-    await until(() => t.logs.lines().find((l) => l.messageId === first.id && l.msg === 'help-channel message failed'), 'the failure to be logged');
+    await until(
+      () => t.logs.lines().find((l) => l.messageId === first.id && l.msg === 'help-channel message failed'),
+      'the failure to be logged',
+    );
     const again = t.fake.userMessage(help, QUESTION, { author });
     const retried = await t.fake.waitForThread(help, (th) => th.id === again.id);
     expect((await t.fake.waitForChannelMessage(retried.id)).embeds[0]?.title).toContain('How to ask for a promotion');
@@ -108,7 +111,10 @@ describe('threads of a help channel', () => {
   it('GIVEN a thread of the help channel WHEN a member mentions the bot with a question THEN the answer is posted in the thread', async () => {
     const { thread } = await askInChannel(help, VISA_QUESTION);
     t.fake.userMessage(thread.id, QUESTION, { author: member(), mentionBot: true });
-    const answer = await t.fake.waitForChannelMessage(thread.id, (m) => m.embeds[0]?.title?.includes('How to ask for a promotion') === true);
+    const answer = await t.fake.waitForChannelMessage(
+      thread.id,
+      (m) => m.embeds[0]?.title?.includes('How to ask for a promotion') === true,
+    );
     expect(answer.message_reference).toBeUndefined();
   });
 });
@@ -144,7 +150,7 @@ describe('ignored authors', () => {
     await expectNoReaction(t.fake.userMessage(help, QUESTION, { author: t.fake.user('other-bot', true), mentionBot: true }));
   });
 
-  it("GIVEN a message authored by the bot itself WHEN it arrives in the help channel THEN it is ignored", async () => {
+  it('GIVEN a message authored by the bot itself WHEN it arrives in the help channel THEN it is ignored', async () => {
     await expectNoReaction(t.fake.userMessage(help, QUESTION, { author: t.fake.botUser }));
   });
 
@@ -166,7 +172,6 @@ describe('help channels added with /config', () => {
     expect((await configChannel(t, 'remove-help-channel', general)).content).toBe(`I'll stop answering in <#${general}>.`);
     await expectNoReaction(t.fake.userMessage(general, VISA_QUESTION, { author: member() }));
   });
-
 });
 
 describe('forum help channel', () => {
@@ -180,7 +185,9 @@ describe('forum help channel', () => {
     const answer = await t.fake.waitForChannelMessage(thread.id);
     expect(answer.embeds[0]?.title).toContain('How to ask for a promotion');
     expect(answer.embeds[0]?.author?.name).toBe(`❓ Raise ${QUESTION}`);
-    expect(t.fake.requests.filter((r) => r.path.endsWith('/threads'))).not.toContainEqual(expect.objectContaining({ path: expect.stringContaining(forum) as string }));
+    expect(t.fake.requests.filter((r) => r.path.endsWith('/threads'))).not.toContainEqual(
+      expect.objectContaining({ path: expect.stringContaining(forum) as string }),
+    );
   });
 
   it('GIVEN a forum help post WHEN a member replies in it without a mention THEN it is conversation and nothing is posted', async () => {

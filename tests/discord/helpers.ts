@@ -3,7 +3,15 @@
  * and let the bot finish handling earlier events before asserting that it stayed quiet.
  */
 import { expect } from 'vitest';
-import { ApplicationCommandOptionType, InteractionResponseType, type APIEmbed, type APIInteractionResponse, type APIInteractionResponseCallbackData, type APIMessage, type APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
+import {
+  ApplicationCommandOptionType,
+  InteractionResponseType,
+  type APIEmbed,
+  type APIInteractionResponse,
+  type APIInteractionResponseCallbackData,
+  type APIMessage,
+  type APIModalInteractionResponseCallbackData,
+} from 'discord-api-types/v10';
 import { FakePermissions, type RecordedRequest, type SentInteraction } from '../fakes/discord.js';
 import type { TestBot } from '../support/bot.js';
 
@@ -70,11 +78,16 @@ export function embedText(embeds: readonly APIEmbed[] | undefined): string {
 /** Everything a member reads in a message: content plus embeds. */
 export const textOf = (m: MessageLike | APIMessage): string => [m.content ?? '', embedText(m.embeds)].join('\n');
 
-const referencedId = (body: unknown): unknown => (body as { message_reference?: { message_id?: unknown } } | null)?.message_reference?.message_id;
+const referencedId = (body: unknown): unknown =>
+  (body as { message_reference?: { message_id?: unknown } } | null)?.message_reference?.message_id;
 
 /** Bot requests that react to a member's message: a reply to it, a thread on it, or a message in the thread it opened. */
 export function reactionsTo(t: TestBot, messageId: string): RecordedRequest[] {
-  return t.fake.requests.filter((r) => r.method === 'POST' && (r.path.includes(`/${messageId}/`) || r.path.startsWith(`/channels/${messageId}/`) || referencedId(r.body) === messageId));
+  return t.fake.requests.filter(
+    (r) =>
+      r.method === 'POST' &&
+      (r.path.includes(`/${messageId}/`) || r.path.startsWith(`/channels/${messageId}/`) || referencedId(r.body) === messageId),
+  );
 }
 
 /**
@@ -82,7 +95,10 @@ export function reactionsTo(t: TestBot, messageId: string): RecordedRequest[] {
  * this waits until the bot has acted on it. Events are handled in order, so anything sent earlier has been handled.
  */
 export async function settle(t: TestBot): Promise<void> {
-  const m = t.fake.userMessage(t.fake.channels.general.id, 'how do I ask for a raise without seeming pushy?', { mentionBot: true, author: t.fake.user('sentinel') });
+  const m = t.fake.userMessage(t.fake.channels.general.id, 'how do I ask for a raise without seeming pushy?', {
+    mentionBot: true,
+    author: t.fake.user('sentinel'),
+  });
   await t.fake.waitForRequest((r) => r.status < 300 && reactionsTo(t, m.id).includes(r));
 }
 
@@ -98,8 +114,19 @@ export async function until<T>(probe: () => T | undefined | false, what: string,
 }
 
 /** `/config <subcommand> channel:<id>` as a moderator (a channel option, type 7). */
-export function configChannel(t: TestBot, subcommand: 'add-help-channel' | 'remove-help-channel', channelId: string, permissions: string = FakePermissions.manageGuild): Promise<APIInteractionResponseCallbackData> {
-  return replyTo(t, t.fake.slash('config', [{ name: 'channel', type: ApplicationCommandOptionType.Channel, value: channelId }], { subcommand, permissions }));
+export function configChannel(
+  t: TestBot,
+  subcommand: 'add-help-channel' | 'remove-help-channel',
+  channelId: string,
+  permissions: string = FakePermissions.manageGuild,
+): Promise<APIInteractionResponseCallbackData> {
+  return replyTo(
+    t,
+    t.fake.slash('config', [{ name: 'channel', type: ApplicationCommandOptionType.Channel, value: channelId }], {
+      subcommand,
+      permissions,
+    }),
+  );
 }
 
 /**

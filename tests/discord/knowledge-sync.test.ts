@@ -8,7 +8,10 @@ function twoShards(announced?: () => void) {
   const store = memoryStore();
   const { logger } = memoryLogger();
   const reloads = { a: 0, b: 0 };
-  const a = createKnowledgeSync(store, logger, async () => void reloads.a++, { intervalMs: 60_000, ...(announced && { onAnnounce: announced }) });
+  const a = createKnowledgeSync(store, logger, async () => void reloads.a++, {
+    intervalMs: 60_000,
+    ...(announced && { onAnnounce: announced }),
+  });
   const b = createKnowledgeSync(store, logger, async () => void reloads.b++, { intervalMs: 60_000 });
   return { store, a, b, reloads };
 }

@@ -36,7 +36,14 @@ beforeAll(async () => {
   openai = await startFakeOpenAI();
   t = await startTestBot({
     store: faults.store,
-    env: { HELP_COOLDOWN_SECONDS: '30', OPENAI_BASE_URL: openai.baseURL, OPENAI_API_KEY: API_KEY, OPENAI_MODEL: 'fake-model', OPENAI_TIMEOUT_MS: '1000', OPENAI_MAX_RETRIES: '0' },
+    env: {
+      HELP_COOLDOWN_SECONDS: '30',
+      OPENAI_BASE_URL: openai.baseURL,
+      OPENAI_API_KEY: API_KEY,
+      OPENAI_MODEL: 'fake-model',
+      OPENAI_TIMEOUT_MS: '1000',
+      OPENAI_MAX_RETRIES: '0',
+    },
     llm: (config, logger, store) => createLlmFallback(config.llm!, logger, store),
   });
 });
@@ -45,7 +52,11 @@ afterAll(async () => {
   await openai?.close();
 });
 
-const finished = (id: string) => until(() => t.fake.interactions.get(id)?.response ?? t.logs.lines().find((l) => l.interactionId === id && Number(l.level) >= 40), `interaction ${id} to be done`);
+const finished = (id: string) =>
+  until(
+    () => t.fake.interactions.get(id)?.response ?? t.logs.lines().find((l) => l.interactionId === id && Number(l.level) >= 40),
+    `interaction ${id} to be done`,
+  );
 
 /** Every line of text the bot sent, long enough to be content rather than a stock phrase. */
 function replyLines(): string[] {
@@ -53,7 +64,13 @@ function replyLines(): string[] {
   const walk = (v: unknown): void => {
     if (typeof v === 'string') texts.push(...v.split('\n'));
     else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (['content', 'description', 'title', 'value', 'name', 'data', 'embeds', 'fields', 'author', 'json'].includes(k) || typeof x === 'object') walk(x);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v))
+        if (
+          ['content', 'description', 'title', 'value', 'name', 'data', 'embeds', 'fields', 'author', 'json'].includes(k) ||
+          typeof x === 'object'
+        )
+          walk(x);
   };
   for (const r of t.fake.requests) walk(r.body);
   return [...new Set(texts.map((s) => s.trim()).filter((s) => s.length >= 30 && s.includes(' ')))]; // not ids (select values)
@@ -68,18 +85,40 @@ it('GIVEN a whole run with Discord, store and LLM faults and bad input THEN no l
   // A private /hsp-points reply that reaches Discord after the deadline (its error carries the reply: age, salary).
   const hsp = t.fake.slash('hsp-points', { age: AGE, degree: 'master', experience: 5, salary: SALARY });
   t.fake.advance(3_500);
-  await until(() => t.logs.lines().find((l) => l.interactionId === hsp.id && l.msg === 'interaction expired or was already answered; nothing more can be sent'), 'the expired reply');
-  await handled(t, t.fake.slash('visa-check', { status: 'engineer-specialist', 'current-work': 'system-development', 'new-work': 'system-development', employer: 'new', salary: VISA_SALARY }).id);
+  await until(
+    () =>
+      t.logs
+        .lines()
+        .find((l) => l.interactionId === hsp.id && l.msg === 'interaction expired or was already answered; nothing more can be sent'),
+    'the expired reply',
+  );
+  await handled(
+    t,
+    t.fake.slash('visa-check', {
+      status: 'engineer-specialist',
+      'current-work': 'system-development',
+      'new-work': 'system-development',
+      employer: 'new',
+      salary: VISA_SALARY,
+    }).id,
+  );
 
   // Discord rejects an answer (400) and fails the answer in a help thread (500s).
   const rejected = t.fake.slash('ask', { question: QUESTIONS.rejected });
-  t.fake.failNext(`POST /interactions/${rejected.id}/${rejected.token}/callback`, 400, { code: 50035, message: 'Invalid Form Body', errors: {} });
+  t.fake.failNext(`POST /interactions/${rejected.id}/${rejected.token}/callback`, 400, {
+    code: 50035,
+    message: 'Invalid Form Body',
+    errors: {},
+  });
   await finished(rejected.id);
   const help = t.fake.userMessage(t.fake.channels.help.id, QUESTIONS.help);
   await t.fake.waitForThread(t.fake.channels.help.id, (th) => th.id === help.id);
   const failing = t.fake.userMessage(t.fake.channels.help.id, QUESTIONS.helpFailing, { author: t.fake.user('other'), mentionBot: true }); // a mention is always answered
   t.fake.failNext(`POST /channels/${failing.id}/messages`, 500, undefined, { times: 4 });
-  await until(() => t.logs.lines().find((l) => l.messageId === failing.id && l.msg === 'help-channel message failed'), 'the failed help answer');
+  await until(
+    () => t.logs.lines().find((l) => l.messageId === failing.id && l.msg === 'help-channel message failed'),
+    'the failed help answer',
+  );
 
   // The store fails while members vote and ask.
   const [up, down] = customIdsOf(await replyTo(t, asked[0]!));
@@ -89,7 +128,14 @@ it('GIVEN a whole run with Discord, store and LLM faults and bad input THEN no l
   faults.heal();
 
   // The LLM drafts once, then fails.
-  openai.enqueue({ kind: 'json', content: { answer: 'IT support is a common first step out of teaching, zanzibar or not.', cited_ids: ['after-alt-it-tech'], context_sufficient: true } });
+  openai.enqueue({
+    kind: 'json',
+    content: {
+      answer: 'IT support is a common first step out of teaching, zanzibar or not.',
+      cited_ids: ['after-alt-it-tech'],
+      context_sufficient: true,
+    },
+  });
   openai.enqueue({ kind: 'status', status: 500, body: { error: { message: `model crashed on ${QUESTIONS.llmFailing}` } } });
   for (const question of [QUESTIONS.llm, QUESTIONS.llmFailing]) await handled(t, t.fake.slash('ask', { question }).id);
 

@@ -55,7 +55,10 @@ export function runEntry(script: string, env: Record<string, string>, cwd = work
         const check = () => {
           if (out.includes(text) || err.includes(text)) done(resolve);
         };
-        const timer = setTimeout(() => done(() => reject(new Error(`no "${text}" within ${timeoutMs} ms.\nstdout:\n${out}\nstderr:\n${err}`))), timeoutMs);
+        const timer = setTimeout(
+          () => done(() => reject(new Error(`no "${text}" within ${timeoutMs} ms.\nstdout:\n${out}\nstderr:\n${err}`))),
+          timeoutMs,
+        );
         const onExit = () => done(() => reject(new Error(`exited before printing "${text}".\nstdout:\n${out}\nstderr:\n${err}`)));
         const done = (settle: () => void) => {
           clearTimeout(timer);

@@ -45,11 +45,15 @@ describe('the opt-in profile', () => {
     expect(saved.content).toContain('under your Discord user id');
 
     const career = await replyTo(t, t.fake.slash('career-path', {}, { user }));
-    expect(career.embeds?.[0]?.footer?.text).toBe('From your profile: N2 · ALT / English teaching · technical skills (/profile show · /profile set to change)');
+    expect(career.embeds?.[0]?.footer?.text).toBe(
+      'From your profile: N2 · ALT / English teaching · technical skills (/profile show · /profile set to change)',
+    );
     expect(embedText(career.embeds)).toContain('**Career paths** for: JLPT N2');
 
     const own = await replyTo(t, t.fake.slash('career-path', { jlpt: 'N1' }, { user }));
-    expect(own.embeds?.[0]?.footer?.text).toBe('From your profile: ALT / English teaching · technical skills (/profile show · /profile set to change)');
+    expect(own.embeds?.[0]?.footer?.text).toBe(
+      'From your profile: ALT / English teaching · technical skills (/profile show · /profile set to change)',
+    );
     expect(embedText(own.embeds)).toContain('**Career paths** for: JLPT N1');
 
     const visa = await replyTo(t, t.fake.slash('visa-check', VISA, { user }));
@@ -59,7 +63,10 @@ describe('the opt-in profile', () => {
     const hsp = await replyTo(t, t.fake.slash('hsp-points', { age: 30, degree: 'master', experience: 5, salary: 7_000_000 }, { user }));
     expect(hsp.embeds?.[0]?.footer?.text).toMatch(/^From your profile: N2 /);
 
-    const all = await replyTo(t, t.fake.slash('career-path', { jlpt: 'N3', background: 'engineer', technical: false, location: 'city', sponsorship: true }, { user }));
+    const all = await replyTo(
+      t,
+      t.fake.slash('career-path', { jlpt: 'N3', background: 'engineer', technical: false, location: 'city', sponsorship: true }, { user }),
+    );
     expect(all.embeds?.[0]?.footer).toBeUndefined();
   });
 
@@ -76,7 +83,9 @@ describe('the opt-in profile', () => {
 
   it('GIVEN /profile set with nothing, or a value from a stale client THEN it is refused, naming the option', async () => {
     expect((await profile('set')).content).toContain('Give at least one option to save');
-    expect((await profile('set', { jlpt: 'N6' })).content).toContain('`jlpt` "N6" is not allowed; allowed values: none, N5, N4, N3, N2, N1');
+    expect((await profile('set', { jlpt: 'N6' })).content).toContain(
+      '`jlpt` "N6" is not allowed; allowed values: none, N5, N4, N3, N2, N1',
+    );
   });
 
   it('GIVEN /profile delete THEN the profile is gone and commands ask again', async () => {
@@ -100,7 +109,9 @@ function leavesNoTrace(open: () => Promise<{ url: string; dump: (userId: string)
     try {
       const user = t.fake.user('private-person');
       await replyTo(t, t.fake.slash('profile', { jlpt: 'N2', background: 'alt' }, { subcommand: 'set', user }));
-      const [up] = customIdsOf(await replyTo(t, t.fake.slash('ask', { question: 'how do I ask for a raise without seeming pushy?' }, { user })));
+      const [up] = customIdsOf(
+        await replyTo(t, t.fake.slash('ask', { question: 'how do I ask for a raise without seeming pushy?' }, { user })),
+      );
       expect((await replyTo(t, t.fake.button(up ?? '', { user }))).content).toBe('Thanks! Glad it helped.');
       const expiry = new Date(Date.now() + 300 * 86_400_000).toISOString().slice(0, 10);
       expect((await replyTo(t, t.fake.slash('remind', { expiry }, { subcommand: 'set', user }))).content).toContain('Done:');
@@ -119,13 +130,13 @@ function leavesNoTrace(open: () => Promise<{ url: string; dump: (userId: string)
   }, 30_000);
 }
 
-describe('deleting a member\'s data on SQLite', () => {
+describe("deleting a member's data on SQLite", () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'profile-e2e-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const file = path.join(dir, 'bot.sqlite');
   leavesNoTrace(async () => ({ url: `sqlite://${file}`, dump: async (id) => (await sqliteDump(file)).filter((l) => l.includes(id)) }));
 });
 
-describeWithRedis('deleting a member\'s data on Redis', (redis) => {
+describeWithRedis("deleting a member's data on Redis", (redis) => {
   leavesNoTrace(async () => ({ url: redis.url, dump: async (id) => (await redisDump(redis.url)).filter((l) => l.includes(id)) }));
 });

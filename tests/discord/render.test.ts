@@ -14,7 +14,11 @@ const answered: AnswerView = {
   label: undefined,
   related: [],
   sources: [{ id: 'e', title: 'Entry', guide: 'Guide' }],
-  publicSources: Array.from({ length: 40 }, (_, i) => ({ title: `Source ${i} ${'y'.repeat(200)}`, url: `https://example.org/${i}`, confidence: 'official' })),
+  publicSources: Array.from({ length: 40 }, (_, i) => ({
+    title: `Source ${i} ${'y'.repeat(200)}`,
+    url: `https://example.org/${i}`,
+    confidence: 'official',
+  })),
   confidence: 0.9,
   entryIds: ['e'],
 };
@@ -40,10 +44,29 @@ describe('answer messages', () => {
   });
 
   it('GIVEN nothing was answered but some entries came close THEN a "did you mean" menu opens them (and no rating buttons)', () => {
-    const view = noAnswerView(kb, { confidence: 0.35, suggestions: [{ id: 'nomikai', title: 'Nomikai' }, { id: 'invisible-work', title: 'Invisible work' }] as never });
+    const view = noAnswerView(kb, {
+      confidence: 0.35,
+      suggestions: [
+        { id: 'nomikai', title: 'Nomikai' },
+        { id: 'invisible-work', title: 'Invisible work' },
+      ] as never,
+    });
     const m = answerMessage(view, 'smoking breaks?', kb);
     expect(m.components).toEqual([
-      { type: 1, components: [{ type: 3, custom_id: 'topics:entry', placeholder: 'Did you mean… (opens privately)', options: [{ label: 'Nomikai', value: 'nomikai' }, { label: 'Invisible work', value: 'invisible-work' }] }] },
+      {
+        type: 1,
+        components: [
+          {
+            type: 3,
+            custom_id: 'topics:entry',
+            placeholder: 'Did you mean… (opens privately)',
+            options: [
+              { label: 'Nomikai', value: 'nomikai' },
+              { label: 'Invisible work', value: 'invisible-work' },
+            ],
+          },
+        ],
+      },
     ]);
   });
 

@@ -44,7 +44,11 @@ describe('npm start', () => {
   it('GIVEN the Message Content intent is not enabled for the app WHEN starting THEN it exits non-zero and says where to enable it', async () => {
     const strict = await startFakeDiscord({ messageContentApproved: false });
     try {
-      const run = runEntry(START, { DISCORD_TOKEN: strict.token, DISCORD_API_URL: strict.api, STORE_URL: `sqlite://${path.join(dir, 'intents.sqlite')}` });
+      const run = runEntry(START, {
+        DISCORD_TOKEN: strict.token,
+        DISCORD_API_URL: strict.api,
+        STORE_URL: `sqlite://${path.join(dir, 'intents.sqlite')}`,
+      });
       expect(await run.exited).toBe(1);
       expect(run.stderr()).toContain('Message Content Intent');
       expect(run.stderr()).toContain('Developer Portal');

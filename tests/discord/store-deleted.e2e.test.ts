@@ -30,11 +30,16 @@ it('GIVEN the data folder is deleted while the bot runs THEN questions are still
   const question = t.fake.userMessage(t.fake.channels.help.id, QUESTION);
   const thread = await t.fake.waitForThread(t.fake.channels.help.id, (th) => th.id === question.id);
   expect((await t.fake.waitForChannelMessage(thread.id)).embeds[0]?.title).toContain('How to ask for a promotion');
-  const asked = ['what does the blue parrot eat for breakfast', 'what does the green parrot eat for lunch'].map((q) => t.fake.slash('ask', { question: q }));
+  const asked = ['what does the blue parrot eat for breakfast', 'what does the green parrot eat for lunch'].map((q) =>
+    t.fake.slash('ask', { question: q }),
+  );
   for (const i of asked) expect((await replyTo(t, i)).embeds?.[0]?.title).toBe('Not in my guides');
   for (const i of asked) await handled(t, i.id);
 
-  const deleted = await until(() => storeLogs.lines().find((l) => String(l.msg).startsWith('the store file was deleted or replaced')), 'the deletion to be reported');
+  const deleted = await until(
+    () => storeLogs.lines().find((l) => String(l.msg).startsWith('the store file was deleted or replaced')),
+    'the deletion to be reported',
+  );
   expect(deleted).toMatchObject({ level: 50, fileExists: false });
   const failures = storeLogs.lines().filter((l) => String(l.msg).startsWith('store operation failed'));
   expect(failures).toHaveLength(1);

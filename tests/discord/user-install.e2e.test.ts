@@ -51,7 +51,11 @@ describe('the app installed to a member account (user install)', () => {
   });
 
   it('GIVEN a group DM WHEN a member runs /hsp-points THEN the reply is private with Share, and Share posts it to the group', async () => {
-    const sent = t.fake.slash('hsp-points', { age: 30, degree: 'master', experience: 5, salary: 7_000_000, jlpt: 'N2' }, { place: 'private-channel' });
+    const sent = t.fake.slash(
+      'hsp-points',
+      { age: 30, degree: 'master', experience: 5, salary: 7_000_000, jlpt: 'N2' },
+      { place: 'private-channel' },
+    );
     const reply = await replyTo(t, sent);
     expect(isEphemeral(reply)).toBe(true);
     expect(customIdsOf(reply)).toContain('share');
@@ -61,9 +65,12 @@ describe('the app installed to a member account (user install)', () => {
     expect(embedText(shared.embeds)).toContain('points');
   });
 
-  it('GIVEN a DM or a server without the bot WHEN /config is sent THEN it is refused privately; in the bot\'s server it still works for moderators', async () => {
+  it("GIVEN a DM or a server without the bot WHEN /config is sent THEN it is refused privately; in the bot's server it still works for moderators", async () => {
     for (const place of ['bot-dm', 'other-guild'] as const) {
-      const refused = await replyTo(t, t.fake.slash('config', {}, { place, subcommand: 'help-channels', permissions: FakePermissions.manageGuild }));
+      const refused = await replyTo(
+        t,
+        t.fake.slash('config', {}, { place, subcommand: 'help-channels', permissions: FakePermissions.manageGuild }),
+      );
       expect(isEphemeral(refused), place).toBe(true);
       expect(refused.content, place).toContain('run it in a server that added the bot');
     }
@@ -71,7 +78,7 @@ describe('the app installed to a member account (user install)', () => {
     expect(ok.content ?? '').not.toContain('run it in a server that added the bot');
   });
 
-  it('GIVEN the bot\'s own server WHEN a member asks without private THEN the answer stays public there, with no Share button', async () => {
+  it("GIVEN the bot's own server WHEN a member asks without private THEN the answer stays public there, with no Share button", async () => {
     const reply = await replyTo(t, t.fake.slash('ask', { question: 'how do I renew my visa?' }));
     expect(isEphemeral(reply)).toBe(false);
     expect(customIdsOf(reply)).not.toContain('share');

@@ -17,7 +17,8 @@ beforeAll(async () => {
 });
 
 const profile = (p: Partial<CareerPathInput> & Pick<CareerPathInput, 'jlpt' | 'background'>) => careerPathInputSchema.parse(p);
-const statuses = (input: CareerPathInput) => Object.fromEntries(evaluateCareerPath(rules.careerPath, input).paths.map((p) => [p.id, p.status]));
+const statuses = (input: CareerPathInput) =>
+  Object.fromEntries(evaluateCareerPath(rules.careerPath, input).paths.map((p) => [p.id, p.status]));
 
 describe('evaluateCareerPath', () => {
   it('shows every path of the guides, in order', () => {
@@ -50,11 +51,66 @@ describe('evaluateCareerPath', () => {
 
   // Each JLPT level for an ALT without technical skills in Tokyo who needs no sponsorship.
   const byLevel: [CareerPathInput['jlpt'], Record<string, CareerStatus>][] = [
-    ['none', { 'english-education': 'open', 'translation-localization': 'closed', 'it-tech': 'closed', 'recruiting-hr': 'closed', 'tourism-hospitality': 'closed', 'b2b-sales': 'closed', management: 'closed', 'going-home': 'open' }],
-    ['N5', { 'english-education': 'open', 'translation-localization': 'closed', 'recruiting-hr': 'closed', 'tourism-hospitality': 'closed', 'b2b-sales': 'closed', management: 'closed' }],
-    ['N4', { 'english-education': 'open', 'translation-localization': 'closed', 'recruiting-hr': 'closed', 'tourism-hospitality': 'closed', 'b2b-sales': 'closed', management: 'closed' }],
-    ['N3', { 'english-education': 'open', 'translation-localization': 'closed', 'it-tech': 'closed', 'recruiting-hr': 'closed', 'tourism-hospitality': 'stretch', 'b2b-sales': 'closed', management: 'closed' }],
-    ['N2', { 'english-education': 'open', 'translation-localization': 'open', 'it-tech': 'closed', 'recruiting-hr': 'open', 'tourism-hospitality': 'open', 'b2b-sales': 'open', management: 'stretch', 'going-home': 'open' }],
+    [
+      'none',
+      {
+        'english-education': 'open',
+        'translation-localization': 'closed',
+        'it-tech': 'closed',
+        'recruiting-hr': 'closed',
+        'tourism-hospitality': 'closed',
+        'b2b-sales': 'closed',
+        management: 'closed',
+        'going-home': 'open',
+      },
+    ],
+    [
+      'N5',
+      {
+        'english-education': 'open',
+        'translation-localization': 'closed',
+        'recruiting-hr': 'closed',
+        'tourism-hospitality': 'closed',
+        'b2b-sales': 'closed',
+        management: 'closed',
+      },
+    ],
+    [
+      'N4',
+      {
+        'english-education': 'open',
+        'translation-localization': 'closed',
+        'recruiting-hr': 'closed',
+        'tourism-hospitality': 'closed',
+        'b2b-sales': 'closed',
+        management: 'closed',
+      },
+    ],
+    [
+      'N3',
+      {
+        'english-education': 'open',
+        'translation-localization': 'closed',
+        'it-tech': 'closed',
+        'recruiting-hr': 'closed',
+        'tourism-hospitality': 'stretch',
+        'b2b-sales': 'closed',
+        management: 'closed',
+      },
+    ],
+    [
+      'N2',
+      {
+        'english-education': 'open',
+        'translation-localization': 'open',
+        'it-tech': 'closed',
+        'recruiting-hr': 'open',
+        'tourism-hospitality': 'open',
+        'b2b-sales': 'open',
+        management: 'stretch',
+        'going-home': 'open',
+      },
+    ],
     ['N1', { 'translation-localization': 'open', 'recruiting-hr': 'open', 'b2b-sales': 'open', management: 'open', 'going-home': 'open' }],
   ];
   it.each(byLevel)('at JLPT %s the language gates decide', (jlpt, expected) => {
@@ -71,7 +127,13 @@ describe('evaluateCareerPath', () => {
 
   it('location: most non-teaching jobs are in Tokyo; rural means teaching, remote or your own business', () => {
     const rural = statuses(profile({ jlpt: 'N1', background: 'alt', technical: true, location: 'regional' }));
-    expect(rural).toMatchObject({ 'english-education': 'open', 'translation-localization': 'stretch', 'it-tech': 'stretch', 'recruiting-hr': 'stretch', 'b2b-sales': 'stretch' });
+    expect(rural).toMatchObject({
+      'english-education': 'open',
+      'translation-localization': 'stretch',
+      'it-tech': 'stretch',
+      'recruiting-hr': 'stretch',
+      'b2b-sales': 'stretch',
+    });
     const city = (jlpt: 'N2' | 'N1') => statuses(profile({ jlpt, background: 'alt', location: 'city' }));
     expect(city('N2')).toMatchObject({ 'translation-localization': 'stretch', 'recruiting-hr': 'stretch', 'b2b-sales': 'stretch' });
     expect(city('N1')).toMatchObject({ 'translation-localization': 'open', 'recruiting-hr': 'open', 'b2b-sales': 'open' });
@@ -80,7 +142,8 @@ describe('evaluateCareerPath', () => {
   it('sponsorship: translation-only and hands-on hospitality jobs rarely sponsor a visa', () => {
     const s = statuses(profile({ jlpt: 'N2', background: 'alt', sponsorship: true }));
     expect(s).toMatchObject({ 'translation-localization': 'stretch', 'tourism-hospitality': 'stretch', 'recruiting-hr': 'open' });
-    const it = evaluateCareerPath(rules.careerPath, profile({ jlpt: 'N3', background: 'engineer', technical: true, sponsorship: true })).paths[2];
+    const it = evaluateCareerPath(rules.careerPath, profile({ jlpt: 'N3', background: 'engineer', technical: true, sponsorship: true }))
+      .paths[2];
     expect(it?.why).toContain('degree');
     expect(it?.sources).toContain('it-exam-route');
   });
@@ -105,7 +168,14 @@ describe('evaluateCareerPath', () => {
         expect(input, `${path.id}/${rule.id} decides no profile`).toBeDefined();
         if (!input) continue;
         const outcome = evaluateCareerPath(rules.careerPath, input).paths[p];
-        expect(outcome).toEqual({ id: path.id, title: path.title, status: rule.status, why: rule.why, next: rule.next, sources: [...new Set([...rule.sources, ...path.sources])] });
+        expect(outcome).toEqual({
+          id: path.id,
+          title: path.title,
+          status: rule.status,
+          why: rule.why,
+          next: rule.next,
+          sources: [...new Set([...rule.sources, ...path.sources])],
+        });
       }
     }
     expect(rows).toBeGreaterThanOrEqual(30);
@@ -113,7 +183,8 @@ describe('evaluateCareerPath', () => {
 });
 
 /** The answer as Discord shows it (an embed's description). */
-const renderCareerPath = (input: CareerPathInput) => renderCareerPathForDiscord(evaluateCareerPath(rules.careerPath, input), input, { rules, refs }).description ?? '';
+const renderCareerPath = (input: CareerPathInput) =>
+  renderCareerPathForDiscord(evaluateCareerPath(rules.careerPath, input), input, { rules, refs }).description ?? '';
 
 describe('renderCareerPathForDiscord', () => {
   it('fits every profile in one Discord message, without truncation, with a Sources section of titles', () => {
@@ -128,7 +199,9 @@ describe('renderCareerPathForDiscord', () => {
   it('shows the profile, each path with its status, why and next step', () => {
     const input = profile({ jlpt: 'N2', background: 'alt', location: 'regional', sponsorship: true });
     const text = renderCareerPath(input);
-    expect(text).toContain('JLPT N2 · ALT / English teaching · no in-demand technical skills · Regional / rural Japan · needs visa sponsorship');
+    expect(text).toContain(
+      'JLPT N2 · ALT / English teaching · no in-demand technical skills · Regional / rural Japan · needs visa sponsorship',
+    );
     expect(text).toContain('🟢 **English education and its ladder** — open');
     expect(text).toContain('🟡 **Recruiting, HR and staffing** — stretch');
     expect(text).toContain('🔴 **IT and tech** — closed for now');

@@ -81,7 +81,10 @@ const dues = (input: DeadlineInput) => planDeadlines(rules, input).map((d) => `$
 
 describe('the deadlines of a job change (knowledge/rules/deadlines.yaml)', () => {
   it('left 31 January and joined 15 February: two 14-day notices, reminders when each opens and 3 days before it closes', () => {
-    expect(dues({ left: '2027-01-31', joined: '2027-02-15' })).toEqual(['notice-left 2027-01-31→2027-02-14', 'notice-joined 2027-02-15→2027-03-01']);
+    expect(dues({ left: '2027-01-31', joined: '2027-02-15' })).toEqual([
+      'notice-left 2027-01-31→2027-02-14',
+      'notice-joined 2027-02-15→2027-03-01',
+    ]);
     expect(reminders({ left: '2027-01-31', joined: '2027-02-15' })).toEqual([
       'notice-left:opens 2027-01-31',
       'notice-left:before-due-3-days 2027-02-11',
@@ -101,7 +104,11 @@ describe('the deadlines of a job change (knowledge/rules/deadlines.yaml)', () =>
   });
 
   it('joining after the three months still warns about the gap; joining on its last day does not', () => {
-    expect(dues({ left: '2027-01-31', joined: '2027-05-10' }).map((d) => d.split(' ')[0])).toEqual(['notice-left', 'notice-joined', 'activity-gap']);
+    expect(dues({ left: '2027-01-31', joined: '2027-05-10' }).map((d) => d.split(' ')[0])).toEqual([
+      'notice-left',
+      'notice-joined',
+      'activity-gap',
+    ]);
     expect(dues({ left: '2027-01-31', joined: '2027-04-30' }).map((d) => d.split(' ')[0])).toEqual(['notice-left', 'notice-joined']);
   });
 
@@ -152,7 +159,9 @@ describe('what a member may give', () => {
     expect(check({ expiry: '2027-01-15' })).toEqual({ expiry: '2027-01-15' });
     expect(check({ expiry: '3000-01-01' })).toEqual(['expiry: 3000-01-01 is more than 5 years from today (2027-01-15); check the year']);
     expect(check({ expiry: '2032-01-15' })).toEqual({ expiry: '2032-01-15' });
-    expect(check({ left: '2027-02-30' })).toEqual(['left: "2027-02-30" is not a date; write the day you left as YYYY-MM-DD, e.g. 2027-01-31']);
+    expect(check({ left: '2027-02-30' })).toEqual([
+      'left: "2027-02-30" is not a date; write the day you left as YYYY-MM-DD, e.g. 2027-01-31',
+    ]);
     expect(check({ left: '2025-01-14' })).toEqual(['left: 2025-01-14 is more than 1 year ago (today in Japan is 2027-01-15)']);
     expect(check({})).toEqual(['(input): give at least one date: left, joined or expiry']);
     expect(check({ left: '2027-02-15', joined: '2027-01-31' })).toEqual(['joined: is before the day you left; give the dates in order']);
@@ -186,13 +195,25 @@ describe('a broken deadlines table', () => {
     const result = parseDeadlineRules(text, await realRefs());
     expect(result.ok ? [] : result.problems).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ field: 'deadlines.2.remind.0.before_due', message: expect.stringContaining('"fortnight" is not a period') as string }),
+        expect.objectContaining({
+          field: 'deadlines.2.remind.0.before_due',
+          message: expect.stringContaining('"fortnight" is not a period') as string,
+        }),
       ]),
     );
-    const second = parseDeadlineRules((await realRuleText('deadlines')).replace('remind: [{ before_due: 2 weeks }, due]', 'remind: [opens, due]').replace('by **{due}**. File it online', 'by **{deadline}**. File it online'), await realRefs());
+    const second = parseDeadlineRules(
+      (await realRuleText('deadlines'))
+        .replace('remind: [{ before_due: 2 weeks }, due]', 'remind: [opens, due]')
+        .replace('by **{due}**. File it online', 'by **{deadline}**. File it online'),
+      await realRefs(),
+    );
     expect(second.ok ? [] : second.problems).toEqual([
       { file: 'rules/deadlines.yaml', field: 'deadlines.0.text', message: 'unknown placeholder {deadline} (use {opens} or {due})' },
-      { file: 'rules/deadlines.yaml', field: 'deadlines.2.opens', message: 'the reminders or the text use {opens}: say when the window opens' },
+      {
+        file: 'rules/deadlines.yaml',
+        field: 'deadlines.2.opens',
+        message: 'the reminders or the text use {opens}: say when the window opens',
+      },
     ]);
   });
 
@@ -202,7 +223,11 @@ describe('a broken deadlines table', () => {
     facts.set('renewal-window', { ...facts.get('renewal-window')!, value: 'about a quarter' });
     const result = parseDeadlineRules(await realRuleText('deadlines'), { ...refs, facts });
     expect(result.ok ? [] : result.problems).toEqual([
-      expect.objectContaining({ file: 'rules/deadlines.yaml', field: 'deadlines.3.opens.before', message: expect.stringContaining('"about a quarter" is not a period') as string }),
+      expect.objectContaining({
+        file: 'rules/deadlines.yaml',
+        field: 'deadlines.3.opens.before',
+        message: expect.stringContaining('"about a quarter" is not a period') as string,
+      }),
     ]);
   });
 });

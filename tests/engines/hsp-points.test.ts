@@ -57,13 +57,25 @@ describe('academic background', () => {
     expect(points({ degree: 'master', claims: ['multiple-degrees'] }).total - points({ degree: 'master' }).total).toBe(5);
     const r = points({ claims: ['multiple-degrees'] });
     expect(r.total).toBe(50);
-    expect(r.lines).toContainEqual({ label: "Multiple degrees: the +5 needs two or more doctorates, master's or professional degrees", points: 0 });
+    expect(r.lines).toContainEqual({
+      label: "Multiple degrees: the +5 needs two or more doctorates, master's or professional degrees",
+      points: 0,
+    });
   });
 });
 
 describe('experience bands (a band "a to under b" includes a)', () => {
   it.each([
-    [0, 0], [2, 0], [3, 5], [4, 5], [5, 10], [6, 10], [7, 15], [9, 15], [10, 20], [25, 20],
+    [0, 0],
+    [2, 0],
+    [3, 5],
+    [4, 5],
+    [5, 10],
+    [6, 10],
+    [7, 15],
+    [9, 15],
+    [10, 20],
+    [25, 20],
   ])('%i years scores %i', (experience, expected) => {
     expect(line({ experience }, 'Work experience')?.points).toBe(expected);
   });
@@ -71,18 +83,36 @@ describe('experience bands (a band "a to under b" includes a)', () => {
 
 describe('salary bands', () => {
   it.each([
-    [3_999_999, 0], [4_000_000, 10], [4_999_999, 10], [5_000_000, 15], [5_999_999, 15], [6_000_000, 20], [6_999_999, 20],
-    [7_000_000, 25], [7_999_999, 25], [8_000_000, 30], [8_999_999, 30], [9_000_000, 35], [9_999_999, 35], [10_000_000, 40],
+    [3_999_999, 0],
+    [4_000_000, 10],
+    [4_999_999, 10],
+    [5_000_000, 15],
+    [5_999_999, 15],
+    [6_000_000, 20],
+    [6_999_999, 20],
+    [7_000_000, 25],
+    [7_999_999, 25],
+    [8_000_000, 30],
+    [8_999_999, 30],
+    [9_000_000, 35],
+    [9_999_999, 35],
+    [10_000_000, 40],
   ])('¥%i at age 28 scores %i', (salary, expected) => {
     expect(line({ salary }, 'Annual salary')?.points).toBe(expected);
   });
 
   it.each([
-    [4_500_000, 29, 10], [4_500_000, 30, 0],
-    [5_500_000, 34, 15], [5_500_000, 35, 0],
-    [6_500_000, 39, 20], [6_500_000, 40, 0],
-    [7_500_000, 39, 25], [7_500_000, 40, 0],
-    [8_500_000, 40, 30], [9_500_000, 40, 35], [10_000_000, 55, 40],
+    [4_500_000, 29, 10],
+    [4_500_000, 30, 0],
+    [5_500_000, 34, 15],
+    [5_500_000, 35, 0],
+    [6_500_000, 39, 20],
+    [6_500_000, 40, 0],
+    [7_500_000, 39, 25],
+    [7_500_000, 40, 0],
+    [8_500_000, 40, 30],
+    [9_500_000, 40, 35],
+    [10_000_000, 55, 40],
   ])('¥%i at age %i scores %i (age limits of the bands)', (salary, age, expected) => {
     const l = line({ salary, age }, 'Annual salary');
     expect(l?.points).toBe(expected);
@@ -92,7 +122,14 @@ describe('salary bands', () => {
 
 describe('age bands ("under 30" means 29 or younger)', () => {
   it.each([
-    [20, 15], [29, 15], [30, 10], [34, 10], [35, 5], [39, 5], [40, 0], [60, 0],
+    [20, 15],
+    [29, 15],
+    [30, 10],
+    [34, 10],
+    [35, 5],
+    [39, 5],
+    [40, 0],
+    [60, 0],
   ])('age %i scores %i', (age, expected) => {
     expect(line({ age, salary: 10_000_000 }, 'Age')?.points).toBe(expected);
   });
@@ -106,13 +143,21 @@ describe('age bands ("under 30" means 29 or younger)', () => {
 
 describe('Japanese ability', () => {
   it.each([
-    ['none', 0], ['N5', 0], ['N4', 0], ['N3', 0], ['N2', 10], ['N1', 15],
+    ['none', 0],
+    ['N5', 0],
+    ['N4', 0],
+    ['N3', 0],
+    ['N2', 10],
+    ['N1', 15],
   ] as const)('JLPT %s scores %i', (jlpt, expected) => {
     expect(line({ jlpt }, 'Japanese ability')?.points).toBe(expected);
   });
 
   it.each([
-    [399, 0], [400, 10], [479, 10], [480, 15],
+    [399, 0],
+    [400, 10],
+    [479, 10],
+    [480, 15],
   ])('BJT %i scores %i', (bjt, expected) => {
     expect(line({ bjt }, 'Japanese ability')?.points).toBe(expected);
   });
@@ -131,7 +176,9 @@ describe('Japanese ability', () => {
 
 describe('bonuses', () => {
   it.each([
-    [0, 0], [1, 5], [2, 10],
+    [0, 0],
+    [1, 5],
+    [2, 10],
   ])('%i qualifications score %i', (qualifications, expected) => {
     expect(points({ qualifications }).total - points({}).total).toBe(expected);
   });
@@ -158,11 +205,18 @@ describe('bonuses', () => {
 
   it('explains a partly claimed employer bonus instead of silently ignoring it', () => {
     const labels = points({ claims: ['employer-sme'] }).lines.map((l) => l.label);
-    expect(labels).toEqual(expect.arrayContaining([expect.stringMatching(/^SME with innovation support: scores only/), expect.stringMatching(/^SME R&D bonus: scores only/)]));
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^SME with innovation support: scores only/),
+        expect.stringMatching(/^SME R&D bonus: scores only/),
+      ]),
+    );
   });
 
   it('every bonus row of the table is exercised above', () => {
-    const exercised = new Set(bonuses.flatMap(([claims]) => rules.hspPoints.bonuses.filter((b) => b.requires.every((c) => claims.includes(c))).map((b) => b.id)));
+    const exercised = new Set(
+      bonuses.flatMap(([claims]) => rules.hspPoints.bonuses.filter((b) => b.requires.every((c) => claims.includes(c))).map((b) => b.id)),
+    );
     expect([...exercised].sort()).toEqual(rules.hspPoints.bonuses.map((b) => b.id).sort());
   });
 });
@@ -186,7 +240,11 @@ describe('threshold, salary floor and permanent residency', () => {
 
   it('65 does not qualify and 90 gives PR after 1 year with the real table', () => {
     expect(points({ jlpt: 'N2', qualifications: 1 })).toMatchObject({ total: 65, qualifies: false, permanentResidencyAfterYears: null });
-    expect(points({ jlpt: 'N1', claims: ['japanese-degree', 'research'] })).toMatchObject({ total: 90, qualifies: true, permanentResidencyAfterYears: 1 });
+    expect(points({ jlpt: 'N1', claims: ['japanese-degree', 'research'] })).toMatchObject({
+      total: 90,
+      qualifies: true,
+      permanentResidencyAfterYears: 1,
+    });
   });
 
   it('below ¥3M never qualifies, whatever the total; exactly ¥3M can', () => {
@@ -194,13 +252,17 @@ describe('threshold, salary floor and permanent residency', () => {
     const below = points({ ...strong, salary: 2_999_999 });
     expect(below.total).toBeGreaterThanOrEqual(80);
     expect(below).toMatchObject({ qualifies: false, permanentResidencyAfterYears: null });
-    expect(below.lines.at(-1)).toEqual({ label: 'Salary floor: ¥2,999,999 is under ¥3,000,000 a year — you cannot qualify, whatever the total', points: 0 });
+    expect(below.lines.at(-1)).toEqual({
+      label: 'Salary floor: ¥2,999,999 is under ¥3,000,000 a year — you cannot qualify, whatever the total',
+      points: 0,
+    });
     expect(points({ ...strong, salary: 3_000_000 })).toMatchObject({ qualifies: true, permanentResidencyAfterYears: 1 });
   });
 });
 
 /** The answer as Discord shows it (an embed's description). */
-const renderHspPoints = (input: HspPointsInput) => renderHspPointsForDiscord(computeHspOutcome(rules.hspPoints, input), { rules, refs }).description ?? '';
+const renderHspPoints = (input: HspPointsInput) =>
+  renderHspPointsForDiscord(computeHspOutcome(rules.hspPoints, input), { rules, refs }).description ?? '';
 
 describe('renderHspPointsForDiscord', () => {
   it('shows the total, one line per criterion, PR timing and sources', () => {
@@ -210,7 +272,9 @@ describe('renderHspPointsForDiscord', () => {
     expect(text).toContain('`+20` Annual salary (¥6,500,000 at age 28): ¥6M to under ¥7M (scored under age 40)');
     expect(text).toContain('`+15` Age (28): under 30');
     expect(text).toContain('**Permanent residency:** With 70–79 points you can apply for permanent residency after 3 years');
-    expect(text).toContain('[Immigration Services Agency — HSP points calculation table, (i)(b) and (ii), for use from 2023-04-01](<https://www.moj.go.jp/isa/content/930001673.xls>)');
+    expect(text).toContain(
+      '[Immigration Services Agency — HSP points calculation table, (i)(b) and (ii), for use from 2023-04-01](<https://www.moj.go.jp/isa/content/930001673.xls>)',
+    );
   });
 
   it('says why a high total still fails below the salary floor', () => {

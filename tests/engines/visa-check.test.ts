@@ -16,7 +16,14 @@ beforeAll(async () => {
   refs = await realRefs();
 });
 
-interface Raw { status: ResidenceStatus; currentWork: Duty; newWork: Duty; employer: 'same' | 'new'; salary?: number; dispatch?: boolean }
+interface Raw {
+  status: ResidenceStatus;
+  currentWork: Duty;
+  newWork: Duty;
+  employer: 'same' | 'new';
+  salary?: number;
+  dispatch?: boolean;
+}
 const check = (raw: Raw) => checkVisa(rules.visaCheck, visaCheckInputSchema.parse(raw));
 const rowId = (raw: Raw) => decidingVerdictRule(rules.visaCheck, visaFacts(rules.visaCheck, visaCheckInputSchema.parse(raw)))?.id;
 const ids = (list: { id: string }[]) => list.map((x) => x.id);
@@ -40,12 +47,24 @@ describe('the must-hold cases of the issue', () => {
   });
 
   it('engineer-specialist, same work at a new employer for under ¥3M a year: the refusal-reason flag raises it to needs review', () => {
-    const low = check({ status: 'engineer-specialist', currentWork: 'system-development', newWork: 'system-development', employer: 'new', salary: 2_500_000 });
+    const low = check({
+      status: 'engineer-specialist',
+      currentWork: 'system-development',
+      newWork: 'system-development',
+      employer: 'new',
+      salary: 2_500_000,
+    });
     expect(low.verdict).toBe('needs-review');
     expect(ids(low.flags)).toContain('low-salary');
     expect(low.reasons.at(-1)).toBe(rules.visaCheck.refusal_review_reason);
     expect(ids(low.actions)).toContain('confirm-before-accepting');
-    const fair = check({ status: 'engineer-specialist', currentWork: 'system-development', newWork: 'system-development', employer: 'new', salary: 3_500_000 });
+    const fair = check({
+      status: 'engineer-specialist',
+      currentWork: 'system-development',
+      newWork: 'system-development',
+      employer: 'new',
+      salary: 3_500_000,
+    });
     expect(fair.verdict).toBe('likely-fine');
     expect(fair.reasons).not.toContain(rules.visaCheck.refusal_review_reason);
   });
@@ -76,7 +95,9 @@ describe('the must-hold cases of the issue', () => {
         for (const employer of ['same', 'new'] as const) {
           expect(check({ status, currentWork: 'sales', newWork, employer }).verdict, `${status} → ${newWork}`).toBe('not-permitted');
         }
-    expect(check({ status: 'specified-skilled', currentWork: 'hospitality-service', newWork: 'data-entry', employer: 'same' }).verdict).toBe('not-permitted');
+    expect(
+      check({ status: 'specified-skilled', currentWork: 'hospitality-service', newWork: 'data-entry', employer: 'same' }).verdict,
+    ).toBe('not-permitted');
   });
 
   it('unrestricted (PR, spouse, long-term resident) → any work: likely fine, with no employer notification', () => {
@@ -100,30 +121,110 @@ describe('the must-hold cases of the issue', () => {
 
 // One hand-picked case per verdict row: the row that decides it and the verdict a member sees.
 const rowCases: [string, Raw, Verdict][] = [
-  ['unrestricted', { status: 'unrestricted', currentWork: 'language-teaching-school', newWork: 'factory-line', employer: 'new' }, 'likely-fine'],
+  [
+    'unrestricted',
+    { status: 'unrestricted', currentWork: 'language-teaching-school', newWork: 'factory-line', employer: 'new' },
+    'likely-fine',
+  ],
   ['simple-labour', { status: 'engineer-specialist', currentWork: 'it-support', newWork: 'data-entry', employer: 'same' }, 'not-permitted'],
-  ['hands-on-service', { status: 'engineer-specialist', currentWork: 'translation-interpretation', newWork: 'hospitality-service', employer: 'new' }, 'not-permitted'],
-  ['own-business', { status: 'instructor', currentWork: 'language-teaching-school', newWork: 'own-business', employer: 'new' }, 'change-of-status-needed'],
-  ['to-school-teaching', { status: 'engineer-specialist', currentWork: 'language-teaching-private', newWork: 'language-teaching-school', employer: 'new' }, 'change-of-status-needed'],
-  ['ssw-data-entry', { status: 'specified-skilled', currentWork: 'factory-line', newWork: 'data-entry', employer: 'same' }, 'not-permitted'],
-  ['ssw-office-work', { status: 'specified-skilled', currentWork: 'hospitality-service', newWork: 'marketing', employer: 'same' }, 'change-of-status-needed'],
+  [
+    'hands-on-service',
+    { status: 'engineer-specialist', currentWork: 'translation-interpretation', newWork: 'hospitality-service', employer: 'new' },
+    'not-permitted',
+  ],
+  [
+    'own-business',
+    { status: 'instructor', currentWork: 'language-teaching-school', newWork: 'own-business', employer: 'new' },
+    'change-of-status-needed',
+  ],
+  [
+    'to-school-teaching',
+    { status: 'engineer-specialist', currentWork: 'language-teaching-private', newWork: 'language-teaching-school', employer: 'new' },
+    'change-of-status-needed',
+  ],
+  [
+    'ssw-data-entry',
+    { status: 'specified-skilled', currentWork: 'factory-line', newWork: 'data-entry', employer: 'same' },
+    'not-permitted',
+  ],
+  [
+    'ssw-office-work',
+    { status: 'specified-skilled', currentWork: 'hospitality-service', newWork: 'marketing', employer: 'same' },
+    'change-of-status-needed',
+  ],
   ['ssw-same-job', { status: 'specified-skilled', currentWork: 'factory-line', newWork: 'factory-line', employer: 'same' }, 'likely-fine'],
-  ['ssw-other', { status: 'specified-skilled', currentWork: 'factory-line', newWork: 'factory-line', employer: 'new' }, 'change-of-status-needed'],
-  ['hsp-new-employer', { status: 'highly-skilled', currentWork: 'system-development', newWork: 'qa-testing', employer: 'new' }, 'change-of-status-needed'],
-  ['gijinkoku-same-duty', { status: 'engineer-specialist', currentWork: 'translation-interpretation', newWork: 'translation-interpretation', employer: 'same' }, 'likely-fine'],
+  [
+    'ssw-other',
+    { status: 'specified-skilled', currentWork: 'factory-line', newWork: 'factory-line', employer: 'new' },
+    'change-of-status-needed',
+  ],
+  [
+    'hsp-new-employer',
+    { status: 'highly-skilled', currentWork: 'system-development', newWork: 'qa-testing', employer: 'new' },
+    'change-of-status-needed',
+  ],
+  [
+    'gijinkoku-same-duty',
+    { status: 'engineer-specialist', currentWork: 'translation-interpretation', newWork: 'translation-interpretation', employer: 'same' },
+    'likely-fine',
+  ],
   ['gijinkoku-same-field', { status: 'engineer-specialist', currentWork: 'sales', newWork: 'marketing', employer: 'new' }, 'likely-fine'],
-  ['gijinkoku-other-field', { status: 'engineer-specialist', currentWork: 'language-teaching-private', newWork: 'system-development', employer: 'new' }, 'needs-review'],
-  ['hsp-same-field', { status: 'highly-skilled', currentWork: 'system-development', newWork: 'it-support', employer: 'same' }, 'likely-fine'],
+  [
+    'gijinkoku-other-field',
+    { status: 'engineer-specialist', currentWork: 'language-teaching-private', newWork: 'system-development', employer: 'new' },
+    'needs-review',
+  ],
+  [
+    'hsp-same-field',
+    { status: 'highly-skilled', currentWork: 'system-development', newWork: 'it-support', employer: 'same' },
+    'likely-fine',
+  ],
   ['hsp-other-field', { status: 'highly-skilled', currentWork: 'system-development', newWork: 'sales', employer: 'same' }, 'needs-review'],
-  ['instructor-school', { status: 'instructor', currentWork: 'language-teaching-school', newWork: 'language-teaching-school', employer: 'new' }, 'likely-fine'],
-  ['instructor-other', { status: 'instructor', currentWork: 'language-teaching-school', newWork: 'translation-interpretation', employer: 'same' }, 'change-of-status-needed'],
-  ['da46-new-employer', { status: 'designated-activities-46', currentWork: 'hospitality-service', newWork: 'hospitality-service', employer: 'new' }, 'change-of-status-needed'],
-  ['da46-same-duty', { status: 'designated-activities-46', currentWork: 'hospitality-service', newWork: 'hospitality-service', employer: 'same' }, 'likely-fine'],
-  ['da46-other', { status: 'designated-activities-46', currentWork: 'sales', newWork: 'hospitality-service', employer: 'same' }, 'needs-review'],
-  ['student-simple-labour', { status: 'student', currentWork: 'hospitality-service', newWork: 'factory-line', employer: 'new' }, 'not-permitted'],
-  ['student', { status: 'student', currentWork: 'hospitality-service', newWork: 'system-development', employer: 'new' }, 'change-of-status-needed'],
-  ['working-holiday-casual', { status: 'working-holiday', currentWork: 'hospitality-service', newWork: 'hospitality-service', employer: 'new' }, 'needs-review'],
-  ['working-holiday', { status: 'working-holiday', currentWork: 'hospitality-service', newWork: 'marketing', employer: 'new' }, 'change-of-status-needed'],
+  [
+    'instructor-school',
+    { status: 'instructor', currentWork: 'language-teaching-school', newWork: 'language-teaching-school', employer: 'new' },
+    'likely-fine',
+  ],
+  [
+    'instructor-other',
+    { status: 'instructor', currentWork: 'language-teaching-school', newWork: 'translation-interpretation', employer: 'same' },
+    'change-of-status-needed',
+  ],
+  [
+    'da46-new-employer',
+    { status: 'designated-activities-46', currentWork: 'hospitality-service', newWork: 'hospitality-service', employer: 'new' },
+    'change-of-status-needed',
+  ],
+  [
+    'da46-same-duty',
+    { status: 'designated-activities-46', currentWork: 'hospitality-service', newWork: 'hospitality-service', employer: 'same' },
+    'likely-fine',
+  ],
+  [
+    'da46-other',
+    { status: 'designated-activities-46', currentWork: 'sales', newWork: 'hospitality-service', employer: 'same' },
+    'needs-review',
+  ],
+  [
+    'student-simple-labour',
+    { status: 'student', currentWork: 'hospitality-service', newWork: 'factory-line', employer: 'new' },
+    'not-permitted',
+  ],
+  [
+    'student',
+    { status: 'student', currentWork: 'hospitality-service', newWork: 'system-development', employer: 'new' },
+    'change-of-status-needed',
+  ],
+  [
+    'working-holiday-casual',
+    { status: 'working-holiday', currentWork: 'hospitality-service', newWork: 'hospitality-service', employer: 'new' },
+    'needs-review',
+  ],
+  [
+    'working-holiday',
+    { status: 'working-holiday', currentWork: 'hospitality-service', newWork: 'marketing', employer: 'new' },
+    'change-of-status-needed',
+  ],
   ['default', { status: 'other', currentWork: 'system-development', newWork: 'system-development', employer: 'same' }, 'needs-review'],
 ];
 
@@ -149,7 +250,8 @@ describe('every verdict row', () => {
     for (const input of inputs) {
       const row = decidingVerdictRule(rules.visaCheck, visaFacts(rules.visaCheck, input));
       const expected = input.status === 'other' ? row?.id === 'default' : row?.when.status?.includes(input.status) === true;
-      if (!expected) wrong.push(`${input.status}: ${input.currentWork} → ${input.newWork} (${input.employer}) decided by ${row?.id ?? 'no row'}`);
+      if (!expected)
+        wrong.push(`${input.status}: ${input.currentWork} → ${input.newWork} (${input.employer}) decided by ${row?.id ?? 'no row'}`);
     }
     expect(wrong).toEqual([]);
   });
@@ -168,7 +270,8 @@ describe('every verdict row', () => {
       other: ['needs-review'],
     };
     const seen = new Map<ResidenceStatus, Set<Verdict>>();
-    for (const input of allVisaInputs()) seen.set(input.status, (seen.get(input.status) ?? new Set()).add(checkVisa(rules.visaCheck, input).verdict));
+    for (const input of allVisaInputs())
+      seen.set(input.status, (seen.get(input.status) ?? new Set()).add(checkVisa(rules.visaCheck, input).verdict));
     expect(Object.fromEntries([...seen].map(([status, verdicts]) => [status, [...verdicts].sort()]))).toEqual(expected);
   });
 });
@@ -177,7 +280,9 @@ describe('actions and risk flags', () => {
   const base: Raw = { status: 'engineer-specialist', currentWork: 'system-development', newWork: 'system-development', employer: 'new' };
 
   it('Instructor holders get the activity-organisation notice, gijinkoku, HSP and SSW holders the contracting one', () => {
-    expect(ids(check({ ...base, status: 'instructor', currentWork: 'language-teaching-school', newWork: 'language-teaching-school' }).actions)).toContain('notify-activity-organisation');
+    expect(
+      ids(check({ ...base, status: 'instructor', currentWork: 'language-teaching-school', newWork: 'language-teaching-school' }).actions),
+    ).toContain('notify-activity-organisation');
     for (const status of ['engineer-specialist', 'highly-skilled', 'specified-skilled'] as const) {
       expect(ids(check({ ...base, status }).actions)).toContain('notify-contracting-organisation');
     }
@@ -209,13 +314,19 @@ describe('actions and risk flags', () => {
     expect(ids(check({ ...base, newWork: 'hospitality-service' }).flags)).toContain('simple-labour');
     expect(ids(check({ ...base, newWork: 'accounting-finance' }).flags)).toContain('degree-duty-mismatch');
     expect(ids(check({ ...base, newWork: 'qa-testing' }).flags)).not.toContain('degree-duty-mismatch');
-    expect(ids(check({ ...base, status: 'student', currentWork: 'hospitality-service', newWork: 'sales' }).flags)).toContain('degree-duty-mismatch');
+    expect(ids(check({ ...base, status: 'student', currentWork: 'hospitality-service', newWork: 'sales' }).flags)).toContain(
+      'degree-duty-mismatch',
+    );
     expect(ids(check(base).flags)).toEqual(['frequent-job-changes', 'three-month-rule']);
   });
 
   it('every action and flag of the table is shown for some case above', () => {
     const shown = new Set<string>();
-    const extra: Raw[] = [{ ...base, salary: 1 }, { ...base, status: 'highly-skilled', employer: 'same', salary: 1 }, { ...base, dispatch: true }];
+    const extra: Raw[] = [
+      { ...base, salary: 1 },
+      { ...base, status: 'highly-skilled', employer: 'same', salary: 1 },
+      { ...base, dispatch: true },
+    ];
     for (const raw of [...rowCases.map(([, r]) => r), ...extra]) {
       const r = check(raw);
       for (const x of [...r.actions, ...r.flags]) shown.add(x.id);
@@ -225,11 +336,18 @@ describe('actions and risk flags', () => {
 });
 
 /** The answer as Discord shows it (an embed's description). */
-const renderVisaCheck = (input: VisaCheckInput) => renderVisaCheckForDiscord(checkVisa(rules.visaCheck, input), input, { rules, refs }).description ?? '';
+const renderVisaCheck = (input: VisaCheckInput) =>
+  renderVisaCheckForDiscord(checkVisa(rules.visaCheck, input), input, { rules, refs }).description ?? '';
 
 describe('renderVisaCheckForDiscord', () => {
   it('shows the verdict, reasons, actions, flags, sources and the general-information note', () => {
-    const input = visaCheckInputSchema.parse({ status: 'engineer-specialist', currentWork: 'system-development', newWork: 'marketing', employer: 'new', salary: 2_500_000 });
+    const input = visaCheckInputSchema.parse({
+      status: 'engineer-specialist',
+      currentWork: 'system-development',
+      newWork: 'marketing',
+      employer: 'new',
+      salary: 2_500_000,
+    });
     const text = renderVisaCheck(input);
     expect(text).toContain('🟡 **Verdict: Needs review**');
     expect(text).toContain('System development → Marketing · new employer · ¥2,500,000 a year');

@@ -31,12 +31,32 @@ describe('vocabulary', () => {
   it('keeps the contract values of the issue', () => {
     expect(vocabulary.JLPT_LEVELS.map((c) => c.value)).toEqual(['none', 'N5', 'N4', 'N3', 'N2', 'N1']);
     expect(vocabulary.RESIDENCE_STATUSES.map((c) => c.value)).toEqual([
-      'engineer-specialist', 'instructor', 'highly-skilled', 'specified-skilled', 'designated-activities-46', 'unrestricted', 'student', 'working-holiday', 'other',
+      'engineer-specialist',
+      'instructor',
+      'highly-skilled',
+      'specified-skilled',
+      'designated-activities-46',
+      'unrestricted',
+      'student',
+      'working-holiday',
+      'other',
     ]);
     expect(vocabulary.DUTIES.map((c) => c.value)).toEqual(
       expect.arrayContaining([
-        'system-development', 'it-support', 'qa-testing', 'translation-interpretation', 'language-teaching-school', 'language-teaching-private',
-        'marketing', 'sales', 'hr-recruiting', 'accounting-finance', 'hospitality-service', 'data-entry', 'factory-line', 'own-business',
+        'system-development',
+        'it-support',
+        'qa-testing',
+        'translation-interpretation',
+        'language-teaching-school',
+        'language-teaching-private',
+        'marketing',
+        'sales',
+        'hr-recruiting',
+        'accounting-finance',
+        'hospitality-service',
+        'data-entry',
+        'factory-line',
+        'own-business',
       ]),
     );
     expect(vocabulary.DEGREES.map((c) => c.value)).toEqual(['doctorate', 'mba', 'master', 'bachelor', 'none']);
@@ -51,7 +71,13 @@ describe('vocabulary', () => {
 describe('input schemas (reused by the Discord commands)', () => {
   it('accept Discord-style values (numbers, booleans) and apply the defaults', () => {
     expect(hspPointsInputSchema.parse({ age: 40, degree: 'master', experience: 0, salary: 8_000_000 })).toEqual({
-      age: 40, degree: 'master', experience: 0, salary: 8_000_000, jlpt: 'none', qualifications: 0, claims: [],
+      age: 40,
+      degree: 'master',
+      experience: 0,
+      salary: 8_000_000,
+      jlpt: 'none',
+      qualifications: 0,
+      claims: [],
     });
     expect(visaCheckInputSchema.parse({ status: 'student', currentWork: 'sales', newWork: 'sales', employer: 'new' }).dispatch).toBe(false);
   });
@@ -69,7 +95,15 @@ describe('input schemas (reused by the Discord commands)', () => {
   });
 
   it('reject negative, fractional and out-of-range numbers', () => {
-    for (const bad of [{ salary: -1 }, { salary: '6.5e6' }, { age: 14 }, { age: '101' }, { experience: 2.5 }, { bjt: 801 }, { qualifications: 3 }]) {
+    for (const bad of [
+      { salary: -1 },
+      { salary: '6.5e6' },
+      { age: 14 },
+      { age: '101' },
+      { experience: 2.5 },
+      { bjt: 801 },
+      { qualifications: 3 },
+    ]) {
       const r = hspPointsInputSchema.safeParse({ age: 30, degree: 'bachelor', experience: 3, salary: 5_000_000, ...bad });
       expect(r.success, JSON.stringify(bad)).toBe(false);
     }

@@ -79,7 +79,8 @@ export function tally(samples: readonly Sample[], d: DecisionSettings): Tally {
   return t;
 }
 
-const steps = (from: number, to: number, step: number) => Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 1000) / 1000);
+const steps = (from: number, to: number, step: number) =>
+  Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 1000) / 1000);
 
 type Suggest = DecisionSettings['suggest'];
 const passes = (r: Ranking, g: Suggest) => {
@@ -147,7 +148,11 @@ export function calibrate(samples: readonly Sample[]) {
             if (wrong[2]! > BUDGET.negativesAnswered * total[2]! || reached > BUDGET.negativesReached * total[2]!) continue;
             if (wrong[1]! > BUDGET.publicWrong * total[1]! || wrong[0]! > BUDGET.foldWrong * total[0]!) continue;
             if (!best || right[1]! > best.right || (right[1] === best.right && right[0]! > best.foldRight)) {
-              best = { d: { answer: { minScore, minMargin: { fourViews, threeViews, twoViews }, maxUnknownShare }, suggest }, right: right[1]!, foldRight: right[0]! };
+              best = {
+                d: { answer: { minScore, minMargin: { fourViews, threeViews, twoViews }, maxUnknownShare }, suggest },
+                right: right[1]!,
+                foldRight: right[0]!,
+              };
             }
           }
   return best && { d: best.d };
@@ -169,7 +174,10 @@ export function weakestEntries(kb: KnowledgeBase, folds: readonly Sample[], coun
     .sort((a, b) => a[1].ok / a[1].n - b[1].ok / b[1].n)
     .slice(0, count)
     .map(([id, st]) => {
-      const lost = [...st.to].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([to, k]) => `${to} ×${k}`);
+      const lost = [...st.to]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([to, k]) => `${to} ×${k}`);
       return `  ${String(Math.round((st.ok / st.n) * 100)).padStart(3)} %  ${id}  (lost to ${lost.join(', ')})`;
     });
 }
@@ -180,7 +188,11 @@ async function main() {
   const samples = [...foldSamples(kb), ...labelledSamples(kb, await loadEvalSet('public', kb.entries), negatives)];
   const show = (t: Tally) => `right ${t.right} · wrong ${t.wrong} · declined ${t.declined}`;
   const report = (label: string, d: DecisionSettings) => {
-    const of = (from: Sample['from']) => tally(samples.filter((s) => s.from === from), d);
+    const of = (from: Sample['from']) =>
+      tally(
+        samples.filter((s) => s.from === from),
+        d,
+      );
     const neg = of('negative');
     const gated = samples.filter((s) => s.from === 'negative' && decide(s.ranking, d).kind === 'close').length;
     return [
@@ -190,13 +202,20 @@ async function main() {
       `  negatives: ${neg.right + neg.wrong} answered, ${gated} given suggestions (and the LLM, when configured), of ${neg.right + neg.wrong + neg.declined}`,
     ];
   };
-  const lines = [`Samples: ${samples.filter((s) => s.from === 'fold').length} phrasings (5-fold), ${samples.filter((s) => s.from === 'public').length} public questions, ${samples.filter((s) => s.from === 'negative').length} negatives`];
+  const lines = [
+    `Samples: ${samples.filter((s) => s.from === 'fold').length} phrasings (5-fold), ${samples.filter((s) => s.from === 'public').length} public questions, ${samples.filter((s) => s.from === 'negative').length} negatives`,
+  ];
   lines.push(...report('search.yaml now:', kb.search.decision));
   const best = calibrate(samples);
   if (!best) lines.push('No setting fits the budgets.');
   else {
     const d = best.d;
-    lines.push(...report(`Best within the budgets (negatives answered ≤ ${BUDGET.negativesAnswered * 100} %, answered or suggested ≤ ${BUDGET.negativesReached * 100} %, public wrong ≤ ${BUDGET.publicWrong * 100} %, phrasings wrong ≤ ${BUDGET.foldWrong * 100} %):`, d));
+    lines.push(
+      ...report(
+        `Best within the budgets (negatives answered ≤ ${BUDGET.negativesAnswered * 100} %, answered or suggested ≤ ${BUDGET.negativesReached * 100} %, public wrong ≤ ${BUDGET.publicWrong * 100} %, phrasings wrong ≤ ${BUDGET.foldWrong * 100} %):`,
+        d,
+      ),
+    );
     lines.push(
       'decision:',
       '  answer:',
@@ -209,7 +228,14 @@ async function main() {
       `    maxUnknownShare: ${d.suggest.maxUnknownShare}`,
     );
   }
-  lines.push('', 'Weakest entries (share of their own phrasings, held out, that rank them first):', ...weakestEntries(kb, samples.filter((s) => s.from === 'fold')));
+  lines.push(
+    '',
+    'Weakest entries (share of their own phrasings, held out, that rank them first):',
+    ...weakestEntries(
+      kb,
+      samples.filter((s) => s.from === 'fold'),
+    ),
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

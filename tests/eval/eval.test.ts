@@ -36,11 +36,16 @@ describe.each(Object.keys(FLOORS) as EvalSetName[])('the %s evaluation set', (na
 });
 
 describe('the sets have the promised shape', () => {
-  it.each(['public', 'blind'] as const)('%s: every label names a live entry (an entry merged away resolves through `formerly`)', async (name) => {
-    const live = new Set(kb.entries.map((e) => e.id));
-    const dangling = (await loadEvalSet(name, kb.entries)).flatMap((i) => (i.expect ?? []).filter((id) => !live.has(id)).map((id) => `${i.id}: ${id}`));
-    expect(dangling).toEqual([]);
-  });
+  it.each(['public', 'blind'] as const)(
+    '%s: every label names a live entry (an entry merged away resolves through `formerly`)',
+    async (name) => {
+      const live = new Set(kb.entries.map((e) => e.id));
+      const dangling = (await loadEvalSet(name, kb.entries)).flatMap((i) =>
+        (i.expect ?? []).filter((id) => !live.has(id)).map((id) => `${i.id}: ${id}`),
+      );
+      expect(dangling).toEqual([]);
+    },
+  );
 
   it('public: 80+ questions, 10+ Japanese, 10+ off-topic, every in-scope question labelled with its entries', async () => {
     const items = await loadEvalSet('public');
@@ -101,8 +106,13 @@ describe('the LLM fallback sees only questions inside the domain', () => {
 describe('grading', () => {
   const item = { id: 'x', q: 'q', lang: 'en' as const, expect: ['job-change-notification'], facts: [['14 days', '14-day'], 'notif'] };
   it('is right only from an expected entry with every fact (any alternative, any case)', () => {
-    expect(grade(item, { answered: true, text: 'File a NOTIFICATION within 14-day limit', entryIds: ['job-change-notification'] }).verdict).toBe('right');
-    expect(grade(item, { answered: true, text: 'File a notification soon', entryIds: ['job-change-notification'] })).toEqual({ verdict: 'wrong', missing: ['14 days | 14-day'] });
+    expect(
+      grade(item, { answered: true, text: 'File a NOTIFICATION within 14-day limit', entryIds: ['job-change-notification'] }).verdict,
+    ).toBe('right');
+    expect(grade(item, { answered: true, text: 'File a notification soon', entryIds: ['job-change-notification'] })).toEqual({
+      verdict: 'wrong',
+      missing: ['14 days | 14-day'],
+    });
     expect(grade(item, { answered: true, text: 'within 14 days, notification', entryIds: ['three-month-rule'] }).verdict).toBe('wrong');
     expect(grade(item, { answered: false, text: 'within 14 days, notification', entryIds: [] }).verdict).toBe('declined');
   });

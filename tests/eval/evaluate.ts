@@ -78,7 +78,10 @@ export function missingFacts(item: EvalItem, text: string): string[] {
  * Grades one reply. Off-topic and trap questions are right only when declined. A question carrying every input of a
  * command (`command`) is also right when answered by that command; any other command's answer is wrong.
  */
-export function grade(item: EvalItem, reply: { answered: boolean; text: string; entryIds: string[]; command?: string }): { verdict: Verdict; missing: string[] } {
+export function grade(
+  item: EvalItem,
+  reply: { answered: boolean; text: string; entryIds: string[]; command?: string },
+): { verdict: Verdict; missing: string[] } {
   if (!reply.answered) return { verdict: 'declined', missing: [] };
   if (kindOf(item) !== 'in-scope') return { verdict: 'wrong', missing: [] };
   if (reply.command !== undefined) return { verdict: reply.command === item.command ? 'right' : 'wrong', missing: [] };
@@ -93,8 +96,20 @@ export async function evaluate(service: AskService, items: readonly EvalItem[]):
     const r = await service.ask(item.q, { origin: 'cli' });
     if (!r.ok) throw new Error(`eval question ${item.id} was rejected: ${r.message}`);
     const json = toJson(r.view, service.kb);
-    const { verdict, missing } = grade(item, { answered: json.answered, text: json.text, entryIds: r.view.entryIds, command: r.view.mode === 'rules' ? r.view.rules?.command : undefined });
-    outcomes.push({ item, verdict, entryId: r.view.entryIds[0], confidence: json.confidence, missing, suggested: r.view.related.length > 0 && !json.answered });
+    const { verdict, missing } = grade(item, {
+      answered: json.answered,
+      text: json.text,
+      entryIds: r.view.entryIds,
+      command: r.view.mode === 'rules' ? r.view.rules?.command : undefined,
+    });
+    outcomes.push({
+      item,
+      verdict,
+      entryId: r.view.entryIds[0],
+      confidence: json.confidence,
+      missing,
+      suggested: r.view.related.length > 0 && !json.answered,
+    });
   }
   const inScope = outcomes.filter((o) => kindOf(o.item) === 'in-scope');
   const off = outcomes.filter((o) => kindOf(o.item) === 'off-topic');

@@ -2,7 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { z } from 'zod';
 
-const negativeSchema = z.object({ id: z.string(), q: z.string(), kind: z.enum(['trap', 'off-topic']), lang: z.enum(['en', 'ja', 'mixed']) });
+const negativeSchema = z.object({
+  id: z.string(),
+  q: z.string(),
+  kind: z.enum(['trap', 'off-topic']),
+  lang: z.enum(['en', 'ja', 'mixed']),
+});
 export type Negative = z.infer<typeof negativeSchema>;
 
 /**

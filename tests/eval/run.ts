@@ -24,7 +24,9 @@ const summary = (name: string, r: SetReport) =>
     `${name.padEnd(8)} in scope ${String(r.inScope.total).padStart(3)}: right ${r.inScope.right} (${pct(r.inScope.right, r.inScope.total)}) · ` +
       `wrong ${r.inScope.wrong} (${pct(r.inScope.wrong, r.inScope.total)}) · declined ${r.inScope.declined} (${pct(r.inScope.declined, r.inScope.total)})`,
     `${''.padEnd(8)} off-topic declined ${r.offTopic.declined}/${r.offTopic.total}` +
-      (r.traps.total > 0 ? ` · traps declined ${r.traps.declined}/${r.traps.total} (${r.traps.withoutSuggestions} without suggestions)` : ''),
+      (r.traps.total > 0
+        ? ` · traps declined ${r.traps.declined}/${r.traps.total} (${r.traps.withoutSuggestions} without suggestions)`
+        : ''),
   ].join('\n');
 
 const lines = [`Knowledge base ${kb.version}: ${kb.entries.length} entries`];
@@ -35,8 +37,11 @@ for (const name of Object.keys(EVAL_SETS) as EvalSetName[]) {
   lines.push(summary(name, report));
   if (verbose && name === 'public') {
     for (const o of report.outcomes.filter((x) => (kindOf(x.item) === 'in-scope' ? x.verdict !== 'right' : x.verdict !== 'declined'))) {
-      const what = o.verdict === 'declined' ? 'declined' : `answered ${o.entryId}${o.missing.length ? `, missing: ${o.missing.join('; ')}` : ''}`;
-      lines.push(`  ${o.verdict.toUpperCase().padEnd(8)} ${o.item.id} [${o.confidence}] ${what} (expected ${o.item.expect?.join(', ') ?? kindOf(o.item)})\n      ${o.item.q}`);
+      const what =
+        o.verdict === 'declined' ? 'declined' : `answered ${o.entryId}${o.missing.length ? `, missing: ${o.missing.join('; ')}` : ''}`;
+      lines.push(
+        `  ${o.verdict.toUpperCase().padEnd(8)} ${o.item.id} [${o.confidence}] ${what} (expected ${o.item.expect?.join(', ') ?? kindOf(o.item)})\n      ${o.item.q}`,
+      );
     }
   }
 }

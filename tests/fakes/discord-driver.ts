@@ -64,7 +64,12 @@ export interface UserMessageOptions {
   embeds?: APIEmbed[];
 }
 
-export type SelectType = ComponentType.StringSelect | ComponentType.UserSelect | ComponentType.RoleSelect | ComponentType.MentionableSelect | ComponentType.ChannelSelect;
+export type SelectType =
+  | ComponentType.StringSelect
+  | ComponentType.UserSelect
+  | ComponentType.RoleSelect
+  | ComponentType.MentionableSelect
+  | ComponentType.ChannelSelect;
 
 export interface ButtonOptions extends InteractionOptions {
   /** The message carrying the button (default: the newest stored message with that custom_id). */
@@ -86,7 +91,12 @@ export class FakeDriver {
   autocomplete(name: string, options: OptionValues | RawOptions, opts: AutocompleteOptions = {}): SentInteraction {
     const focused = opts.focused ?? (Array.isArray(options) ? undefined : Object.keys(options)[0]);
     const base = this.#base(opts, opts.channelId);
-    const payload = autocompletePayload(base, opts.commandId ?? this.#commandId(name, base.guildId), name, buildOptions(options, opts, focused));
+    const payload = autocompletePayload(
+      base,
+      opts.commandId ?? this.#commandId(name, base.guildId),
+      name,
+      buildOptions(options, opts, focused),
+    );
     return this.#send(`autocomplete /${name}`, base.channel.id, payload);
   }
 
@@ -103,7 +113,10 @@ export class FakeDriver {
    */
   select(customId: string, values: string[], opts: ButtonOptions & { componentType?: SelectType } = {}): SentInteraction {
     const type = opts.componentType ?? ComponentType.StringSelect;
-    const message = opts.message ?? this.#messageWith(customId) ?? (type === ComponentType.StringSelect ? undefined : this.#syntheticButtonMessage(customId, opts.channelId));
+    const message =
+      opts.message ??
+      this.#messageWith(customId) ??
+      (type === ComponentType.StringSelect ? undefined : this.#syntheticButtonMessage(customId, opts.channelId));
     if (!message) throw new Error(`fake discord: no stored message carries the select menu ${customId}`);
     const base = this.#base(opts, message.channel_id);
     const payload = {
@@ -151,7 +164,12 @@ export class FakeDriver {
   }
 
   /** A user opens a forum post: THREAD_CREATE, then the starter MESSAGE_CREATE whose id equals the thread id. */
-  forumPost(forumId: string, title: string, content: string, opts: UserMessageOptions & { tags?: string[] } = {}): { thread: APIThreadChannel; message: APIMessage } {
+  forumPost(
+    forumId: string,
+    title: string,
+    content: string,
+    opts: UserMessageOptions & { tags?: string[] } = {},
+  ): { thread: APIThreadChannel; message: APIMessage } {
     const forum = this.state.channels.get(forumId);
     if (forum?.type !== ChannelType.GuildForum) throw new Error(`fake discord: ${forumId} is not a forum channel`);
     const author = this.#author(opts);
@@ -219,7 +237,12 @@ export class FakeDriver {
       channelId,
       author: this.state.botUser,
       timestamp: this.state.iso(),
-      components: [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: 1, custom_id: customId, label: customId.slice(0, 80) }] }],
+      components: [
+        {
+          type: ComponentType.ActionRow,
+          components: [{ type: ComponentType.Button, style: 1, custom_id: customId, label: customId.slice(0, 80) }],
+        },
+      ],
     });
     return this.state.putMessage(message);
   }
@@ -245,7 +268,12 @@ export class FakeDriver {
     const channel = this.#placeChannel(place, user, channelId);
     if (!channel) throw new Error(`fake discord: unknown channel ${channelId}`);
     const guildId = place === 'guild' ? this.state.guildOf(channel.id) : place === 'other-guild' ? this.state.otherGuildId : undefined;
-    const context = place === 'bot-dm' ? InteractionContextType.BotDM : place === 'private-channel' ? InteractionContextType.PrivateChannel : InteractionContextType.Guild;
+    const context =
+      place === 'bot-dm'
+        ? InteractionContextType.BotDM
+        : place === 'private-channel'
+          ? InteractionContextType.PrivateChannel
+          : InteractionContextType.Guild;
     const install = opts.install ?? (place === 'guild' ? 'guild' : 'user');
     return {
       id: this.state.nextId(),

@@ -62,7 +62,12 @@ export const FakePermissions = {
     PermissionFlagsBits.UseApplicationCommands,
   ),
   /** A member who may also Manage Server. */
-  manageGuild: bits(PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.UseApplicationCommands, PermissionFlagsBits.ManageGuild),
+  manageGuild: bits(
+    PermissionFlagsBits.ViewChannel,
+    PermissionFlagsBits.SendMessages,
+    PermissionFlagsBits.UseApplicationCommands,
+    PermissionFlagsBits.ManageGuild,
+  ),
   /** Administrator (implies every permission). */
   admin: bits(PermissionFlagsBits.Administrator),
   /** What the bot itself holds in the fake guild. */
@@ -181,7 +186,9 @@ export function threadChannel(args: {
 export function isThread(channel: APIChannel | undefined): channel is APIThreadChannel {
   return (
     channel !== undefined &&
-    (channel.type === ChannelType.PublicThread || channel.type === ChannelType.PrivateThread || channel.type === ChannelType.AnnouncementThread)
+    (channel.type === ChannelType.PublicThread ||
+      channel.type === ChannelType.PrivateThread ||
+      channel.type === ChannelType.AnnouncementThread)
   );
 }
 

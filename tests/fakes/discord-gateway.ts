@@ -44,7 +44,11 @@ export interface IdentifyRecord {
   at: number;
 }
 
-const MESSAGE_EVENTS = new Set<string>([GatewayDispatchEvents.MessageCreate, GatewayDispatchEvents.MessageUpdate, GatewayDispatchEvents.MessageDelete]);
+const MESSAGE_EVENTS = new Set<string>([
+  GatewayDispatchEvents.MessageCreate,
+  GatewayDispatchEvents.MessageUpdate,
+  GatewayDispatchEvents.MessageDelete,
+]);
 const GUILD_EVENTS = new Set<string>([
   GatewayDispatchEvents.ThreadCreate,
   GatewayDispatchEvents.ThreadUpdate,
@@ -107,7 +111,9 @@ export class FakeGateway {
    * are created when they leave (their 3 s run from then), not while the fake builds the rest of a large burst.
    */
   together<T>(send: () => T): T {
-    const raws = [...this.#sessions.values()].map((s) => (s.socket as unknown as { _socket?: { cork(): void; uncork(): void } } | undefined)?._socket);
+    const raws = [...this.#sessions.values()].map(
+      (s) => (s.socket as unknown as { _socket?: { cork(): void; uncork(): void } } | undefined)?._socket,
+    );
     const before = new Set(this.state.interactions.keys());
     for (const raw of raws) raw?.cork();
     try {

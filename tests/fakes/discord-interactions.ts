@@ -134,7 +134,12 @@ function common(base: InteractionBase) {
   const where =
     base.guildId === undefined
       ? { user: base.user }
-      : { guild_id: base.guildId, guild: { id: base.guildId, locale: Locale.EnglishUS, features: [] }, member, guild_locale: Locale.EnglishUS };
+      : {
+          guild_id: base.guildId,
+          guild: { id: base.guildId, locale: Locale.EnglishUS, features: [] },
+          member,
+          guild_locale: Locale.EnglishUS,
+        };
   return {
     id: base.id,
     application_id: base.applicationId,
@@ -156,14 +161,23 @@ function common(base: InteractionBase) {
 declare function guildFields(): Omit<APIChatInputApplicationCommandGuildInteraction, 'type' | 'data'>;
 
 /** `authorizing_integration_owners` for an installation set: "0" stands for the guild install in a bot DM. */
-export function owners(install: 'guild' | 'user' | 'both', guildId: string | undefined, userId: string): APIAuthorizingIntegrationOwnersMap {
+export function owners(
+  install: 'guild' | 'user' | 'both',
+  guildId: string | undefined,
+  userId: string,
+): APIAuthorizingIntegrationOwnersMap {
   return {
     ...(install !== 'user' && { [ApplicationIntegrationType.GuildInstall]: guildId ?? '0' }),
     ...(install !== 'guild' && { [ApplicationIntegrationType.UserInstall]: userId }),
   };
 }
 
-export function slashPayload(base: InteractionBase, commandId: string, name: string, options: RawOptions): APIChatInputApplicationCommandGuildInteraction {
+export function slashPayload(
+  base: InteractionBase,
+  commandId: string,
+  name: string,
+  options: RawOptions,
+): APIChatInputApplicationCommandGuildInteraction {
   return {
     ...common(base),
     type: InteractionType.ApplicationCommand,
@@ -172,12 +186,25 @@ export function slashPayload(base: InteractionBase, commandId: string, name: str
 }
 
 /** A user or message context-menu command; the target is resolved as Discord resolves it. */
-export function contextMenuPayload(base: InteractionBase, commandId: string, name: string, kind: 'user' | 'message', targetId: string, message: APIMessage | undefined): APIInteraction {
+export function contextMenuPayload(
+  base: InteractionBase,
+  commandId: string,
+  name: string,
+  kind: 'user' | 'message',
+  targetId: string,
+  message: APIMessage | undefined,
+): APIInteraction {
   const resolved = kind === 'user' ? { users: { [targetId]: base.user } } : { messages: message ? { [targetId]: message } : {} };
   return {
     ...common(base),
     type: InteractionType.ApplicationCommand,
-    data: { id: commandId, name, type: kind === 'user' ? ApplicationCommandType.User : ApplicationCommandType.Message, target_id: targetId, resolved },
+    data: {
+      id: commandId,
+      name,
+      type: kind === 'user' ? ApplicationCommandType.User : ApplicationCommandType.Message,
+      target_id: targetId,
+      resolved,
+    },
   } as APIInteraction;
 }
 
@@ -204,7 +231,12 @@ export function buttonPayload(base: InteractionBase, customId: string, message: 
 }
 
 /** A form submission (the bot shows no forms, but a client can send one: it must still be answered). */
-export function modalPayload(base: InteractionBase, customId: string, fields: Readonly<Record<string, string>>, message: APIMessage | undefined): APIModalSubmitInteraction {
+export function modalPayload(
+  base: InteractionBase,
+  customId: string,
+  fields: Readonly<Record<string, string>>,
+  message: APIMessage | undefined,
+): APIModalSubmitInteraction {
   return {
     ...common(base),
     type: InteractionType.ModalSubmit,

@@ -61,7 +61,11 @@ function checkChoices(errors: FormErrors, path: Path, option: Record<string, unk
   }
   if (choices.length > 25) errors.add(path, 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
   if (option.autocomplete === true && choices.length > 0) {
-    errors.add([...path.slice(0, -1), 'autocomplete'], 'APPLICATION_COMMAND_AUTOCOMPLETE_CHOICES', 'Autocomplete cannot be set with choices');
+    errors.add(
+      [...path.slice(0, -1), 'autocomplete'],
+      'APPLICATION_COMMAND_AUTOCOMPLETE_CHOICES',
+      'Autocomplete cannot be set with choices',
+    );
   }
   choices.forEach((choice, i) => {
     if (!isRecord(choice)) return errors.add([...path, i], 'MODEL_TYPE_CONVERT', 'Only dictionaries may be used in a ModelType');
@@ -96,23 +100,34 @@ function checkOptions(errors: FormErrors, path: Path, options: unknown, depth: n
     if (!isRecord(option)) return errors.add(at, 'MODEL_TYPE_CONVERT', 'Only dictionaries may be used in a ModelType');
     checkNaming(errors, at, option, true);
     if (typeof option.name === 'string') {
-      if (names.has(option.name)) errors.add([...at, 'name'], 'APPLICATION_COMMAND_OPTION_NAME_ALREADY_EXISTS', 'Option names must be unique');
+      if (names.has(option.name))
+        errors.add([...at, 'name'], 'APPLICATION_COMMAND_OPTION_NAME_ALREADY_EXISTS', 'Option names must be unique');
       names.add(option.name);
     }
     const nested = option.type === SUBCOMMAND || option.type === GROUP;
     if (nested) {
       subs++;
-      if (option.type === GROUP && depth > 0) errors.add([...at, 'type'], 'APPLICATION_COMMAND_OPTION_INVALID_NESTING', 'Subcommand groups cannot be nested');
-      if (option.type === SUBCOMMAND && depth > 1) errors.add([...at, 'type'], 'APPLICATION_COMMAND_OPTION_INVALID_NESTING', 'Subcommands nested too deep');
+      if (option.type === GROUP && depth > 0)
+        errors.add([...at, 'type'], 'APPLICATION_COMMAND_OPTION_INVALID_NESTING', 'Subcommand groups cannot be nested');
+      if (option.type === SUBCOMMAND && depth > 1)
+        errors.add([...at, 'type'], 'APPLICATION_COMMAND_OPTION_INVALID_NESTING', 'Subcommands nested too deep');
       checkOptions(errors, [...at, 'options'], option.options, depth + 1);
       return;
     }
     if (option.required === true && sawOptional) {
-      errors.add([...at, 'required'], 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID', 'Required options must be placed before non-required options');
+      errors.add(
+        [...at, 'required'],
+        'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID',
+        'Required options must be placed before non-required options',
+      );
     }
     if (option.required !== true) sawOptional = true;
     if (option.autocomplete === true && (typeof option.type !== 'number' || !CHOICE_TYPES.has(option.type))) {
-      errors.add([...at, 'autocomplete'], 'APPLICATION_COMMAND_AUTOCOMPLETE_INVALID_TYPE', 'Autocomplete is only allowed on string, integer and number options');
+      errors.add(
+        [...at, 'autocomplete'],
+        'APPLICATION_COMMAND_AUTOCOMPLETE_INVALID_TYPE',
+        'Autocomplete is only allowed on string, integer and number options',
+      );
     }
     checkChoices(errors, [...at, 'choices'], option);
     checkLengthBounds(errors, at, option);
@@ -164,7 +179,8 @@ function checkEnumLists(errors: FormErrors, i: number, cmd: Record<string, unkno
       continue;
     }
     list.forEach((v, j) => {
-      if (typeof v !== 'number' || !allowed.has(v)) errors.add([i, key, j], 'ENUM_TYPE_COERCE', `Value "${String(v)}" is not a valid enum value.`);
+      if (typeof v !== 'number' || !allowed.has(v))
+        errors.add([i, key, j], 'ENUM_TYPE_COERCE', `Value "${String(v)}" is not a valid enum value.`);
     });
   }
 }
@@ -191,9 +207,11 @@ export function checkCommands(body: unknown): FormErrors {
     if (!isRecord(cmd)) return errors.add([i], 'MODEL_TYPE_CONVERT', 'Only dictionaries may be used in a ModelType');
     checkCommand(errors, i, cmd);
     const name = String(cmd.name);
-    if (seen.has(name)) errors.add([i, 'name'], 'APPLICATION_COMMANDS_DUPLICATE_NAME', `Application command names must be unique (${name})`);
+    if (seen.has(name))
+      errors.add([i, 'name'], 'APPLICATION_COMMANDS_DUPLICATE_NAME', `Application command names must be unique (${name})`);
     seen.add(name);
   });
-  if (body.length > MAX_CHAT_INPUT) errors.add([], 'APPLICATION_COMMANDS_TOO_MANY', `Maximum number of type 1 application commands reached (${MAX_CHAT_INPUT})`);
+  if (body.length > MAX_CHAT_INPUT)
+    errors.add([], 'APPLICATION_COMMANDS_TOO_MANY', `Maximum number of type 1 application commands reached (${MAX_CHAT_INPUT})`);
   return errors;
 }

@@ -13,7 +13,16 @@
 
 import { FormErrors, checkArray, checkString, charCount, isRecord, type Path } from './discord-limits-form.js';
 
-export { FormErrors, charCount, checkString, isRecord, type ErrorTree, type FormError, type InvalidFormBody, type Path } from './discord-limits-form.js';
+export {
+  FormErrors,
+  charCount,
+  checkString,
+  isRecord,
+  type ErrorTree,
+  type FormError,
+  type InvalidFormBody,
+  type Path,
+} from './discord-limits-form.js';
 
 export const LIMITS = {
   content: 2000,
@@ -142,17 +151,30 @@ export function checkMessage(body: unknown, isNew: boolean, path: Path = []): Me
   const am = body.allowed_mentions;
   if (isRecord(am) && Array.isArray(am.parse)) {
     if (am.parse.includes('users') && Array.isArray(am.users)) {
-      errors.add([...path, 'allowed_mentions'], 'MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE', 'parse:["users"] and users: [ids] are mutually exclusive.');
+      errors.add(
+        [...path, 'allowed_mentions'],
+        'MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE',
+        'parse:["users"] and users: [ids] are mutually exclusive.',
+      );
     }
     if (am.parse.includes('roles') && Array.isArray(am.roles)) {
-      errors.add([...path, 'allowed_mentions'], 'MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE', 'parse:["roles"] and roles: [ids] are mutually exclusive.');
+      errors.add(
+        [...path, 'allowed_mentions'],
+        'MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE',
+        'parse:["roles"] and roles: [ids] are mutually exclusive.',
+      );
     }
   }
   const hasText = typeof body.content === 'string' && body.content.trim() !== '';
   const hasList = (v: unknown): boolean => Array.isArray(v) && v.length > 0;
   const empty =
-    isNew && !hasText && !hasList(body.embeds) && !hasList(body.components) && !hasList(body.attachments) &&
-    !hasList(body.sticker_ids) && body.poll === undefined;
+    isNew &&
+    !hasText &&
+    !hasList(body.embeds) &&
+    !hasList(body.components) &&
+    !hasList(body.attachments) &&
+    !hasList(body.sticker_ids) &&
+    body.poll === undefined;
   return { errors, empty };
 }
 

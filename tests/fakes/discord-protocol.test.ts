@@ -113,11 +113,15 @@ describe('gateway', () => {
   it('blanks content without the MESSAGE_CONTENT intent unless the bot is mentioned or authored it', async () => {
     const gw = await identify(fake, GUILDS | GUILD_MESSAGES);
     sockets.push(gw);
-    expect(gw.frames.filter((f) => f.op === 0).map((f) => [f.t, f.s])).toEqual([['READY', 1], ['GUILD_CREATE', 2]]);
+    expect(gw.frames.filter((f) => f.op === 0).map((f) => [f.t, f.s])).toEqual([
+      ['READY', 1],
+      ['GUILD_CREATE', 2],
+    ]);
     const plain = fake.userMessage(fake.channels.help.id, 'secret text');
     const mention = fake.userMessage(fake.channels.help.id, 'hello', { mentionBot: true });
     await call('POST', `/channels/${fake.channels.help.id}/messages`, { content: 'bot text', ...SAFE });
-    const created = async (id: string | undefined) => content(await gw.next((f) => f.t === 'MESSAGE_CREATE' && (id === undefined || (f.d as { id: string }).id === id)));
+    const created = async (id: string | undefined) =>
+      content(await gw.next((f) => f.t === 'MESSAGE_CREATE' && (id === undefined || (f.d as { id: string }).id === id)));
     expect(await created(plain.id)).toBe('');
     expect(await created(mention.id)).toBe(`<@${fake.botUser.id}> hello`);
     const own = await gw.next((f) => f.t === 'MESSAGE_CREATE' && (f.d as { author: { id: string } }).author.id === fake.botUser.id);
@@ -162,14 +166,25 @@ describe('REST enforcement', () => {
 
   it('accepts one initial response and rejects a second (40060), a late one (10062) and with_response=true (not modelled)', async () => {
     const i = fake.slash('ping');
-    expect(await call('POST', `/interactions/${i.id}/${i.token}/callback?with_response=false`, { type: 4, data: { content: 'pong', ...SAFE } }, false)).toMatchObject({ status: 204 });
+    expect(
+      await call(
+        'POST',
+        `/interactions/${i.id}/${i.token}/callback?with_response=false`,
+        { type: 4, data: { content: 'pong', ...SAFE } },
+        false,
+      ),
+    ).toMatchObject({ status: 204 });
     const second = await call('POST', `/interactions/${i.id}/${i.token}/callback`, { type: 4, data: { content: 'again', ...SAFE } }, false);
     expect(second).toMatchObject({ status: 400, json: { code: 40060 } });
     const late = fake.slash('slow');
     fake.advance(3_001);
-    expect(await call('POST', `/interactions/${late.id}/${late.token}/callback`, { type: 4, data: { content: 'late', ...SAFE } }, false)).toMatchObject({ status: 404, json: { code: 10062 } });
+    expect(
+      await call('POST', `/interactions/${late.id}/${late.token}/callback`, { type: 4, data: { content: 'late', ...SAFE } }, false),
+    ).toMatchObject({ status: 404, json: { code: 10062 } });
     const withResponse = fake.slash('ping');
-    expect((await call('POST', `/interactions/${withResponse.id}/${withResponse.token}/callback?with_response=true`, { type: 5 }, false)).status).toBe(400);
+    expect(
+      (await call('POST', `/interactions/${withResponse.id}/${withResponse.token}/callback?with_response=true`, { type: 5 }, false)).status,
+    ).toBe(400);
     expect(fake.violations).toEqual([
       `/ping (${i.id}): acknowledged twice`,
       expect.stringMatching(new RegExp(`^/slow \\(${late.id}\\): initial response after 30\\d\\d ms \\(deadline 3000 ms\\)$`)),
@@ -191,10 +206,20 @@ describe('REST enforcement', () => {
     await call('POST', `/interactions/${i.id}/${i.token}/callback`, { type: 5 }, false);
     const wrongApp = await call('PATCH', `/webhooks/${fake.botUser.id}/${i.token}/messages/%40original`, { content: 'x', ...SAFE }, false);
     expect(wrongApp.status).toBe(404);
-    const edited = await call('PATCH', `/webhooks/${fake.applicationId}/${i.token}/messages/%40original`, { content: 'done', ...SAFE }, false);
+    const edited = await call(
+      'PATCH',
+      `/webhooks/${fake.applicationId}/${i.token}/messages/%40original`,
+      { content: 'done', ...SAFE },
+      false,
+    );
     expect(edited).toMatchObject({ status: 200, json: { content: 'done', flags: 0 } });
     fake.advance(15 * 60_000 + 1);
-    const late = await call('PATCH', `/webhooks/${fake.applicationId}/${i.token}/messages/%40original`, { content: 'later', ...SAFE }, false);
+    const late = await call(
+      'PATCH',
+      `/webhooks/${fake.applicationId}/${i.token}/messages/%40original`,
+      { content: 'later', ...SAFE },
+      false,
+    );
     expect(late).toMatchObject({ status: 401, json: { code: 50027 } });
     expect(fake.violations).toHaveLength(3);
   });
@@ -203,7 +228,10 @@ describe('REST enforcement', () => {
     const ac = fake.autocomplete('ask', { topic: 'v' });
     const choices = Array.from({ length: 26 }, (_, n) => ({ name: `c${n}`, value: `v${n}` }));
     const res = await call('POST', `/interactions/${ac.id}/${ac.token}/callback`, { type: 8, data: { choices } }, false);
-    expect(res).toMatchObject({ status: 400, json: { code: 50035, errors: { data: { choices: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } } } });
+    expect(res).toMatchObject({
+      status: 400,
+      json: { code: 50035, errors: { data: { choices: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } } },
+    });
     const slash = fake.slash('ask');
     const wrong = await call('POST', `/interactions/${slash.id}/${slash.token}/callback`, { type: 8, data: { choices: [] } }, false);
     expect(wrong.status).toBe(400);
@@ -212,7 +240,10 @@ describe('REST enforcement', () => {
   it('validates channel messages: embed total, rows, buttons, empty, non-text channel, allowed_mentions', async () => {
     const help = `/channels/${fake.channels.help.id}/messages`;
     const embeds = [{ description: 'a'.repeat(4000) }, { description: 'b'.repeat(2001) }];
-    expect(await call('POST', help, { embeds, ...SAFE })).toMatchObject({ status: 400, json: { errors: { embeds: { _errors: [{ code: 'MAX_EMBED_SIZE_EXCEEDED' }] } } } });
+    expect(await call('POST', help, { embeds, ...SAFE })).toMatchObject({
+      status: 400,
+      json: { errors: { embeds: { _errors: [{ code: 'MAX_EMBED_SIZE_EXCEEDED' }] } } },
+    });
     const button = (n: number) => ({ type: 2, style: 1, custom_id: `b${n}`, label: 'x' });
     const rows = Array.from({ length: 6 }, (_, r) => ({ type: 1, components: [button(r)] }));
     expect((await call('POST', help, { content: 'x', components: rows, ...SAFE })).status).toBe(400);
@@ -223,8 +254,13 @@ describe('REST enforcement', () => {
     expect(ids.json).toMatchObject({ errors: { components: { 0: { components: { 0: { custom_id: {}, label: {} } } } } } });
     expect(await call('POST', help, { ...SAFE })).toMatchObject({ status: 400, json: { code: 50006 } });
     const text = await call('POST', help, { content: '𝐚'.repeat(2001), ...SAFE }); // 2,001 code points, 4,002 UTF-16 units
-    expect(text).toMatchObject({ status: 400, json: { code: 50035, errors: { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } } });
-    expect(await call('POST', `/channels/${fake.channels.forum.id}/messages`, { content: 'x', ...SAFE })).toMatchObject({ json: { code: 50008 } });
+    expect(text).toMatchObject({
+      status: 400,
+      json: { code: 50035, errors: { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } },
+    });
+    expect(await call('POST', `/channels/${fake.channels.forum.id}/messages`, { content: 'x', ...SAFE })).toMatchObject({
+      json: { code: 50008 },
+    });
     expect((await call('POST', help, { content: 'ping', allowed_mentions: { parse: ['users'] } })).status).toBe(200);
     expect(fake.violations.at(-1)).toBe('message to #help: allowed_mentions.parse must be [] (got ["users"])');
   });
@@ -232,6 +268,9 @@ describe('REST enforcement', () => {
   it('404s unmodelled routes and refuses a call without the bot token', async () => {
     expect(await call('GET', '/guilds/1/bans')).toMatchObject({ status: 404, json: { message: 'Unknown route (fake)' } });
     expect(await call('GET', '/applications/@me', undefined, false)).toMatchObject({ status: 401 });
-    expect(fake.violations).toEqual(['unmodelled route: GET /guilds/1/bans', 'GET /applications/@me: missing or wrong Authorization header']);
+    expect(fake.violations).toEqual([
+      'unmodelled route: GET /guilds/1/bans',
+      'GET /applications/@me: missing or wrong Authorization header',
+    ]);
   });
 });

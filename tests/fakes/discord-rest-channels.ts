@@ -22,7 +22,13 @@ import type { FakeState } from './discord-state.js';
  * Validates a message body. Returns an error result (and records the violation) if Discord would
  * reject it; records allowed_mentions breaches without rejecting (Discord accepts those).
  */
-export function vetMessage(state: FakeState, where: string, message: unknown, isNew: boolean, path: (string | number)[] = []): RouteResult | undefined {
+export function vetMessage(
+  state: FakeState,
+  where: string,
+  message: unknown,
+  isNew: boolean,
+  path: (string | number)[] = [],
+): RouteResult | undefined {
   const { errors, empty } = checkMessage(message, isNew, path);
   const breach = allowedMentionsBreach(message);
   if (breach !== undefined) state.violation(`${where}: ${breach}`);
@@ -43,13 +49,21 @@ function botMessage(state: FakeState, channelId: string, body: unknown): APIMess
   const ref = isRecord(body) && isRecord(body.message_reference) ? body.message_reference : undefined;
   if (ref && typeof ref.message_id === 'string') {
     message.type = MessageType.Reply;
-    message.message_reference = { type: MessageReferenceType.Default, message_id: ref.message_id, channel_id: channelId, guild_id: state.guildOf(channelId) };
+    message.message_reference = {
+      type: MessageReferenceType.Default,
+      message_id: ref.message_id,
+      channel_id: channelId,
+      guild_id: state.guildOf(channelId),
+    };
     message.referenced_message = state.messages.get(ref.message_id) ?? null;
   }
   return message;
 }
 
-function createThread(state: FakeState, args: { id: string; parentId: string; name: string; type: APIThreadChannel['type']; autoArchive: unknown }): APIThreadChannel {
+function createThread(
+  state: FakeState,
+  args: { id: string; parentId: string; name: string; type: APIThreadChannel['type']; autoArchive: unknown },
+): APIThreadChannel {
   const thread = threadChannel({
     id: args.id,
     guildId: state.guildOf(args.parentId),
@@ -113,7 +127,13 @@ function threadFromMessage(ctx: RouteContext): RouteResult {
   const name = threadName(state, `thread on message ${message.id}`, body);
   if (typeof name !== 'string') return name;
   const type = channel.type === ChannelType.GuildAnnouncement ? ChannelType.AnnouncementThread : ChannelType.PublicThread;
-  const thread = createThread(state, { id: message.id, parentId: channel.id, name, type, autoArchive: isRecord(body) ? body.auto_archive_duration : undefined });
+  const thread = createThread(state, {
+    id: message.id,
+    parentId: channel.id,
+    name,
+    type,
+    autoArchive: isRecord(body) ? body.auto_archive_duration : undefined,
+  });
   state.messages.set(message.id, { ...message, thread });
   return ok(thread, 201);
 }
@@ -163,7 +183,12 @@ export function channelRoutes(): Route[] {
         if ('status' in channel) return channel;
         if (!isThread(channel)) return apiError(403, 50013, 'Missing Permissions');
         state.channels.delete(channel.id);
-        state.dispatch(GatewayDispatchEvents.ThreadDelete, { id: channel.id, guild_id: channel.guild_id ?? state.guildId, parent_id: channel.parent_id, type: channel.type });
+        state.dispatch(GatewayDispatchEvents.ThreadDelete, {
+          id: channel.id,
+          guild_id: channel.guild_id ?? state.guildId,
+          parent_id: channel.parent_id,
+          type: channel.type,
+        });
         return ok(channel);
       },
     },

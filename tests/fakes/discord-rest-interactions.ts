@@ -39,7 +39,13 @@ function metadata(state: FakeState, rec: InteractionRecord): APIMessageInteracti
     return { id: rec.id, type: InteractionType.ApplicationCommand, user, authorizing_integration_owners: owners };
   }
   if (rec.payload.type === InteractionType.MessageComponent) {
-    return { id: rec.id, type: InteractionType.MessageComponent, user, authorizing_integration_owners: owners, interacted_message_id: rec.payload.message.id };
+    return {
+      id: rec.id,
+      type: InteractionType.MessageComponent,
+      user,
+      authorizing_integration_owners: owners,
+      interacted_message_id: rec.payload.message.id,
+    };
   }
   return undefined;
 }
@@ -77,7 +83,13 @@ function validate(state: FakeState, rec: InteractionRecord, body: Record<string,
   }
   const response = type as InteractionResponseType;
   if (response === InteractionResponseType.ChannelMessageWithSource || response === InteractionResponseType.UpdateMessage) {
-    return vetMessage(state, `${rec.label} callback type ${type}`, body.data, response === InteractionResponseType.ChannelMessageWithSource, ['data']);
+    return vetMessage(
+      state,
+      `${rec.label} callback type ${type}`,
+      body.data,
+      response === InteractionResponseType.ChannelMessageWithSource,
+      ['data'],
+    );
   }
   if (response === InteractionResponseType.ApplicationCommandAutocompleteResult) {
     const errors = checkAutocomplete(body.data);

@@ -134,10 +134,19 @@ export class FakeRest {
     res.end(result.status === 204 || result.body === undefined ? undefined : JSON.stringify(result.body));
   }
 
-  #route(method: string, path: string, route: CompiledRoute | undefined, req: IncomingMessage, query: URLSearchParams, body: unknown): RouteResult {
+  #route(
+    method: string,
+    path: string,
+    route: CompiledRoute | undefined,
+    req: IncomingMessage,
+    query: URLSearchParams,
+    body: unknown,
+  ): RouteResult {
     const concrete = `${method} ${path}`;
     const named = route ? `${method} ${route.pattern}` : undefined;
-    const failure = this.failures.find((f) => (typeof f.matcher === 'string' ? f.matcher === concrete || f.matcher === named : f.matcher.test(concrete)));
+    const failure = this.failures.find((f) =>
+      typeof f.matcher === 'string' ? f.matcher === concrete || f.matcher === named : f.matcher.test(concrete),
+    );
     if (failure) {
       if (--failure.times <= 0) this.failures.splice(this.failures.indexOf(failure), 1);
       return { status: failure.status, body: failure.body, headers: failure.headers };
@@ -170,7 +179,12 @@ export class FakeRest {
   }
 }
 
-function storeCommands(state: FakeState, existing: APIApplicationCommand[], body: unknown[], guildId: string | undefined): APIApplicationCommand[] {
+function storeCommands(
+  state: FakeState,
+  existing: APIApplicationCommand[],
+  body: unknown[],
+  guildId: string | undefined,
+): APIApplicationCommand[] {
   const next = body.filter(isRecord).map((cmd): APIApplicationCommand => {
     const type = typeof cmd.type === 'number' ? cmd.type : 1;
     const previous = existing.find((c) => c.name === cmd.name && Number(c.type) === type);
@@ -217,7 +231,11 @@ export function coreRoutes(wsUrl: () => string): Route[] {
       pattern: '/gateway/bot',
       auth: true,
       handle: ({ state }) =>
-        ok({ url: wsUrl(), shards: state.shardCount, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 } }),
+        ok({
+          url: wsUrl(),
+          shards: state.shardCount,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
+        }),
     },
     {
       method: 'GET',
@@ -239,6 +257,11 @@ export function coreRoutes(wsUrl: () => string): Route[] {
         }),
     },
     { method: 'PUT', pattern: '/applications/:app/commands', auth: true, handle: (ctx) => putCommands(ctx, undefined) },
-    { method: 'PUT', pattern: '/applications/:app/guilds/:guild/commands', auth: true, handle: (ctx) => putCommands(ctx, ctx.params.guild) },
+    {
+      method: 'PUT',
+      pattern: '/applications/:app/guilds/:guild/commands',
+      auth: true,
+      handle: (ctx) => putCommands(ctx, ctx.params.guild),
+    },
   ];
 }

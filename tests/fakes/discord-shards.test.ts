@@ -36,7 +36,11 @@ describe('fake Discord with 2 shards and 3 guilds', () => {
   it('gives each shard only its guilds, with their channels', () => {
     expect(client.guilds.cache.map((g) => [g.id, g.shardId]).sort()).toEqual(fake.guilds.map((g) => [g.id, shardOf(g.id)]).sort());
     const second = client.guilds.cache.get(fake.guilds[1]!.id);
-    expect(second?.channels.cache.map((c) => c.id).sort()).toEqual(Object.values(fake.guilds[1]!.channels).map((c) => c.id).sort());
+    expect(second?.channels.cache.map((c) => c.id).sort()).toEqual(
+      Object.values(fake.guilds[1]!.channels)
+        .map((c) => c.id)
+        .sort(),
+    );
   });
 
   it("dispatches an interaction on its guild's shard", async () => {

@@ -164,9 +164,18 @@ export class FakeState {
 
   /** The DM channel between the bot and `user` (Discord keeps one per pair), created on first use. */
   dmChannel(user: APIUser): APIDMChannel {
-    const found = [...this.channels.values()].find((c): c is APIDMChannel => c.type === ChannelType.DM && c.recipients?.[0]?.id === user.id);
+    const found = [...this.channels.values()].find(
+      (c): c is APIDMChannel => c.type === ChannelType.DM && c.recipients?.[0]?.id === user.id,
+    );
     if (found) return found;
-    const channel: APIDMChannel = { id: this.nextId(), type: ChannelType.DM, recipients: [user], last_message_id: null, flags: 0 as never, name: null };
+    const channel: APIDMChannel = {
+      id: this.nextId(),
+      type: ChannelType.DM,
+      recipients: [user],
+      last_message_id: null,
+      flags: 0 as never,
+      name: null,
+    };
     this.channels.set(channel.id, channel);
     return channel;
   }
@@ -192,7 +201,9 @@ export class FakeState {
 
   /** The text channel of the server that did not add the bot. */
   otherGuildChannel(): APITextChannel {
-    const found = [...this.channels.values()].find((c): c is APITextChannel => c.type === ChannelType.GuildText && c.guild_id === this.otherGuildId);
+    const found = [...this.channels.values()].find(
+      (c): c is APITextChannel => c.type === ChannelType.GuildText && c.guild_id === this.otherGuildId,
+    );
     if (found) return found;
     const channel = textChannel(this.nextId(), this.otherGuildId, 'elsewhere', 0);
     this.channels.set(channel.id, channel);
@@ -292,7 +303,10 @@ export class FakeState {
           resolve(value);
         }
       };
-      const timer = setTimeout(() => fail(new Error(`fake discord: timed out after ${timeoutMs} ms waiting for ${what}.\n${this.describe()}`)), timeoutMs);
+      const timer = setTimeout(
+        () => fail(new Error(`fake discord: timed out after ${timeoutMs} ms waiting for ${what}.\n${this.describe()}`)),
+        timeoutMs,
+      );
       this.#listeners.add(check);
       this.#rejecters.add(fail);
     });

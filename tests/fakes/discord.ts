@@ -146,7 +146,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     guild: { id: state.guildId, name: 'Fake Guild' },
     channels: { general, help, forum } as { general: APITextChannel; help: APITextChannel; forum: APIGuildForumChannel },
     /** Every guild (`guilds` option), the first being `guild`; guild n is on shard n % `shards`. */
-    guilds: guilds as readonly { id: string; name: string; channels: { general: APITextChannel; help: APITextChannel; forum: APIGuildForumChannel } }[],
+    guilds: guilds as readonly {
+      id: string;
+      name: string;
+      channels: { general: APITextChannel; help: APITextChannel; forum: APIGuildForumChannel };
+    }[],
     requests: state.requests as readonly RecordedRequest[],
     /** Every breach so far (also flags interactions left unanswered past the deadline). */
     get violations(): string[] {
@@ -197,11 +201,16 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     /** Resolves with the first message the bot created in `channelId` via the channel API (not interaction webhooks). */
     waitForChannelMessage(channelId: string, predicate: Predicate<APIMessage> = always, timeoutMs?: number): Promise<APIMessage> {
       const mine = (m: APIMessage) => m.channel_id === channelId && m.author.id === state.botUser.id && m.webhook_id === undefined;
-      return state.waitFor(() => pick([...state.messages.values()].filter(mine), predicate), `a bot message in channel ${channelId}`, timeoutMs);
+      return state.waitFor(
+        () => pick([...state.messages.values()].filter(mine), predicate),
+        `a bot message in channel ${channelId}`,
+        timeoutMs,
+      );
     },
     /** Resolves with the first thread the bot created under `parentId`. */
     waitForThread(parentId: string, predicate: Predicate<APIThreadChannel> = always, timeoutMs?: number): Promise<APIThreadChannel> {
-      const threads = () => [...state.channels.values()].filter(isThread).filter((t) => t.parent_id === parentId && t.owner_id === state.botUser.id);
+      const threads = () =>
+        [...state.channels.values()].filter(isThread).filter((t) => t.parent_id === parentId && t.owner_id === state.botUser.id);
       return state.waitFor(() => pick(threads(), predicate), `a thread created by the bot in ${parentId}`, timeoutMs);
     },
     waitForRequest(predicate: Predicate<RecordedRequest>, timeoutMs?: number): Promise<RecordedRequest> {
@@ -217,7 +226,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
       const retryAfter = opts.retryAfter ?? (status === 429 ? 0.1 : undefined);
       const headers: Record<string, string> = { ...opts.headers };
       if (retryAfter !== undefined) Object.assign(headers, { 'retry-after': String(retryAfter), 'x-ratelimit-scope': 'user' });
-      const fallback = status === 429 ? { message: 'You are being rate limited.', retry_after: retryAfter, global: false } : { message: 'Injected failure (fake)', code: 0 };
+      const fallback =
+        status === 429
+          ? { message: 'You are being rate limited.', retry_after: retryAfter, global: false }
+          : { message: 'Injected failure (fake)', code: 0 };
       rest.failures.push({ matcher, status, body: body ?? fallback, headers, times: opts.times ?? 1 });
     },
     commands(guildId?: string): APIApplicationCommand[] {

@@ -109,7 +109,12 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
         return sendJson(res, 404, { error: { message: `fake OpenAI: no route ${req.method} ${path}`, type: 'fake' } });
       }
       if ((body as { stream?: unknown } | undefined)?.stream === true) {
-        return sendJson(res, 400, { error: { message: 'fake OpenAI: streaming is not implemented', type: 'fake' } }, { 'x-should-retry': 'false' });
+        return sendJson(
+          res,
+          400,
+          { error: { message: 'fake OpenAI: streaming is not implemented', type: 'fake' } },
+          { 'x-should-retry': 'false' },
+        );
       }
       const reply = queue.shift();
       if (!reply) {

@@ -51,15 +51,25 @@ describe('facts (knowledge/facts.yaml)', () => {
   });
 
   it('GIVEN an unknown fact in an entry THEN kb:check names the file, and a fact no text uses is reported too', async () => {
-    const dir = await copyWith('entries/visa/visa-renewal-documents.md', (s) => s.replace('{{job-change-notice-deadline}}', '{{job-change-deadline}}'));
+    const dir = await copyWith('entries/visa/visa-renewal-documents.md', (s) =>
+      s.replace('{{job-change-notice-deadline}}', '{{job-change-deadline}}'),
+    );
     const result = await loadKnowledge(dir);
     expect(result.ok ? [] : result.problems).toEqual(
       expect.arrayContaining([
-        { file: 'entries/visa/visa-renewal-documents.md', field: 'answer', message: expect.stringContaining('unknown fact {{job-change-deadline}}') as string },
+        {
+          file: 'entries/visa/visa-renewal-documents.md',
+          field: 'answer',
+          message: expect.stringContaining('unknown fact {{job-change-deadline}}') as string,
+        },
       ]),
     );
-    const unused = await loadKnowledge(await copyWith('facts.yaml', (s) => `${s}\nunused-fact: { value: 3, about: Nothing uses this, sources: [hsp-points-table] }\n`));
-    expect(unused.ok ? [] : unused.problems).toEqual([{ file: 'facts.yaml', field: 'unused-fact', message: 'no entry or rule table uses this fact ({{unused-fact}})' }]);
+    const unused = await loadKnowledge(
+      await copyWith('facts.yaml', (s) => `${s}\nunused-fact: { value: 3, about: Nothing uses this, sources: [hsp-points-table] }\n`),
+    );
+    expect(unused.ok ? [] : unused.problems).toEqual([
+      { file: 'facts.yaml', field: 'unused-fact', message: 'no entry or rule table uses this fact ({{unused-fact}})' },
+    ]);
   });
 });
 
@@ -79,10 +89,17 @@ describe('labels derived from the data (hsp-points.yaml)', () => {
   });
 
   it('GIVEN a placeholder a label cannot use THEN it is reported with what is allowed', async () => {
-    const text = (await realRuleText('hsp-points')).replace('label: "{min_years} years or more"', 'label: "{min_years} years or more (below {below})"');
+    const text = (await realRuleText('hsp-points')).replace(
+      'label: "{min_years} years or more"',
+      'label: "{min_years} years or more (below {below})"',
+    );
     const result = parseHspPointsRules(text, await realRefs());
     expect(result.ok ? [] : result.problems).toEqual([
-      { file: 'rules/hsp-points.yaml', field: 'experience.bands.0.label', message: 'unknown placeholder {below}; allowed here: {min_years}' },
+      {
+        file: 'rules/hsp-points.yaml',
+        field: 'experience.bands.0.label',
+        message: 'unknown placeholder {below}; allowed here: {min_years}',
+      },
     ]);
   });
 });

@@ -22,7 +22,11 @@ describe('the real rule tables', () => {
 
 describe('a broken career-path table', () => {
   it('reports an unknown vocabulary value with its file and field', async () => {
-    const text = edit(await realRuleText('career-path'), 'when: { technical: false, background: [alt, other] }', 'when: { technical: false, background: [alt, teacher] }');
+    const text = edit(
+      await realRuleText('career-path'),
+      'when: { technical: false, background: [alt, other] }',
+      'when: { technical: false, background: [alt, teacher] }',
+    );
     const result = parseCareerPathRules(text, await realRefs());
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -39,8 +43,16 @@ describe('a broken career-path table', () => {
     const result = parseCareerPathRules(text, await realRefs());
     expect(result.ok ? [] : result.problems).toEqual(
       expect.arrayContaining([
-        { file: 'rules/career-path.yaml', field: 'paths.2.rules.0.sources.0', message: 'unknown source "no-such-source" (see sources.yaml)' },
-        { file: 'rules/career-path.yaml', field: 'paths.6.sources.0', message: 'unknown guide section "promotion#no-such-section" (see guides.yaml)' },
+        {
+          file: 'rules/career-path.yaml',
+          field: 'paths.2.rules.0.sources.0',
+          message: 'unknown source "no-such-source" (see sources.yaml)',
+        },
+        {
+          file: 'rules/career-path.yaml',
+          field: 'paths.6.sources.0',
+          message: 'unknown guide section "promotion#no-such-section" (see guides.yaml)',
+        },
       ]),
     );
   });
@@ -63,16 +75,28 @@ describe('a broken career-path table', () => {
   });
 
   it('reports a rule that earlier rules hide', async () => {
-    const text = edit(await realRuleText('career-path'), '      - id: n2\n        when: { jlpt_min: N2 }', '      - id: n2\n        when: { jlpt_min: N1 }');
+    const text = edit(
+      await realRuleText('career-path'),
+      '      - id: n2\n        when: { jlpt_min: N2 }',
+      '      - id: n2\n        when: { jlpt_min: N1 }',
+    );
     const result = parseCareerPathRules(text, await realRefs());
     expect(result.ok ? [] : result.problems).toEqual([
-      { file: 'rules/career-path.yaml', field: 'paths.6.rules.1', message: 'rule "n2" never applies: earlier rules already decide every profile it matches' },
+      {
+        file: 'rules/career-path.yaml',
+        field: 'paths.6.rules.1',
+        message: 'rule "n2" never applies: earlier rules already decide every profile it matches',
+      },
     ]);
   });
 
   it('reports an unknown key (a curator typo) and an inverted JLPT range', async () => {
     let text = edit(await realRuleText('career-path'), 'when: { jlpt_max: N3, technical: true }', 'when: { jlpt_mx: N3, technical: true }');
-    text = edit(text, '      - id: below-n3\n        when: { jlpt_max: N4 }\n        status: stretch', '      - id: below-n3\n        when: { jlpt_min: N2, jlpt_max: N4 }\n        status: stretch');
+    text = edit(
+      text,
+      '      - id: below-n3\n        when: { jlpt_max: N4 }\n        status: stretch',
+      '      - id: below-n3\n        when: { jlpt_min: N2, jlpt_max: N4 }\n        status: stretch',
+    );
     const result = parseCareerPathRules(text, await realRefs());
     expect(result.ok ? [] : result.problems).toEqual([
       { file: 'rules/career-path.yaml', field: 'paths.2.rules.2.when.jlpt_max', message: 'must not be lower than jlpt_min' },
@@ -101,16 +125,25 @@ describe('a broken visa-check table', () => {
   });
 
   it('reports incomplete coverage when the default row is removed', async () => {
-    const text = edit(await realRuleText('visa-check'), '  - id: default\n    when: {}', '  - id: default\n    when: { status: [student] }');
+    const text = edit(
+      await realRuleText('visa-check'),
+      '  - id: default\n    when: {}',
+      '  - id: default\n    when: { status: [student] }',
+    );
     const result = parseVisaCheckRules(text, await realRefs());
     expect(result.ok ? [] : result.problems).toEqual(
       expect.arrayContaining([
         {
           file: 'rules/visa-check.yaml',
           field: 'verdicts',
-          message: 'incomplete: 392 combination(s) get no verdict, e.g. status=other, current=system-development, new=system-development, employer=same — end the list with a default row (when: {})',
+          message:
+            'incomplete: 392 combination(s) get no verdict, e.g. status=other, current=system-development, new=system-development, employer=same — end the list with a default row (when: {})',
         },
-        { file: 'rules/visa-check.yaml', field: 'verdicts.24', message: 'row "default" never applies: earlier rows already decide every combination it matches' },
+        {
+          file: 'rules/visa-check.yaml',
+          field: 'verdicts.24',
+          message: 'row "default" never applies: earlier rows already decide every combination it matches',
+        },
       ]),
     );
   });
@@ -123,19 +156,31 @@ describe('a broken visa-check table', () => {
     );
     const result = parseVisaCheckRules(text, await realRefs());
     expect(result.ok ? [] : result.problems).toEqual([
-      { file: 'rules/visa-check.yaml', field: 'flags.0.when', message: 'a refusal-reason flag changes the verdict, so it may not depend on the verdict itself' },
+      {
+        file: 'rules/visa-check.yaml',
+        field: 'flags.0.when',
+        message: 'a refusal-reason flag changes the verdict, so it may not depend on the verdict itself',
+      },
     ]);
   });
 
   it('reports a duty missing from the fields, a flag-only condition on a verdict row and an unknown placeholder', async () => {
     let text = edit(await realRuleText('visa-check'), 'duties: [data-entry, factory-line]', 'duties: [data-entry]');
-    text = edit(text, 'when: { status: [specified-skilled], new: [data-entry] }', 'when: { status: [specified-skilled], new: [data-entry], dispatch: true }');
+    text = edit(
+      text,
+      'when: { status: [specified-skilled], new: [data-entry] }',
+      'when: { status: [specified-skilled], new: [data-entry], dispatch: true }',
+    );
     text = edit(text, 'Salary {salary} is under', 'Salary {pay} is under');
     const result = parseVisaCheckRules(text, await realRefs());
     expect(result.ok ? [] : result.problems).toEqual(
       expect.arrayContaining([
         { file: 'rules/visa-check.yaml', field: 'fields', message: 'every duty needs a field; missing: factory-line' },
-        { file: 'rules/visa-check.yaml', field: 'verdicts.5.when.dispatch', message: expect.stringContaining('verdict rows may only use') as string },
+        {
+          file: 'rules/visa-check.yaml',
+          field: 'verdicts.5.when.dispatch',
+          message: expect.stringContaining('verdict rows may only use') as string,
+        },
         { file: 'rules/visa-check.yaml', field: 'flags.0.text', message: expect.stringContaining('unknown placeholder {pay}') as string },
       ]),
     );
@@ -145,34 +190,60 @@ describe('a broken visa-check table', () => {
 describe('a broken hsp-points table', () => {
   it('reports bands out of order, an unknown degree key and an unscored claim', async () => {
     let text = edit(await realRuleText('hsp-points'), '{ min_yen: 9000000, points: 35', '{ min_yen: 11000000, points: 35');
-    text = edit(text, '    none: { points: 0, label: no degree }', '    none: { points: 0, label: no degree }\n    phd: { points: 30, label: phd }');
-    text = edit(text, '  - id: investment-management\n    requires: [investment-management]', '  - id: investment-management\n    requires: [research]');
+    text = edit(
+      text,
+      '    none: { points: 0, label: no degree }',
+      '    none: { points: 0, label: no degree }\n    phd: { points: 30, label: phd }',
+    );
+    text = edit(
+      text,
+      '  - id: investment-management\n    requires: [investment-management]',
+      '  - id: investment-management\n    requires: [research]',
+    );
     const refs = await realRefs();
     const first = parseHspPointsRules(text, refs);
     expect(first.ok ? [] : first.problems).toEqual([
-      { file: 'rules/hsp-points.yaml', field: 'academic.degrees', message: 'unknown degree phd; allowed: doctorate, mba, master, bachelor, none' },
+      {
+        file: 'rules/hsp-points.yaml',
+        field: 'academic.degrees',
+        message: 'unknown degree phd; allowed: doctorate, mba, master, bachelor, none',
+      },
     ]);
     const fixedKey = text.replace('\n    phd: { points: 30, label: phd }', '');
     const second = parseHspPointsRules(fixedKey, refs);
     expect(second.ok ? [] : second.problems).toEqual(
       expect.arrayContaining([
-        { file: 'rules/hsp-points.yaml', field: 'salary.bands.1.min_yen', message: expect.stringContaining('must be lower than the row above') as string },
+        {
+          file: 'rules/hsp-points.yaml',
+          field: 'salary.bands.1.min_yen',
+          message: expect.stringContaining('must be lower than the row above') as string,
+        },
         { file: 'rules/hsp-points.yaml', field: 'bonuses', message: 'these claims are scored nowhere: investment-management' },
       ]),
     );
   });
 
   it('reports an age table without a catch-all last band', async () => {
-    const text = edit(await realRuleText('hsp-points'), '    - { points: 0, label: "{from} or older scores nothing" }', '    - { max_age: 120, points: 0, label: "{from} or older scores nothing" }');
+    const text = edit(
+      await realRuleText('hsp-points'),
+      '    - { points: 0, label: "{from} or older scores nothing" }',
+      '    - { max_age: 120, points: 0, label: "{from} or older scores nothing" }',
+    );
     const result = parseHspPointsRules(text, await realRefs());
     expect(result.ok ? [] : result.problems).toEqual([
-      { file: 'rules/hsp-points.yaml', field: 'age.bands.3.max_age', message: 'the last band must leave out max_age so every age gets a band' },
+      {
+        file: 'rules/hsp-points.yaml',
+        field: 'age.bands.3.max_age',
+        message: 'the last band must leave out max_age so every age gets a band',
+      },
     ]);
   });
 
   it('reports invalid YAML as a file problem', async () => {
     const result = parseHspPointsRules('threshold: [70', await realRefs());
-    expect(result.ok ? [] : result.problems).toEqual([{ file: 'rules/hsp-points.yaml', field: '(file)', message: expect.stringContaining('is not valid YAML') as string }]);
+    expect(result.ok ? [] : result.problems).toEqual([
+      { file: 'rules/hsp-points.yaml', field: '(file)', message: expect.stringContaining('is not valid YAML') as string },
+    ]);
   });
 });
 
@@ -187,14 +258,25 @@ describe('loadKnowledge', () => {
     dir = await mkdtemp(path.join(tmpdir(), 'kb-rules-'));
     await cp(KNOWLEDGE_DIR, dir, { recursive: true });
     const file = path.join(dir, 'rules', 'visa-check.yaml');
-    await writeFile(file, edit(await readFile(file, 'utf8'), 'verdict: not-permitted\n    reasons:\n      - "*{new}* is treated', 'verdict: forbidden\n    reasons:\n      - "*{new}* is treated'));
+    await writeFile(
+      file,
+      edit(
+        await readFile(file, 'utf8'),
+        'verdict: not-permitted\n    reasons:\n      - "*{new}* is treated',
+        'verdict: forbidden\n    reasons:\n      - "*{new}* is treated',
+      ),
+    );
     await rm(path.join(dir, 'rules', 'hsp-points.yaml'));
     const result = await loadKnowledge(dir);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toEqual(
       expect.arrayContaining([
-        { file: 'rules/visa-check.yaml', field: 'verdicts.1.verdict', message: expect.stringContaining('"forbidden" is not allowed') as string },
+        {
+          file: 'rules/visa-check.yaml',
+          field: 'verdicts.1.verdict',
+          message: expect.stringContaining('"forbidden" is not allowed') as string,
+        },
         { file: 'rules/hsp-points.yaml', field: '(file)', message: 'cannot be read (ENOENT)' },
       ]),
     );

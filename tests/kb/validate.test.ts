@@ -35,7 +35,9 @@ describe('knowledge base validation', () => {
 
   it('GIVEN every kind of mistake THEN each is listed with its file and field', async () => {
     const dir = await brokenCopy(async (d) => {
-      await edit(d, NOTICE, (s) => s.replace('guides: [it-visa#renewal-job-change]', 'guides: [it-visa#renewal-job-change, nonexistent-guide#x]'));
+      await edit(d, NOTICE, (s) =>
+        s.replace('guides: [it-visa#renewal-job-change]', 'guides: [it-visa#renewal-job-change, nonexistent-guide#x]'),
+      );
       await edit(d, NOTICE, (s) => s.replace('sources: [isa-organisation-notification]', 'sources: []'));
       await edit(d, 'entries/visa/three-month-rule.md', (s) => s.replace(/^id: .*$/m, 'id: job-change-notification'));
       await edit(d, 'entries/promotion/invisible-work.md', (s) => s.replace(/\n---\n[\s\S]*$/, `\n---\n${'x'.repeat(1501)}\n`));
@@ -63,36 +65,67 @@ describe('knowledge base validation', () => {
     const result = await loadKnowledge(dir);
     const problems = result.ok ? [] : result.problems;
     expect(problems).toContainEqual({ file: 'search.yaml', field: 'outOfScope.1', message: '"飲み会" is also a synonym variant' });
-    expect(problems).toContainEqual({ file: 'entries/promotion/nomikai-and-coworker-relationships.md', field: '(entry)', message: 'mentions "nomikai", which search.yaml lists as out of scope' });
+    expect(problems).toContainEqual({
+      file: 'entries/promotion/nomikai-and-coworker-relationships.md',
+      field: '(entry)',
+      message: 'mentions "nomikai", which search.yaml lists as out of scope',
+    });
   });
 
   it('GIVEN a formerly id that is a live entry, or claimed twice THEN both are problems', async () => {
     const dir = await brokenCopy(async (d) => {
-      await edit(d, 'entries/visa/three-month-rule.md', (s) => s.replace('\nreviewed:', '\nformerly: [job-change-notification, visa-renewal-timing]\nreviewed:'));
+      await edit(d, 'entries/visa/three-month-rule.md', (s) =>
+        s.replace('\nreviewed:', '\nformerly: [job-change-notification, visa-renewal-timing]\nreviewed:'),
+      );
     });
     const result = await loadKnowledge(dir);
     expect(result.ok ? [] : result.problems.filter((p) => p.field.startsWith('formerly'))).toEqual([
-      { file: 'entries/visa/three-month-rule.md', field: 'formerly.0', message: '"job-change-notification" is a live entry\'s id; formerly lists only entries merged into this one' },
-      { file: 'entries/visa/visa-renewal-documents.md', field: 'formerly.0', message: '"visa-renewal-timing" is already claimed by three-month-rule' },
+      {
+        file: 'entries/visa/three-month-rule.md',
+        field: 'formerly.0',
+        message: '"job-change-notification" is a live entry\'s id; formerly lists only entries merged into this one',
+      },
+      {
+        file: 'entries/visa/visa-renewal-documents.md',
+        field: 'formerly.0',
+        message: '"visa-renewal-timing" is already claimed by three-month-rule',
+      },
     ]);
   });
 
   it('GIVEN a guide section no entry covers THEN that is a problem', async () => {
-    const dir = await brokenCopy((d) => edit(d, 'guides.yaml', (s) => s.replace('    summary: Summary of the unwritten rules\n', '    summary: Summary of the unwritten rules\n    new-part: A section added to the guide\n')));
+    const dir = await brokenCopy((d) =>
+      edit(d, 'guides.yaml', (s) =>
+        s.replace(
+          '    summary: Summary of the unwritten rules\n',
+          '    summary: Summary of the unwritten rules\n    new-part: A section added to the guide\n',
+        ),
+      ),
+    );
     const result = await loadKnowledge(dir);
-    expect(result.ok ? [] : result.problems).toContainEqual({ file: 'guides.yaml', field: 'promotion#new-part', message: 'no entry covers this guide section' });
+    expect(result.ok ? [] : result.problems).toContainEqual({
+      file: 'guides.yaml',
+      field: 'promotion#new-part',
+      message: 'no entry covers this guide section',
+    });
   });
 
   it('GIVEN broken YAML THEN the file is named, not a stack trace', async () => {
     const dir = await brokenCopy((d) => edit(d, 'topics.yaml', (s) => `${s}\n  - : [unclosed`));
     const result = await loadKnowledge(dir);
-    expect(result.ok ? [] : result.problems[0]).toMatchObject({ file: 'topics.yaml', field: '(file)', message: expect.stringMatching(/^is not valid YAML/) as string });
+    expect(result.ok ? [] : result.problems[0]).toMatchObject({
+      file: 'topics.yaml',
+      field: '(file)',
+      message: expect.stringMatching(/^is not valid YAML/) as string,
+    });
   });
 
   it('GIVEN an invalid knowledge base THEN kb:check exits non-zero with the same message the bot and CLI refuse to start with', async () => {
     const dir = await brokenCopy((d) => edit(d, NOTICE, (s) => s.replace('topic: visa', 'topic: nowhere')));
     const startError = await loadKnowledgeOrThrow(dir).catch((e: Error) => e);
-    const check = await promisify(execFile)(path.join(ROOT_DIR, 'node_modules/.bin/tsx'), ['src/cli/kb-check.ts', dir], { cwd: ROOT_DIR }).catch((e: { stderr: string; code: number }) => e);
+    const check = await promisify(execFile)(path.join(ROOT_DIR, 'node_modules/.bin/tsx'), ['src/cli/kb-check.ts', dir], {
+      cwd: ROOT_DIR,
+    }).catch((e: { stderr: string; code: number }) => e);
     expect((check as { code: number }).code).toBe(1);
     expect((check as { stderr: string }).stderr.trim()).toBe((startError as Error).message);
     expect((startError as Error).message).toContain(`${NOTICE} › topic: unknown topic "nowhere"`);

@@ -20,10 +20,14 @@ async function cli(args: string[], env: Record<string, string> = {}) {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('OPENAI_')));
   // Run from an empty directory so that a developer's own .env cannot switch the LLM on.
   const hook = pathToFileURL(path.join(ROOT_DIR, 'tests/support/trace-llm-imports.mjs')).href;
-  const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', import.meta.resolve('tsx'), '--import', hook, path.join(ROOT_DIR, 'src/cli/main.ts'), ...args], {
-    cwd: tmpdir(),
-    env: { ...clean, ...env },
-  });
+  const { stdout, stderr } = await promisify(execFile)(
+    process.execPath,
+    ['--import', import.meta.resolve('tsx'), '--import', hook, path.join(ROOT_DIR, 'src/cli/main.ts'), ...args],
+    {
+      cwd: tmpdir(),
+      env: { ...clean, ...env },
+    },
+  );
   return { json: JSON.parse(stdout) as { answered: boolean; mode: string; text: string; sources: { id: string }[] }, stderr };
 }
 
@@ -37,7 +41,10 @@ describe('cli ask and the LLM fallback', () => {
   });
 
   it('GIVEN OPENAI_BASE_URL (a local OpenAI-compatible server) THEN an unconfident question gets mode "llm" with the cited sources', async () => {
-    openai.enqueue({ kind: 'json', content: { answer: 'IT support is a common first step out of teaching.', cited_ids: ['after-alt-it-tech'], context_sufficient: true } });
+    openai.enqueue({
+      kind: 'json',
+      content: { answer: 'IT support is a common first step out of teaching.', cited_ids: ['after-alt-it-tech'], context_sufficient: true },
+    });
     const { json } = await cli(['ask', UNCONFIDENT, '--json'], { OPENAI_BASE_URL: openai.baseURL, OPENAI_MODEL: 'fake-model' });
     expect(json).toMatchObject({ answered: true, mode: 'llm', sources: [{ id: 'after-alt-it-tech' }] });
     expect(json.text).toContain('AI-drafted from the guides — check the sources');

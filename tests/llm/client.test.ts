@@ -40,7 +40,8 @@ describe('helpers', () => {
   });
 
   it('marks a long retry-after as not retryable and leaves short ones alone', async () => {
-    const reply = (status: number, retryAfter: string) => () => Promise.resolve(new Response('{}', { status, headers: { 'retry-after': retryAfter } }));
+    const reply = (status: number, retryAfter: string) => () =>
+      Promise.resolve(new Response('{}', { status, headers: { 'retry-after': retryAfter } }));
     const long = await capRetryAfter(reply(429, '60'), 5_000)('http://x');
     expect(long.headers.get('x-should-retry')).toBe('false');
     expect(long.status).toBe(429);

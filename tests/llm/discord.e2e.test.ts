@@ -10,7 +10,13 @@ let t: TestBot;
 beforeAll(async () => {
   openai = await startFakeOpenAI();
   t = await startTestBot({
-    env: { OPENAI_BASE_URL: openai.baseURL, OPENAI_API_KEY: API_KEY, OPENAI_MODEL: 'fake-model', OPENAI_TIMEOUT_MS: '1000', OPENAI_MAX_RETRIES: '0' },
+    env: {
+      OPENAI_BASE_URL: openai.baseURL,
+      OPENAI_API_KEY: API_KEY,
+      OPENAI_MODEL: 'fake-model',
+      OPENAI_TIMEOUT_MS: '1000',
+      OPENAI_MAX_RETRIES: '0',
+    },
     llm: (config, logger, store) => createLlmFallback(config.llm!, logger, store),
   });
 });
@@ -24,14 +30,24 @@ afterAll(async () => {
   await openai?.close();
 });
 
-const grounded = { kind: 'json' as const, content: { answer: 'IT support is a common first step out of teaching.', cited_ids: ['after-alt-it-tech'], context_sufficient: true } };
-interface Embed { title?: string; description?: string; fields?: { name: string; value: string }[] }
-const embedOf = (body: unknown) => ((body as { embeds?: Embed[]; data?: { embeds?: Embed[] } }).embeds ?? (body as { data?: { embeds?: Embed[] } }).data?.embeds ?? [])[0]!;
+const grounded = {
+  kind: 'json' as const,
+  content: { answer: 'IT support is a common first step out of teaching.', cited_ids: ['after-alt-it-tech'], context_sufficient: true },
+};
+interface Embed {
+  title?: string;
+  description?: string;
+  fields?: { name: string; value: string }[];
+}
+const embedOf = (body: unknown) =>
+  ((body as { embeds?: Embed[]; data?: { embeds?: Embed[] } }).embeds ?? (body as { data?: { embeds?: Embed[] } }).data?.embeds ?? [])[0]!;
 
 describe('/ask with the LLM fallback, end to end', () => {
   it('GIVEN a question search cannot answer confidently THEN the bot defers, drafts from the guides, and shows the AI label and sources', async () => {
     openai.enqueue(grounded);
-    const i = t.fake.slash('ask', { question: 'is switching from eikaiwa to IT support a good idea if im N3 and did some helpdesk back home' });
+    const i = t.fake.slash('ask', {
+      question: 'is switching from eikaiwa to IT support a good idea if im N3 and did some helpdesk back home',
+    });
     expect((await t.fake.waitForResponse(i.id)).type).toBe(5);
     const embed = embedOf(await t.fake.waitForEdit(i.id));
     expect(embed.description).toContain('AI-drafted from the guides — check the sources');
@@ -45,7 +61,9 @@ describe('/ask with the LLM fallback, end to end', () => {
 
   it('GIVEN the model times out THEN the member gets the honest no-answer, not an error', async () => {
     openai.enqueue({ ...grounded, delayMs: 2_500 });
-    const i = t.fake.slash('ask', { question: 'would moving from eikaiwa to IT support make sense with N3 and some helpdesk experience back home?' });
+    const i = t.fake.slash('ask', {
+      question: 'would moving from eikaiwa to IT support make sense with N3 and some helpdesk experience back home?',
+    });
     expect((await t.fake.waitForResponse(i.id)).type).toBe(5);
     const embed = embedOf(await t.fake.waitForEdit(i.id, undefined, 10_000));
     expect(embed.title).toBe('Not in my guides');
@@ -70,7 +88,10 @@ describe('/ask with the LLM fallback, end to end', () => {
 
 describe('help-channel cost control', () => {
   it('GIVEN chatter that is not phrased as a question THEN no model call is made and the bot stays quiet', async () => {
-    const m = t.fake.userMessage(t.fake.channels.help.id, 'i switched from eikaiwa to IT support with N3 after doing some helpdesk back home');
+    const m = t.fake.userMessage(
+      t.fake.channels.help.id,
+      'i switched from eikaiwa to IT support with N3 after doing some helpdesk back home',
+    );
     await settle(t);
     expect(openai.requests).toHaveLength(0);
     expect(t.fake.messagesIn(t.fake.channels.help.id).filter((x) => x.message_reference?.message_id === m.id)).toEqual([]);

@@ -23,7 +23,13 @@ function draft(overrides: Partial<LlmConfig> = {}, extra: { question?: string; d
   const config = llmConfig(fake.baseURL, overrides);
   return draftAnswer(
     { question: extra.question ?? QUESTION, entries: [CHANGE_JOBS, RESIDENCE_CARD], sources: SOURCES },
-    { client: createLlmClient(config, log.logger), model: config.model, maxOutputTokens: config.maxOutputTokens, logger: log.logger, deadlineMs: extra.deadlineMs },
+    {
+      client: createLlmClient(config, log.logger),
+      model: config.model,
+      maxOutputTokens: config.maxOutputTokens,
+      logger: log.logger,
+      deadlineMs: extra.deadlineMs,
+    },
   );
 }
 
@@ -53,7 +59,11 @@ describe('draftAnswer against a fake OpenAI server (real SDK over HTTP)', () => 
   it('sanitizes the drafted text: no ping, no link outside the cited entries', async () => {
     fake.enqueue({
       kind: 'json',
-      content: { ...grounded, answer: '@everyone notify within 14 days at https://www.ras-immigration.moj.go.jp/ — not [here](https://evil.example/x), nor https://www.example-city.lg.jp/moving' },
+      content: {
+        ...grounded,
+        answer:
+          '@everyone notify within 14 days at https://www.ras-immigration.moj.go.jp/ — not [here](https://evil.example/x), nor https://www.example-city.lg.jp/moving',
+      },
     });
     const result = await draft();
     expect(result.kind).toBe('drafted');

@@ -26,7 +26,10 @@ beforeEach(() => {
 
 const QUESTION = 'is switching from eikaiwa to IT support a good idea if im N3 and did some helpdesk back home';
 const candidates = (q: string): Hit[] => engine.search(q, 5).filter((h) => h.confidence >= engine.kb.search.decision.suggest.minScore);
-const grounded = (id = 'after-alt-it-tech') => ({ kind: 'json' as const, content: { answer: 'IT support is a common first step out of teaching.', cited_ids: [id], context_sufficient: true } });
+const grounded = (id = 'after-alt-it-tech') => ({
+  kind: 'json' as const,
+  content: { answer: 'IT support is a common first step out of teaching.', cited_ids: [id], context_sufficient: true },
+});
 const member: AskContext = { origin: 'slash', userId: '111111111111111111', guildId: '222222222222222222' };
 
 function setup(overrides: Partial<LlmConfig> = {}, clock = { now: Date.UTC(2026, 10, 21, 12) }) {
@@ -94,13 +97,16 @@ describe('LLM fallback: limits', () => {
     const { drafter } = setup({ userLimitPerDay: 100, guildLimitPerDay: 1 });
     openai.enqueue(grounded());
     expect((await drafter.draft('smoking one', candidates(QUESTION), member)).kind).toBe('drafted');
-    expect(await drafter.draft('smoking two', candidates(QUESTION), { ...member, userId: '444444444444444444' })).toEqual({ kind: 'unavailable', reason: 'rate-limited' });
+    expect(await drafter.draft('smoking two', candidates(QUESTION), { ...member, userId: '444444444444444444' })).toEqual({
+      kind: 'unavailable',
+      reason: 'rate-limited',
+    });
     expect(openai.requests).toHaveLength(1);
   });
 });
 
 describe('LLM fallback: what is sent', () => {
-  it('carries the schema, the context and this question only: never the key, member ids or another member\'s question', async () => {
+  it("carries the schema, the context and this question only: never the key, member ids or another member's question", async () => {
     const { drafter } = setup();
     openai.enqueue(grounded(), grounded());
     await drafter.draft('first member asks about SMOKING-BREAKS-ALPHA', candidates(QUESTION), member);
@@ -110,14 +116,17 @@ describe('LLM fallback: what is sent', () => {
     expect(body.response_format.type).toBe('json_schema');
     expect(second.raw).toContain('after-alt-it-tech');
     expect(second.raw).toContain('helpdesk back home');
-    for (const secret of [API_KEY, 'SMOKING-BREAKS-ALPHA', member.userId!, member.guildId!, '555555555555555555']) expect(second.raw).not.toContain(secret);
+    for (const secret of [API_KEY, 'SMOKING-BREAKS-ALPHA', member.userId!, member.guildId!, '555555555555555555'])
+      expect(second.raw).not.toContain(secret);
   });
 });
 
 describe('LLM fallback: metrics', () => {
   it('GIVEN a draft, a cache hit, a refusal and a member over the limit THEN calls, tokens, cache lookups, refusals and skips are counted', async () => {
     const metrics = createMetrics();
-    const fallback = createLlmFallback(llmConfig(openai.baseURL, { userLimitPerDay: 2 }), memoryLogger().logger, memoryStore(), { metrics });
+    const fallback = createLlmFallback(llmConfig(openai.baseURL, { userLimitPerDay: 2 }), memoryLogger().logger, memoryStore(), {
+      metrics,
+    });
     const drafter = fallback.forKnowledge(engine.kb);
     openai.enqueue(grounded(), { kind: 'refusal', refusal: "I can't help with that." });
     await drafter.draft(QUESTION, candidates(QUESTION), member);

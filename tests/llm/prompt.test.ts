@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  approxTokens,
-  blockJson,
-  buildPrompt,
-  MAX_QUESTION_CHARS,
-  selectContext,
-  type ContextCandidate,
-} from '../../src/llm/prompt.js';
+import { approxTokens, blockJson, buildPrompt, MAX_QUESTION_CHARS, selectContext, type ContextCandidate } from '../../src/llm/prompt.js';
 import { CHANGE_JOBS, PENSION_REFUND, RESIDENCE_CARD, SOURCES } from './helpers.js';
 
 const entry = (id: string, answerChars: number): ContextCandidate => ({
@@ -29,7 +22,10 @@ describe('selectContext (token budget)', () => {
     const ranked = [entry('first', 400), entry('second', 400), entry('third', 400), entry('fourth', 400)];
     const picked = selectContext(ranked, undefined, 300);
     expect(picked.map((e) => e.id)).toEqual(['first', 'second']);
-    const used = picked.reduce((n, e) => n + approxTokens(blockJson({ id: e.id, title: e.title, answer: e.answer, source_urls: e.sourceUrls })), 0);
+    const used = picked.reduce(
+      (n, e) => n + approxTokens(blockJson({ id: e.id, title: e.title, answer: e.answer, source_urls: e.sourceUrls })),
+      0,
+    );
     expect(used).toBeLessThanOrEqual(300);
   });
 
@@ -62,7 +58,11 @@ describe('selectContext (token budget)', () => {
 
 describe('buildPrompt', () => {
   it('puts the rules and the delimited context in one system message and only the question in the user message', () => {
-    const { messages, context } = buildPrompt({ question: 'Do I need to report a job change?', entries: [CHANGE_JOBS, RESIDENCE_CARD], sources: SOURCES });
+    const { messages, context } = buildPrompt({
+      question: 'Do I need to report a job change?',
+      entries: [CHANGE_JOBS, RESIDENCE_CARD],
+      sources: SOURCES,
+    });
     expect(messages.map((m) => m.role)).toEqual(['system', 'user']);
     const system = messages[0]!.content;
     expect(system).toMatch(/Answer ONLY from the entries inside <context>/);

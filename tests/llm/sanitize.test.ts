@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  extractUrls,
-  LINK_REMOVED,
-  neutralizeMentions,
-  normalizeUrl,
-  sanitizeDraft,
-  truncate,
-} from '../../src/llm/sanitize.js';
+import { extractUrls, LINK_REMOVED, neutralizeMentions, normalizeUrl, sanitizeDraft, truncate } from '../../src/llm/sanitize.js';
 
 const ZWSP = '\u200b';
 const GUIDE = 'https://www.moj.go.jp/isa/applications/procedures/nyuukokukanri10_00014.html';

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DRAFT_JSON_SCHEMA, draftResponseFormat, MAX_DRAFT_CHARS, parseDraft } from '../../src/llm/schema.js';
 
-interface JsonSchema { type?: string; properties?: Record<string, JsonSchema>; required?: string[]; additionalProperties?: unknown; items?: JsonSchema; [k: string]: unknown }
+interface JsonSchema {
+  type?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: unknown;
+  items?: JsonSchema;
+  [k: string]: unknown;
+}
 
 /** Walks every object node: strict mode needs additionalProperties false and every property required. */
 function strictProblems(node: JsonSchema, path = '$'): string[] {

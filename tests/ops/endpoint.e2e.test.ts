@@ -25,7 +25,11 @@ beforeAll(async () => {
   faulty = faultyStore();
   metrics = createMetrics({ processMetrics: true });
   ready = readiness();
-  ops = await startOpsServer({ host: '127.0.0.1', port: 0 }, { readiness: () => ready.check(), metrics: () => exposition(metrics.registry) }, memoryLogger('silent').logger);
+  ops = await startOpsServer(
+    { host: '127.0.0.1', port: 0 },
+    { readiness: () => ready.check(), metrics: () => exposition(metrics.registry) },
+    memoryLogger('silent').logger,
+  );
 });
 afterAll(async () => {
   await t?.close();
@@ -65,7 +69,9 @@ describe('/healthz and /readyz', () => {
   });
 
   it('GIVEN a store that stops answering (hangs) THEN /readyz is 503 after the probe times out', async () => {
-    const hanging = createReadiness({ ...faulty.store, namespace: () => ({ get: () => new Promise(() => undefined) }) } as never, { storeTimeoutMs: 50 });
+    const hanging = createReadiness({ ...faulty.store, namespace: () => ({ get: () => new Promise(() => undefined) }) } as never, {
+      storeTimeoutMs: 50,
+    });
     hanging.attach(t!.bot.client);
     expect(await hanging.check()).toEqual({ ready: false, reasons: ['store: no answer within 50 ms'] });
   });
@@ -102,7 +108,10 @@ describe('/metrics', () => {
     await bot.fake.waitForThread(bot.fake.channels.help.id, (th) => th.id === calc.id);
     await handled(bot, calc.id);
     const quiet = bot.fake.userMessage(bot.fake.channels.help.id, `${MARKER} lol same`, { author: bot.fake.user('chatty') });
-    await until(() => bot.logs.lines().some((l) => l.messageId === quiet.id && l.msg === 'not confident; staying quiet'), 'the bot to stay quiet');
+    await until(
+      () => bot.logs.lines().some((l) => l.messageId === quiet.id && l.msg === 'not confident; staying quiet'),
+      'the bot to stay quiet',
+    );
     await configChannel(bot, 'add-help-channel', bot.fake.channels.general.id);
 
     const after = await scrape();
@@ -134,7 +143,10 @@ describe('/metrics', () => {
     const before = await scrape();
     faulty.fail('help-channels');
     try {
-      await t!.store.namespace('help-channels').get('x').catch(() => undefined);
+      await t!.store
+        .namespace('help-channels')
+        .get('x')
+        .catch(() => undefined);
     } finally {
       faulty.heal();
     }

@@ -32,7 +32,13 @@ async function freePort(): Promise<number> {
 }
 
 const start = (env: Record<string, string>) => {
-  const run = runEntry('src/index.ts', { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.api, STORE_URL: `sqlite://${path.join(dir, 'bot.sqlite')}`, LOG_LEVEL: 'info', ...env });
+  const run = runEntry('src/index.ts', {
+    DISCORD_TOKEN: fake.token,
+    DISCORD_API_URL: fake.api,
+    STORE_URL: `sqlite://${path.join(dir, 'bot.sqlite')}`,
+    LOG_LEVEL: 'info',
+    ...env,
+  });
   running.push(run);
   return run;
 };

@@ -20,7 +20,8 @@ it(`GIVEN a 1,000-interaction burst with ${UNANSWERED} unanswered questions THEN
       try {
         const queue = store.records<{ question: string }>(`queue:${fake.guild.id}`);
         // The bot queues a question right after answering it: give the last writes a moment to land.
-        for (let waited = 0; waited < 20_000 && (await queue.count()) < UNANSWERED; waited += 200) await new Promise((r) => setTimeout(r, 200));
+        for (let waited = 0; waited < 20_000 && (await queue.count()) < UNANSWERED; waited += 200)
+          await new Promise((r) => setTimeout(r, 200));
         await new Promise((r) => setTimeout(r, 500));
         records = (await queue.list({ limit: 1000 })).map((r) => r.value);
       } finally {

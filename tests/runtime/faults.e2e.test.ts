@@ -14,7 +14,8 @@ import { startFakeDiscord, type FakeDiscord } from '../fakes/discord.js';
 import { memoryLogger } from '../support/logger.js';
 
 const START = 'src/index.ts';
-const TOKEN_MESSAGE = 'Discord rejected DISCORD_TOKEN (it is wrong, or was reset or revoked). Copy the bot token again from the Developer Portal (Bot → Reset Token).';
+const TOKEN_MESSAGE =
+  'Discord rejected DISCORD_TOKEN (it is wrong, or was reset or revoked). Copy the bot token again from the Developer Portal (Bot → Reset Token).';
 const STORE_FAILED = 'store operation failed; members still get answers, but what it would have saved is lost until the store recovers';
 const QUESTION = 'how do I ask for a raise without seeming pushy?';
 const asUser: RunAs | undefined = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
@@ -45,7 +46,18 @@ async function fakeDiscord(): Promise<FakeDiscord> {
 }
 
 function start(fake: FakeDiscord, data: string, cwd: string, env: Record<string, string> = {}): RunningProcess {
-  const run = runEntry(START, { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.api, STORE_URL: `sqlite://${path.join(data, 'bot.sqlite')}`, HELP_CHANNEL_IDS: fake.channels.help.id, ...env }, cwd, asUser);
+  const run = runEntry(
+    START,
+    {
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_URL: fake.api,
+      STORE_URL: `sqlite://${path.join(data, 'bot.sqlite')}`,
+      HELP_CHANNEL_IDS: fake.channels.help.id,
+      ...env,
+    },
+    cwd,
+    asUser,
+  );
   cleanup.push(() => {
     if (run.child.exitCode === null) run.child.kill('SIGKILL');
   });
@@ -124,7 +136,9 @@ describe('a store that cannot be written', () => {
     const [upId] = customIdsOf(fake.messagesIn(thread.id).find((m) => customIdsOf(m).length > 0)!);
     const up = fake.button(upId!);
     const thanks = await fake.waitForResponse(up.id);
-    expect(thanks.type === InteractionResponseType.ChannelMessageWithSource && thanks.data?.content).toBe("Thanks! I couldn't save your rating just now; please try again in a while.");
+    expect(thanks.type === InteractionResponseType.ChannelMessageWithSource && thanks.data?.content).toBe(
+      "Thanks! I couldn't save your rating just now; please try again in a while.",
+    );
 
     const failures = logLines(run).filter((l) => l.msg === STORE_FAILED);
     expect(failures).toHaveLength(1);

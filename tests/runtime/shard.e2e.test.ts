@@ -21,7 +21,14 @@ describe('npm run start:sharded (discord.js ShardingManager)', () => {
   it('GIVEN SHARD_COUNT=1 THEN the manager launches a shard process that identifies as shard 0 of 1 and answers; SIGTERM stops it', async () => {
     const manager = spawn(process.execPath, ['--import', 'tsx', 'src/shard.ts'], {
       cwd: ROOT_DIR,
-      env: { ...process.env, DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.api, SHARD_COUNT: '1', STORE_URL: `sqlite://${dir}/bot.sqlite`, LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        DISCORD_TOKEN: fake.token,
+        DISCORD_API_URL: fake.api,
+        SHARD_COUNT: '1',
+        STORE_URL: `sqlite://${dir}/bot.sqlite`,
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -46,7 +53,14 @@ describe('npm run start:sharded (discord.js ShardingManager)', () => {
     const identified = fake.gateway.identifies.length;
     const manager = spawn(process.execPath, ['--import', 'tsx', 'src/shard.ts'], {
       cwd: ROOT_DIR,
-      env: { ...process.env, DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.api, SHARD_COUNT: '1', STORE_URL: `sqlite://${dir}/bot.sqlite`, LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        DISCORD_TOKEN: fake.token,
+        DISCORD_API_URL: fake.api,
+        SHARD_COUNT: '1',
+        STORE_URL: `sqlite://${dir}/bot.sqlite`,
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

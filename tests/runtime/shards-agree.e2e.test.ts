@@ -33,14 +33,20 @@ async function twoFreePorts(): Promise<number> {
 async function metricsOf(port: number, until: (m: Exposition) => boolean, timeoutMs = 20_000): Promise<Exposition> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const text = await fetch(`http://127.0.0.1:${port}/metrics`).then((r) => (r.ok ? r.text() : ''), () => '');
+    const text = await fetch(`http://127.0.0.1:${port}/metrics`).then(
+      (r) => (r.ok ? r.text() : ''),
+      () => '',
+    );
     const m = parsePrometheus(text);
     if ((text !== '' && until(m)) || Date.now() > deadline) return m;
     await new Promise((r) => setTimeout(r, 200));
   }
 }
 
-const ready = (m: Exposition) => m.value('helpbot_gateway_shard_ready', { shard: String(m.samples.find((s) => s.name === 'helpbot_gateway_shard_ready')?.labels.shard) }) === 1;
+const ready = (m: Exposition) =>
+  m.value('helpbot_gateway_shard_ready', {
+    shard: String(m.samples.find((s) => s.name === 'helpbot_gateway_shard_ready')?.labels.shard),
+  }) === 1;
 
 describeWithRedis('two shards in two processes sharing Redis', (redis) => {
   let fake: FakeDiscord;
@@ -93,13 +99,25 @@ describeWithRedis('two shards in two processes sharing Redis', (redis) => {
       const i = fake.slash('help', {}, { channelId: guild.channels.general.id });
       expect((await fake.waitForResponse(i.id, 10_000)).type).toBe(4);
     }
-    expect((await metricsOf(port, () => true)).value('helpbot_interactions_total', { type: 'command', command: 'help', outcome: 'answered' })).toBe(1);
-    expect((await metricsOf(port + 1, () => true)).value('helpbot_interactions_total', { type: 'command', command: 'help', outcome: 'answered' })).toBe(1);
+    expect(
+      (await metricsOf(port, () => true)).value('helpbot_interactions_total', { type: 'command', command: 'help', outcome: 'answered' }),
+    ).toBe(1);
+    expect(
+      (await metricsOf(port + 1, () => true)).value('helpbot_interactions_total', {
+        type: 'command',
+        command: 'help',
+        outcome: 'answered',
+      }),
+    ).toBe(1);
     expect(fake.violations).toEqual([]);
   }, 30_000);
 
   it('GIVEN /config reload on the shard of guild 1 THEN the shard of guild 2 reloads too', async () => {
-    const i = fake.slash('config', {}, { subcommand: 'reload', permissions: FakePermissions.manageGuild, channelId: fake.guilds[0]!.channels.general.id });
+    const i = fake.slash(
+      'config',
+      {},
+      { subcommand: 'reload', permissions: FakePermissions.manageGuild, channelId: fake.guilds[0]!.channels.general.id },
+    );
     expect((await fake.waitForEdit(i.id, undefined, 10_000)).content).toMatch(/^Knowledge base reloaded/);
     const reloads = (m: Exposition) => m.value('helpbot_knowledge_reloads_total', { origin: 'shard', result: 'ok' }) ?? 0;
     expect(reloads(await metricsOf(port + 1, (m) => reloads(m) === 1))).toBe(1);
@@ -109,10 +127,18 @@ describeWithRedis('two shards in two processes sharing Redis', (redis) => {
   }, 30_000);
 
   it('GIVEN a member used their one daily LLM draft through shard 0 THEN shard 1 does not call the model for them', async () => {
-    const first = fake.slash('ask', { question: 'is switching from eikaiwa to IT support a good idea if im N3 and did some helpdesk back home' }, { channelId: fake.guilds[0]!.channels.general.id });
+    const first = fake.slash(
+      'ask',
+      { question: 'is switching from eikaiwa to IT support a good idea if im N3 and did some helpdesk back home' },
+      { channelId: fake.guilds[0]!.channels.general.id },
+    );
     await fake.waitForEdit(first.id, undefined, 10_000);
     expect(openai.requests).toHaveLength(1); // unscripted: the model fails, but the member's draft is spent
-    const second = fake.slash('ask', { question: 'would moving from eikaiwa to IT support make sense with N3 and some helpdesk experience back home?' }, { channelId: fake.guilds[1]!.channels.general.id });
+    const second = fake.slash(
+      'ask',
+      { question: 'would moving from eikaiwa to IT support make sense with N3 and some helpdesk experience back home?' },
+      { channelId: fake.guilds[1]!.channels.general.id },
+    );
     await fake.waitForEdit(second.id, undefined, 10_000);
     expect(openai.requests).toHaveLength(1);
     const skipped = await metricsOf(port + 1, (m) => m.sum('helpbot_llm_skipped_total') > 0);

@@ -62,7 +62,12 @@ export function behavesLikeAStore(open: () => Promise<Store>) {
     expect(await store.increment(`${RUN}t-count:short`, 5, 50)).toBe(5);
     await sleep(120);
     expect(await store.increment(`${RUN}t-count:short`, 1, 60_000)).toBe(1); // a new window, with the new TTL
-    expect(await store.counters(`${RUN}t-count:`)).toEqual(new Map([[`${RUN}t-count:x`, 90], [`${RUN}t-count:short`, 1]]));
+    expect(await store.counters(`${RUN}t-count:`)).toEqual(
+      new Map([
+        [`${RUN}t-count:x`, 90],
+        [`${RUN}t-count:short`, 1],
+      ]),
+    );
   });
 
   withStore('exchange: GIVEN simultaneous exchanges THEN each sees a different previous value and none is lost', async (store) => {
@@ -77,29 +82,32 @@ export function behavesLikeAStore(open: () => Promise<Store>) {
     expect(await store.exchange(`${RUN}t-reg:obj`, { vote: 'up' })).toEqual({ vote: 'down' });
   });
 
-  withStore('records: GIVEN 60 simultaneous appends THEN 60 records, listed newest first in pages, each readable and replaceable', async (store) => {
-    const set = store.records<{ n: number }>(`${RUN}t-rec:guild`);
-    const ids = await times(60, (n) => set.append({ n }, 1_000 + n));
-    expect(new Set(ids).size).toBe(60);
-    expect(await set.count()).toBe(60);
-    const first = await set.list({ limit: 25 });
-    const second = await set.list({ limit: 25, before: first.at(-1)!.id });
-    const third = await set.list({ limit: 25, before: second.at(-1)!.id });
-    const all = [...first, ...second, ...third];
-    expect(all.map((r) => r.id)).toEqual([...ids].sort((a, b) => Number(b) - Number(a)));
-    expect(new Set(all.map((r) => r.value.n)).size).toBe(60);
-    const one = all[10]!;
-    expect(await set.get(one.id)).toEqual(one);
-    expect(await set.put(one.id, { n: -1 })).toBe(true);
-    expect(await set.get(one.id)).toEqual({ ...one, value: { n: -1 } });
-    expect(await set.remove(one.id)).toBe(true);
-    expect(await set.remove(one.id)).toBe(false);
-    expect(await set.put(one.id, { n: -2 })).toBe(false);
-    expect(await set.count()).toBe(59);
-    expect(await store.records(`${RUN}t-rec:other`).count()).toBe(0);
-    await set.clear();
-    expect(await set.list()).toEqual([]);
-  });
+  withStore(
+    'records: GIVEN 60 simultaneous appends THEN 60 records, listed newest first in pages, each readable and replaceable',
+    async (store) => {
+      const set = store.records<{ n: number }>(`${RUN}t-rec:guild`);
+      const ids = await times(60, (n) => set.append({ n }, 1_000 + n));
+      expect(new Set(ids).size).toBe(60);
+      expect(await set.count()).toBe(60);
+      const first = await set.list({ limit: 25 });
+      const second = await set.list({ limit: 25, before: first.at(-1)!.id });
+      const third = await set.list({ limit: 25, before: second.at(-1)!.id });
+      const all = [...first, ...second, ...third];
+      expect(all.map((r) => r.id)).toEqual([...ids].sort((a, b) => Number(b) - Number(a)));
+      expect(new Set(all.map((r) => r.value.n)).size).toBe(60);
+      const one = all[10]!;
+      expect(await set.get(one.id)).toEqual(one);
+      expect(await set.put(one.id, { n: -1 })).toBe(true);
+      expect(await set.get(one.id)).toEqual({ ...one, value: { n: -1 } });
+      expect(await set.remove(one.id)).toBe(true);
+      expect(await set.remove(one.id)).toBe(false);
+      expect(await set.put(one.id, { n: -2 })).toBe(false);
+      expect(await set.count()).toBe(59);
+      expect(await store.records(`${RUN}t-rec:other`).count()).toBe(0);
+      await set.clear();
+      expect(await set.list()).toEqual([]);
+    },
+  );
 
   withStore('records: GIVEN more appends than the set keeps THEN the oldest are dropped', async (store) => {
     const set = store.records<number>(`${RUN}t-rec:capped`, { max: 5 });
@@ -108,7 +116,7 @@ export function behavesLikeAStore(open: () => Promise<Store>) {
     expect(await set.count()).toBe(5);
   });
 
-  withStore('deletePrefix: GIVEN a member\'s data in every kind of storage THEN all of it goes, and nobody else\'s', async (store) => {
+  withStore("deletePrefix: GIVEN a member's data in every kind of storage THEN all of it goes, and nobody else's", async (store) => {
     await store.namespace<string>(`${RUN}profile`).set('m1', 'likes ramen');
     await store.namespace<string>(`${RUN}profile`).set('m2', 'keeps this');
     await store.claim(`${RUN}profile:m1:reminder`, 60_000);

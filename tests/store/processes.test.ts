@@ -29,7 +29,11 @@ interface Worker {
 
 /** A worker process: `ready` once it has opened the store; `go()` starts its writes. */
 function startWorker(url: string, name: string): Worker {
-  const child = spawn(path.join(ROOT_DIR, 'node_modules/.bin/tsx'), [path.join(ROOT_DIR, 'tests/store/worker.ts'), url, name, GUILD, ENTRY], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(
+    path.join(ROOT_DIR, 'node_modules/.bin/tsx'),
+    [path.join(ROOT_DIR, 'tests/store/worker.ts'), url, name, GUILD, ENTRY],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
   let out = '';
   let err = '';
   child.stderr.on('data', (c: Buffer) => (err += c.toString()));

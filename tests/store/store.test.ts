@@ -47,7 +47,9 @@ describeWithRedis('Redis store (scale-out)', (redis) => {
 
 describe('Redis store URL that cannot be reached (no server needed)', () => {
   it('GIVEN an unreachable Redis THEN start-up fails with a clear message and no password', async () => {
-    const error = await createStore('redis://user:s3cret@127.0.0.1:1', memoryLogger().logger, { connectTimeoutMs: 500 }).catch((e: Error) => e);
+    const error = await createStore('redis://user:s3cret@127.0.0.1:1', memoryLogger().logger, { connectTimeoutMs: 500 }).catch(
+      (e: Error) => e,
+    );
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toMatch(/^Cannot open the store at redis:\/\/127\.0\.0\.1:1:/);
     expect((error as Error).message).not.toContain('s3cret');

@@ -25,9 +25,23 @@ process.stdin.pause();
 const n = Array.from({ length: PER_PROCESS }, (_, i) => i);
 const [, , turns, usage] = await Promise.all([
   Promise.all(n.map((i) => queue.add(GUILD, { kind: 'unanswered', question: `question ${i} from ${name}` }))),
-  Promise.all(n.map((i) => recordVote(store, queue, { guildId: GUILD, userId: `${name}-member-${i}`, messageId: MESSAGE, vote: 'down', entryId: ENTRY, kind: 'k', question: 'how do I ask for a raise?' }))),
+  Promise.all(
+    n.map((i) =>
+      recordVote(store, queue, {
+        guildId: GUILD,
+        userId: `${name}-member-${i}`,
+        messageId: MESSAGE,
+        vote: 'down',
+        entryId: ENTRY,
+        kind: 'k',
+        question: 'how do I ask for a raise?',
+      }),
+    ),
+  ),
   Promise.all(n.map(() => cooldown.take(GUILD, 'the-same-member'))),
   Promise.all(n.map(() => takeUsage(store, [{ key: `llm-usage:guild:${GUILD}:0`, limit: USAGE_LIMIT }], 60_000))),
 ]);
-process.stdout.write(`result ${JSON.stringify({ turns: turns.filter((t) => t.ok).length, allowed: usage.filter((u) => u === 'ok').length })}\n`);
+process.stdout.write(
+  `result ${JSON.stringify({ turns: turns.filter((t) => t.ok).length, allowed: usage.filter((u) => u === 'ok').length })}\n`,
+);
 await store.close();

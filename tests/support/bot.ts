@@ -52,7 +52,13 @@ const isRunningFake = (fake: TestBotOptions['fake']): fake is FakeDiscord => fak
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const ownsFake = !isRunningFake(options.fake);
   const fake = isRunningFake(options.fake) ? options.fake : await startFakeDiscord(options.fake);
-  const loaded = loadConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.api, HELP_CHANNEL_IDS: fake.channels.help.id, HELP_COOLDOWN_SECONDS: '0', ...options.env });
+  const loaded = loadConfig({
+    DISCORD_TOKEN: fake.token,
+    DISCORD_API_URL: fake.api,
+    HELP_CHANNEL_IDS: fake.channels.help.id,
+    HELP_COOLDOWN_SECONDS: '0',
+    ...options.env,
+  });
   if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
   const config = loaded.config;
   const logs = memoryLogger('debug');
@@ -61,7 +67,20 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const store = monitorStore(options.store ?? memoryStore(), logs.logger, { where: 'test store', onError });
   const llm = options.llm?.(config, logs.logger, store);
   const kb = await realKnowledgeBase();
-  const bot = await startBot({ config, logger: logs.logger, store, kb, knowledgeDir: KNOWLEDGE_DIR, llm, commands, token: fake.token, metrics: options.metrics, readiness: options.readiness, now: options.now, scheduler: options.scheduler ?? TEST_SCHEDULER });
+  const bot = await startBot({
+    config,
+    logger: logs.logger,
+    store,
+    kb,
+    knowledgeDir: KNOWLEDGE_DIR,
+    llm,
+    commands,
+    token: fake.token,
+    metrics: options.metrics,
+    readiness: options.readiness,
+    now: options.now,
+    scheduler: options.scheduler ?? TEST_SCHEDULER,
+  });
   if (!bot.client.isReady()) await once(bot.client, Events.ClientReady);
   return {
     fake,

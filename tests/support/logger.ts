@@ -12,5 +12,13 @@ export function memoryLogger(level = 'debug'): { logger: Logger; lines: () => Re
   });
   const logger = createLogger({ level, destination });
   const text = () => chunks.join('');
-  return { logger, text, lines: () => text().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) };
+  return {
+    logger,
+    text,
+    lines: () =>
+      text()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
 }

@@ -53,7 +53,8 @@ const familyOf = (name: string, types: Map<string, string>) => {
   return name;
 };
 
-const matches = (labels: Record<string, string>, wanted: Record<string, string>) => Object.entries(wanted).every(([k, v]) => labels[k] === v);
+const matches = (labels: Record<string, string>, wanted: Record<string, string>) =>
+  Object.entries(wanted).every(([k, v]) => labels[k] === v);
 const key = (labels: Record<string, string>) => JSON.stringify(Object.entries(labels).sort());
 
 function checkHistograms(samples: Sample[], types: Map<string, string>): void {

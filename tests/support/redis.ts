@@ -17,7 +17,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { findRedis, INSTALL_COMMAND, isExecutableFile, REDIS_TAG, redisSetupProblem, redisTestsSkipped, type RedisSource } from './redis-availability.js';
+import {
+  findRedis,
+  INSTALL_COMMAND,
+  isExecutableFile,
+  REDIS_TAG,
+  redisSetupProblem,
+  redisTestsSkipped,
+  type RedisSource,
+} from './redis-availability.js';
 
 let source: RedisSource | undefined;
 /** Where this process gets Redis from (looked up once, on first use). */

@@ -8,7 +8,8 @@ import { loadRules, type RuleTables } from '../../src/kb/rules/load.js';
 import { guidesSchema, repliesSchema, sourcesSchema } from '../../src/kb/schema.js';
 import { KNOWLEDGE_DIR } from '../../src/paths.js';
 
-const read = async (file: string): Promise<unknown> => load(await readFile(path.join(KNOWLEDGE_DIR, file), 'utf8'), { schema: CORE_SCHEMA });
+const read = async (file: string): Promise<unknown> =>
+  load(await readFile(path.join(KNOWLEDGE_DIR, file), 'utf8'), { schema: CORE_SCHEMA });
 
 /** The real guides.yaml, sources.yaml and facts.yaml, as the reference index rule tables are validated against. */
 export async function realRefs(): Promise<RefIndex> {

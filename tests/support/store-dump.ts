@@ -10,12 +10,20 @@ const TABLES = ['keyv', 'bot_claims', 'bot_counters', 'bot_registers', 'bot_reco
 /** Every row of the bot's SQLite tables: `table key = value` (records: `bot_records name#id = value`). */
 export async function sqliteDump(file: string): Promise<string[]> {
   const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY);
-  const all = (sql: string) => new Promise<Record<string, unknown>[]>((resolve, reject) => db.all(sql, (err, rows) => (err ? reject(err) : resolve(rows as Record<string, unknown>[]))));
+  const all = (sql: string) =>
+    new Promise<Record<string, unknown>[]>((resolve, reject) =>
+      db.all(sql, (err, rows) => (err ? reject(err) : resolve(rows as Record<string, unknown>[]))),
+    );
   try {
     const lines: string[] = [];
     for (const table of TABLES) {
       const rows = await all(`SELECT * FROM ${table}`);
-      for (const r of rows) lines.push(table === 'bot_records' ? `${table} ${String(r.name)}#${String(r.id)} = ${String(r.value)}` : `${table} ${String(r.key)} = ${String(r.value ?? '')}`);
+      for (const r of rows)
+        lines.push(
+          table === 'bot_records'
+            ? `${table} ${String(r.name)}#${String(r.id)} = ${String(r.value)}`
+            : `${table} ${String(r.key)} = ${String(r.value ?? '')}`,
+        );
     }
     return lines;
   } finally {
@@ -33,12 +41,17 @@ export async function redisDump(url: string, match = '*'): Promise<string[]> {
       for (const key of [batch].flat()) {
         const type = await client.type(key);
         const value =
-          type === 'string' ? await client.get(key)
-          : type === 'hash' ? JSON.stringify(await client.hGetAll(key))
-          : type === 'zset' ? JSON.stringify(await client.zRange(key, 0, -1))
-          : type === 'set' ? JSON.stringify(await client.sMembers(key))
-          : type === 'list' ? JSON.stringify(await client.lRange(key, 0, -1))
-          : `(${type})`;
+          type === 'string'
+            ? await client.get(key)
+            : type === 'hash'
+              ? JSON.stringify(await client.hGetAll(key))
+              : type === 'zset'
+                ? JSON.stringify(await client.zRange(key, 0, -1))
+                : type === 'set'
+                  ? JSON.stringify(await client.sMembers(key))
+                  : type === 'list'
+                    ? JSON.stringify(await client.lRange(key, 0, -1))
+                    : `(${type})`;
         lines.push(`${key} = ${String(value)}`);
       }
     }

@@ -38,7 +38,11 @@ export function careerPathProblems(rules: CareerPathRules, refs: RefIndex, file:
     }
     path.rules.forEach((rule, r) => {
       if (!used.has(r)) {
-        problems.push({ file, field: `${at}.rules.${r}`, message: `rule "${rule.id}" never applies: earlier rules already decide every profile it matches` });
+        problems.push({
+          file,
+          field: `${at}.rules.${r}`,
+          message: `rule "${rule.id}" never applies: earlier rules already decide every profile it matches`,
+        });
       }
     });
   });

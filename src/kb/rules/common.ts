@@ -16,4 +16,3 @@ export function duplicateIds(items: readonly { id: string }[], field: string): {
   });
   return out;
 }
-

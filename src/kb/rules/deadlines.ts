@@ -33,7 +33,10 @@ export function describePeriod(p: Period): string {
 const periodSchema = z.string().transform((value, ctx) => {
   const period = parsePeriod(value);
   if (!period) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a period; write "N days", "N weeks", "N months" or "N years" (or a {{fact}} whose value is one)` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" is not a period; write "N days", "N weeks", "N months" or "N years" (or a {{fact}} whose value is one)`,
+    });
     return z.NEVER;
   }
   return period;
@@ -99,11 +102,18 @@ export function deadlineProblems(rules: DeadlineRules, refs: RefIndex, file: str
     const at = `deadlines.${i}`;
     problems.push(...refProblems(refs, file, `${at}.sources`, d.sources));
     for (const [, name] of `${d.title} ${d.text}`.matchAll(/\{([a-z_]+)\}/g)) {
-      if (!PLACEHOLDERS.has(name ?? '')) problems.push({ file, field: `${at}.text`, message: `unknown placeholder {${name}} (use {opens} or {due})` });
+      if (!PLACEHOLDERS.has(name ?? ''))
+        problems.push({ file, field: `${at}.text`, message: `unknown placeholder {${name}} (use {opens} or {due})` });
     }
     const usesOpens = d.remind.includes('opens') || d.text.includes('{opens}');
-    if (usesOpens && !d.opens) problems.push({ file, field: `${at}.opens`, message: 'the reminders or the text use {opens}: say when the window opens' });
-    if (d.unless_joined_by_due && d.from !== 'left') problems.push({ file, field: `${at}.unless_joined_by_due`, message: 'only applies to a deadline counted from the day the member left' });
+    if (usesOpens && !d.opens)
+      problems.push({ file, field: `${at}.opens`, message: 'the reminders or the text use {opens}: say when the window opens' });
+    if (d.unless_joined_by_due && d.from !== 'left')
+      problems.push({
+        file,
+        field: `${at}.unless_joined_by_due`,
+        message: 'only applies to a deadline counted from the day the member left',
+      });
   });
   return problems;
 }

@@ -18,7 +18,12 @@ export function deriveHspLabels(rules: HspPointsRules, file: string): Parsed<Hsp
   const label = (field: string, template: string, vars: Vars): string => {
     const allowed = [...Object.keys(vars).filter((k) => vars[k] !== undefined), ...(AT_RUNTIME[field] ?? [])];
     for (const name of placeholders(template)) {
-      if (!allowed.includes(name)) problems.push({ file, field, message: `unknown placeholder {${name}}; allowed here: ${allowed.map((a) => `{${a}}`).join(' ') || 'none'}` });
+      if (!allowed.includes(name))
+        problems.push({
+          file,
+          field,
+          message: `unknown placeholder {${name}}; allowed here: ${allowed.map((a) => `{${a}}`).join(' ') || 'none'}`,
+        });
     }
     return fill(template, vars);
   };
@@ -59,13 +64,20 @@ function bandLabels(rules: HspPointsRules, label: Label): Pick<HspPointsRules, '
       ...age,
       bands: age.bands.map((b, i, all) => {
         const from = all[i - 1]?.max_age;
-        const vars = { max_age: b.max_age?.toString(), under: b.max_age === undefined ? undefined : String(b.max_age + 1), from: from === undefined ? undefined : String(from + 1) };
+        const vars = {
+          max_age: b.max_age?.toString(),
+          under: b.max_age === undefined ? undefined : String(b.max_age + 1),
+          from: from === undefined ? undefined : String(from + 1),
+        };
         return { ...b, label: label(`age.bands.${i}.label`, b.label, vars) };
       }),
     },
     qualifications: {
       ...qualifications,
-      bands: qualifications.bands.map((b, i) => ({ ...b, label: label(`qualifications.bands.${i}.label`, b.label, { count: countInWords(b.min_count) }) })),
+      bands: qualifications.bands.map((b, i) => ({
+        ...b,
+        label: label(`qualifications.bands.${i}.label`, b.label, { count: countInWords(b.min_count) }),
+      })),
     },
   };
 }
@@ -77,19 +89,28 @@ function scoreLabels(rules: HspPointsRules, label: Label): Pick<HspPointsRules, 
   return {
     academic: {
       ...academic,
-      multiple_degrees: { ...multi, label: label('academic.multiple_degrees.label', multi.label, points), not_eligible: label('academic.multiple_degrees.not_eligible', multi.not_eligible, points) },
+      multiple_degrees: {
+        ...multi,
+        label: label('academic.multiple_degrees.label', multi.label, points),
+        not_eligible: label('academic.multiple_degrees.not_eligible', multi.not_eligible, points),
+      },
     },
     japanese: {
       ...japanese,
       levels: japanese.levels.map((l, i) => {
         const vars = { bjt_min: l.bjt_min?.toString() };
-        const excluded = l.excluded_label === undefined ? {} : { excluded_label: label(`japanese.levels.${i}.excluded_label`, l.excluded_label, vars) };
+        const excluded =
+          l.excluded_label === undefined ? {} : { excluded_label: label(`japanese.levels.${i}.excluded_label`, l.excluded_label, vars) };
         return { ...l, label: label(`japanese.levels.${i}.label`, l.label, vars), ...excluded };
       }),
     },
     bonuses: rules.bonuses.map((b, i) => {
       const vars = { points: String(b.points) };
-      return { ...b, label: label(`bonuses.${i}.label`, b.label, vars), ...(b.partial === undefined ? {} : { partial: label(`bonuses.${i}.partial`, b.partial, vars) }) };
+      return {
+        ...b,
+        label: label(`bonuses.${i}.label`, b.label, vars),
+        ...(b.partial === undefined ? {} : { partial: label(`bonuses.${i}.partial`, b.partial, vars) }),
+      };
     }),
     salary_floor: { ...rules.salary_floor, label: label('salary_floor.label', rules.salary_floor.label, {}) },
   };

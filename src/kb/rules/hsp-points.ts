@@ -18,7 +18,9 @@ export const hspPointsRulesSchema = z.strictObject({
   permanent_residency: z.strictObject({
     sources: sourceRefsSchema,
     /** Highest min_points first; the first route the total reaches applies. */
-    routes: z.array(z.strictObject({ min_points: z.number().int().positive(), years: z.union([z.literal(1), z.literal(3)]), text: text(300) })).min(1),
+    routes: z
+      .array(z.strictObject({ min_points: z.number().int().positive(), years: z.union([z.literal(1), z.literal(3)]), text: text(300) }))
+      .min(1),
     /** Shown when no route applies. */
     none: text(300),
   }),
@@ -28,14 +30,18 @@ export const hspPointsRulesSchema = z.strictObject({
       error: (issue) => {
         // zod's types omit this code for records, but enum-keyed records report unknown keys with it.
         const { code, keys } = issue as { code: string; keys?: string[] };
-        return code === 'unrecognized_keys' ? `unknown degree ${(keys ?? []).join(', ')}; allowed: ${degreeSchema.options.join(', ')}` : undefined;
+        return code === 'unrecognized_keys'
+          ? `unknown degree ${(keys ?? []).join(', ')}; allowed: ${degreeSchema.options.join(', ')}`
+          : undefined;
       },
     }),
     multiple_degrees: z.strictObject({ claim: hspClaimSchema, points, degrees: z.array(degreeSchema).min(1), label, not_eligible: label }),
   }),
   experience: section({ bands: z.array(z.strictObject({ min_years: z.number().int().min(0), points, label })).min(1) }),
   salary: section({
-    bands: z.array(z.strictObject({ min_yen: z.number().int().min(0), points, max_age: z.number().int().positive().optional(), label })).min(1),
+    bands: z
+      .array(z.strictObject({ min_yen: z.number().int().min(0), points, max_age: z.number().int().positive().optional(), label }))
+      .min(1),
     /** Line text when the salary's band has an age limit the member is over; placeholders {band} {age}. */
     too_old: label,
   }),

@@ -32,7 +32,10 @@ interface Table<T> {
   check: (rules: T, refs: RefIndex, file: string) => Problem[];
 }
 const TABLES = {
-  careerPath: { file: 'rules/career-path.yaml', table: { schema: careerPathRulesSchema, check: careerPathProblems } as Table<CareerPathRules> },
+  careerPath: {
+    file: 'rules/career-path.yaml',
+    table: { schema: careerPathRulesSchema, check: careerPathProblems } as Table<CareerPathRules>,
+  },
   visaCheck: { file: 'rules/visa-check.yaml', table: { schema: visaCheckRulesSchema, check: visaCheckProblems } as Table<VisaCheckRules> },
   hspPoints: {
     file: 'rules/hsp-points.yaml',

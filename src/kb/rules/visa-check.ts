@@ -106,7 +106,11 @@ export const fieldOf = (rules: VisaCheckRules, duty: Duty) => rules.fields.find(
 
 export function visaFacts(rules: VisaCheckRules, input: JobChange): VisaFacts {
   const current = fieldOf(rules, input.currentWork);
-  return { ...input, sameDuty: input.currentWork === input.newWork, sameField: current !== undefined && current === fieldOf(rules, input.newWork) };
+  return {
+    ...input,
+    sameDuty: input.currentWork === input.newWork,
+    sameField: current !== undefined && current === fieldOf(rules, input.newWork),
+  };
 }
 
 /** Whether every condition of `when` holds (a condition left out holds for any value). */
