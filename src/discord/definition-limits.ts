@@ -115,9 +115,9 @@ export function commandProblems(commands: readonly RESTPostAPIChatInputApplicati
     if (names.has(c.name)) problems.push(`${where}: duplicate command name`);
     names.add(c.name);
     checkText(where, c.name, c.description, c.description_localizations, problems);
-    checkOptions(where, (c.options ?? []) as APIApplicationCommandOption[], problems);
+    checkOptions(where, c.options ?? [], problems);
     checkInstall(where, c, problems);
-    const size = textSize(c as never);
+    const size = textSize(c);
     if (size > MAX_COMMAND_TEXT)
       problems.push(`${where}: names, descriptions and choices total ${size} characters (max ${MAX_COMMAND_TEXT})`);
   }

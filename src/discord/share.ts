@@ -1,4 +1,4 @@
-import { ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from 'discord.js';
+import { ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow } from 'discord.js';
 import type { ComponentHandler } from './command.js';
 import { ExpiredComponent } from './errors.js';
 import { fitEmbed, LIMITS } from './limits.js';
@@ -6,7 +6,7 @@ import { NO_MENTIONS } from './render.js';
 import { SHARE_ID } from './surface.js';
 
 /** Buttons that still mean something on a shared copy: 👍/👎 (their ids carry everything they need). */
-const KEEP = /^fb:/;
+const KEEP = 'fb:';
 
 function keptRows(rows: readonly { toJSON(): unknown }[]): APIActionRowComponent<APIComponentInMessageActionRow>[] {
   return rows
@@ -15,7 +15,7 @@ function keptRows(rows: readonly { toJSON(): unknown }[]): APIActionRowComponent
       (r) =>
         r.type === ComponentType.ActionRow &&
         r.components.length > 0 &&
-        r.components.every((c) => 'custom_id' in c && KEEP.test(c.custom_id)),
+        r.components.every((c) => 'custom_id' in c && c.custom_id.startsWith(KEEP)),
     );
 }
 
@@ -30,7 +30,7 @@ export const shareButtons: ComponentHandler = {
   async handle(interaction, _ctx, log) {
     if (interaction.customId !== SHARE_ID) throw new ExpiredComponent();
     const source = interaction.message;
-    const embeds = source.embeds.slice(0, LIMITS.embedsPerMessage).map((e) => fitEmbed(e.toJSON() as APIEmbed));
+    const embeds = source.embeds.slice(0, LIMITS.embedsPerMessage).map((e) => fitEmbed(e.toJSON()));
     if (embeds.length === 0 && !source.content) throw new ExpiredComponent();
     await interaction.reply({
       content: `Shared by <@${interaction.user.id}>${source.content ? `\n${source.content}` : ''}`.slice(0, LIMITS.content),

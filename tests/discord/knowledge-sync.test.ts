@@ -8,11 +8,11 @@ function twoShards(announced?: () => void) {
   const store = memoryStore();
   const { logger } = memoryLogger();
   const reloads = { a: 0, b: 0 };
-  const a = createKnowledgeSync(store, logger, async () => void reloads.a++, {
+  const a = createKnowledgeSync(store, logger, () => Promise.resolve(void reloads.a++), {
     intervalMs: 60_000,
     ...(announced && { onAnnounce: announced }),
   });
-  const b = createKnowledgeSync(store, logger, async () => void reloads.b++, { intervalMs: 60_000 });
+  const b = createKnowledgeSync(store, logger, () => Promise.resolve(void reloads.b++), { intervalMs: 60_000 });
   return { store, a, b, reloads };
 }
 
@@ -50,8 +50,8 @@ describe('knowledge sync between shards', () => {
     const store = memoryStore();
     const { logger } = memoryLogger();
     let reloaded = 0;
-    const a = createKnowledgeSync(store, logger, async () => undefined);
-    const b = createKnowledgeSync(store, logger, async () => void reloaded++, { intervalMs: 20 });
+    const a = createKnowledgeSync(store, logger, () => Promise.resolve());
+    const b = createKnowledgeSync(store, logger, () => Promise.resolve(void reloaded++), { intervalMs: 20 });
     await b.start();
     await a.announce('v2');
     for (let waited = 0; reloaded === 0 && waited < 2_000; waited += 20) await new Promise((r) => setTimeout(r, 20));

@@ -134,9 +134,11 @@ describe("deleting a member's data on SQLite", () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'profile-e2e-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const file = path.join(dir, 'bot.sqlite');
-  leavesNoTrace(async () => ({ url: `sqlite://${file}`, dump: async (id) => (await sqliteDump(file)).filter((l) => l.includes(id)) }));
+  leavesNoTrace(() =>
+    Promise.resolve({ url: `sqlite://${file}`, dump: async (id) => (await sqliteDump(file)).filter((l) => l.includes(id)) }),
+  );
 });
 
 describeWithRedis("deleting a member's data on Redis", (redis) => {
-  leavesNoTrace(async () => ({ url: redis.url, dump: async (id) => (await redisDump(redis.url)).filter((l) => l.includes(id)) }));
+  leavesNoTrace(() => Promise.resolve({ url: redis.url, dump: async (id) => (await redisDump(redis.url)).filter((l) => l.includes(id)) }));
 });

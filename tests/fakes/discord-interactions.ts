@@ -9,7 +9,7 @@ import {
   ApplicationCommandType,
   ApplicationIntegrationType,
   ComponentType,
-  InteractionContextType,
+  type InteractionContextType,
   InteractionType,
   Locale,
   type APIApplicationCommandAutocompleteGuildInteraction,
@@ -154,11 +154,11 @@ function common(base: InteractionBase) {
     authorizing_integration_owners: base.owners,
     context: base.context,
     attachment_size_limit: 10 * 1024 * 1024,
-  } as ReturnType<typeof guildFields>;
+  } as GuildFields;
 }
 
 /** The payload fields shared by every interaction, typed as Discord's guild variant (DM payloads differ as above). */
-declare function guildFields(): Omit<APIChatInputApplicationCommandGuildInteraction, 'type' | 'data'>;
+type GuildFields = Omit<APIChatInputApplicationCommandGuildInteraction, 'type' | 'data'>;
 
 /** `authorizing_integration_owners` for an installation set: "0" stands for the guild install in a bot DM. */
 export function owners(

@@ -144,7 +144,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     /** The default human author of messages and interactions. */
     memberUser: state.memberUser,
     guild: { id: state.guildId, name: 'Fake Guild' },
-    channels: { general, help, forum } as { general: APITextChannel; help: APITextChannel; forum: APIGuildForumChannel },
+    channels: { general, help, forum },
     /** Every guild (`guilds` option), the first being `guild`; guild n is on shard n % `shards`. */
     guilds: guilds as readonly {
       id: string;

@@ -81,7 +81,7 @@ describeWithRedis('two shards in two processes sharing Redis', (redis) => {
     for (const p of [port, port + 1]) expect(ready(await metricsOf(p, ready, 40_000)), `shard on ${p} ready\n${output}`).toBe(true);
   }, 60_000);
   afterAll(async () => {
-    if (manager && manager.exitCode === null) {
+    if (manager?.exitCode === null) {
       const exited = new Promise((resolve) => manager?.once('exit', resolve));
       manager.kill('SIGTERM');
       await exited;

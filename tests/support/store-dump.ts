@@ -22,7 +22,7 @@ export async function sqliteDump(file: string): Promise<string[]> {
         lines.push(
           table === 'bot_records'
             ? `${table} ${String(r.name)}#${String(r.id)} = ${String(r.value)}`
-            : `${table} ${String(r.key)} = ${String(r.value ?? '')}`,
+            : `${table} ${String(r.key)} = ${String((r.value as string | number | null | undefined) ?? '')}`,
         );
     }
     return lines;
