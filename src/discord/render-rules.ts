@@ -56,7 +56,12 @@ export function renderHspPointsForDiscord(outcome: HspPointsOutcome, kb: ReportK
 }
 
 /** /remind set's answer: every deadline that follows from the member's dates, with when the DMs go out. */
-export function renderDeadlinesForDiscord(deadlines: readonly PlannedDeadline[], input: DeadlineInput, kb: ReportKnowledge, now: number): APIEmbed {
+export function renderDeadlinesForDiscord(
+  deadlines: readonly PlannedDeadline[],
+  input: DeadlineInput,
+  kb: ReportKnowledge,
+  now: number,
+): APIEmbed {
   return embed('Your deadlines', deadlinesReport(deadlines, input, kb, DISCORD_MARKUP, now));
 }
 
