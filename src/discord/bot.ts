@@ -55,6 +55,38 @@ function trackShards(client: Client, ctx: BotContext, log: BotContext['logger'])
 }
 
 /**
+ * Discord refusing the bot after login (a fatal gateway close, or a 401 on a request made with the token) is reported
+ * once through onFatal; during login the login error carries it. Returns the last gateway close code, for that error.
+ */
+function watchRefusal(
+  client: Client,
+  ctx: BotContext,
+  log: BotContext['logger'],
+  onFatal: (reason: FatalReason) => void,
+): () => number | undefined {
+  let closeCode: number | undefined;
+  let fatalReported = false;
+  const fatal = (reason: FatalReason) => {
+    if (fatalReported || !client.isReady()) return; // during login, the login error carries it
+    fatalReported = true;
+    log.fatal({ reason }, 'Discord refuses the bot; stopping');
+    onFatal(reason);
+  };
+  client.on(Events.ShardDisconnect, (event, shardId) => {
+    log.warn({ shardId, code: event.code }, 'gateway disconnected');
+    ctx.metrics.shardReady(shardId, false);
+    closeCode = event.code;
+    const reason = FATAL_CLOSE_CODES.get(event.code);
+    if (reason) fatal(reason);
+  });
+  // A 401 on a request made with the token: @discordjs/rest drops the token, so nothing more can be sent.
+  client.rest.on(RESTEvents.Response, (request, response) => {
+    if (response.status === 401 && request.data.auth !== false) fatal('token-rejected');
+  });
+  return () => closeCode;
+}
+
+/**
  * Wires the command list (the registry, handed in by the entry point), the router and the help-channel listener to a
  * discord.js client and logs in.
  */
@@ -78,25 +110,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   client.on(Events.Warn, (message) => log.warn(message));
   client.on(Events.Error, (err) => log.error({ err }, 'discord.js error'));
 
-  let closeCode: number | undefined;
-  let fatalReported = false;
-  const fatal = (reason: FatalReason) => {
-    if (fatalReported || !client.isReady()) return; // during login, the login error carries it
-    fatalReported = true;
-    log.fatal({ reason }, 'Discord refuses the bot; stopping');
-    deps.onFatal?.(reason);
-  };
-  client.on(Events.ShardDisconnect, (event, shardId) => {
-    log.warn({ shardId, code: event.code }, 'gateway disconnected');
-    ctx.metrics.shardReady(shardId, false);
-    closeCode = event.code;
-    const reason = FATAL_CLOSE_CODES.get(event.code);
-    if (reason) fatal(reason);
-  });
-  // A 401 on a request made with the token: @discordjs/rest drops the token, so nothing more can be sent.
-  client.rest.on(RESTEvents.Response, (request, response) => {
-    if (response.status === 401 && request.data.auth !== false) fatal('token-rejected');
-  });
+  const lastCloseCode = watchRefusal(client, ctx, log, (reason) => deps.onFatal?.(reason));
 
   await ctx.knowledgeSync.start();
   try {
@@ -104,7 +118,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   } catch (err) {
     ctx.knowledgeSync.stop();
     await client.destroy().catch(() => undefined);
-    const reason = fatalFromLoginError(err, closeCode);
+    const reason = fatalFromLoginError(err, lastCloseCode());
     throw reason ? new DiscordFatalError(reason) : err;
   }
   const reminders = startReminders(client, ctx, deps.reminderIntervalMs);

@@ -95,7 +95,7 @@ function validate(state: FakeState, rec: InteractionRecord, body: Record<string,
     const errors = checkAutocomplete(body.data);
     return errors.empty ? undefined : reject(state, rec, errors);
   }
-  if (type === InteractionResponseType.Modal) {
+  if (response === InteractionResponseType.Modal) {
     const errors = checkModal(body.data);
     return errors.empty ? undefined : reject(state, rec, errors);
   }
