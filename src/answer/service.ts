@@ -58,7 +58,10 @@ export function createAskService(deps: { engine: AnswerEngine; logger: Logger; d
       const understanding = understander.understand(checked.question);
       if (understanding) {
         const reply = rulesReply(kb, understanding);
-        logger.debug({ origin: context.origin, command: reply.command, complete: reply.run !== undefined, missing: reply.missing.length }, 'question read as a command');
+        logger.debug(
+          { origin: context.origin, command: reply.command, complete: reply.run !== undefined, missing: reply.missing.length },
+          'question read as a command',
+        );
         if (!reply.run && result.answered && result.entry) return { ok: true, view: { ...resultView(kb, result), rules: reply } };
         return { ok: true, view: rulesView(kb, reply, result.answered && result.entry ? [result.entry] : []) };
       }

@@ -112,7 +112,11 @@ export function draftView(kb: KnowledgeBase, answer: string, cited: readonly Ent
 
 /** The references behind a rule command's result (sources.yaml ids and guide-id#section-id). */
 const runRefs = (run: RuleRun): string[] =>
-  run.command === 'hsp-points' ? run.outcome.sources : run.command === 'visa-check' ? run.result.sources : run.result.paths.flatMap((p) => p.sources);
+  run.command === 'hsp-points'
+    ? run.outcome.sources
+    : run.command === 'visa-check'
+      ? run.result.sources
+      : run.result.paths.flatMap((p) => p.sources);
 
 /**
  * A question read as a command's request (mode `rules`): answered with the command's result when nothing is missing,

@@ -42,5 +42,9 @@ export async function runAsk(argv: string[], service: AskService, stdin: () => P
   }
   const r = await service.ask(positionals[0] ?? '', { origin: 'cli' });
   if (!r.ok) return { stdout: values.json ? `${errorJson(r.message)}\n` : '', stderr: `${r.message}\n`, exitCode: 2 };
-  return { stdout: values.json ? `${JSON.stringify(answerJson(r.view, service.kb))}\n` : `${renderAnswerText(r.view, service.kb)}\n`, stderr: '', exitCode: 0 };
+  return {
+    stdout: values.json ? `${JSON.stringify(answerJson(r.view, service.kb))}\n` : `${renderAnswerText(r.view, service.kb)}\n`,
+    stderr: '',
+    exitCode: 0,
+  };
 }

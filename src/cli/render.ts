@@ -58,7 +58,9 @@ export function cliCommand(reply: RulesReply): string {
 /** A question read as a command's request: "I read: …" and the command's result, or what is missing and how to give it. */
 function renderRulesText(view: AnswerView, reply: RulesReply, kb: AnswerKnowledge): string {
   const texts = kb.replies.understood;
-  const parts = reply.run ? [reply.understood, renderRunText(reply.run, kb)] : [view.title, view.body, fill(texts.how_cli, { cli: cliCommand(reply) })];
+  const parts = reply.run
+    ? [reply.understood, renderRunText(reply.run, kb)]
+    : [view.title, view.body, fill(texts.how_cli, { cli: cliCommand(reply) })];
   if (view.related.length > 0) parts.push(`${texts.related} ${view.related.map((r) => r.title).join(' · ')}`);
   return parts.join('\n\n');
 }
@@ -95,7 +97,13 @@ function renderKnowledgeText(view: AnswerView): string {
  * flag name) and the flags still missing.
  */
 export function answerJson(view: AnswerView, kb: AnswerKnowledge) {
-  const base = { answered: view.answered, text: renderAnswerText(view, kb), sources: view.sources, confidence: view.confidence, mode: view.mode };
+  const base = {
+    answered: view.answered,
+    text: renderAnswerText(view, kb),
+    sources: view.sources,
+    confidence: view.confidence,
+    mode: view.mode,
+  };
   if (!view.rules) return base;
   return { ...base, command: view.rules.command, inputs: view.rules.inputs, missing: view.rules.missing.map((m) => m.flag) };
 }

@@ -37,7 +37,12 @@ export function understoodEmbed(view: AnswerView, reply: RulesReply, author: str
   const texts = kb.replies.understood;
   if (reply.run) {
     const own = runEmbed(reply.run, kb);
-    return fitEmbed({ ...own, author: { name: author }, description: `*${reply.understood}*\n\n${own.description ?? ''}`, fields: relatedField(view, kb) });
+    return fitEmbed({
+      ...own,
+      author: { name: author },
+      description: `*${reply.understood}*\n\n${own.description ?? ''}`,
+      fields: relatedField(view, kb),
+    });
   }
   const how = [fill(texts.how_slash, { slash: truncate(slashCommand(reply), 1000) }), fill(texts.how_button, { button: texts.button })];
   return fitEmbed({

@@ -19,7 +19,11 @@ const BUTTON = FILL_BUTTON;
 const FORM = FILL_FORM;
 
 /** The form: one text input per fact of the command (knowledge/understand.yaml `facts`), prefilled with what was read. */
-export function fillForm(command: RuleCommand, inputs: Inputs, kb: Pick<KnowledgeBase, 'understand'>): APIModalInteractionResponseCallbackData {
+export function fillForm(
+  command: RuleCommand,
+  inputs: Inputs,
+  kb: Pick<KnowledgeBase, 'understand'>,
+): APIModalInteractionResponseCallbackData {
   const help = kb.understand.facts[command] as Record<string, { label: string; placeholder: string }>;
   return {
     custom_id: `${FORM}:${packInputs(command, inputs)}`,
@@ -42,7 +46,8 @@ export function fillForm(command: RuleCommand, inputs: Inputs, kb: Pick<Knowledg
   };
 }
 
-const unpack = (customId: string, prefix: string) => (customId.startsWith(`${prefix}:`) ? unpackInputs(customId.slice(prefix.length + 1)) : undefined);
+const unpack = (customId: string, prefix: string) =>
+  customId.startsWith(`${prefix}:`) ? unpackInputs(customId.slice(prefix.length + 1)) : undefined;
 
 export const fillButtons: ComponentHandler = {
   prefix: BUTTON,

@@ -37,12 +37,27 @@ const factHelp = z.strictObject({ ask: text(160), label: text(45), placeholder: 
 export const HSP_FACTS = ['age', 'degree', 'experience', 'salary', 'jlpt'] as const;
 export const VISA_FACTS = ['status', 'current-work', 'new-work', 'employer', 'salary'] as const;
 export const CAREER_FACTS = ['jlpt', 'background', 'technical', 'location', 'sponsorship'] as const;
-const helpFor = <K extends string>(keys: readonly K[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, factHelp])) as Record<K, typeof factHelp>);
+const helpFor = <K extends string>(keys: readonly K[]) =>
+  z.strictObject(Object.fromEntries(keys.map((k) => [k, factHelp])) as Record<K, typeof factHelp>);
 
 export const understandSchema = z.strictObject({
-  commands: z.strictObject(Object.fromEntries(RULE_COMMANDS.map((c) => [c, z.strictObject({ cues: phrases })])) as Record<RuleCommand, z.ZodObject<{ cues: typeof phrases }>>),
+  commands: z.strictObject(
+    Object.fromEntries(RULE_COMMANDS.map((c) => [c, z.strictObject({ cues: phrases })])) as Record<
+      RuleCommand,
+      z.ZodObject<{ cues: typeof phrases }>
+    >,
+  ),
   facts: z.strictObject({ 'hsp-points': helpFor(HSP_FACTS), 'visa-check': helpFor(VISA_FACTS), 'career-path': helpFor(CAREER_FACTS) }),
-  unclear: z.strictObject({ range: text(200), estimate: text(200), conflict: text(200), monthly: text(200), small: text(200), goal: text(200), several: text(200), roles: text(200) }),
+  unclear: z.strictObject({
+    range: text(200),
+    estimate: text(200),
+    conflict: text(200),
+    monthly: text(200),
+    small: text(200),
+    goal: text(200),
+    several: text(200),
+    roles: text(200),
+  }),
   ignore: phrases,
   goals: z.strictObject({ future: phrases, nouns: phrases, names: phrases, held: phrases }),
   numbers: z.strictObject({
@@ -90,7 +105,9 @@ export type Understand = z.infer<typeof understandSchema>;
 export const normPhrase = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
 
 /** The value groups whose phrases must each name one value; a phrase naming two is what `several` is for. */
-function choiceGroups(u: Understand): { field: string; choices: readonly Choice[]; map: Partial<Record<string, { phrases: string[]; labels?: boolean }>> }[] {
+function choiceGroups(
+  u: Understand,
+): { field: string; choices: readonly Choice[]; map: Partial<Record<string, { phrases: string[]; labels?: boolean }>> }[] {
   return [
     { field: 'degrees', choices: DEGREES, map: u.degrees },
     { field: 'statuses', choices: RESIDENCE_STATUSES, map: u.statuses },
@@ -110,12 +127,14 @@ export function understandProblems(u: Understand, file: string): Problem[] {
   const problems: Problem[] = [];
   for (const { field, choices, map } of choiceGroups(u)) {
     const owner = new Map<string, string>();
-    for (const c of choices) if (map[c.value]?.labels !== false) for (const label of [c.label, c.label_ja]) owner.set(normPhrase(label), c.value);
+    for (const c of choices)
+      if (map[c.value]?.labels !== false) for (const label of [c.label, c.label_ja]) owner.set(normPhrase(label), c.value);
     for (const [value, g] of Object.entries(map)) {
       g?.phrases.forEach((p, i) => {
         const key = normPhrase(p);
         const other = owner.get(key);
-        if (other !== undefined && other !== value) problems.push({ file, field: `${field}.${value}.phrases.${i}`, message: `"${p}" also names ${other}` });
+        if (other !== undefined && other !== value)
+          problems.push({ file, field: `${field}.${value}.phrases.${i}`, message: `"${p}" also names ${other}` });
         owner.set(key, value);
       });
     }
@@ -123,7 +142,8 @@ export function understandProblems(u: Understand, file: string): Problem[] {
     list.forEach((s, i) =>
       s.phrases.forEach((p, j) => {
         const other = owner.get(normPhrase(p));
-        if (other !== undefined) problems.push({ file, field: `several.${field}.${i}.phrases.${j}`, message: `"${p}" is a phrase of ${other} already` });
+        if (other !== undefined)
+          problems.push({ file, field: `several.${field}.${i}.phrases.${j}`, message: `"${p}" is a phrase of ${other} already` });
       }),
     );
   }

@@ -37,7 +37,9 @@ function slots(r: Reading): Record<RuleCommand, { required: Slot[]; optional: Sl
       optional: [
         { flag: 'jlpt', fact: r.jlpt },
         { flag: 'bjt', fact: r.bjt },
-        ...(r.qualifications === undefined ? [] : [{ flag: 'qualifications', fact: { kind: 'value' as const, value: r.qualifications, text: '' } }]),
+        ...(r.qualifications === undefined
+          ? []
+          : [{ flag: 'qualifications', fact: { kind: 'value' as const, value: r.qualifications, text: '' } }]),
         ...r.claims.map((c) => ({ flag: c, fact: { kind: 'value' as const, value: true, text: c } })),
       ],
     },

@@ -1,5 +1,6 @@
 /** What was read for one fact: a value, or words that name it without a clear value (never a guess). */
-export type Fact<V> = { kind: 'value'; value: V; text: string } | { kind: 'unclear'; reason: UnclearReason; text: string; values: string[] };
+export type Fact<V> =
+  { kind: 'value'; value: V; text: string } | { kind: 'unclear'; reason: UnclearReason; text: string; values: string[] };
 
 /** Why a fact mentioned in the question was not read (texts: knowledge/understand.yaml `unclear`). */
 export type UnclearReason = 'range' | 'estimate' | 'conflict' | 'monthly' | 'small' | 'goal' | 'several' | 'roles';

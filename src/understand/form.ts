@@ -1,5 +1,15 @@
 import { CAREER_FACTS, HSP_FACTS, VISA_FACTS, type RuleCommand, type Understand } from '../kb/understand.js';
-import { BACKGROUNDS, DEGREES, DUTIES, EMPLOYERS, HSP_CLAIMS, JLPT_LEVELS, LOCATIONS, RESIDENCE_STATUSES, type Choice } from '../kb/vocabulary.js';
+import {
+  BACKGROUNDS,
+  DEGREES,
+  DUTIES,
+  EMPLOYERS,
+  HSP_CLAIMS,
+  JLPT_LEVELS,
+  LOCATIONS,
+  RESIDENCE_STATUSES,
+  type Choice,
+} from '../kb/vocabulary.js';
 import type { Inputs } from './decide.js';
 import { compileLexicon, type Lexicon } from './lexicon.js';
 import { normalize, type PhraseIndex } from './text.js';
@@ -9,11 +19,19 @@ import { normalize, type PhraseIndex } from './text.js';
  * knowledge/understand.yaml `facts`), the understood values packed into a Discord custom id (at most 100 characters,
  * so a button and its form carry them without server state), and the member's typed values read back.
  */
-export const FORM_FIELDS: Record<RuleCommand, readonly string[]> = { 'hsp-points': HSP_FACTS, 'visa-check': VISA_FACTS, 'career-path': CAREER_FACTS };
+export const FORM_FIELDS: Record<RuleCommand, readonly string[]> = {
+  'hsp-points': HSP_FACTS,
+  'visa-check': VISA_FACTS,
+  'career-path': CAREER_FACTS,
+};
 /** The fields a form requires (the rest may be left empty). */
 export const REQUIRED: Record<RuleCommand, number> = { 'hsp-points': 4, 'visa-check': 4, 'career-path': 2 };
 /** Options the question may carry that the form does not show: kept in the custom id. */
-const EXTRAS: Record<RuleCommand, readonly string[]> = { 'hsp-points': ['bjt', 'qualifications', 'claims'], 'visa-check': ['dispatch'], 'career-path': [] };
+const EXTRAS: Record<RuleCommand, readonly string[]> = {
+  'hsp-points': ['bjt', 'qualifications', 'claims'],
+  'visa-check': ['dispatch'],
+  'career-path': [],
+};
 /** Custom-id prefixes of the button that opens the form and of the form (src/discord/understood-form.ts). */
 export const FILL_BUTTON = 'fill';
 export const FILL_FORM = 'fill-form';
@@ -77,7 +95,8 @@ export function unpackInputs(packed: string): { command: RuleCommand; inputs: In
 }
 
 /** A value as the form shows it, prefilled: the option's own value ("master", "engineer-specialist"), "yes"/"no". */
-export const formText = (v: Inputs[string] | undefined): string => (v === undefined ? '' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v));
+export const formText = (v: Inputs[string] | undefined): string =>
+  v === undefined ? '' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v);
 
 const YES = new Set(['yes', 'y', 'true', '1', 'はい', 'ok', 'need', 'needed']);
 const NO = new Set(['no', 'n', 'false', '0', 'いいえ', 'none']);
@@ -93,7 +112,15 @@ function readNumber(flag: string, text: string): number | string {
 
 const lexicons = new WeakMap<Understand, Lexicon>();
 const indexOf = (lex: Lexicon, flag: string): PhraseIndex<string> | undefined =>
-  ({ degree: lex.degrees, status: lex.statuses, 'current-work': lex.duties, 'new-work': lex.duties, employer: lex.employers, background: lex.backgrounds, location: lex.locations })[flag];
+  ({
+    degree: lex.degrees,
+    status: lex.statuses,
+    'current-work': lex.duties,
+    'new-work': lex.duties,
+    employer: lex.employers,
+    background: lex.backgrounds,
+    location: lex.locations,
+  })[flag];
 
 function readChoice(data: Understand, flag: string, text: string): string {
   const folded = normalize(text);
@@ -102,7 +129,11 @@ function readChoice(data: Understand, flag: string, text: string): string {
   if (flag === 'jlpt') return /^n[1-5]$/.test(folded) ? folded.toUpperCase() : text;
   const lex = lexicons.get(data) ?? compileLexicon(data);
   lexicons.set(data, lex);
-  const values = new Set(indexOf(lex, flag)?.find(folded).flatMap((m) => m.values) ?? []);
+  const values = new Set(
+    indexOf(lex, flag)
+      ?.find(folded)
+      .flatMap((m) => m.values) ?? [],
+  );
   return values.size === 1 ? [...values][0]! : text;
 }
 

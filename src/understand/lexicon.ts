@@ -125,7 +125,10 @@ export function compileLexicon(data: Understand): Lexicon {
     degrees: phraseIndex(valueEntries(DEGREES, data.degrees)),
     claims: phraseIndex(Object.entries(data.claims).map(([claim, phrases]) => ({ phrases: phrases ?? [], values: [claim as HspClaim] }))),
     qualifications: phraseIndex(data.qualifications.map((p) => ({ phrases: [p], values: [p] }))),
-    statuses: phraseIndex([...valueEntries(RESIDENCE_STATUSES, data.statuses).filter((e) => e.values[0] !== 'other'), ...data.several.statuses]),
+    statuses: phraseIndex([
+      ...valueEntries(RESIDENCE_STATUSES, data.statuses).filter((e) => e.values[0] !== 'other'),
+      ...data.several.statuses,
+    ]),
     duties: phraseIndex([...valueEntries(DUTIES, data.duties), ...data.several.duties]),
     employers: phraseIndex(valueEntries(EMPLOYERS, data.employers)),
     backgrounds: phraseIndex(valueEntries(BACKGROUNDS, data.backgrounds, false)),

@@ -99,7 +99,10 @@ function ranges(lex: Lexicon, text: string, taken: Taken): { salary: Fact<number
 function experiences(lex: Lexicon, text: string, taken: Taken): Fact<number>[] {
   const p = lex.pattern;
   const found: Fact<number>[] = [];
-  for (const [units, perYear] of [[p.yearUnits, 1], [p.monthUnits, 12]] as const) {
+  for (const [units, perYear] of [
+    [p.yearUnits, 1],
+    [p.monthUnits, 12],
+  ] as const) {
     for (const m of text.matchAll(re(`${NO_LEFT}(\\d{1,3}(?:\\.\\d+)?)\\s?(\\+)?\\s?(?:${units})${NO_RIGHT_LATIN}`))) {
       const start = m.index;
       const end = start + m[0].length;
@@ -125,7 +128,8 @@ function ages(lex: Lexicon, text: string, taken: Taken): Fact<number>[] {
     taken.add(start, end);
     found.push(approximate(lex, text, start, end) ? unclear('estimate', words) : value(n, words));
   };
-  for (const m of text.matchAll(re(`${NO_LEFT}(\\d{2,3})\\s?-?(?:${p.ageAfter})${NO_RIGHT_LATIN}`))) push(m.index, m.index + m[0].length, Number(m[1]), m[0]);
+  for (const m of text.matchAll(re(`${NO_LEFT}(\\d{2,3})\\s?-?(?:${p.ageAfter})${NO_RIGHT_LATIN}`)))
+    push(m.index, m.index + m[0].length, Number(m[1]), m[0]);
   for (const m of text.matchAll(re(`(?<![\\p{Script=Latin}])(?:${p.ageBefore})\\s?:?\\s?(\\d{2,3})(?![\\p{N}])`))) {
     const end = m.index + m[0].length;
     if (!starts(after(text, end), notAge) || starts(after(text, end), p.ageAfter)) push(m.index, end, Number(m[1]), m[0]);

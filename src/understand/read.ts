@@ -1,5 +1,15 @@
 import type { RuleCommand } from '../kb/understand.js';
-import { DEGREES, type Background, type Degree, type Duty, type Employer, type HspClaim, type Jlpt, type Location, type ResidenceStatus } from '../kb/vocabulary.js';
+import {
+  DEGREES,
+  type Background,
+  type Degree,
+  type Duty,
+  type Employer,
+  type HspClaim,
+  type Jlpt,
+  type Location,
+  type ResidenceStatus,
+} from '../kb/vocabulary.js';
 import { settle, unclear, value, type Fact } from './fact.js';
 import type { Lexicon } from './lexicon.js';
 import { approximate, readNumbers, Taken } from './numbers.js';
@@ -66,9 +76,12 @@ function readJlpt(lex: Lexicon, text: string, taken: Taken): Fact<Jlpt> | undefi
     else held.push(value(level, m[0]));
   }
   for (const m of fresh(lex.jlptNone.find(text), taken, true)) held.push(value('none', m.text));
-  if (held.some((f) => f.kind === 'value' && f.value === 'none') && held.some((f) => f.kind === 'value' && f.value !== 'none')) return settle(held);
+  if (held.some((f) => f.kind === 'value' && f.value === 'none') && held.some((f) => f.kind === 'value' && f.value !== 'none'))
+    return settle(held);
   // The highest level held counts (N3 now, N2 next year: N3).
-  const best = held.filter((f) => f.kind === 'value').sort((a, b) => (a.kind === 'value' && b.kind === 'value' ? a.value.localeCompare(b.value) : 0))[0];
+  const best = held
+    .filter((f) => f.kind === 'value')
+    .sort((a, b) => (a.kind === 'value' && b.kind === 'value' ? a.value.localeCompare(b.value) : 0))[0];
   return best ?? goal;
 }
 
@@ -81,7 +94,8 @@ function readDegree(lex: Lexicon, text: string, taken: Taken): Fact<Degree> | un
   }
   const none = held.filter((m) => m.values[0] === 'none');
   const some = held.filter((m) => m.values[0] !== 'none');
-  if (none.length > 0 && some.length > 0) return unclear('conflict', [none[0]!.text, some[0]!.text].join(' / '), ['none', some[0]!.values[0]]);
+  if (none.length > 0 && some.length > 0)
+    return unclear('conflict', [none[0]!.text, some[0]!.text].join(' / '), ['none', some[0]!.values[0]]);
   // The highest degree counts (a bachelor's and a master's: master's), in the order of the command's choices.
   const rank = (d: Degree) => DEGREES.findIndex((c) => c.value === d);
   const best = held.sort((a, b) => rank(a.values[0]!) - rank(b.values[0]!))[0];

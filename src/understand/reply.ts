@@ -48,7 +48,9 @@ function shownValues(u: Understand, command: RuleCommand, inputs: Inputs): strin
   } else if (command === 'visa-check') {
     parts.push(v('status') === undefined ? undefined : show(RESIDENCE_STATUSES, u.statuses, String(v('status'))));
     const work = (flag: string) => (v(flag) === undefined ? '?' : show(DUTIES, u.duties, String(v(flag))));
-    parts.push(v('current-work') === undefined && v('new-work') === undefined ? undefined : `${work('current-work')} → ${work('new-work')}`);
+    parts.push(
+      v('current-work') === undefined && v('new-work') === undefined ? undefined : `${work('current-work')} → ${work('new-work')}`,
+    );
     parts.push(v('employer') === undefined ? undefined : labelOf(EMPLOYERS, String(v('employer'))).toLowerCase());
     parts.push(yen, v('dispatch') === true ? 'client-site / dispatch' : undefined);
   } else {

@@ -19,7 +19,12 @@ export function roleOf(lex: Lexicon, text: string, m: { start: number; end: numb
   // my engineer visa"); at the same place the longer one ("offer from" over "from").
   const near = (end: number) => head.slice(end).split(/\s+/).filter(Boolean).length <= 2;
   const last = (pattern: string) =>
-    Math.max(-1, ...[...head.matchAll(new RegExp(pattern, 'gu'))].filter((x) => near(x.index + x[0].length)).map((x) => (x.index + x[0].length) * 100 + x[0].length));
+    Math.max(
+      -1,
+      ...[...head.matchAll(new RegExp(pattern, 'gu'))]
+        .filter((x) => near(x.index + x[0].length))
+        .map((x) => (x.index + x[0].length) * 100 + x[0].length),
+    );
   const current = last(p.currentBefore);
   const target = last(p.targetBefore);
   if (current < 0 && target < 0) return undefined;
@@ -43,23 +48,37 @@ function absorbVague<V>(text: string, mentions: Mention<V>[]): Mention<V>[] {
   const specific = mentions.filter((m) => m.values.length === 1);
   return mentions.filter((m) => {
     if (m.values.length === 1) return true;
-    const near = specific.find((s) => m.values.includes(s.values[0]!) && Math.max(s.start - m.end, m.start - s.end) <= 15 && !/[.,;!?、。]/.test(text.slice(Math.min(m.end, s.end), Math.max(m.start, s.start))));
+    const near = specific.find(
+      (s) =>
+        m.values.includes(s.values[0]!) &&
+        Math.max(s.start - m.end, m.start - s.end) <= 15 &&
+        !/[.,;!?、。]/.test(text.slice(Math.min(m.end, s.end), Math.max(m.start, s.start))),
+    );
     if (near && !near.role) near.role = m.role;
     return near === undefined;
   });
 }
 
 /** A mention's fact: its value, or unclear when the phrase names several (teaching: at a school or private?). */
-const factOf = <V>(m: Mention<V>): Fact<V> => (m.values.length === 1 ? value(m.values[0] as V, m.text) : unclear('several', m.text, m.values));
+const factOf = <V>(m: Mention<V>): Fact<V> =>
+  m.values.length === 1 ? value(m.values[0] as V, m.text) : unclear('several', m.text, m.values);
 
 /**
  * The current and the new duty from every duty mentioned: roles from the words around them ("from dev to
  * marketing", "開発からマーケに異動"), one role implying the other for two duties, the same duty for both when the
  * question says so ("still a developer"). Anything else — two duties and no roles, three duties — is unclear.
  */
-export function assignRoles<V>(lex: Lexicon, text: string, matches: readonly Match<V>[], sameWork: boolean): { current?: Fact<V>; target?: Fact<V> } {
+export function assignRoles<V>(
+  lex: Lexicon,
+  text: string,
+  matches: readonly Match<V>[],
+  sameWork: boolean,
+): { current?: Fact<V>; target?: Fact<V> } {
   const byValue = new Map<string, Mention<V>>();
-  for (const m of absorbVague(text, matches.map((x) => ({ ...x, role: roleOf(lex, text, x) })))) {
+  for (const m of absorbVague(
+    text,
+    matches.map((x) => ({ ...x, role: roleOf(lex, text, x) })),
+  )) {
     const key = m.values.join('|');
     const known = byValue.get(key);
     if (!known) byValue.set(key, { ...m });
@@ -96,7 +115,13 @@ export function assignRoles<V>(lex: Lexicon, text: string, matches: readonly Mat
  * One value from several mentions with roles: the one with the preferred role (where the member wants to work; the
  * status they hold now), else the only one without the other role; otherwise unclear.
  */
-export function pickByRole<V>(lex: Lexicon, text: string, matches: readonly Match<V>[], prefer: Role, loneOther = true): Fact<V> | undefined {
+export function pickByRole<V>(
+  lex: Lexicon,
+  text: string,
+  matches: readonly Match<V>[],
+  prefer: Role,
+  loneOther = true,
+): Fact<V> | undefined {
   const distinct = new Map<string, Mention<V>>();
   for (const m of matches) {
     const key = m.values.join('|');
@@ -113,5 +138,9 @@ export function pickByRole<V>(lex: Lexicon, text: string, matches: readonly Matc
   if (preferred.length === 1) return factOf(preferred[0]!);
   const others = all.filter((m) => m.role !== opposite);
   if (others.length === 1) return factOf(others[0]!);
-  return unclear('conflict', all.map((m) => m.text).join(' / '), all.map((m) => m.values.join(' or ')));
+  return unclear(
+    'conflict',
+    all.map((m) => m.text).join(' / '),
+    all.map((m) => m.values.join(' or ')),
+  );
 }

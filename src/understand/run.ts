@@ -43,11 +43,17 @@ export function rawInput(command: RuleCommand, inputs: Inputs): Record<string, u
 
 export type RunOutcome = { ok: true; run: RuleRun } | { ok: false; problems: { flag: string; message: string }[] };
 
-function parse<I>(schema: { safeParse(v: unknown): z.ZodSafeParseResult<I> }, raw: unknown): { ok: true; input: I } | { ok: false; problems: { flag: string; message: string }[] } {
+function parse<I>(
+  schema: { safeParse(v: unknown): z.ZodSafeParseResult<I> },
+  raw: unknown,
+): { ok: true; input: I } | { ok: false; problems: { flag: string; message: string }[] } {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, input: parsed.data };
   const kebab = (field: string) => field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-  return { ok: false, problems: inputIssues(parsed.error).map((i) => ({ flag: kebab(i.field.split('.')[0] ?? i.field), message: i.message })) };
+  return {
+    ok: false,
+    problems: inputIssues(parsed.error).map((i) => ({ flag: kebab(i.field.split('.')[0] ?? i.field), message: i.message })),
+  };
 }
 
 /** Validates the inputs with the command's own schema and runs its engine: the same answer the command gives. */

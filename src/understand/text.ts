@@ -49,7 +49,12 @@ export function phraseIndex<V>(entries: readonly { phrases: readonly string[]; v
   return {
     find(text) {
       if (!re) return [];
-      return [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0], values: [...new Set(byPhrase.get(m[0]) ?? [])] }));
+      return [...text.matchAll(re)].map((m) => ({
+        start: m.index,
+        end: m.index + m[0].length,
+        text: m[0],
+        values: [...new Set(byPhrase.get(m[0]) ?? [])],
+      }));
     },
   };
 }

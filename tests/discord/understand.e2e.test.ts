@@ -89,22 +89,45 @@ describe('the form that completes a question', () => {
     const click = t.fake.button(fill!, { message });
     const form = await t.fake.waitForResponse(click.id);
     expect(form.type).toBe(9);
-    const modal = (form as { data: { custom_id: string; title: string; components: { components: { custom_id: string; value?: string; required?: boolean }[] }[] } }).data;
+    const modal = (
+      form as {
+        data: {
+          custom_id: string;
+          title: string;
+          components: { components: { custom_id: string; value?: string; required?: boolean }[] }[];
+        };
+      }
+    ).data;
     expect(modal.title).toBe('/hsp-points');
     const fields = modal.components.map((r) => r.components[0]!);
-    expect(Object.fromEntries(fields.map((f) => [f.custom_id, f.value]))).toEqual({ age: '34', degree: 'doctorate', experience: '8', salary: undefined, jlpt: 'N1' });
+    expect(Object.fromEntries(fields.map((f) => [f.custom_id, f.value]))).toEqual({
+      age: '34',
+      degree: 'doctorate',
+      experience: '8',
+      salary: undefined,
+      jlpt: 'N1',
+    });
     expect(fields.filter((f) => f.required).map((f) => f.custom_id)).toEqual(['age', 'degree', 'experience', 'salary']);
 
-    const submitted = await replyTo(t, t.fake.modalSubmit(modal.custom_id, { age: '34', degree: 'doctorate', experience: '8', salary: '920万', jlpt: 'N1' }, { message }));
+    const submitted = await replyTo(
+      t,
+      t.fake.modalSubmit(modal.custom_id, { age: '34', degree: 'doctorate', experience: '8', salary: '920万', jlpt: 'N1' }, { message }),
+    );
     expect(isEphemeral(submitted)).toBe(true);
-    const own = await replyTo(t, t.fake.slash('hsp-points', { age: 34, degree: 'doctorate', experience: 8, salary: 9_200_000, jlpt: 'N1' }));
-    expect(submitted.embeds?.[0]?.description?.startsWith("*I read: age 34 · doctorate · 8 years · ¥9,200,000 · N1*")).toBe(true);
+    const own = await replyTo(
+      t,
+      t.fake.slash('hsp-points', { age: 34, degree: 'doctorate', experience: 8, salary: 9_200_000, jlpt: 'N1' }),
+    );
+    expect(submitted.embeds?.[0]?.description?.startsWith('*I read: age 34 · doctorate · 8 years · ¥9,200,000 · N1*')).toBe(true);
     expect(submitted.embeds?.[0]?.description).toContain(own.embeds?.[0]?.description ?? '(none)');
     expect(customIdsOf(submitted)).toEqual(['fb:up:r:hsp-points', 'fb:down:r:hsp-points']);
   });
 
   it('GIVEN a form submitted with a value the command does not accept THEN the reply names it and offers the form again, nothing guessed', async () => {
-    const submitted = await replyTo(t, t.fake.modalSubmit('fill-form:h:y.2.8..5...', { age: 'thirty', degree: 'doctorate', experience: '8', salary: '9.2M', jlpt: 'N1' }));
+    const submitted = await replyTo(
+      t,
+      t.fake.modalSubmit('fill-form:h:y.2.8..5...', { age: 'thirty', degree: 'doctorate', experience: '8', salary: '9.2M', jlpt: 'N1' }),
+    );
     expect(isEphemeral(submitted)).toBe(true);
     expect(submitted.embeds?.[0]?.title).toBe('/hsp-points — missing: age');
     expect(customIdsOf(submitted)[0]).toMatch(/^fill:h:/);
@@ -136,7 +159,10 @@ describe('/ask', () => {
   });
 
   it('GIVEN a question the guides answer that also carries some HSP facts WHEN /ask THEN the entry answers and what /hsp-points still needs follows', async () => {
-    const data = await replyTo(t, t.fake.slash('ask', { question: "what actually gets you points in the HSP system? i'm 29 with a master's making 7.5M a year" }));
+    const data = await replyTo(
+      t,
+      t.fake.slash('ask', { question: "what actually gets you points in the HSP system? i'm 29 with a master's making 7.5M a year" }),
+    );
     const embed = data.embeds?.[0];
     expect(embed?.title).toContain('HSP');
     const offer = embed?.fields?.find((f) => f.name === '/hsp-points — missing: experience');

@@ -28,7 +28,9 @@ async function problemsOf(dir: string) {
 describe('knowledge/understand.yaml is checked by kb:check', () => {
   it('GIVEN a phrase that names two choices of one group THEN it is reported with its place', async () => {
     const dir = await withVocabulary((s) => s.replace('marketing: { phrases: [marketing,', 'marketing: { phrases: [marketing, sales,'));
-    expect(await problemsOf(dir)).toContainEqual(expect.stringMatching(/^duties\.(marketing|sales)\.phrases\.\d+: "sales" also names (sales|marketing)$/));
+    expect(await problemsOf(dir)).toContainEqual(
+      expect.stringMatching(/^duties\.(marketing|sales)\.phrases\.\d+: "sales" also names (sales|marketing)$/),
+    );
   });
 
   it('GIVEN a value that is not one of the command’s choices THEN it is refused', async () => {
@@ -37,7 +39,9 @@ describe('knowledge/understand.yaml is checked by kb:check', () => {
   });
 
   it('GIVEN a form label over Discord’s 45 characters or a missing reason text THEN both are refused', async () => {
-    const dir = await withVocabulary((s) => s.replace('label: Age at application,', `label: ${'x'.repeat(46)},`).replace(/^  monthly: .*$/m, ''));
+    const dir = await withVocabulary((s) =>
+      s.replace('label: Age at application,', `label: ${'x'.repeat(46)},`).replace(/^  monthly: .*$/m, ''),
+    );
     const problems = await problemsOf(dir);
     expect(problems.some((p) => p.startsWith('facts.hsp-points.age.label'))).toBe(true);
     expect(problems.some((p) => p.startsWith('unclear.monthly'))).toBe(true);

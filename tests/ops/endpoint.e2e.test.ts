@@ -104,7 +104,9 @@ describe('/metrics', () => {
     const message = bot.fake.userMessage(bot.fake.channels.help.id, 'how do I ask for a raise without seeming pushy?');
     await bot.fake.waitForThread(bot.fake.channels.help.id, (th) => th.id === message.id);
     await handled(bot, message.id);
-    const calc = bot.fake.userMessage(bot.fake.channels.help.id, "hsp? 30, master's, 5 yrs exp, 7.5M, N2 — do i make 70?", { author: bot.fake.user('calc') });
+    const calc = bot.fake.userMessage(bot.fake.channels.help.id, "hsp? 30, master's, 5 yrs exp, 7.5M, N2 — do i make 70?", {
+      author: bot.fake.user('calc'),
+    });
     await bot.fake.waitForThread(bot.fake.channels.help.id, (th) => th.id === calc.id);
     await handled(bot, calc.id);
     const quiet = bot.fake.userMessage(bot.fake.channels.help.id, `${MARKER} lol same`, { author: bot.fake.user('chatty') });

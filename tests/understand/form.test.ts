@@ -17,18 +17,32 @@ describe('the understood values carried by the form button', () => {
   });
 
   it('GIVEN every HSP bonus flag, a BJT score and qualifications THEN they survive too', () => {
-    const inputs = { age: 59, degree: 'doctorate', experience: 40, salary: 99_000_000, jlpt: 'N1', bjt: 800, qualifications: 2, 'japanese-degree': true, 'investment-management': true, 'employer-sme': true };
+    const inputs = {
+      age: 59,
+      degree: 'doctorate',
+      experience: 40,
+      salary: 99_000_000,
+      jlpt: 'N1',
+      bjt: 800,
+      qualifications: 2,
+      'japanese-degree': true,
+      'investment-management': true,
+      'employer-sme': true,
+    };
     const packed = packInputs('hsp-points', inputs);
     expect(`fill-form:${packed}`.length).toBeLessThanOrEqual(100);
     expect(unpackInputs(packed)?.inputs).toEqual(inputs);
   });
 
-  it.each(['', 'x:1.2', 'h:1.2', 'h:!!.....', 'v:zz.zz.zz.zz..'])('GIVEN a forged or older id "%s" THEN nothing (or no unknown choice) is read', (id) => {
-    const r = unpackInputs(id);
-    if (r) for (const v of Object.values(r.inputs)) expect(v).not.toBe(undefined);
-    if (id === 'v:zz.zz.zz.zz..') expect(r?.inputs).toEqual({});
-    else expect(r).toBeUndefined();
-  });
+  it.each(['', 'x:1.2', 'h:1.2', 'h:!!.....', 'v:zz.zz.zz.zz..'])(
+    'GIVEN a forged or older id "%s" THEN nothing (or no unknown choice) is read',
+    (id) => {
+      const r = unpackInputs(id);
+      if (r) for (const v of Object.values(r.inputs)) expect(v).not.toBe(undefined);
+      if (id === 'v:zz.zz.zz.zz..') expect(r?.inputs).toEqual({});
+      else expect(r).toBeUndefined();
+    },
+  );
 });
 
 describe('reading what a member typed into the form', () => {

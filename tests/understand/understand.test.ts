@@ -23,7 +23,8 @@ beforeAll(async () => {
 });
 
 /** The command line a member would type for these option values: `--age 30 --degree master … --japanese-degree`. */
-const argvOf = (inputs: Inputs) => Object.entries(inputs).flatMap(([flag, v]) => (v === true ? [`--${flag}`] : v === false ? [] : [`--${flag}`, String(v)]));
+const argvOf = (inputs: Inputs) =>
+  Object.entries(inputs).flatMap(([flag, v]) => (v === true ? [`--${flag}`] : v === false ? [] : [`--${flag}`, String(v)]));
 const CLI: Record<RuleCommand, (argv: string[], kb: KnowledgeBase) => { stdout: string; exitCode: number }> = {
   'hsp-points': hspPoints.run,
   'visa-check': visaCheck.run,
@@ -66,7 +67,10 @@ describe('the reply to a question with every fact is the command’s own answer 
   it.each(complete.map((c) => [c.q, c] as const))('%s', async (_, c) => {
     const own = commandAnswer(c);
     const r = await service.ask(c.q, { origin: 'cli' });
-    const json = answerJson(r.ok ? r.view : (undefined as never), kb) as ReturnType<typeof answerJson> & { command?: string; inputs?: Inputs };
+    const json = answerJson(r.ok ? r.view : (undefined as never), kb) as ReturnType<typeof answerJson> & {
+      command?: string;
+      inputs?: Inputs;
+    };
     expect(json).toMatchObject({ answered: true, mode: 'rules', command: c.command, inputs: c.inputs, confidence: 1 });
     expect(json.text.startsWith('I read: ')).toBe(true);
     expect(json.text).toContain(own.text); // the command's whole answer, as its own renderer writes it
@@ -87,7 +91,11 @@ describe('the reply to a question with every fact is the command’s own answer 
 describe('a question with a fact missing or unclear is never guessed', () => {
   it.each(incomplete.map((c) => [c.q, c] as const))('%s', async (_, c) => {
     const r = await service.ask(c.q, { origin: 'cli' });
-    const json = answerJson(r.ok ? r.view : (undefined as never), kb) as ReturnType<typeof answerJson> & { command?: string; inputs?: Inputs; missing?: string[] };
+    const json = answerJson(r.ok ? r.view : (undefined as never), kb) as ReturnType<typeof answerJson> & {
+      command?: string;
+      inputs?: Inputs;
+      missing?: string[];
+    };
     expect(json).toMatchObject({ command: c.command, inputs: c.inputs, missing: c.missing });
     // Either the reply is about the missing facts, or the knowledge base answers and they follow.
     expect(json.mode === 'rules' ? json.answered : json.mode).toBe(json.mode === 'rules' ? false : 'knowledge');
