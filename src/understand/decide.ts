@@ -22,7 +22,10 @@ export interface Understanding {
   missing: Missing[];
 }
 
-type Slot = { flag: string; fact: Fact<string | number | boolean> | undefined };
+interface Slot {
+  flag: string;
+  fact: Fact<string | number | boolean> | undefined;
+}
 
 /** Each command's facts, required first, as read from the question. */
 function slots(r: Reading): Record<RuleCommand, { required: Slot[]; optional: Slot[] }> {

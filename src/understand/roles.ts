@@ -82,7 +82,7 @@ export function assignRoles<V>(
     const key = m.values.join('|');
     const known = byValue.get(key);
     if (!known) byValue.set(key, { ...m });
-    else if (!known.role) known.role = m.role;
+    else known.role ??= m.role;
   }
   const mentions = [...byValue.values()];
   if (mentions.length === 0) return {};

@@ -34,13 +34,13 @@ describe('knowledge/understand.yaml is checked by kb:check', () => {
   });
 
   it('GIVEN a value that is not one of the command’s choices THEN it is refused', async () => {
-    const dir = await withVocabulary((s) => s.replace(/^  master: \{ show:/m, '  masters-degree: { show:'));
+    const dir = await withVocabulary((s) => s.replace(/^ {2}master: \{ show:/m, '  masters-degree: { show:'));
     expect((await problemsOf(dir)).some((p) => p.startsWith('degrees'))).toBe(true);
   });
 
   it('GIVEN a form label over Discord’s 45 characters or a missing reason text THEN both are refused', async () => {
     const dir = await withVocabulary((s) =>
-      s.replace('label: Age at application,', `label: ${'x'.repeat(46)},`).replace(/^  monthly: .*$/m, ''),
+      s.replace('label: Age at application,', `label: ${'x'.repeat(46)},`).replace(/^ {2}monthly: .*$/m, ''),
     );
     const problems = await problemsOf(dir);
     expect(problems.some((p) => p.startsWith('facts.hsp-points.age.label'))).toBe(true);
