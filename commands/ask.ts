@@ -42,7 +42,9 @@ export const ask = {
     // The member already has the answer: a failed queue write is the store monitor's to report (once per outage).
     // Only a server that added the bot has curators who read its queue (/config queue); a rules reply is not unanswered.
     if (!result.view.answered && result.view.mode !== 'rules' && interaction.guildId && surfaceOf(interaction).serverInstalled) {
-      await ctx.queue.add(interaction.guildId, unansweredRecord(question, result.view)).catch(() => log.debug('unanswered question not queued'));
+      await ctx.queue
+        .add(interaction.guildId, unansweredRecord(question, result.view))
+        .catch(() => log.debug('unanswered question not queued'));
     }
   },
 } satisfies Command;

@@ -15,14 +15,20 @@ Options:
   --help         show this help
 `;
 
-const usageError = (message: string): CliResult => ({ stdout: '', stderr: `queue: ${message}\nRun \`npm run -s cli -- queue --help\` for usage.\n`, exitCode: 2 });
+const usageError = (message: string): CliResult => ({
+  stdout: '',
+  stderr: `queue: ${message}\nRun \`npm run -s cli -- queue --help\` for usage.\n`,
+  exitCode: 2,
+});
 
 // eslint-disable-next-line no-control-regex -- terminal output: member text never moves the cursor
 const plain = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]+/gu, ' ');
 
 function itemText(item: QueueItem, n: number): string {
   const reasons = Object.entries(item.reasons).map(([r, k]) => `${REASON_LABELS[r as Reason]} ×${k}`);
-  const lines = [`${n}. [${item.kind}] ×${item.count} ${item.entryId ?? (item.closest ? `(closest: ${item.closest})` : '(no entry)')} — ${plain(item.question)}`];
+  const lines = [
+    `${n}. [${item.kind}] ×${item.count} ${item.entryId ?? (item.closest ? `(closest: ${item.closest})` : '(no entry)')} — ${plain(item.question)}`,
+  ];
   if (reasons.length > 0) lines.push(`   reasons: ${reasons.join(', ')}`);
   for (const c of item.comments) lines.push(`   “${plain(c)}”`);
   lines.push(`   last ${item.lastAt} · id ${item.id}`);
@@ -33,7 +39,11 @@ function itemText(item: QueueItem, n: number): string {
 export function parseQueueArgs(argv: string[]): { guildId: string; json: boolean } | { help: true } | CliResult {
   let values: { guild?: string | undefined; json?: boolean | undefined; help?: boolean | undefined };
   try {
-    ({ values } = parseArgs({ args: argv, options: { guild: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } }, strict: true }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: { guild: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } },
+      strict: true,
+    }));
   } catch (err) {
     return usageError(err instanceof Error ? err.message : String(err));
   }

@@ -3,7 +3,16 @@ import type { Reason } from './reasons.js';
 
 /** One open queue item as exported: what a curator needs to write the fix, nothing internal. */
 export type ExportedItem =
-  | { id: string; kind: 'downvoted'; question: string; entryId: string | null; count: number; lastAt: string; reasons: Partial<Record<Reason, number>>; comments: string[] }
+  | {
+      id: string;
+      kind: 'downvoted';
+      question: string;
+      entryId: string | null;
+      count: number;
+      lastAt: string;
+      reasons: Partial<Record<Reason, number>>;
+      comments: string[];
+    }
   | { id: string; kind: 'unanswered'; question: string; closest: string | null; count: number; lastAt: string };
 
 export interface QueueExport {

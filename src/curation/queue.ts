@@ -68,7 +68,16 @@ export function groupRecords(records: readonly StoredRecord<QueueRecord>[]): Que
   for (const { id, at, value: r } of records) {
     let item = items.get(key(r));
     if (!item) {
-      item = { id, kind: r.kind, question: r.question, count: 0, lastAt: new Date(at).toISOString(), reasons: {}, comments: [], recordIds: [] };
+      item = {
+        id,
+        kind: r.kind,
+        question: r.question,
+        count: 0,
+        lastAt: new Date(at).toISOString(),
+        reasons: {},
+        comments: [],
+        recordIds: [],
+      };
       if (r.entryId !== undefined) item.entryId = r.entryId;
       if (r.closest !== undefined) item.closest = r.closest;
       items.set(key(r), item);
@@ -96,7 +105,10 @@ export function createCuratorQueue(store: Store, metrics?: Pick<Metrics, 'queueR
   return {
     async add(guildId, record, now = new Date()) {
       const { kind, question, entryId, closest } = record;
-      const id = await set(guildId).append({ kind, question, ...(entryId !== undefined && { entryId }), ...(closest !== undefined && { closest }) }, now.getTime());
+      const id = await set(guildId).append(
+        { kind, question, ...(entryId !== undefined && { entryId }), ...(closest !== undefined && { closest }) },
+        now.getTime(),
+      );
       metrics?.queueRecord(kind);
       return id;
     },
@@ -106,7 +118,12 @@ export function createCuratorQueue(store: Store, metrics?: Pick<Metrics, 'queueR
     },
     async done(guildId, itemId) {
       const item = (await list(guildId)).find((i) => i.recordIds.includes(itemId));
-      return item ? remove(guildId, item.recordIds.filter((id) => Number(id) <= Number(itemId))) : 0;
+      return item
+        ? remove(
+            guildId,
+            item.recordIds.filter((id) => Number(id) <= Number(itemId)),
+          )
+        : 0;
     },
     async explain(guildId, recordId, because) {
       const s = set(guildId);

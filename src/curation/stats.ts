@@ -61,7 +61,10 @@ export function groupUnanswered(items: readonly QueueItem[]): UnansweredGroup[] 
     group.count += item.count;
     group.questions.push(item.question);
   }
-  return [...groups.values()].sort((a, b) => b.count - a.count || Number(a.closest === null) - Number(b.closest === null) || (a.closest ?? '').localeCompare(b.closest ?? ''));
+  return [...groups.values()].sort(
+    (a, b) =>
+      b.count - a.count || Number(a.closest === null) - Number(b.closest === null) || (a.closest ?? '').localeCompare(b.closest ?? ''),
+  );
 }
 
 /** What `/config stats` shows: the server's vote totals, its most down-voted entries and its unanswered questions. */

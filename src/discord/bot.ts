@@ -94,7 +94,11 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   const ctx = createBotContext(deps);
   const log = ctx.logger.child({ component: 'discord' });
   const client = createDiscordClient(ctx.config);
-  const route = createInteractionRouter(deps.commands, [feedbackButtons, feedbackForm, queueButtons, shareButtons, fillButtons, fillForms], ctx);
+  const route = createInteractionRouter(
+    deps.commands,
+    [feedbackButtons, feedbackForm, queueButtons, shareButtons, fillButtons, fillForms],
+    ctx,
+  );
   const onMessage = createHelpChannelListener(ctx, client);
 
   deps.readiness?.attach(client);

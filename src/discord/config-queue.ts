@@ -1,4 +1,13 @@
-import { ButtonStyle, ComponentType, MessageFlags, PermissionFlagsBits, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type Interaction } from 'discord.js';
+import {
+  ButtonStyle,
+  ComponentType,
+  MessageFlags,
+  PermissionFlagsBits,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  type Interaction,
+} from 'discord.js';
 import { exportFileName, exportText, queueExport } from '../curation/export.js';
 import type { QueueItem } from '../curation/queue.js';
 import { REASON_LABELS, type Reason } from '../curation/reasons.js';
@@ -31,8 +40,16 @@ export function itemLines(item: QueueItem, n: number): string {
   return [head, ...(why.length > 0 ? [`  ${why.join(' · ')}`] : []), ...(closest ? [`  ${closest}`] : [])].join('\n');
 }
 
-const button = (custom_id: string, label: string, style: ButtonStyle.Success | ButtonStyle.Secondary, disabled = false): APIButtonComponent => ({ type: ComponentType.Button, custom_id, label, style, disabled });
-const row = (components: APIButtonComponent[]): APIActionRowComponent<APIButtonComponent> => ({ type: ComponentType.ActionRow, components });
+const button = (
+  custom_id: string,
+  label: string,
+  style: ButtonStyle.Success | ButtonStyle.Secondary,
+  disabled = false,
+): APIButtonComponent => ({ type: ComponentType.Button, custom_id, label, style, disabled });
+const row = (components: APIButtonComponent[]): APIActionRowComponent<APIButtonComponent> => ({
+  type: ComponentType.ActionRow,
+  components,
+});
 
 /** Page `page` (clamped) of the open items: the embed, a "done" button per item and ◀ ▶. Ids carry all state. */
 export function queuePage(items: readonly QueueItem[], page: number, note?: string) {
@@ -45,8 +62,13 @@ export function queuePage(items: readonly QueueItem[], page: number, note?: stri
     footer: { text: 'Done removes an item (asked again later, it comes back). /config queue export gives them all as JSON.' },
   });
   const components = [
-    ...(shown.length > 0 ? [row(shown.map((item, i) => button(`cq:d:${item.id}:${p}`, `Done ${p * PAGE_SIZE + i + 1}`, ButtonStyle.Success)))] : []),
-    row([button(`cq:p:${Math.max(0, p - 1)}:prev`, '◀ Previous', ButtonStyle.Secondary, p === 0), button(`cq:p:${p + 1}:next`, 'Next ▶', ButtonStyle.Secondary, p >= pages - 1)]),
+    ...(shown.length > 0
+      ? [row(shown.map((item, i) => button(`cq:d:${item.id}:${p}`, `Done ${p * PAGE_SIZE + i + 1}`, ButtonStyle.Success)))]
+      : []),
+    row([
+      button(`cq:p:${Math.max(0, p - 1)}:prev`, '◀ Previous', ButtonStyle.Secondary, p === 0),
+      button(`cq:p:${p + 1}:next`, 'Next ▶', ButtonStyle.Secondary, p >= pages - 1),
+    ]),
   ];
   return { content: note ?? '', embeds: [embed], components, allowedMentions: NO_MENTIONS };
 }

@@ -37,7 +37,13 @@ export function reasonForm(userId: string, kind: FeedbackKind, entryId: string):
       {
         type: ComponentType.Label,
         label: 'Anything to add? (optional)',
-        component: { type: ComponentType.TextInput, custom_id: COMMENT_FIELD, style: TextInputStyle.Paragraph, required: false, max_length: COMMENT_MAX },
+        component: {
+          type: ComponentType.TextInput,
+          custom_id: COMMENT_FIELD,
+          style: TextInputStyle.Paragraph,
+          required: false,
+          max_length: COMMENT_MAX,
+        },
       },
     ],
   };

@@ -24,7 +24,8 @@ export function solvedTags(store: Store) {
  */
 export async function markSolvedIfAuthor(interaction: ButtonInteraction, ctx: BotContext, log: Logger): Promise<boolean> {
   const post = interaction.channel;
-  if (!interaction.guildId || !post?.isThread() || post.parent?.type !== ChannelType.GuildForum || post.ownerId !== interaction.user.id) return false;
+  if (!interaction.guildId || !post?.isThread() || post.parent?.type !== ChannelType.GuildForum || post.ownerId !== interaction.user.id)
+    return false;
   const name = await solvedTags(ctx.store)
     .get(interaction.guildId)
     .catch(() => undefined); // the store's monitor reports the fault; the 👍 itself is saved

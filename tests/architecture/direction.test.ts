@@ -20,7 +20,8 @@ export function placeOf(file: string): { layer: Layer; part: string } | undefine
   if (['src/config.ts', 'src/logger.ts', 'src/paths.ts'].includes(file) || file.startsWith('src/store/') || file.startsWith('src/ops/'))
     return { layer: 'foundation', part: 'foundation' };
   if (file.startsWith('src/kb/')) return { layer: 'kb', part: 'kb' };
-  for (const dir of ['answer', 'curation', 'understand', 'engines', 'llm']) if (file.startsWith(`src/${dir}/`)) return { layer: 'domain', part: dir };
+  for (const dir of ['answer', 'curation', 'understand', 'engines', 'llm'])
+    if (file.startsWith(`src/${dir}/`)) return { layer: 'domain', part: dir };
   for (const dir of ['src/cli', 'src/discord', 'commands']) if (file.startsWith(`${dir}/`)) return { layer: 'surface', part: dir };
   return undefined;
 }

@@ -16,7 +16,9 @@ import { describeWithRedis } from '../support/redis.js';
 
 /** A 👎 with a reason and an unanswered question, then the export's attached text. */
 async function curatorActivity(t: TestBot): Promise<string> {
-  const [, down] = customIdsOf(await replyTo(t, t.fake.slash('ask', { question: 'how many days do I have to notify immigration after quitting?' })));
+  const [, down] = customIdsOf(
+    await replyTo(t, t.fake.slash('ask', { question: 'how many days do I have to notify immigration after quitting?' })),
+  );
   const click = t.fake.button(down ?? '');
   await formFrom(t, click);
   await replyTo(t, t.fake.submitModal(click.id, { reason: ['unclear'], comment: 'Which office?' }));
@@ -75,6 +77,9 @@ describe('queue arguments', () => {
   });
 
   it('--help prints the usage', async () => {
-    expect(await runQueue(['--help'], never)).toMatchObject({ exitCode: 0, stdout: expect.stringContaining('queue --guild <server id> [--json]') });
+    expect(await runQueue(['--help'], never)).toMatchObject({
+      exitCode: 0,
+      stdout: expect.stringContaining('queue --guild <server id> [--json]'),
+    });
   });
 });

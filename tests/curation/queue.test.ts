@@ -17,7 +17,16 @@ describe('the curator queue', () => {
     const first = await queue.add(GUILD, { kind: 'unanswered', question: 'Best  ramen?' }, at(1));
     const second = await queue.add(GUILD, { kind: 'unanswered', question: 'best ramen?' }, at(2));
     expect(await queue.list(GUILD)).toEqual([
-      { id: second, kind: 'unanswered', question: 'best ramen?', count: 2, lastAt: at(2).toISOString(), reasons: {}, comments: [], recordIds: [second, first] },
+      {
+        id: second,
+        kind: 'unanswered',
+        question: 'best ramen?',
+        count: 2,
+        lastAt: at(2).toISOString(),
+        reasons: {},
+        comments: [],
+        recordIds: [second, first],
+      },
     ]);
   });
 
@@ -36,7 +45,10 @@ describe('the curator queue', () => {
   });
 
   it('records the entry an unanswered question came closest to: the first suggestion, none without, never for answers', () => {
-    const related = [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }];
+    const related = [
+      { id: 'a', title: 'A' },
+      { id: 'b', title: 'B' },
+    ];
     expect(unansweredRecord('q', { answered: false, related })).toEqual({ kind: 'unanswered', question: 'q', closest: 'a' });
     expect(unansweredRecord('q', { answered: false, related: [] })).toEqual({ kind: 'unanswered', question: 'q' });
     expect(unansweredRecord('q', { answered: true, related })).toEqual({ kind: 'unanswered', question: 'q' });
@@ -100,7 +112,16 @@ describe('the export', () => {
     expect(queueExport(GUILD, await queue.list(GUILD))).toEqual({
       guildId: GUILD,
       items: [
-        { id: d, kind: 'downvoted', question: 'how long?', entryId: 'e', count: 1, lastAt: at(2).toISOString(), reasons: { unclear: 1 }, comments: ['which days?'] },
+        {
+          id: d,
+          kind: 'downvoted',
+          question: 'how long?',
+          entryId: 'e',
+          count: 1,
+          lastAt: at(2).toISOString(),
+          reasons: { unclear: 1 },
+          comments: ['which days?'],
+        },
         { id: u, kind: 'unanswered', question: 'ramen?', closest: null, count: 1, lastAt: at(1).toISOString() },
       ],
     });

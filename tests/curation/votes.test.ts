@@ -58,7 +58,13 @@ describe('reasons', () => {
     await recordVote(store, queue, vote({ because: { reason: 'out-of-date', comment: 'The form changed in 2026.' } }));
     expect(await tally(GUILD)).toEqual({ entryId: ENTRY, up: 0, down: 1, reasons: { 'out-of-date': 1 } });
     const [item] = await queue.list(GUILD);
-    expect(item).toMatchObject({ kind: 'downvoted', entryId: ENTRY, count: 1, reasons: { 'out-of-date': 1 }, comments: ['The form changed in 2026.'] });
+    expect(item).toMatchObject({
+      kind: 'downvoted',
+      entryId: ENTRY,
+      count: 1,
+      reasons: { 'out-of-date': 1 },
+      comments: ['The form changed in 2026.'],
+    });
   });
 
   it('GIVEN a member changing their reason THEN the count moves; their comment is replaced, not added', async () => {

@@ -33,9 +33,14 @@ afterAll(async () => {
 
 const description = (m: APIInteractionResponseCallbackData) => m.embeds?.[0]?.description ?? '';
 /** The message as it is now (after updates), found by one of its custom ids. */
-const current = (bot: TestBot, customId: string) => [...bot.fake.messagesIn(bot.fake.channels.general.id)].reverse().find((m) => customIdsOf(m).includes(customId));
+const current = (bot: TestBot, customId: string) =>
+  [...bot.fake.messagesIn(bot.fake.channels.general.id)].reverse().find((m) => customIdsOf(m).includes(customId));
 
-async function click(bot: TestBot, customId: string, permissions = FakePermissions.manageGuild): Promise<APIInteractionResponseCallbackData> {
+async function click(
+  bot: TestBot,
+  customId: string,
+  permissions = FakePermissions.manageGuild,
+): Promise<APIInteractionResponseCallbackData> {
   const i = bot.fake.button(customId, { message: current(bot, customId), permissions });
   const response = await bot.fake.waitForResponse(i.id);
   expect(response.type).toBe(7); // the page is updated in place

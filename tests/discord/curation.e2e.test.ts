@@ -57,10 +57,14 @@ describe('👎 asks why', () => {
     expect(embed?.fields?.[0]?.value).toBe(`${entryId} 👎 1 · 👍 0 — Out of date ×1`);
 
     const doc = await exported();
-    expect(doc.items).toContainEqual(expect.objectContaining({ kind: 'downvoted', question: QUESTION, entryId, reasons: { 'out-of-date': 1 }, comments: [COMMENT] }));
+    expect(doc.items).toContainEqual(
+      expect.objectContaining({ kind: 'downvoted', question: QUESTION, entryId, reasons: { 'out-of-date': 1 }, comments: [COMMENT] }),
+    );
 
     const page = await replyTo(t, t.fake.slash('config', {}, { group: 'queue', subcommand: 'show', ...moderator }));
-    expect(page.embeds?.[0]?.description).toContain('Out of date ×1 · “It says 14 days but \\*\\*my\\*\\* office said <\u200b@123456789012345678> @\u200beveryone”');
+    expect(page.embeds?.[0]?.description).toContain(
+      'Out of date ×1 · “It says 14 days but \\*\\*my\\*\\* office said <\u200b@123456789012345678> @\u200beveryone”',
+    );
   });
 
   it('GIVEN a 👎 WHEN the member closes the form THEN the 👎 still counts (without a reason)', async () => {
@@ -74,7 +78,10 @@ describe('👎 asks why', () => {
   it("GIVEN frank's form WHEN another member sends it THEN it is refused privately and nothing changes", async () => {
     const { click } = await downVote(t.fake.user('frank'));
     const before = await exported();
-    const forged = await replyTo(t, t.fake.submitModal(click.id, { reason: ['unclear'], comment: 'not mine' }, { user: t.fake.user('mallory') }));
+    const forged = await replyTo(
+      t,
+      t.fake.submitModal(click.id, { reason: ['unclear'], comment: 'not mine' }, { user: t.fake.user('mallory') }),
+    );
     expect(isEphemeral(forged)).toBe(true);
     expect(forged.content).toBe('This form belongs to another member’s rating; click 👎 on the answer to give your own.');
     await settle(t);
@@ -115,7 +122,7 @@ describe('forum posts marked solved', () => {
     expect(tagPatches(thread.id)).toEqual([]);
   });
 
-  it("GIVEN /config solved-tag Solved WHEN a non-author clicks 👍 THEN no tag; WHEN the author does THEN the post gets the tag", async () => {
+  it('GIVEN /config solved-tag Solved WHEN a non-author clicks 👍 THEN no tag; WHEN the author does THEN the post gets the tag', async () => {
     const set = await replyTo(t, t.fake.slash('config', { tag: 'solved' }, { subcommand: 'solved-tag', ...moderator }));
     expect(set.content).toBe('When a forum post’s author clicks 👍 on my answer, the post gets the tag **solved**.');
     const author = t.fake.user('hana');
@@ -130,7 +137,11 @@ describe('forum posts marked solved', () => {
   });
 
   it('GIVEN a solved tag no forum offers WHEN set THEN the moderator is told; WHEN turned off THEN it says so', async () => {
-    expect((await replyTo(t, t.fake.slash('config', { tag: 'Done' }, { subcommand: 'solved-tag', ...moderator }))).content).toContain('No forum channel has a tag of that name yet');
-    expect((await replyTo(t, t.fake.slash('config', {}, { subcommand: 'solved-tag', ...moderator }))).content).toBe('Forum posts will no longer be tagged solved.');
+    expect((await replyTo(t, t.fake.slash('config', { tag: 'Done' }, { subcommand: 'solved-tag', ...moderator }))).content).toContain(
+      'No forum channel has a tag of that name yet',
+    );
+    expect((await replyTo(t, t.fake.slash('config', {}, { subcommand: 'solved-tag', ...moderator }))).content).toBe(
+      'Forum posts will no longer be tagged solved.',
+    );
   });
 });

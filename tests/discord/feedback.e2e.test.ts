@@ -35,7 +35,10 @@ async function askForButtons(question = QUESTION): Promise<{ up: string; down: s
 }
 
 async function queueText(bot: TestBot): Promise<string> {
-  const data = await replyTo(bot, bot.fake.slash('config', {}, { group: 'queue', subcommand: 'show', permissions: FakePermissions.manageGuild }));
+  const data = await replyTo(
+    bot,
+    bot.fake.slash('config', {}, { group: 'queue', subcommand: 'show', permissions: FakePermissions.manageGuild }),
+  );
   return data.embeds?.[0]?.description ?? '';
 }
 

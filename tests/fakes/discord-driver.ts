@@ -139,12 +139,19 @@ export class FakeDriver {
    */
   submitModal(interactionId: string, values: ModalValues, opts: { user?: APIUser } = {}): SentInteraction {
     const rec = this.state.interactions.get(interactionId);
-    if (rec?.response?.type !== InteractionResponseType.Modal) throw new Error(`fake discord: no modal was shown in response to ${interactionId}`);
+    if (rec?.response?.type !== InteractionResponseType.Modal)
+      throw new Error(`fake discord: no modal was shown in response to ${interactionId}`);
     const message = 'message' in rec.payload ? rec.payload.message : undefined;
     // `opts.user`: another member's client sends the same form (forged: Discord shows a modal only to its member).
     const user = opts.user ?? rec.payload.member?.user ?? rec.payload.user;
-    const base = this.#base({ ...(user && { user }), ...(rec.payload.member && { permissions: rec.payload.member.permissions }) }, rec.channelId);
-    const payload = { ...modalPayload(base, rec.response.data.custom_id, {}, message), data: modalSubmission(rec.response.data, values) } as APIModalSubmitInteraction;
+    const base = this.#base(
+      { ...(user && { user }), ...(rec.payload.member && { permissions: rec.payload.member.permissions }) },
+      rec.channelId,
+    );
+    const payload = {
+      ...modalPayload(base, rec.response.data.custom_id, {}, message),
+      data: modalSubmission(rec.response.data, values),
+    } as APIModalSubmitInteraction;
     return this.#send(`modal ${rec.response.data.custom_id}`, base.channel.id, payload);
   }
 

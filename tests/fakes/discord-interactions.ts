@@ -113,7 +113,14 @@ export function buildOptions(values: OptionValues | RawOptions, opts: SlashOptio
         o.type !== ApplicationCommandOptionType.Subcommand && o.type !== ApplicationCommandOptionType.SubcommandGroup,
     );
     options = [{ name: opts.subcommand, type: ApplicationCommandOptionType.Subcommand, options: basic }];
-    if (opts.group !== undefined) options = [{ name: opts.group, type: ApplicationCommandOptionType.SubcommandGroup, options: options as APIApplicationCommandInteractionDataSubcommandOption[] }];
+    if (opts.group !== undefined)
+      options = [
+        {
+          name: opts.group,
+          type: ApplicationCommandOptionType.SubcommandGroup,
+          options: options as APIApplicationCommandInteractionDataSubcommandOption[],
+        },
+      ];
   }
   return options;
 }

@@ -27,7 +27,8 @@ function checkTextInput(errors: FormErrors, at: Path, c: Record<string, unknown>
   checkCount(errors, [...at, 'max_length'], c.max_length, 1, MODAL_LIMITS.textLength);
   checkString(errors, [...at, 'value'], c.value, MODAL_LIMITS.textLength);
   checkString(errors, [...at, 'placeholder'], c.placeholder, MODAL_LIMITS.textPlaceholder);
-  if (c.label !== undefined) errors.add([...at, 'label'], 'COMPONENT_INVALID', 'A text input inside a label has no label of its own (not modelled)');
+  if (c.label !== undefined)
+    errors.add([...at, 'label'], 'COMPONENT_INVALID', 'A text input inside a label has no label of its own (not modelled)');
 }
 
 function checkStringSelect(errors: FormErrors, at: Path, c: Record<string, unknown>): void {
@@ -43,12 +44,14 @@ function checkStringSelect(errors: FormErrors, at: Path, c: Record<string, unkno
   checkCount(errors, [...at, 'min_values'], c.min_values, 0, 25);
   checkCount(errors, [...at, 'max_values'], c.max_values, 1, 25);
   if (c.disabled !== undefined) errors.add([...at, 'disabled'], 'COMPONENT_INVALID', 'Modals can not have disabled components');
-  if (c.required !== false && c.min_values === 0) errors.add([...at, 'min_values'], 'COMPONENT_INVALID', 'min_values must be at least 1 when required');
+  if (c.required !== false && c.min_values === 0)
+    errors.add([...at, 'min_values'], 'COMPONENT_INVALID', 'min_values must be at least 1 when required');
 }
 
 function checkCustomId(errors: FormErrors, at: Path, c: Record<string, unknown>, ids: Set<string>): void {
   if (checkString(errors, [...at, 'custom_id'], c.custom_id, 100, { required: true, min: 1 }) > 0 && typeof c.custom_id === 'string') {
-    if (ids.has(c.custom_id)) errors.add([...at, 'custom_id'], 'COMPONENT_CUSTOM_ID_DUPLICATED', 'Component custom id cannot be duplicated');
+    if (ids.has(c.custom_id))
+      errors.add([...at, 'custom_id'], 'COMPONENT_CUSTOM_ID_DUPLICATED', 'Component custom id cannot be duplicated');
     ids.add(c.custom_id);
   }
 }
@@ -56,7 +59,8 @@ function checkCustomId(errors: FormErrors, at: Path, c: Record<string, unknown>,
 /** The older layout: an action row holding one text input that carries its own label. */
 function checkLegacyRow(errors: FormErrors, at: Path, row: Record<string, unknown>, ids: Set<string>): void {
   const input = Array.isArray(row.components) && row.components.length === 1 ? (row.components[0] as unknown) : undefined;
-  if (!isRecord(input) || input.type !== TEXT_INPUT) return errors.add([...at, 'components'], 'COMPONENT_INVALID', 'An action row in a modal holds exactly one text input');
+  if (!isRecord(input) || input.type !== TEXT_INPUT)
+    return errors.add([...at, 'components'], 'COMPONENT_INVALID', 'An action row in a modal holds exactly one text input');
   const ip = [...at, 'components', 0];
   checkCustomId(errors, ip, input, ids);
   checkString(errors, [...ip, 'label'], input.label, MODAL_LIMITS.label, { required: true, min: 1 });
@@ -66,7 +70,11 @@ function checkLegacyRow(errors: FormErrors, at: Path, row: Record<string, unknow
 function checkLabel(errors: FormErrors, at: Path, label: unknown, ids: Set<string>): void {
   if (isRecord(label) && label.type === ACTION_ROW) return checkLegacyRow(errors, at, label, ids);
   if (!isRecord(label) || label.type !== LABEL) {
-    return errors.add([...at, 'type'], 'UNION_TYPE_CHOICES', 'Only labels (type 18) and action rows (type 1) are modelled at the top level of a modal');
+    return errors.add(
+      [...at, 'type'],
+      'UNION_TYPE_CHOICES',
+      'Only labels (type 18) and action rows (type 1) are modelled at the top level of a modal',
+    );
   }
   checkString(errors, [...at, 'label'], label.label, MODAL_LIMITS.label, { required: true, min: 1 });
   checkString(errors, [...at, 'description'], label.description, MODAL_LIMITS.labelDescription);
@@ -76,7 +84,8 @@ function checkLabel(errors: FormErrors, at: Path, label: unknown, ids: Set<strin
     return errors.add([...cp, 'type'], 'UNION_TYPE_CHOICES', 'Only text inputs and string selects are modelled in labels');
   }
   checkCustomId(errors, cp, c, ids);
-  if (c.required !== undefined && typeof c.required !== 'boolean') errors.add([...cp, 'required'], 'BASE_TYPE_BOOLEAN', 'Must be either true or false.');
+  if (c.required !== undefined && typeof c.required !== 'boolean')
+    errors.add([...cp, 'required'], 'BASE_TYPE_BOOLEAN', 'Must be either true or false.');
   if (c.type === TEXT_INPUT) checkTextInput(errors, cp, c);
   else checkStringSelect(errors, cp, c);
 }

@@ -35,7 +35,8 @@ function textValue(f: Field, value: string | readonly string[] | undefined): str
   const min = typeof f.raw.min_length === 'number' ? f.raw.min_length : 0;
   const max = typeof f.raw.max_length === 'number' ? f.raw.max_length : 4000;
   if (required && n === 0) throw new Error(`fake discord: the client requires ${f.customId} before submitting`);
-  if (n > 0 && (n < min || n > max)) throw new Error(`fake discord: the client keeps ${f.customId} within ${min}–${max} characters (got ${n})`);
+  if (n > 0 && (n < min || n > max))
+    throw new Error(`fake discord: the client keeps ${f.customId} within ${min}–${max} characters (got ${n})`);
   return text;
 }
 
@@ -49,12 +50,16 @@ function selectValues(f: Field, value: string | readonly string[] | undefined): 
   const min = typeof f.raw.min_values === 'number' ? f.raw.min_values : 1;
   const max = typeof f.raw.max_values === 'number' ? f.raw.max_values : 1;
   if (values.length === 0 && !required) return values;
-  if (values.length < min || values.length > max) throw new Error(`fake discord: the client lets ${f.customId} take ${min}–${max} values (got ${values.length})`);
+  if (values.length < min || values.length > max)
+    throw new Error(`fake discord: the client lets ${f.customId} take ${min}–${max} values (got ${values.length})`);
   return values;
 }
 
 /** The `data` of the MODAL_SUBMIT interaction for `modal` filled in with `values`. */
-export function modalSubmission(modal: APIModalInteractionResponseCallbackData, values: ModalValues): { custom_id: string; components: APIModalSubmissionComponent[] } {
+export function modalSubmission(
+  modal: APIModalInteractionResponseCallbackData,
+  values: ModalValues,
+): { custom_id: string; components: APIModalSubmissionComponent[] } {
   const fields = fieldsOf(modal);
   const stray = Object.keys(values).filter((id) => !fields.some((f) => f.customId === id));
   if (stray.length > 0) throw new Error(`fake discord: the modal has no field ${stray.join(', ')}`);
