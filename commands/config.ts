@@ -26,9 +26,28 @@ function helpChannelId(interaction: ChatInputCommandInteraction<'cached' | 'raw'
   return id;
 }
 
+/** `/config queue show [clear]`: the first page; only what is listed is cleared (questions queued meanwhile stay for the next look). */
+async function showQueue(ctx: BotContext, guildId: string, clear: boolean) {
+  const items = await ctx.queue.list(guildId);
+  if (clear)
+    await ctx.queue.remove(
+      guildId,
+      items.flatMap((i) => i.recordIds),
+    );
+  return queuePage(items, 0, clear ? 'Shown, then cleared.' : undefined);
+}
+
+/** `/config reload`: what was loaded, or the problems that kept the previous version. */
+function reloadText(result: Awaited<ReturnType<BotContext['reloadKnowledge']>>): string {
+  return result.ok
+    ? `Knowledge base reloaded: ${result.kb.entries.length} entries, version \`${result.kb.version}\`.`
+    : `Not reloaded: the knowledge base has ${result.problems.length} problem(s); the bot keeps using the previous version.\n${result.problems.map((p) => `• ${p.file} › ${p.field}: ${p.message}`).join('\n')}`;
+}
+
 /** `/config solved-tag [tag]`: sets (or, without a tag, removes) the server's solved tag; says if no forum offers it. */
 async function setSolvedTag(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, ctx: BotContext, guildId: string): Promise<string> {
-  const name = interaction.options.getString('tag')?.trim() || undefined;
+  const tag = interaction.options.getString('tag')?.trim();
+  const name = tag === '' ? undefined : tag;
   await solvedTags(ctx.store).set(guildId, name);
   if (name === undefined) return 'Forum posts will no longer be tagged solved.';
   const offered = interaction.guild?.channels.cache.some(
@@ -120,19 +139,11 @@ export const config = {
           all.length > 0 ? `Help channels:\n${all.join('\n')}` : 'No help channels yet. Add one with `/config add-help-channel`.',
         ));
       }
-      case 'queue show': {
-        const items = await ctx.queue.list(guildId);
-        // Only what is listed is cleared: questions queued meanwhile stay for the next look.
-        if (interaction.options.getBoolean('clear'))
-          await ctx.queue.remove(
-            guildId,
-            items.flatMap((i) => i.recordIds),
-          );
+      case 'queue show':
         return void (await interaction.reply({
-          ...queuePage(items, 0, interaction.options.getBoolean('clear') ? 'Shown, then cleared.' : undefined),
+          ...(await showQueue(ctx, guildId, interaction.options.getBoolean('clear') ?? false)),
           flags: MessageFlags.Ephemeral,
         }));
-      }
       case 'queue export':
         return void (await interaction.reply(exportReply(guildId, await ctx.queue.list(guildId))));
       case 'stats': {
@@ -143,11 +154,7 @@ export const config = {
         return void (await reply(await setSolvedTag(interaction, ctx, guildId)));
       case 'reload': {
         await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-        const result = await ctx.reloadKnowledge();
-        const content = result.ok
-          ? `Knowledge base reloaded: ${result.kb.entries.length} entries, version \`${result.kb.version}\`.`
-          : `Not reloaded: the knowledge base has ${result.problems.length} problem(s); the bot keeps using the previous version.\n${result.problems.map((p) => `• ${p.file} › ${p.field}: ${p.message}`).join('\n')}`;
-        return void (await interaction.editReply(textMessage(content)));
+        return void (await interaction.editReply(textMessage(reloadText(await ctx.reloadKnowledge()))));
       }
       default:
         throw new UserError('Unknown /config action.', 'invalid-option');

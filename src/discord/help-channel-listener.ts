@@ -46,6 +46,16 @@ async function deliver(message: Message<true>, payload: Payload, threadName: str
   }
 }
 
+/** A message is considered when it mentions the bot (anywhere), or is a message or new forum post in a help channel. */
+async function consider(message: Message<true>, ctx: BotContext, botId: string) {
+  const channel = message.channel;
+  const mentioned = message.mentions.users.has(botId);
+  const parentId = channel.isThread() ? channel.parentId : channel.id;
+  const inHelp = parentId !== null && (await ctx.helpChannels.isHelpChannel(message.guildId, parentId));
+  const forumPost = channel.isThread() && channel.parent?.type === ChannelType.GuildForum && message.id === channel.id;
+  return { mentioned, inHelp, forumPost, considered: mentioned || (inHelp && (!channel.isThread() || forumPost)) };
+}
+
 /**
  * Answers questions posted in help channels: a message in a text help channel gets its answer in a new thread; a new
  * post in a forum help channel gets it in the post. Only confident answers are posted there — chatter gets nothing —
@@ -59,11 +69,8 @@ export function createHelpChannelListener(ctx: BotContext, client: Client) {
   return async function onMessage(message: Message): Promise<void> {
     if (message.author.bot || message.system || message.webhookId || !message.inGuild() || !client.user) return;
     const channel = message.channel;
-    const mentioned = message.mentions.users.has(client.user.id);
-    const parentId = channel.isThread() ? channel.parentId : channel.id;
-    const inHelp = parentId !== null && (await ctx.helpChannels.isHelpChannel(message.guildId, parentId));
-    const forumPost = channel.isThread() && channel.parent?.type === ChannelType.GuildForum && message.id === channel.id;
-    if (!mentioned && !(inHelp && (!channel.isThread() || forumPost))) return;
+    const { mentioned, inHelp, forumPost, considered } = await consider(message, ctx, client.user.id);
+    if (!considered) return;
 
     const log = ctx.logger.child({
       messageId: message.id,

@@ -19,7 +19,7 @@ const REFUSED = 'Only members with the **Manage Server** permission can use `/co
 const moderator = { permissions: FakePermissions.manageGuild };
 const config = (subcommand: string, options: Record<string, boolean> = {}, permissions = FakePermissions.manageGuild) => {
   const [group, sub] = subcommand.includes(' ') ? subcommand.split(' ') : [undefined, subcommand];
-  return replyTo(t, t.fake.slash('config', options, { subcommand: sub!, ...(group && { group }), permissions }));
+  return replyTo(t, t.fake.slash('config', options, { subcommand: sub, ...(group && { group }), permissions }));
 };
 const queue = async (clear?: boolean) => (await config('queue show', clear === undefined ? {} : { clear })).embeds?.[0];
 

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
+import { InteractionResponseType, type APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/store/store.js';
 import { FakePermissions } from '../fakes/discord.js';
@@ -44,7 +44,7 @@ async function click(
   const i = bot.fake.button(customId, { message: current(bot, customId), permissions });
   const response = await bot.fake.waitForResponse(i.id);
   expect(response.type).toBe(7); // the page is updated in place
-  return response.type === 7 ? (response.data ?? {}) : {};
+  return response.type === InteractionResponseType.UpdateMessage ? (response.data ?? {}) : {};
 }
 
 describe('queue pages', () => {

@@ -37,7 +37,8 @@ export async function replyTo(t: TestBot, i: SentInteraction): Promise<APIIntera
 /** Waits for the initial response and checks it shows a modal (callback type 9); returns the modal. */
 export async function formFrom(t: TestBot, i: SentInteraction): Promise<APIModalInteractionResponseCallbackData> {
   const response = await t.fake.waitForResponse(i.id);
-  if (response.type !== 9) throw new Error(`expected a modal (type 9), got type ${response.type}: ${JSON.stringify(response)}`);
+  if (response.type !== InteractionResponseType.Modal)
+    throw new Error(`expected a modal (type 9), got type ${response.type}: ${JSON.stringify(response)}`);
   await handled(t, i.id); // a 👎 is recorded right after its form is shown
   return response.data;
 }

@@ -69,7 +69,7 @@ export function modalSubmission(
         ? { type: ComponentType.TextInput as const, id: 2 * i + 2, custom_id: f.customId, value: textValue(f, values[f.customId]) }
         : { type: ComponentType.StringSelect as const, id: 2 * i + 2, custom_id: f.customId, values: selectValues(f, values[f.customId]) };
     if (f.legacy) return { type: ComponentType.ActionRow, id: 2 * i + 1, components: [component] } as APIModalSubmissionComponent;
-    return { type: ComponentType.Label, id: 2 * i + 1, component } as APIModalSubmissionComponent;
+    return { type: ComponentType.Label, id: 2 * i + 1, component };
   });
   return { custom_id: modal.custom_id, components };
 }
