@@ -18,7 +18,9 @@ async function main(dir = KNOWLEDGE_DIR): Promise<number> {
   process.stdout.write(
     `Knowledge base OK: ${kb.entries.length} entries in ${kb.topics.length} topics, ${kb.sources.size} sources, version ${kb.version}\n`,
   );
-  const today = /^\d{4}-\d{2}-\d{2}$/.test(process.env.KB_CHECK_TODAY ?? '') ? process.env.KB_CHECK_TODAY! : new Date().toISOString().slice(0, 10);
+  const today = /^\d{4}-\d{2}-\d{2}$/.test(process.env.KB_CHECK_TODAY ?? '')
+    ? process.env.KB_CHECK_TODAY!
+    : new Date().toISOString().slice(0, 10);
   const warnings = freshnessWarnings(kb, today);
   const lines = warnings.map((w) => `  ${w.file} › ${w.field}: ${w.message}`);
   if (warnings.length > 0) process.stdout.write(`${warnings.length} warning(s), not errors (as of ${today}):\n${lines.join('\n')}\n`);

@@ -1,4 +1,10 @@
-import { MessageFlags, type ChatInputCommandInteraction, type Interaction, type InteractionEditReplyOptions, type InteractionReplyOptions } from 'discord.js';
+import {
+  MessageFlags,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
+} from 'discord.js';
 import type { Command } from './command.js';
 
 /**
@@ -20,7 +26,13 @@ export async function deferEarly(interaction: Interaction, byName: ReadonlyMap<s
 /** The reply options a deferred reply's edit accepts (the visibility was fixed by the deferral). */
 function asEdit(options: string | InteractionReplyOptions): string | InteractionEditReplyOptions {
   if (typeof options === 'string') return options;
-  const { flags: _flags, withResponse: _w, fetchReply: _f, tts: _t, ...rest } = options as InteractionReplyOptions & { fetchReply?: boolean };
+  const {
+    flags: _flags,
+    withResponse: _w,
+    fetchReply: _f,
+    tts: _t,
+    ...rest
+  } = options as InteractionReplyOptions & { fetchReply?: boolean };
   return rest as InteractionEditReplyOptions;
 }
 

@@ -72,12 +72,19 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions =
   const idle: (() => void)[] = [];
 
   const acknowledge = (t: number) => {
-    for (acked = Math.max(acked, head); acked < queue.length && inFlight < maxAcksInFlight && t - queue[acked]!.at >= deferAfterMs; acked++) {
+    for (
+      acked = Math.max(acked, head);
+      acked < queue.length && inFlight < maxAcksInFlight && t - queue[acked]!.at >= deferAfterMs;
+      acked++
+    ) {
       const item = queue[acked]!;
       inFlight++;
       item.ack = deps.deferEarly(item.interaction).then(
         (deferred) => (deferred && deps.metrics.deferredEarly(), deferred ? 'deferred' : 'no'),
-        (err: unknown) => (deps.logger.warn({ err, interactionId: item.interaction.id }, 'early acknowledgement failed; not handled'), 'failed'),
+        (err: unknown) => (
+          deps.logger.warn({ err, interactionId: item.interaction.id }, 'early acknowledgement failed; not handled'),
+          'failed'
+        ),
       );
       void item.ack.finally(() => {
         inFlight--;
@@ -90,7 +97,10 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions =
     const { type, command } = deps.labels(item.interaction);
     deps.metrics.interaction(type, command, 'dropped');
     deps.dropped?.(item.interaction);
-    deps.logger.warn({ interactionId: item.interaction.id, type, command, waitedMs: Math.round(t - item.at) }, 'interaction dropped: its deadline passed before its turn');
+    deps.logger.warn(
+      { interactionId: item.interaction.id, type, command, waitedMs: Math.round(t - item.at) },
+      'interaction dropped: its deadline passed before its turn',
+    );
   };
 
   const start = (item: Item, t: number) => {

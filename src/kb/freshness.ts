@@ -30,13 +30,21 @@ export function freshnessWarnings(kb: { entries: readonly Entry[]; sources: Read
   const cutoff = monthsBefore(today, STALE_AFTER_MONTHS);
   const stale = kb.entries
     .filter((e) => e.reviewed < cutoff)
-    .map((e) => ({ file: e.file, field: 'reviewed', message: `last reviewed ${e.reviewed}, over ${STALE_AFTER_MONTHS} months ago: check it against its sources and update the date` }));
+    .map((e) => ({
+      file: e.file,
+      field: 'reviewed',
+      message: `last reviewed ${e.reviewed}, over ${STALE_AFTER_MONTHS} months ago: check it against its sources and update the date`,
+    }));
   const unverified = [...kb.sources.values()]
     .filter((s) => s.confidence === 'unverified')
     .map((s) => {
       const citing = kb.entries.filter((e) => e.sources.includes(s.id)).map((e) => e.id);
       const by = citing.length > 0 ? `cited by ${citing.join(', ')}` : 'cited by no entry';
-      return { file: 'sources.yaml', field: `${s.id}.confidence`, message: `"unverified" (a lead only; ${by}): confirm it in an official text or a careful secondary source` };
+      return {
+        file: 'sources.yaml',
+        field: `${s.id}.confidence`,
+        message: `"unverified" (a lead only; ${by}): confirm it in an official text or a careful secondary source`,
+      };
     });
   return [...stale, ...unverified];
 }

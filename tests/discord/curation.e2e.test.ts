@@ -96,7 +96,9 @@ describe('freshness', () => {
     const entryId = (customIdsOf(answer)[0] ?? '').split(':')[3];
     const entry = (await realKnowledgeBase()).entries.find((e) => e.id === entryId);
     expect(entry).toBeDefined();
-    expect(answer.embeds?.[0]?.footer?.text).toMatch(new RegExp(`^From the curated guides · ${reviewedLabel(entry!.reviewed)} · confidence \\d\\.\\d\\d$`));
+    expect(answer.embeds?.[0]?.footer?.text).toMatch(
+      new RegExp(`^From the curated guides · ${reviewedLabel(entry!.reviewed)} · confidence \\d\\.\\d\\d$`),
+    );
     expect(reviewedLabel(entry!.reviewed)).toMatch(/^reviewed [A-Z][a-z]{2} \d{4}$/);
   });
 });

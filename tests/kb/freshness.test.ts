@@ -32,7 +32,11 @@ describe('freshness', () => {
     expect(freshnessWarnings(one, `${Number(y) + 1}-${m}-${d}`)).toEqual([]);
     const dayAfter = new Date(Date.UTC(Number(y) + 1, Number(m) - 1, Number(d) + 1)).toISOString().slice(0, 10);
     expect(freshnessWarnings(one, dayAfter)).toEqual([
-      { file: entry.file, field: 'reviewed', message: `last reviewed ${entry.reviewed}, over 12 months ago: check it against its sources and update the date` },
+      {
+        file: entry.file,
+        field: 'reviewed',
+        message: `last reviewed ${entry.reviewed}, over 12 months ago: check it against its sources and update the date`,
+      },
     ]);
   });
 
@@ -46,9 +50,14 @@ describe('freshness', () => {
   });
 
   it('GIVEN stale entries THEN kb:check lists the warnings and still exits 0', async () => {
-    const run = await promisify(execFile)(path.join(ROOT_DIR, 'node_modules/.bin/tsx'), ['src/cli/kb-check.ts'], { cwd: ROOT_DIR, env: { ...process.env, KB_CHECK_TODAY: '2099-01-01' } });
+    const run = await promisify(execFile)(path.join(ROOT_DIR, 'node_modules/.bin/tsx'), ['src/cli/kb-check.ts'], {
+      cwd: ROOT_DIR,
+      env: { ...process.env, KB_CHECK_TODAY: '2099-01-01' },
+    });
     expect(run.stdout).toContain('Knowledge base OK');
-    expect(run.stdout).toContain(`${kb.entries.length + [...kb.sources.values()].filter((s) => s.confidence === 'unverified').length} warning(s), not errors (as of 2099-01-01):`);
+    expect(run.stdout).toContain(
+      `${kb.entries.length + [...kb.sources.values()].filter((s) => s.confidence === 'unverified').length} warning(s), not errors (as of 2099-01-01):`,
+    );
     expect(run.stdout).toMatch(/entries\/.+\.md › reviewed: last reviewed \d{4}-\d{2}-\d{2}, over 12 months ago/);
   });
 });

@@ -24,8 +24,14 @@ describe('graceful overload', () => {
     const t = await startTestBot({ metrics, scheduler: { deferAfterMs: 0, dropAfterMs: 2_500 } });
     try {
       const sent = t.fake.together(() => [
-        ...Array.from({ length: 10 }, () => ({ pub: true, i: t.fake.slash('ask', { question: 'how do I ask for a raise without seeming pushy?' }) })),
-        ...Array.from({ length: 10 }, () => ({ pub: false, i: t.fake.slash('hsp-points', { age: 30, degree: 'master', experience: 5, salary: 7_000_000 }) })),
+        ...Array.from({ length: 10 }, () => ({
+          pub: true,
+          i: t.fake.slash('ask', { question: 'how do I ask for a raise without seeming pushy?' }),
+        })),
+        ...Array.from({ length: 10 }, () => ({
+          pub: false,
+          i: t.fake.slash('hsp-points', { age: 30, degree: 'master', experience: 5, salary: 7_000_000 }),
+        })),
         ...Array.from({ length: 10 }, () => ({ pub: false, i: t.fake.slash('help', {}) })),
       ]);
       for (const { pub, i } of sent) {
@@ -48,7 +54,8 @@ describe('graceful overload', () => {
     try {
       const sent = t.fake.together(() => Array.from({ length: 5 }, () => t.fake.slash('ask', { question: SECRET })));
       const ids = new Set(sent.map((i) => i.id));
-      for (let waited = 0; t.logs.lines().filter(dropped).length < 5 && waited < 5_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+      for (let waited = 0; t.logs.lines().filter(dropped).length < 5 && waited < 5_000; waited += 50)
+        await new Promise((r) => setTimeout(r, 50));
       const lines = t.logs.lines().filter(dropped);
       expect(lines.map((l) => l.interactionId).sort()).toEqual([...ids].sort());
       expect(lines.every((l) => l.command === 'ask' && !JSON.stringify(l).includes('zanzibar'))).toBe(true);
