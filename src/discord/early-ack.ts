@@ -33,13 +33,13 @@ function asEdit(options: string | InteractionReplyOptions): string | Interaction
     tts: _t,
     ...rest
   } = options as InteractionReplyOptions & { fetchReply?: boolean };
-  return rest as InteractionEditReplyOptions;
+  return rest;
 }
 
 function adoptDeferral(interaction: ChatInputCommandInteraction): void {
   const shim = {
     reply: (options: string | InteractionReplyOptions) => interaction.editReply(asEdit(options)),
-    deferReply: async () => undefined,
+    deferReply: () => Promise.resolve(undefined),
   };
   Object.assign(interaction, shim);
 }

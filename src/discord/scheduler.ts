@@ -56,6 +56,29 @@ export interface Scheduler {
   drained(): Promise<void>;
 }
 
+/** One log line (ids and command name only) and the "dropped" count for an interaction past its deadline. */
+function drop(deps: SchedulerDeps, item: Item, t: number): void {
+  const { type, command } = deps.labels(item.interaction);
+  deps.metrics.interaction(type, command, 'dropped');
+  deps.dropped?.(item.interaction);
+  deps.logger.warn(
+    { interactionId: item.interaction.id, type, command, waitedMs: Math.round(t - item.at) },
+    'interaction dropped: its deadline passed before its turn',
+  );
+}
+
+/** An interaction's turn: handled, or dropped when overdue and not acknowledged early. */
+function start(deps: SchedulerDeps, dropAfterMs: number, item: Item, t: number): void {
+  const overdue = t - item.at >= dropAfterMs;
+  if (!item.ack) return overdue ? drop(deps, item, t) : void deps.handle(item.interaction);
+  // Acknowledged early: the handler edits the deferred reply. Not possible and overdue: dropped. Failed (expired):
+  // a reply would fail too, so it is counted and not handled (its one log line is the failure's).
+  void item.ack.then((ack) => {
+    if (ack === 'failed') return deps.expired(item.interaction);
+    return ack === 'deferred' || !overdue ? deps.handle(item.interaction) : drop(deps, item, t);
+  });
+}
+
 /**
  * Runs interactions in arrival order, one handler start per turn of the event loop (setImmediate), so replies go out
  * while a backlog is worked through instead of after it. When the process falls behind, interactions that have waited
@@ -93,34 +116,13 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions =
     }
   };
 
-  const drop = (item: Item, t: number) => {
-    const { type, command } = deps.labels(item.interaction);
-    deps.metrics.interaction(type, command, 'dropped');
-    deps.dropped?.(item.interaction);
-    deps.logger.warn(
-      { interactionId: item.interaction.id, type, command, waitedMs: Math.round(t - item.at) },
-      'interaction dropped: its deadline passed before its turn',
-    );
-  };
-
-  const start = (item: Item, t: number) => {
-    const overdue = t - item.at >= dropAfterMs;
-    if (!item.ack) return overdue ? drop(item, t) : void deps.handle(item.interaction);
-    // Acknowledged early: the handler edits the deferred reply. Not possible and overdue: dropped. Failed (expired):
-    // a reply would fail too, so it is counted and not handled (its one log line is the failure's).
-    void item.ack.then((ack) => {
-      if (ack === 'failed') return deps.expired(item.interaction);
-      return ack === 'deferred' || !overdue ? deps.handle(item.interaction) : drop(item, t);
-    });
-  };
-
   const step = () => {
     const t = now();
     acknowledge(t);
     const item = queue[head];
     if (item) {
       queue[head++] = undefined as unknown as Item;
-      start(item, t);
+      start(deps, dropAfterMs, item, t);
     }
     if (head >= queue.length) {
       queue.length = 0;

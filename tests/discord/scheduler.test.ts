@@ -12,11 +12,11 @@ function harness() {
   const counted: string[] = [];
   const logs = memoryLogger('debug');
   const deps: SchedulerDeps = {
-    handle: async (i) => void events.push(`handle ${i.id}`),
-    deferEarly: async (i) => {
+    handle: (i) => Promise.resolve(void events.push(`handle ${i.id}`)),
+    deferEarly: (i) => {
       events.push(`defer ${i.id}`);
-      if (i.id.startsWith('gone')) throw new Error('Unknown interaction');
-      return (i as unknown as { deferrable: boolean }).deferrable;
+      if (i.id.startsWith('gone')) return Promise.reject(new Error('Unknown interaction'));
+      return Promise.resolve((i as unknown as { deferrable: boolean }).deferrable);
     },
     labels: () => ({ type: 'command', command: 'ask' }),
     expired: (i) => void events.push(`expired ${i.id}`),
