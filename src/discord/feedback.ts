@@ -55,7 +55,7 @@ export const feedbackButtons: ComponentHandler = {
     );
     if (parsed.vote === 'down') return;
     if (!saved) return void (await reply(interaction, NOT_SAVED));
-    const solved = previous !== 'up' && (await markSolvedIfAuthor(interaction, ctx, log));
+    const solved = await markSolvedIfAuthor(interaction, ctx, log);
     const thanks: Record<string, string> = { up: 'You already rated this answer. Thanks!', new: 'Thanks! Glad it helped.' };
     await reply(interaction, `${thanks[previous === 'up' ? 'up' : 'new']}${solved ? ' I marked this post as solved.' : ''}`);
   },

@@ -20,7 +20,8 @@ export function solvedTags(store: Store) {
 
 /**
  * When the 👍 comes from the author of the forum post the answer is in, and the server has a solved tag that the
- * post's forum offers, adds it to the post. True when the post carries the tag now. Anything else: nothing happens.
+ * post's forum offers, adds it to the post (also on a repeated 👍, e.g. after the tag was configured). True when
+ * this call added it. Anything else: nothing happens.
  */
 export async function markSolvedIfAuthor(interaction: ButtonInteraction, ctx: BotContext, log: Logger): Promise<boolean> {
   const post = interaction.channel;
@@ -31,7 +32,7 @@ export async function markSolvedIfAuthor(interaction: ButtonInteraction, ctx: Bo
     .catch(() => undefined); // the store's monitor reports the fault; the 👍 itself is saved
   const tag = name === undefined ? undefined : post.parent.availableTags.find((t) => t.name.toLowerCase() === name.toLowerCase());
   if (!tag) return false;
-  if (post.appliedTags.includes(tag.id)) return true;
+  if (post.appliedTags.includes(tag.id)) return false;
   if (post.appliedTags.length >= 5) return false; // Discord allows five tags per post
   try {
     await post.setAppliedTags([...post.appliedTags, tag.id]);

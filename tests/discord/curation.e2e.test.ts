@@ -116,12 +116,15 @@ describe('forum posts marked solved', () => {
     await configChannel(t, 'add-help-channel', t.fake.channels.forum.id);
   });
 
+  let earlier: Awaited<ReturnType<typeof forumAnswer>> & { author: ReturnType<typeof t.fake.user> };
   it('GIVEN no solved tag configured WHEN the author clicks 👍 THEN nothing happens to the post', async () => {
     const author = t.fake.user('gina');
-    const { thread, answer, up } = await forumAnswer(author);
-    expect((await replyTo(t, t.fake.button(up, { message: answer, user: author }))).content).toBe('Thanks! Glad it helped.');
+    earlier = { ...(await forumAnswer(author)), author };
+    expect((await replyTo(t, t.fake.button(earlier.up, { message: earlier.answer, user: author }))).content).toBe(
+      'Thanks! Glad it helped.',
+    );
     await settle(t);
-    expect(tagPatches(thread.id)).toEqual([]);
+    expect(tagPatches(earlier.thread.id)).toEqual([]);
   });
 
   it('GIVEN /config solved-tag Solved WHEN a non-author clicks 👍 THEN no tag; WHEN the author does THEN the post gets the tag', async () => {
@@ -135,6 +138,16 @@ describe('forum posts marked solved', () => {
 
     const thanks = await replyTo(t, t.fake.button(up, { message: answer, user: author }));
     expect(thanks.content).toBe('Thanks! Glad it helped. I marked this post as solved.');
+    expect(tagPatches(thread.id).map((r) => r.body)).toEqual([{ applied_tags: [solvedId()] }]);
+    const again = await replyTo(t, t.fake.button(up, { message: answer, user: author }));
+    expect(again.content).toBe('You already rated this answer. Thanks!'); // the post has the tag: no second request
+    expect(tagPatches(thread.id)).toHaveLength(1);
+  });
+
+  it('GIVEN a post whose author clicked 👍 before the tag was configured WHEN they click 👍 again THEN it gets the tag', async () => {
+    const { thread, answer, up, author } = earlier;
+    const again = await replyTo(t, t.fake.button(up, { message: answer, user: author }));
+    expect(again.content).toBe('You already rated this answer. Thanks! I marked this post as solved.');
     expect(tagPatches(thread.id).map((r) => r.body)).toEqual([{ applied_tags: [solvedId()] }]);
   });
 
