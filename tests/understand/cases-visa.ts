@@ -1,0 +1,147 @@
+import { none, visa, type Case } from './case.js';
+
+/** /visa-check questions (tests/understand/case.ts explains the fields). */
+export const VISA_CASES: Case[] = [
+  visa('I work as a developer on a gijinkoku visa and my company wants to move me to sales — is that OK?', 'en', {
+    status: 'engineer-specialist',
+    'current-work': 'system-development',
+    'new-work': 'sales',
+    employer: 'same',
+  }),
+  visa('Spouse visa, eikaiwa teacher, want to do translation at a new company - allowed?', 'en', {
+    status: 'unrestricted',
+    'current-work': 'language-teaching-private',
+    'new-work': 'translation-interpretation',
+    employer: 'new',
+  }),
+  visa("I'm an ALT on an instructor visa. Can I switch to an eikaiwa at another company?", 'en', {
+    status: 'instructor',
+    'current-work': 'language-teaching-school',
+    'new-work': 'language-teaching-private',
+    employer: 'new',
+  }),
+  visa('Engineer visa holder here: moving from QA to development at the same company, any visa issue?', 'en', {
+    status: 'engineer-specialist',
+    'current-work': 'qa-testing',
+    'new-work': 'system-development',
+    employer: 'same',
+  }),
+  visa('On gijinkoku doing IT support, got an offer from another company for a hotel front desk job. Visa ok?', 'en', {
+    status: 'engineer-specialist',
+    'current-work': 'it-support',
+    'new-work': 'hospitality-service',
+    employer: 'new',
+  }),
+  visa('SSW visa, factory line work, changing jobs to another factory — is that allowed?', 'en', {
+    status: 'specified-skilled',
+    'current-work': 'factory-line',
+    'new-work': 'factory-line',
+    employer: 'new',
+  }),
+  visa("I'm on HSP working in system development; my company is transferring me to the marketing team. Is that fine?", 'en', {
+    status: 'highly-skilled',
+    'current-work': 'system-development',
+    'new-work': 'marketing',
+    employer: 'same',
+  }),
+  visa('on gijinkoku, moving from software engineering to QA at a new company, salary 4.8M — visa ok?', 'en', {
+    status: 'engineer-specialist',
+    'current-work': 'system-development',
+    'new-work': 'qa-testing',
+    employer: 'new',
+    salary: 4_800_000,
+  }),
+  visa('Engineer visa, developer, changing jobs to an SES company, still a developer, client-site work. OK?', 'en', {
+    status: 'engineer-specialist',
+    'current-work': 'system-development',
+    'new-work': 'system-development',
+    employer: 'new',
+    dispatch: true,
+  }),
+  visa(
+    'my company wants to move me from backend dev to the marketing team. is my visa fine?',
+    'en',
+    { 'current-work': 'system-development', 'new-work': 'marketing', employer: 'same' },
+    { missing: ['status'] },
+  ),
+  visa(
+    'On gijinkoku, I want to go from teaching to marketing at my company — ok?',
+    'en',
+    { status: 'engineer-specialist', 'new-work': 'marketing', employer: 'same' },
+    { missing: ['current-work'], guards: '"teaching" could be at a school or private' },
+  ),
+  visa(
+    'Can I move from development to sales on my engineer visa?',
+    'en',
+    { status: 'engineer-specialist', 'current-work': 'system-development', 'new-work': 'sales' },
+    { missing: ['employer'] },
+  ),
+  visa(
+    "I'm on a work visa doing marketing, can I move into sales at the same company?",
+    'en',
+    { 'current-work': 'marketing', 'new-work': 'sales', employer: 'same' },
+    { missing: ['status'], guards: '"work visa" could be gijinkoku or instructor' },
+  ),
+  none('What does the gijinkoku visa cover?', 'en'),
+  none("I'm a developer on gijinkoku, how do I renew my visa?", 'en', 'one duty and a status, but no move'),
+  visa('技人国で開発からマーケに異動になったけどビザ大丈夫？', 'ja', {
+    status: 'engineer-specialist',
+    'current-work': 'system-development',
+    'new-work': 'marketing',
+    employer: 'same',
+  }),
+  visa('技人国ビザでエンジニアとして働いていますが、転職して営業になりたいです。大丈夫ですか？', 'ja', {
+    status: 'engineer-specialist',
+    'current-work': 'system-development',
+    'new-work': 'sales',
+    employer: 'new',
+  }),
+  visa('教育ビザでALTをしています。英会話スクールに転職できますか？', 'ja', {
+    status: 'instructor',
+    'current-work': 'language-teaching-school',
+    'new-work': 'language-teaching-private',
+    employer: 'new',
+  }),
+  visa('永住者です。翻訳の仕事から工場のライン作業に転職しても問題ないですか？', 'ja', {
+    status: 'unrestricted',
+    'current-work': 'translation-interpretation',
+    'new-work': 'factory-line',
+    employer: 'new',
+  }),
+  visa('特定技能で工場で働いていますが、同じ会社でデータ入力の仕事に変われますか？', 'ja', {
+    status: 'specified-skilled',
+    'current-work': 'factory-line',
+    'new-work': 'data-entry',
+    employer: 'same',
+  }),
+  visa('技人国で通訳をしていますが、社内でマーケティング部に異動します。ビザは大丈夫？', 'ja', {
+    status: 'engineer-specialist',
+    'current-work': 'translation-interpretation',
+    'new-work': 'marketing',
+    employer: 'same',
+  }),
+  visa('配偶者ビザで英会話講師をしています。ホテルのフロントに転職できますか？', 'ja', {
+    status: 'unrestricted',
+    'current-work': 'language-teaching-private',
+    'new-work': 'hospitality-service',
+    employer: 'new',
+  }),
+  visa(
+    '開発から営業に異動になりました。在留資格は大丈夫ですか？',
+    'ja',
+    { 'current-work': 'system-development', 'new-work': 'sales', employer: 'same' },
+    { missing: ['status'] },
+  ),
+  visa('技人国 visa, moving from QA to 開発 at the same company — OK?', 'mixed', {
+    status: 'engineer-specialist',
+    'current-work': 'qa-testing',
+    'new-work': 'system-development',
+    employer: 'same',
+  }),
+  visa('gijinkokuで、developerからsalesに転職 — ビザ的にOK?', 'mixed', {
+    status: 'engineer-specialist',
+    'current-work': 'system-development',
+    'new-work': 'sales',
+    employer: 'new',
+  }),
+];
