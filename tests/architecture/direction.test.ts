@@ -17,7 +17,11 @@ const ENTRY_POINTS = ['src/index.ts', 'src/shard.ts', 'src/deploy-commands.ts', 
 /** Which layer a file belongs to, and for surfaces which one; undefined = unplaced (a test below fails). */
 export function placeOf(file: string): { layer: Layer; part: string } | undefined {
   if (ENTRY_POINTS.includes(file)) return { layer: 'entry', part: file };
-  if (['src/config.ts', 'src/logger.ts', 'src/paths.ts'].includes(file) || file.startsWith('src/store/') || file.startsWith('src/ops/'))
+  if (
+    ['src/config.ts', 'src/logger.ts', 'src/paths.ts', 'src/shard-messages.ts'].includes(file) ||
+    file.startsWith('src/store/') ||
+    file.startsWith('src/ops/')
+  )
     return { layer: 'foundation', part: 'foundation' };
   if (file.startsWith('src/kb/')) return { layer: 'kb', part: 'kb' };
   for (const dir of ['answer', 'curation', 'understand', 'engines', 'llm'])
