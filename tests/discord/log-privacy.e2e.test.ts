@@ -23,8 +23,9 @@ const QUESTIONS = {
   help: 'how do I ask for a raise without seeming pushy, zanzibar asks?',
   helpFailing: 'how do I ask for a raise without seeming pushy? zanzibar wonders',
   rejected: 'how do I ask for a promotion zanzibar',
-  llm: 'is switching from eikaiwa to IT support a good idea if im N3 and did some helpdesk back home, zanzibar asks',
-  llmFailing: 'would moving from eikaiwa to IT support make sense with N3 and some helpdesk experience back home, zanzibar?',
+  // The LLM questions carry a number as their marker: a made-up word would make them look outside the domain.
+  llm: 'is switching from eikaiwa to IT support a good idea if im N3 and did some helpdesk back home 4821397',
+  llmFailing: 'would moving from eikaiwa to IT support make sense with N3 and some helpdesk experience back home 4821398',
 };
 const LONG_VALUE = `zanzibar-topic ${'x'.repeat(5_980)}`;
 const MODAL_TEXT = 'my private zanzibar note';
@@ -150,6 +151,8 @@ it('GIVEN a whole run with Discord, store and LLM faults and bad input THEN no l
   const secrets = [
     ...Object.values(QUESTIONS),
     'zanzibar',
+    '4821397',
+    '4821398',
     MODAL_TEXT,
     String(SALARY),
     SALARY.toLocaleString('en-US'),
