@@ -53,7 +53,7 @@ describe('the command definitions', () => {
   });
 
   it('GIVEN every enumerated string option WHEN offered THEN it has at most 25 choices or autocomplete', () => {
-    const freeText = new Set(['/ask question', '/remind set left', '/remind set joined', '/remind set expiry']); // free text and dates
+    const freeText = new Set(['/ask question', '/remind set left', '/remind set joined', '/remind set expiry', '/config solved-tag tag']); // free text, dates and a forum tag's name
     const strings = payload.flatMap(allOptions).filter(({ option }) => option.type === ApplicationCommandOptionType.String);
     for (const { at, option } of strings) {
       if (freeText.has(at) || option.type !== ApplicationCommandOptionType.String) continue;
