@@ -1,4 +1,4 @@
-import { Options, type CacheFactory, type SweeperOptions } from "discord.js";
+import { Options, type CacheFactory, type SweeperOptions } from 'discord.js';
 
 /**
  * What discord.js keeps in memory. The bot answers from each event's own data and keeps only what it looks up:
@@ -7,11 +7,7 @@ import { Options, type CacheFactory, type SweeperOptions } from "discord.js";
  * stickers, voice states, invites, bans, scheduled events and application commands are not kept at all.
  */
 export function cacheFactory(): CacheFactory {
-  const self = <
-    T extends { id: string; client: { user: { id: string } | null } },
-  >(
-    item: T,
-  ) => item.id === item.client.user?.id;
+  const self = <T extends { id: string; client: { user: { id: string } | null } }>(item: T) => item.id === item.client.user?.id;
   return Options.cacheWithLimits({
     ...Options.DefaultMakeCacheSettings,
     MessageManager: 25,

@@ -1,6 +1,6 @@
-import { Client, GatewayIntentBits } from "discord.js";
-import type { Config } from "../config.js";
-import { cacheFactory, SWEEPERS } from "./cache.js";
+import { Client, GatewayIntentBits } from 'discord.js';
+import type { Config } from '../config.js';
+import { cacheFactory, SWEEPERS } from './cache.js';
 
 /**
  * The discord.js client: guild and message events plus Message Content (a privileged intent, enabled in the Developer
@@ -9,11 +9,7 @@ import { cacheFactory, SWEEPERS } from "./cache.js";
  */
 export function createDiscordClient(config: Config): Client {
   return new Client({
-    intents: [
-      GatewayIntentBits.Guilds,
-      GatewayIntentBits.GuildMessages,
-      GatewayIntentBits.MessageContent,
-    ],
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent],
     rest: { api: config.discord.apiUrl },
     allowedMentions: { parse: [], repliedUser: false },
     // Only what the bot uses stays in memory (see cache.ts), so a small host can run it.
