@@ -8,11 +8,9 @@ import {
   ChannelType,
   ComponentType,
   GatewayDispatchEvents,
-  InteractionContextType,
   InteractionResponseType,
   Locale,
   MessageType,
-  type APIChannel,
   type APIEmbed,
   type APIInteraction,
   type APIMessage,
@@ -29,17 +27,16 @@ import {
   buttonPayload,
   contextMenuPayload,
   modalPayload,
-  owners,
   slashPayload,
   type AutocompleteOptions,
   type InteractionBase,
   type InteractionOptions,
   type OptionValues,
-  type Place,
   type RawOptions,
   type SlashOptions,
 } from './discord-interactions.js';
 import { modalSubmission, type ModalValues } from './discord-modal-submit.js';
+import { placeFields } from './discord-places.js';
 import type { FakeState } from './discord-state.js';
 
 export interface SentInteraction {
@@ -254,43 +251,13 @@ export class FakeDriver {
     return this.state.putMessage(message);
   }
 
-  /** The channel for a place: the given (or default) channel in the bot's server, else the member's DM/group DM/other server. */
-  #placeChannel(place: Place, user: APIUser, channelId: string): APIChannel | undefined {
-    if (place === 'bot-dm') return this.state.dmChannel(user);
-    if (place === 'private-channel') return this.state.groupDm(user);
-    if (place === 'other-guild') return this.state.otherGuildChannel();
-    return this.state.channels.get(channelId);
-  }
-
-  #placeOf(channel: APIChannel): Place {
-    if (channel.type === ChannelType.DM) return 'bot-dm';
-    if (channel.type === ChannelType.GroupDM) return 'private-channel';
-    return 'guild_id' in channel && channel.guild_id === this.state.otherGuildId ? 'other-guild' : 'guild';
-  }
-
   #base(opts: InteractionOptions, channelId = this.defaultChannelId): InteractionBase {
     const user = opts.user ?? this.state.memberUser;
-    const found = this.state.channels.get(channelId);
-    const place = opts.place ?? (found ? this.#placeOf(found) : 'guild');
-    const channel = this.#placeChannel(place, user, channelId);
-    if (!channel) throw new Error(`fake discord: unknown channel ${channelId}`);
-    const guildId = place === 'guild' ? this.state.guildOf(channel.id) : place === 'other-guild' ? this.state.otherGuildId : undefined;
-    const context =
-      place === 'bot-dm'
-        ? InteractionContextType.BotDM
-        : place === 'private-channel'
-          ? InteractionContextType.PrivateChannel
-          : InteractionContextType.Guild;
-    const install = opts.install ?? (place === 'guild' ? 'guild' : 'user');
     return {
       id: this.state.nextId(),
       token: opts.token ?? `aW50ZXJhY3Rpb246${randomBytes(24).toString('base64url')}`,
       applicationId: this.state.applicationId,
-      guildId,
-      context,
-      // A guild install is authorized by the server where it is used; in a bot DM Discord sends "0" for it.
-      owners: owners(install, place === 'bot-dm' ? undefined : guildId, user.id),
-      channel,
+      ...placeFields(this.state, opts, user, channelId),
       user,
       permissions: opts.permissions ?? FakePermissions.member,
       roles: opts.roles ?? [],
