@@ -35,21 +35,12 @@ function ngrams(text: string, [min, max]: readonly [number, number], out: string
   }
 }
 
-/**
- * Builds the analyzer. `vocabulary` is curated text (phrasings, titles, keywords) that typos are corrected towards.
- * Synonym groups are domain vocabulary (技人国 / gijinkoku / engineer visa): each variant becomes the group's
- * canonical terms. Latin variants match as stem sequences, ALL-CAPS acronyms only as written in capitals ("PR" but
- * not "pr"), Japanese variants anywhere inside a Japanese run.
- */
-// eslint-disable-next-line max-lines-per-function -- the retrieval's owner (issue 8) is to split it; not restructured here
-export function createAnalyzer(settings: AnalyzerSettings, vocabulary: readonly string[]): Analyzer {
-  const stopwords = new Set(settings.stopwords.map((w) => w.normalize('NFKC').toLowerCase()));
-  const isStop = (raw: string) => stopwords.has(raw) || stopwords.has(raw.replace(/['’]/g, '')) || stopwords.has(raw.split(/['’]/)[0]!);
-
+/** The synonym groups as lookup tables: ALL-CAPS acronyms, Japanese variants (one pattern), Latin stem phrases. */
+function synonymTables(synonyms: AnalyzerSettings['synonyms']) {
   const acronyms = new Map<string, number>();
   const cjkVariants = new Map<string, number>();
   const phrases = new Map<string, { stems: string[]; group: number }[]>();
-  settings.synonyms.forEach((g, group) => {
+  synonyms.forEach((g, group) => {
     for (const raw of g.variants) {
       const v = raw.normalize('NFKC');
       if (CJK.test(v)) cjkVariants.set(v.toLowerCase(), group);
@@ -75,55 +66,56 @@ export function createAnalyzer(settings: AnalyzerSettings, vocabulary: readonly 
           'gu',
         )
       : undefined;
-  const canonical = settings.synonyms.map((g) => {
-    const tokens = tokenize(g.canonical, false);
-    return tokens.flatMap((t) => (t.kind === 'latin' ? (isStop(t.raw) ? [] : [t.stem]) : t.kind === 'cjk' ? [t.text] : []));
-  });
+  return { acronyms, cjkVariants, phrases, cjkRe };
+}
+type SynonymTables = ReturnType<typeof synonymTables>;
 
-  /** Tokens of a text, Japanese runs split around synonym variants and then into words. */
-  function tokenize(text: string, withGroups = true, latinOnly = false): Token[] {
-    const tokens: Token[] = [];
-    for (const piece of scan(text)) {
-      if (piece.kind === 'latin') {
-        const t = latinToken(piece.text);
-        const group = withGroups && t.kind === 'latin' && t.upper ? acronyms.get(t.raw) : undefined;
-        tokens.push(group === undefined ? t : { kind: 'group', group });
-        continue;
-      }
-      if (latinOnly) continue;
-      const run = piece.text.toLowerCase();
-      let last = 0;
-      for (const m of withGroups && cjkRe ? run.matchAll(cjkRe) : []) {
-        for (const w of japaneseWords(run.slice(last, m.index))) tokens.push({ kind: 'cjk', text: w });
-        tokens.push({ kind: 'group', group: cjkVariants.get(m[0])! });
-        last = m.index + m[0].length;
-      }
-      for (const w of japaneseWords(run.slice(last))) tokens.push({ kind: 'cjk', text: w });
+/** Tokens of a text, Japanese runs split around synonym variants and then into words. */
+function tokenize(tables: SynonymTables, text: string, withGroups = true, latinOnly = false): Token[] {
+  const { acronyms, cjkVariants, cjkRe } = tables;
+  const tokens: Token[] = [];
+  for (const piece of scan(text)) {
+    if (piece.kind === 'latin') {
+      const t = latinToken(piece.text);
+      const group = withGroups && t.kind === 'latin' && t.upper ? acronyms.get(t.raw) : undefined;
+      tokens.push(group === undefined ? t : { kind: 'group', group });
+      continue;
     }
-    return tokens;
-  }
-
-  /** Greedy longest match of Latin variant phrases over the stem sequence. */
-  function groupPhrases(tokens: Token[]): Token[] {
-    const out: Token[] = [];
-    for (let i = 0; i < tokens.length;) {
-      const t = tokens[i]!;
-      const match =
-        t.kind === 'latin'
-          ? phrases.get(t.stem)?.find((p) =>
-              p.stems.every((s, k) => {
-                const u = tokens[i + k];
-                return u?.kind === 'latin' && u.stem === s;
-              }),
-            )
-          : undefined;
-      out.push(match ? { kind: 'group', group: match.group } : t);
-      i += match ? match.stems.length : 1;
+    if (latinOnly) continue;
+    const run = piece.text.toLowerCase();
+    let last = 0;
+    for (const m of withGroups && cjkRe ? run.matchAll(cjkRe) : []) {
+      for (const w of japaneseWords(run.slice(last, m.index))) tokens.push({ kind: 'cjk', text: w });
+      tokens.push({ kind: 'group', group: cjkVariants.get(m[0])! });
+      last = m.index + m[0].length;
     }
-    return out;
+    for (const w of japaneseWords(run.slice(last))) tokens.push({ kind: 'cjk', text: w });
   }
+  return tokens;
+}
 
-  // Typo correction towards the curated vocabulary (conservative: see spell.ts).
+/** Greedy longest match of Latin variant phrases over the stem sequence. */
+function groupPhrases(phrases: SynonymTables['phrases'], tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length;) {
+    const t = tokens[i]!;
+    const match =
+      t.kind === 'latin'
+        ? phrases.get(t.stem)?.find((p) =>
+            p.stems.every((s, k) => {
+              const u = tokens[i + k];
+              return u?.kind === 'latin' && u.stem === s;
+            }),
+          )
+        : undefined;
+    out.push(match ? { kind: 'group', group: match.group } : t);
+    i += match ? match.stems.length : 1;
+  }
+  return out;
+}
+
+/** Typo correction towards the curated vocabulary (conservative: see spell.ts); a bounded cache per word. */
+function typoCorrector(vocabulary: readonly string[], isStop: (raw: string) => boolean): (t: Token) => Token {
   const counts = new Map<string, number>();
   for (const text of vocabulary) {
     for (const m of text.normalize('NFKC').toLowerCase().matchAll(LATIN_WORD)) {
@@ -133,7 +125,7 @@ export function createAnalyzer(settings: AnalyzerSettings, vocabulary: readonly 
   const knownStems = new Set([...counts.keys()].map((w) => (latinToken(w) as { stem: string }).stem));
   const speller = new Speller(counts);
   const corrections = new Map<string, string | undefined>();
-  const correct = (t: Token): Token => {
+  return (t: Token): Token => {
     if (t.kind !== 'latin' || counts.has(t.raw) || knownStems.has(t.stem) || isStop(t.raw) || DIGITS.test(t.raw)) return t;
     if (!corrections.has(t.raw)) {
       if (corrections.size >= 10_000) corrections.clear(); // bounded: questions are user input
@@ -142,14 +134,33 @@ export function createAnalyzer(settings: AnalyzerSettings, vocabulary: readonly 
     const fixed = corrections.get(t.raw);
     return fixed ? latinToken(fixed) : t;
   };
+}
+
+/**
+ * Builds the analyzer. `vocabulary` is curated text (phrasings, titles, keywords) that typos are corrected towards.
+ * Synonym groups are domain vocabulary (技人国 / gijinkoku / engineer visa): each variant becomes the group's
+ * canonical terms. Latin variants match as stem sequences, ALL-CAPS acronyms only as written in capitals ("PR" but
+ * not "pr"), Japanese variants anywhere inside a Japanese run.
+ */
+export function createAnalyzer(settings: AnalyzerSettings, vocabulary: readonly string[]): Analyzer {
+  const stopwords = new Set(settings.stopwords.map((w) => w.normalize('NFKC').toLowerCase()));
+  const isStop = (raw: string) => stopwords.has(raw) || stopwords.has(raw.replace(/['’]/g, '')) || stopwords.has(raw.split(/['’]/)[0]!);
+
+  const tables = synonymTables(settings.synonyms);
+  const canonical = settings.synonyms.map((g) => {
+    const tokens = tokenize(tables, g.canonical, false);
+    return tokens.flatMap((t) => (t.kind === 'latin' ? (isStop(t.raw) ? [] : [t.stem]) : t.kind === 'cjk' ? [t.text] : []));
+  });
+
+  const correct = typoCorrector(vocabulary, isStop);
 
   return {
     analyze(text, options = {}) {
-      let tokens = tokenize(text, true, options.latinOnly);
+      let tokens = tokenize(tables, text, true, options.latinOnly);
       if (options.correct) tokens = tokens.map(correct);
       const terms: string[] = [];
       const grams: string[] = [];
-      for (const t of groupPhrases(tokens)) {
+      for (const t of groupPhrases(tables.phrases, tokens)) {
         if (t.kind === 'group') {
           terms.push(...canonical[t.group]!);
           grams.push(`=${t.group}`);

@@ -48,7 +48,6 @@ export class PhrasingBank {
   private readonly answerJa: string[] = [];
   private readonly cache = new Map<string, Occurrences>();
 
-  // eslint-disable-next-line max-lines-per-function -- the retrieval's owner (issue 8) is to split it; not restructured here
   constructor(
     readonly entries: readonly Entry[],
     analyzer: Analyzer,
@@ -92,33 +91,7 @@ export class PhrasingBank {
     this.gramIndex = new InvertedIndex(this.grams.size, gramVecs);
     this.wordNorm = Float64Array.from(wordVecs, (v) => v.norm);
     this.gramNorm = Float64Array.from(gramVecs, (v) => v.norm);
-    // Centroids: the sum of each entry's phrasing vectors in one joint space (words, then n-grams), normalised.
-    const size = this.words.size + this.grams.size;
-    const sum = new Float64Array(size);
-    const centroidVecs: Vec[] = [];
-    let p = 0;
-    for (let e = 0; e < entries.length; e++) {
-      const touched: number[] = [];
-      const add = (v: Vec, offset: number, weight: number) => {
-        for (let i = 0; i < v.ids.length; i++) {
-          const k = offset + v.ids[i]!;
-          if (sum[k] === 0) touched.push(k);
-          sum[k] = sum[k]! + weight * v.ws[i]!;
-        }
-      };
-      for (; p < this.owner.length && this.owner[p] === e; p++) {
-        add(wordVecs[p]!, 0, this.mix.words);
-        add(gramVecs[p]!, this.words.size, this.mix.grams);
-      }
-      centroidVecs.push(
-        normalised(
-          touched,
-          touched.map((k) => sum[k]!),
-        ),
-      );
-      for (const k of touched) sum[k] = 0;
-    }
-    this.centroids = new InvertedIndex(size, centroidVecs);
+    this.centroids = centroidIndex(entries.length, this.owner, wordVecs, gramVecs, this.words.size, this.grams.size, this.mix);
   }
 
   idf(df: number): number {
@@ -175,4 +148,41 @@ function counts(size: number, sets: readonly Set<number>[]): Int32Array {
   const df = new Int32Array(size);
   for (const set of sets) for (const id of set) df[id] = df[id]! + 1;
   return df;
+}
+
+/** Centroids: the sum of each entry's phrasing vectors in one joint space (words, then n-grams), normalised. */
+function centroidIndex(
+  entryCount: number,
+  owner: readonly number[],
+  wordVecs: readonly Vec[],
+  gramVecs: readonly Vec[],
+  wordsSize: number,
+  gramsSize: number,
+  mix: Mix,
+): InvertedIndex {
+  const sum = new Float64Array(wordsSize + gramsSize);
+  const centroidVecs: Vec[] = [];
+  let p = 0;
+  for (let e = 0; e < entryCount; e++) {
+    const touched: number[] = [];
+    const add = (v: Vec, offset: number, weight: number) => {
+      for (let i = 0; i < v.ids.length; i++) {
+        const k = offset + v.ids[i]!;
+        if (sum[k] === 0) touched.push(k);
+        sum[k] = sum[k]! + weight * v.ws[i]!;
+      }
+    };
+    for (; p < owner.length && owner[p] === e; p++) {
+      add(wordVecs[p]!, 0, mix.words);
+      add(gramVecs[p]!, wordsSize, mix.grams);
+    }
+    centroidVecs.push(
+      normalised(
+        touched,
+        touched.map((k) => sum[k]!),
+      ),
+    );
+    for (const k of touched) sum[k] = 0;
+  }
+  return new InvertedIndex(wordsSize + gramsSize, centroidVecs);
 }
