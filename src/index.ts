@@ -71,10 +71,23 @@ async function main(): Promise<number> {
   }
 }
 
-/** SIGINT / SIGTERM: stop everything, then exit 0 (1 if stopping failed). */
+/** How long a graceful stop may take before the process exits anyway (a gateway or store that no longer answers). */
+const STOP_DEADLINE_MS = 10_000;
+
+/**
+ * SIGINT / SIGTERM: stop everything, then exit 0 (1 if stopping failed or took over 10 s). A shard started by
+ * `npm run start:sharded` also stops when its manager is gone (the IPC channel closes), so no shard outlives it.
+ */
 function stopOnSignals(logger: Logger, stopAll: () => Promise<void>): void {
+  let stopping = false;
   const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     logger.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      logger.error({ signal, deadlineMs: STOP_DEADLINE_MS }, 'shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
     stopAll().then(
       () => process.exit(0),
       (err: unknown) => {
@@ -85,6 +98,7 @@ function stopOnSignals(logger: Logger, stopAll: () => Promise<void>): void {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+  if (process.send) process.once('disconnect', () => shutdown('manager gone'));
 }
 
 /** Expected start-up problems are shown as they are; anything else is logged. The exit code is 1 either way. */

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ROOT_DIR } from '../../src/paths.js';
 
 export interface RunningProcess {
@@ -27,12 +28,18 @@ export interface RunAs {
 }
 
 export function runEntry(script: string, env: Record<string, string>, cwd = workDir(), as?: RunAs): RunningProcess {
-  const child = spawn(path.join(ROOT_DIR, 'node_modules/.bin/tsx'), [path.join(ROOT_DIR, script)], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: as ? cwd : (process.env.HOME ?? cwd), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    ...as,
-  });
+  // Node itself with tsx's loader, not the tsx CLI: the CLI runs the script in a second process, which a SIGKILL of
+  // the CLI would leave running.
+  const child = spawn(
+    process.execPath,
+    ['--import', pathToFileURL(path.join(ROOT_DIR, 'node_modules/tsx/dist/loader.mjs')).href, path.join(ROOT_DIR, script)],
+    {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', HOME: as ? cwd : (process.env.HOME ?? cwd), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...as,
+    },
+  );
   let out = '';
   let err = '';
   const listeners = new Set<() => void>();
