@@ -6,7 +6,7 @@ import { listFiles, parseYamlText, readText, splitFrontMatter, type Parsed } fro
 import { KnowledgeBaseError, zodProblems, type Problem } from './problems.js';
 import { buildRefIndex, refProblems, type RefIndex } from './refs.js';
 import { loadRules, type RuleTables } from './rules/load.js';
-import { understandProblems, understandSchema, type Understand } from './understand.js';
+import { outOfScopeProblems, understandProblems, understandSchema, type Understand } from './understand.js';
 import {
   answerSchema,
   entryMetaSchema,
@@ -123,6 +123,7 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
 
   if (!guides || !topics || !sources || !search || !factList || !replies || !understand) return { ok: false, problems: at.problems };
   at.problems.push(...crossCheck({ guides, topics, sources, entries, search }), ...understandProblems(understand, 'understand.yaml'));
+  at.problems.push(...outOfScopeProblems(understand, search.outOfScope));
   const refs = buildRefIndex(guides, sources, facts);
   const rules = await loadRules(dir, refs, filler);
   if (rules.ok) at.hash.update(rules.rules.version);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { phraseMatcher } from './mentions.js';
 import type { Problem } from './problems.js';
 import { text } from './schema.js';
 import {
@@ -148,4 +149,28 @@ export function understandProblems(u: Understand, file: string): Problem[] {
     );
   }
   return problems;
+}
+
+/**
+ * A phrase the commands read (a status, a job, an employer…) must not name an out-of-scope subject of search.yaml:
+ * a question using it would be declined outright instead of being answered by /visa-check or /career-path.
+ */
+export function outOfScopeProblems(u: Understand, outOfScope: readonly string[]): Problem[] {
+  const hidden = phraseMatcher(outOfScope);
+  return choiceGroups(u).flatMap(({ field, map }) =>
+    Object.entries(map).flatMap(([value, g]) =>
+      (g?.phrases ?? []).flatMap((p, i) => {
+        const phrase = hidden(p);
+        return phrase
+          ? [
+              {
+                file: 'search.yaml',
+                field: 'outOfScope',
+                message: `"${phrase}" would decline questions naming "${p}" (understand.yaml ${field}.${value}.phrases.${i})`,
+              },
+            ]
+          : [];
+      }),
+    ),
+  );
 }

@@ -50,6 +50,8 @@ describe('answering member questions from the real knowledge base', () => {
     'how do I open a bank account as a foreigner',
     "do I need a japanese driver's license for my job",
     'can my parents visit on a tourist visa?',
+    'can i work part time at a bar on an engineer visa',
+    '技人国ビザで副業ってできますか？',
   ])('GIVEN "%s", about nothing the entries cover THEN it declines with no suggestions and no LLM context', (question) => {
     const r = engine.answer(question);
     expect(r).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });

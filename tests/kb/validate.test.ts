@@ -72,6 +72,17 @@ describe('knowledge base validation', () => {
     });
   });
 
+  it('GIVEN an out-of-scope subject that names a status /visa-check reads THEN it is a problem (such questions would be declined)', async () => {
+    const dir = await brokenCopy((d) => edit(d, 'search.yaml', (s) => s.replace('outOfScope: [', 'outOfScope: [\n  student visa,')));
+    const result = await loadKnowledge(dir);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems).toContainEqual({
+      file: 'search.yaml',
+      field: 'outOfScope',
+      message: '"student visa" would decline questions naming "student visa" (understand.yaml statuses.student.phrases.0)',
+    });
+  });
+
   it('GIVEN a formerly id that is a live entry, or claimed twice THEN both are problems', async () => {
     const dir = await brokenCopy(async (d) => {
       await edit(d, 'entries/visa/three-month-rule.md', (s) =>
