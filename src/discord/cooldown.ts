@@ -4,21 +4,28 @@ export type CooldownTurn = { ok: true; release(): Promise<void> } | { ok: false;
 
 export interface Cooldown {
   /**
-   * Takes the member's turn atomically (one of any number of simultaneous messages, across processes, gets it).
+   * Takes the member's turn atomically (one of any number of simultaneous messages, across servers, shards and
+   * processes, gets it).
    * Release it when nothing was sent, so the member can ask again at once. When the store fails, the member gets
    * the turn (an answer matters more than the cooldown; the store's monitor has logged the fault).
    */
-  take(guildId: string, userId: string): Promise<CooldownTurn>;
+  take(userId: string): Promise<CooldownTurn>;
 }
 
 const noop = () => Promise.resolve();
 
-/** The help-channel cooldown: one answer per member per `seconds` (0 = none). */
+/** The store key of a member's help-channel cooldown: one per member, whichever server or shard they ask in. */
+export const cooldownKey = (userId: string) => `cooldown:${userId}`;
+
+/**
+ * The help-channel cooldown: one answer per member per `seconds` (0 = none), wherever they ask — a member who
+ * cross-posts a question in two servers that both run the bot (on different shards, too) gets one answer.
+ */
 export function createCooldown(store: Store, seconds: number): Cooldown {
   return {
-    async take(guildId, userId) {
+    async take(userId) {
       if (seconds <= 0) return { ok: true, release: noop };
-      const key = `cooldown:${guildId}:${userId}`;
+      const key = cooldownKey(userId);
       const claim = await store.claim(key, seconds * 1000).catch(() => ({ claimed: true as const, failed: true }));
       if (!claim.claimed) return { ok: false, remainingMs: claim.remainingMs };
       if ('failed' in claim) return { ok: true, release: noop };

@@ -60,7 +60,7 @@ async function consider(message: Message<true>, ctx: BotContext, botId: string) 
  * Answers questions posted in help channels: a message in a text help channel gets its answer in a new thread; a new
  * post in a forum help channel gets it in the post. Only confident answers are posted there — chatter gets nothing —
  * but a message that mentions the bot, anywhere, always gets a reply: the answer, the honest "not in my guides", or
- * when the member asked a moment ago, when they can ask again. The member's cooldown turn is taken atomically before
+ * when the member asked a moment ago (in any server), when they can ask again. The member's cooldown turn is taken atomically before
  * answering and given back when nothing could be sent. Bots, webhooks and system messages are ignored.
  */
 export function createHelpChannelListener(ctx: BotContext, client: Client) {
@@ -79,7 +79,7 @@ export function createHelpChannelListener(ctx: BotContext, client: Client) {
       userId: message.author.id,
       mentioned,
     });
-    const turn = await cooldown.take(message.guildId, message.author.id);
+    const turn = await cooldown.take(message.author.id);
     if (!turn.ok) {
       ctx.metrics.helpMessage('cooldown');
       if (mentioned) await message.reply(textMessage(`You asked me a moment ago — you can ask again in ${waitText(turn.remainingMs)}.`));

@@ -1,7 +1,7 @@
 /**
  * `npm run start:sharded` with SHARD_COUNT=2 against one Redis: two shard processes, two guilds on different shards.
- * Both answer; a /config reload on one shard is followed by the other; the per-member LLM limit taken through one
- * shard holds on the other; each shard serves its own /metrics on HTTP_PORT + shard id.
+ * Both answer; a /config reload on one shard is followed by the other; the per-member LLM limit and the help-channel
+ * cooldown taken through one shard hold on the other; each shard serves its own /metrics on HTTP_PORT + shard id.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -72,6 +72,7 @@ describeWithRedis('two shards in two processes sharing Redis', (redis) => {
         OPENAI_API_KEY: 'sk-test',
         OPENAI_MAX_RETRIES: '0',
         LLM_USER_LIMIT_PER_DAY: '1',
+        HELP_COOLDOWN_SECONDS: '60',
         LOG_LEVEL: 'info',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -143,6 +144,30 @@ describeWithRedis('two shards in two processes sharing Redis', (redis) => {
     expect(openai.requests).toHaveLength(1);
     const skipped = await metricsOf(port + 1, (m) => m.sum('helpbot_llm_skipped_total') > 0);
     expect(skipped.sum('helpbot_llm_skipped_total', { reason: 'limit' })).toBe(1);
+    expect(fake.violations).toEqual([]);
+  }, 30_000);
+
+  it('GIVEN a member answered in the help channel of guild 1 (shard 0) THEN in guild 2 (shard 1) they are in the cooldown, another member is not', async () => {
+    const [one, two] = [fake.guilds[0]!.channels.help.id, fake.guilds[1]!.channels.help.id];
+    const member = fake.user('cross-poster');
+    const first = fake.userMessage(one, 'how do I ask for a raise without seeming pushy?', { author: member });
+    const thread = await fake.waitForThread(one, (th) => th.id === first.id, 10_000);
+    expect((await fake.waitForChannelMessage(thread.id, undefined, 10_000)).embeds[0]?.title).toContain('How to ask for a promotion');
+
+    const again = fake.userMessage(two, 'how do I ask for a raise without seeming pushy?', { author: member, mentionBot: true });
+    const reply = await fake.waitForChannelMessage(two, (m) => m.message_reference?.message_id === again.id, 10_000);
+    expect(reply.content).toMatch(/^You asked me a moment ago — you can ask again in \d+ s\.$/);
+
+    const other = fake.userMessage(two, 'how do I ask for a raise without seeming pushy?', { author: fake.user('someone-else') });
+    const otherThread = await fake.waitForThread(two, (th) => th.id === other.id, 10_000);
+    expect((await fake.waitForChannelMessage(otherThread.id, undefined, 10_000)).embeds[0]?.title).toContain('How to ask for a promotion');
+    expect(fake.messagesIn(again.id)).toEqual([]); // no thread was opened on the cross-post
+
+    const outcome = (m: Exposition, o: string) => m.value('helpbot_help_channel_messages_total', { outcome: o }) ?? 0;
+    const shard1 = await metricsOf(port + 1, (m) => outcome(m, 'answered') === 1);
+    expect([outcome(shard1, 'cooldown'), outcome(shard1, 'answered')]).toEqual([1, 1]);
+    const shard0 = await metricsOf(port, () => true);
+    expect([outcome(shard0, 'cooldown'), outcome(shard0, 'answered')]).toEqual([0, 1]);
     expect(fake.violations).toEqual([]);
   }, 30_000);
 });

@@ -38,7 +38,7 @@ const [, , turns, usage] = await Promise.all([
       }),
     ),
   ),
-  Promise.all(n.map(() => cooldown.take(GUILD, 'the-same-member'))),
+  Promise.all(n.map(() => cooldown.take(`${GUILD}-member`))),
   Promise.all(n.map(() => takeUsage(store, [{ key: `llm-usage:guild:${GUILD}:0`, limit: USAGE_LIMIT }], 60_000))),
 ]);
 process.stdout.write(
