@@ -29,10 +29,13 @@ export function stem(word: string): string {
   return s;
 }
 
+/** Kanji followed by kana endings (okurigana): 働く, 勤める, 移り. */
+const OKURIGANA = /^(\p{Script=Han}+)\p{Script=Hiragana}+$/u;
+
 /**
  * Content words of a run of Japanese. Hiragana-only words are grammar (particles, endings) and a lone kanji is
- * usually an inflected word's stem, so both are dropped. ICU splits unfamiliar loanwords (バイリンガル → バイ|リン|ガル),
- * so adjacent katakana pieces are joined again.
+ * usually an inflected word's stem, so both are dropped; an inflected word counts by its kanji stem. ICU splits
+ * unfamiliar loanwords (バイリンガル → バイ|リン|ガル), so adjacent katakana pieces are joined again.
  */
 export function japaneseWords(run: string): string[] {
   const words: string[] = [];
@@ -49,7 +52,8 @@ export function japaneseWords(run: string): string[] {
     flush();
     if (!seg.isWordLike || HIRAGANA_ONLY.test(seg.segment)) continue;
     if (seg.segment.length === 1 && HAN.test(seg.segment)) continue;
-    words.push(seg.segment);
+    // A verb or adjective counts by its kanji stem, whatever its ending: 移る, 移り and 移って are one word.
+    words.push(OKURIGANA.exec(seg.segment)?.[1] ?? seg.segment);
   }
   flush();
   return words;

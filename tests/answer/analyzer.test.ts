@@ -40,6 +40,13 @@ describe('analyzer', () => {
     expect(t).not.toContain('で');
   });
 
+  it('counts an inflected Japanese word by its kanji stem, so 移る and 移りにくい share a term', () => {
+    expect(terms('他の業界に移りにくい')).toContain('移');
+    expect(terms('別の業界へ移る')).toContain('移');
+    expect(terms('勤めている会社')).toContain('勤');
+    expect(terms('勤めている会社')).not.toContain('勤め');
+  });
+
   it('corrects typos of longer words towards the curated vocabulary only when asked, never changing the first letter', () => {
     expect(terms('promtion', true)).toEqual([stem('promotion')]);
     expect(terms('translaton', true)).toEqual([stem('translation')]);
