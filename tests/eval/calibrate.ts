@@ -18,8 +18,11 @@ import { loadNegatives } from './negatives.js';
 export const BUDGET = {
   /** Wrong answers allowed on the public set (share of its in-scope questions). */
   publicWrong: 0.01,
-  /** Wrong answers allowed on held-out phrasings (strict: only the phrasing's own entry counts as right). */
-  foldWrong: 0.02,
+  /**
+   * Wrong answers allowed on held-out phrasings (strict: only the phrasing's own entry counts as right). Below the 2 %
+   * allowed for members: held-out phrasings are written like the bank's, so members' own wording goes wrong more often.
+   */
+  foldWrong: 0.015,
   /** Calibration negatives (near-domain and off-topic, written to look like member questions) that may be answered… */
   negativesAnswered: 0.005,
   /** …and that may get an answer or suggestions (and so reach the LLM fallback, when configured). */
