@@ -1,5 +1,5 @@
 import { Speller } from './spell.js';
-import { japaneseWords, latinToken, scan, type Token } from './text.js';
+import { japaneseWords, latinToken, memo, scan, type Piece, type Token } from './text.js';
 
 /** What matching needs from knowledge/search.yaml. */
 export interface AnalyzerSettings {
@@ -14,19 +14,34 @@ export interface Analysis {
   grams: string[];
 }
 
+/**
+ * N-grams as produced, grouped: each Latin word's n-grams are one array, the same array wherever the word occurs
+ * (so an index does the work per distinct word once); synonym groups and Japanese n-grams one by one.
+ */
+export type GramParts = (string | readonly string[])[];
+
+export interface AnalyzeOptions {
+  /** Fix typos towards the curated vocabulary (questions). */
+  correct?: boolean;
+  /** Skip Japanese (answer texts). */
+  latinOnly?: boolean;
+}
+
 export interface Analyzer {
-  /** `correct`: fix typos towards the curated vocabulary (questions). `latinOnly`: skip Japanese (answer texts). */
-  analyze(text: string, options?: { correct?: boolean; latinOnly?: boolean }): Analysis;
+  analyze(text: string, options?: AnalyzeOptions): Analysis;
+  /** The same analysis with the n-grams grouped (for indexing): `analyze` is this with `grams` flattened. */
+  parts(text: string, options?: AnalyzeOptions): { terms: string[]; grams: GramParts };
 }
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const DIGITS = /\d/;
 const SURROGATE = /[\uD800-\uDFFF]/;
+const APOSTROPHE = /['’]/;
 const LATIN_WORD = /[\p{Script=Latin}\p{N}]+(?:['’][\p{Script=Latin}]+)*/gu;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Character n-grams of a word with its boundaries marked (`<word>`), so typos and inflections still share most. */
-function ngrams(text: string, [min, max]: readonly [number, number], out: string[]) {
+function ngrams(text: string, [min, max]: readonly [number, number], out: GramParts) {
   // Code units are characters unless the text has surrogate pairs (rare: emoji, old kanji).
   const chars = SURROGATE.test(text) ? [...text] : undefined;
   const length = chars ? chars.length : text.length;
@@ -71,12 +86,12 @@ function synonymTables(synonyms: AnalyzerSettings['synonyms']) {
 type SynonymTables = ReturnType<typeof synonymTables>;
 
 /** Tokens of a text, Japanese runs split around synonym variants and then into words. */
-function tokenize(tables: SynonymTables, text: string, withGroups = true, latinOnly = false): Token[] {
+function tokenize(tables: SynonymTables, pieces: Piece[], withGroups = true, latinOnly = false, toLatin = latinToken): Token[] {
   const { acronyms, cjkVariants, cjkRe } = tables;
   const tokens: Token[] = [];
-  for (const piece of scan(text)) {
+  for (const piece of pieces) {
     if (piece.kind === 'latin') {
-      const t = latinToken(piece.text);
+      const t = toLatin(piece.text);
       const group = withGroups && t.kind === 'latin' && t.upper ? acronyms.get(t.raw) : undefined;
       tokens.push(group === undefined ? t : { kind: 'group', group });
       continue;
@@ -144,38 +159,57 @@ function typoCorrector(vocabulary: readonly string[], isStop: (raw: string) => b
  */
 export function createAnalyzer(settings: AnalyzerSettings, vocabulary: readonly string[]): Analyzer {
   const stopwords = new Set(settings.stopwords.map((w) => w.normalize('NFKC').toLowerCase()));
-  const isStop = (raw: string) => stopwords.has(raw) || stopwords.has(raw.replace(/['’]/g, '')) || stopwords.has(raw.split(/['’]/)[0]!);
+  const isStop = (raw: string) =>
+    stopwords.has(raw) || (APOSTROPHE.test(raw) && (stopwords.has(raw.replace(/['’]/g, '')) || stopwords.has(raw.split(/['’]/)[0]!)));
 
   const tables = synonymTables(settings.synonyms);
   const canonical = settings.synonyms.map((g) => {
-    const tokens = tokenize(tables, g.canonical, false);
+    const tokens = tokenize(tables, scan(g.canonical), false);
     return tokens.flatMap((t) => (t.kind === 'latin' ? (isStop(t.raw) ? [] : [t.stem]) : t.kind === 'cjk' ? [t.text] : []));
   });
+  const groupGrams = settings.synonyms.map((_, group) => `=${group}`);
 
   const correct = typoCorrector(vocabulary, isStop);
+  // Per distinct word, worked out once: its token, and whether it is a stopword or else its n-grams (the same strings
+  // every time, so interning them is a lookup by identity).
+  const toLatin = memo(latinToken);
+  const latinWord = memo((raw: string) => {
+    const grams: string[] = [];
+    const stop = isStop(raw);
+    if (!stop) ngrams(`<${raw}>`, settings.grams.latin, grams);
+    return { stop, grams };
+  });
+
+  function parts(text: string, options: AnalyzeOptions = {}) {
+    const pieces = scan(text);
+    let tokens = tokenize(tables, pieces, true, options.latinOnly, toLatin);
+    if (options.correct) tokens = tokens.map(correct);
+    const terms: string[] = [];
+    const grams: GramParts = [];
+    for (const t of groupPhrases(tables.phrases, tokens)) {
+      if (t.kind === 'group') {
+        for (const term of canonical[t.group]!) terms.push(term);
+        grams.push(groupGrams[t.group]!);
+      } else if (t.kind === 'latin') {
+        const word = latinWord(t.raw);
+        if (word.stop) continue;
+        terms.push(t.stem);
+        grams.push(word.grams);
+      } else {
+        if (stopwords.has(t.text)) continue;
+        terms.push(t.text);
+      }
+    }
+    // Japanese: n-grams over whole runs, so matching works without relying on the segmenter's word boundaries.
+    if (!options.latinOnly) for (const piece of pieces) if (piece.kind === 'cjk') ngrams(piece.text, settings.grams.cjk, grams);
+    return { terms, grams };
+  }
 
   return {
-    analyze(text, options = {}) {
-      let tokens = tokenize(tables, text, true, options.latinOnly);
-      if (options.correct) tokens = tokens.map(correct);
-      const terms: string[] = [];
-      const grams: string[] = [];
-      for (const t of groupPhrases(tables.phrases, tokens)) {
-        if (t.kind === 'group') {
-          terms.push(...canonical[t.group]!);
-          grams.push(`=${t.group}`);
-        } else if (t.kind === 'latin') {
-          if (isStop(t.raw)) continue;
-          terms.push(t.stem);
-          ngrams(`<${t.raw}>`, settings.grams.latin, grams);
-        } else {
-          if (stopwords.has(t.text)) continue;
-          terms.push(t.text);
-        }
-      }
-      // Japanese: n-grams over whole runs, so matching works without relying on the segmenter's word boundaries.
-      if (!options.latinOnly) for (const piece of scan(text)) if (piece.kind === 'cjk') ngrams(piece.text, settings.grams.cjk, grams);
-      return { terms, grams };
+    parts,
+    analyze(text, options) {
+      const a = parts(text, options);
+      return { terms: a.terms, grams: a.grams.flat() };
     },
   };
 }

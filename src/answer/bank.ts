@@ -55,36 +55,33 @@ export class PhrasingBank {
   ) {
     const wordIds: number[][] = [];
     const gramIds: number[][] = [];
-    const entryWords: Set<number>[] = [];
-    const entryGrams: Set<number>[] = [];
+    const wordDf = new EntryCounts();
+    const gramDf = new EntryCounts();
+    const wordGrams = new Map<readonly string[], number[]>();
     entries.forEach((e, i) => {
       const texts = [e.title, ...e.keywords, ...e.questions];
       const own = new Set<string>();
-      const ownWords = new Set<number>();
-      const ownGrams = new Set<number>();
       for (const text of texts) {
-        const a = analyzer.analyze(text);
+        const a = analyzer.parts(text);
         const w = this.words.intern(a.terms);
-        const g = this.grams.intern(a.grams);
+        const g = this.grams.internParts(a.grams, wordGrams);
         this.owner.push(i);
         wordIds.push(w);
         gramIds.push(g);
         for (const t of a.terms) own.add(t);
-        for (const id of w) ownWords.add(id);
-        for (const id of g) ownGrams.add(id);
+        wordDf.add(i, w);
+        gramDf.add(i, g);
       }
       // The answer counts for coverage in Latin terms; its Japanese is matched as text (answerJa).
-      const answer = new Set(analyzer.analyze(e.answer, { latinOnly: true }).terms);
-      for (const id of this.words.intern([...answer])) ownWords.add(id);
+      const answer = new Set(analyzer.parts(e.answer, { latinOnly: true }).terms);
+      wordDf.add(i, this.words.intern([...answer]));
       this.phrasingTerms.push(own);
       this.answerTerms.push(answer);
       this.phrasingJa.push(japaneseOf(texts));
       this.answerJa.push(japaneseOf([e.answer]));
-      entryWords.push(ownWords);
-      entryGrams.push(ownGrams);
     });
-    this.wordDf = counts(this.words.size, entryWords);
-    this.gramDf = counts(this.grams.size, entryGrams);
+    this.wordDf = Int32Array.from(wordDf.df);
+    this.gramDf = Int32Array.from(gramDf.df);
     const wordVecs = wordIds.map((ids) => vectorOf(ids, (id) => this.idf(this.wordDf[id]!)));
     const gramVecs = gramIds.map((ids) => vectorOf(ids, (id) => this.idf(this.gramDf[id]!)));
     this.wordIndex = new InvertedIndex(this.words.size, wordVecs);
@@ -143,11 +140,18 @@ function normalised(ids: readonly number[], ws: readonly number[]): Vec {
   return { ids: Int32Array.from(ids), ws: Float64Array.from(ws, (x) => x / norm), norm };
 }
 
-/** For each feature, in how many of the sets it occurs. */
-function counts(size: number, sets: readonly Set<number>[]): Int32Array {
-  const df = new Int32Array(size);
-  for (const set of sets) for (const id of set) df[id] = df[id]! + 1;
-  return df;
+/** In how many entries each feature occurs, counted as each entry's features are added (entries in order). */
+class EntryCounts {
+  readonly df: number[] = [];
+  private readonly last: number[] = [];
+
+  add(entry: number, ids: readonly number[]): void {
+    for (const id of ids) {
+      if (this.last[id] === entry) continue;
+      this.last[id] = entry;
+      this.df[id] = (this.df[id] ?? 0) + 1;
+    }
+  }
 }
 
 /** Centroids: the sum of each entry's phrasing vectors in one joint space (words, then n-grams), normalised. */

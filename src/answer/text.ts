@@ -15,6 +15,20 @@ const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
 const KATAKANA_ONLY = /^[\p{Script=Katakana}ー]+$/u;
 const HAN = /\p{Script=Han}/u;
 
+/** `make` memoised per key, bounded (questions are user input): the cache is emptied when it is full. */
+export function memo<T>(make: (key: string) => T, limit = 50_000): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      if (cache.size >= limit) cache.clear();
+      value = make(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
 const stems = new Map<string, string>();
 
 /** Porter stems, with the -ify/-ification pair (notify/notification, qualify/qualification) brought together. */
@@ -59,9 +73,15 @@ export function japaneseWords(run: string): string[] {
   return words;
 }
 
+/** A Latin word as written, or a whole run of Japanese. */
+export interface Piece {
+  kind: 'latin' | 'cjk';
+  text: string;
+}
+
 /** Latin words (case kept in `raw` only for acronyms) and whole Japanese runs, in order. */
-export function scan(text: string): { kind: 'latin' | 'cjk'; text: string }[] {
-  const out: { kind: 'latin' | 'cjk'; text: string }[] = [];
+export function scan(text: string): Piece[] {
+  const out: Piece[] = [];
   for (const m of text.normalize('NFKC').matchAll(WORD)) out.push({ kind: LATIN.test(m[0]) ? 'latin' : 'cjk', text: m[0] });
   return out;
 }

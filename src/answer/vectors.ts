@@ -8,37 +8,75 @@ export interface Vec {
 
 export class Features {
   private readonly ids = new Map<string, number>();
+  /** Per feature id, the last call that listed it: distinct ids without a Set per call. */
+  private readonly seen: number[] = [];
+  private call = 0;
 
   id(feature: string): number | undefined {
     return this.ids.get(feature);
   }
 
-  /** The distinct ids of `features`, interning new ones. */
+  /** The distinct ids of `features`, in order of first occurrence, interning new ones. */
   intern(features: readonly string[]): number[] {
-    const out = new Set<number>();
-    for (const f of features) {
-      let id = this.ids.get(f);
-      if (id === undefined) {
-        id = this.ids.size;
-        this.ids.set(f, id);
-      }
-      out.add(id);
-    }
-    return [...out];
+    return this.distinct(features, true);
   }
 
-  /** The distinct ids of the known features among `features`. */
+  /** The distinct ids of the known features among `features`, in order of first occurrence. */
   known(features: readonly string[]): number[] {
-    const out = new Set<number>();
-    for (const f of features) {
-      const id = this.ids.get(f);
-      if (id !== undefined) out.add(id);
-    }
-    return [...out];
+    return this.distinct(features, false);
   }
 
   get size(): number {
     return this.ids.size;
+  }
+
+  /**
+   * `intern` for features given in groups (an analyzer's GramParts): a group's ids are looked up once and kept in
+   * `cache` under the group (the same array wherever its word occurs).
+   */
+  internParts(parts: readonly (string | readonly string[])[], cache: Map<readonly string[], number[]>): number[] {
+    const call = ++this.call;
+    const out: number[] = [];
+    for (const part of parts) {
+      if (typeof part === 'string') {
+        this.take(this.internOne(part), call, out);
+        continue;
+      }
+      let ids = cache.get(part);
+      if (ids === undefined) {
+        ids = part.map((f) => this.internOne(f));
+        cache.set(part, ids);
+      }
+      for (const id of ids) this.take(id, call, out);
+    }
+    return out;
+  }
+
+  private internOne(feature: string): number {
+    let id = this.ids.get(feature);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(feature, id);
+      this.seen.push(0);
+    }
+    return id;
+  }
+
+  /** Adds `id` to `out` unless this call has listed it already. */
+  private take(id: number, call: number, out: number[]): void {
+    if (this.seen[id] === call) return;
+    this.seen[id] = call;
+    out.push(id);
+  }
+
+  private distinct(features: readonly string[], add: boolean): number[] {
+    const call = ++this.call;
+    const out: number[] = [];
+    for (const f of features) {
+      const id = add ? this.internOne(f) : this.ids.get(f);
+      if (id !== undefined) this.take(id, call, out);
+    }
+    return out;
   }
 }
 
