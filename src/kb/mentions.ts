@@ -1,18 +1,36 @@
 const LATIN_PHRASE = /^[\p{Script=Latin}\p{N}\s'’.-]+$/u;
-const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const WORD_CHAR_BEFORE = /[\p{L}\p{N}]$/u;
+const WORD_CHAR_AFTER = /^[\p{L}\p{N}]/u;
 const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
+
+/** Where `key` first occurs in `text` as a whole word (no letter or digit either side), or -1. */
+function wholeWordAt(text: string, key: string): number {
+  for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
+    const before = WORD_CHAR_BEFORE.test(text.slice(Math.max(0, at - 2), at));
+    if (!before && !WORD_CHAR_AFTER.test(text.slice(at + key.length, at + key.length + 2))) return at;
+  }
+  return -1;
+}
 
 /**
  * A matcher for phrases in text, case-insensitive: Latin phrases as whole words ("rent" does not hit "current"),
  * Japanese anywhere. Used for the out-of-scope subjects of knowledge/search.yaml, by kb:check and by the engine.
+ * Names the phrase found first in the text (of two found at the same place, the one listed first). One plain
+ * substring search per phrase: a single regular expression of all of them tried every phrase at every character.
  */
 export function phraseMatcher(phrases: readonly string[]): (text: string) => string | undefined {
-  const keys = phrases.map((p) => norm(p).trim());
-  const source = keys.map((key) => (LATIN_PHRASE.test(key) ? `(?<![\\p{L}\\p{N}])${escape(key)}(?![\\p{L}\\p{N}])` : escape(key)));
-  const all = source.length > 0 ? new RegExp(source.map((s) => `(${s})`).join('|'), 'u') : undefined;
-  return (text) => {
-    const m = all?.exec(norm(text));
-    // The first group that matched names the phrase.
-    return m ? phrases[m.slice(1).findIndex((g) => g !== undefined)] : undefined;
+  const keys = phrases.map((p) => {
+    const key = norm(p).trim();
+    return { key, whole: LATIN_PHRASE.test(key) };
+  });
+  return (raw) => {
+    const text = norm(raw);
+    let found = -1;
+    let first = Infinity;
+    keys.forEach(({ key, whole }, i) => {
+      const at = whole ? wholeWordAt(text, key) : text.indexOf(key);
+      if (at >= 0 && at < first) [found, first] = [i, at];
+    });
+    return found < 0 ? undefined : phrases[found];
   };
 }
