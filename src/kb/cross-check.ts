@@ -9,10 +9,11 @@ const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' 
 /** Each phrasing belongs to one entry, and every entry has enough of them in Japanese and mixed with English. */
 function checkPhrasings(e: Entry, phrasingOwner: Map<string, Entry>, at: (field: string, message: string) => void): void {
   e.questions.forEach((q, i) => {
-    const owner = phrasingOwner.get(norm(q));
+    const key = norm(q);
+    const owner = phrasingOwner.get(key);
     if (owner === e) at(`questions.${i}`, 'duplicate phrasing');
     else if (owner) at(`questions.${i}`, `duplicate phrasing (also a phrasing of ${owner.id})`);
-    else phrasingOwner.set(norm(q), e);
+    else phrasingOwner.set(key, e);
   });
   const japanese = e.questions.filter((q) => JAPANESE.test(q));
   if (japanese.length < PHRASINGS.japanese)
