@@ -39,9 +39,9 @@ export class PhrasingBank {
   /** Vector lengths before normalising, per phrasing (for recall). */
   readonly wordNorm: Float64Array;
   readonly gramNorm: Float64Array;
-  /** In how many entries each word / n-gram occurs. */
-  private readonly wordDf: Int32Array;
-  private readonly gramDf: Int32Array;
+  /** Each word's / n-gram's IDF (from the number of entries it occurs in). */
+  private readonly wordIdf: Float64Array;
+  private readonly gramIdf: Float64Array;
   private readonly phrasingTerms: Set<string>[] = [];
   private readonly answerTerms: Set<string>[] = [];
   private readonly phrasingJa: string[] = [];
@@ -80,10 +80,10 @@ export class PhrasingBank {
       this.phrasingJa.push(japaneseOf(texts));
       this.answerJa.push(japaneseOf([e.answer]));
     });
-    this.wordDf = Int32Array.from(wordDf.df);
-    this.gramDf = Int32Array.from(gramDf.df);
-    const wordVecs = wordIds.map((ids) => vectorOf(ids, (id) => this.idf(this.wordDf[id]!)));
-    const gramVecs = gramIds.map((ids) => vectorOf(ids, (id) => this.idf(this.gramDf[id]!)));
+    this.wordIdf = Float64Array.from(wordDf.df, (df) => this.idf(df));
+    this.gramIdf = Float64Array.from(gramDf.df, (df) => this.idf(df));
+    const wordVecs = wordIds.map((ids) => vectorOf(ids, this.wordIdf));
+    const gramVecs = gramIds.map((ids) => vectorOf(ids, this.gramIdf));
     this.wordIndex = new InvertedIndex(this.words.size, wordVecs);
     this.gramIndex = new InvertedIndex(this.grams.size, gramVecs);
     this.wordNorm = Float64Array.from(wordVecs, (v) => v.norm);
@@ -96,11 +96,11 @@ export class PhrasingBank {
   }
 
   wordVector(terms: readonly string[]): Vec {
-    return vectorOf(this.words.known(terms), (id) => this.idf(this.wordDf[id]!));
+    return vectorOf(this.words.known(terms), this.wordIdf);
   }
 
   gramVector(grams: readonly string[]): Vec {
-    return vectorOf(this.grams.known(grams), (id) => this.idf(this.gramDf[id]!));
+    return vectorOf(this.grams.known(grams), this.gramIdf);
   }
 
   /** A question's word and n-gram vectors in the centroids' joint space. */
@@ -136,8 +136,12 @@ export class PhrasingBank {
 }
 
 function normalised(ids: readonly number[], ws: readonly number[]): Vec {
-  const norm = Math.sqrt(ws.reduce((sum, x) => sum + x * x, 0)) || 1;
-  return { ids: Int32Array.from(ids), ws: Float64Array.from(ws, (x) => x / norm), norm };
+  let sum = 0;
+  for (const x of ws) sum += x * x;
+  const norm = Math.sqrt(sum) || 1;
+  const unit = new Float64Array(ws.length);
+  for (let i = 0; i < ws.length; i++) unit[i] = ws[i]! / norm;
+  return { ids: Int32Array.from(ids), ws: unit, norm };
 }
 
 /** In how many entries each feature occurs, counted as each entry's features are added (entries in order). */

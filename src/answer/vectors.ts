@@ -80,14 +80,15 @@ export class Features {
   }
 }
 
-/** IDF-weighted binary vector of feature ids, normalised to unit length. */
-export function vectorOf(ids: readonly number[], weight: (id: number) => number): Vec {
+/** IDF-weighted binary vector of feature ids (`weights`: per feature id), normalised to unit length. */
+export function vectorOf(ids: readonly number[], weights: ArrayLike<number>): Vec {
   const ws = new Float64Array(ids.length);
   let norm = 0;
-  ids.forEach((id, i) => {
-    ws[i] = weight(id);
-    norm += ws[i] * ws[i];
-  });
+  for (let i = 0; i < ids.length; i++) {
+    const w = weights[ids[i]!]!;
+    ws[i] = w;
+    norm += w * w;
+  }
   norm = Math.sqrt(norm);
   if (norm > 0) for (let i = 0; i < ws.length; i++) ws[i] = ws[i]! / norm;
   return { ids: Int32Array.from(ids), ws, norm };
@@ -110,14 +111,16 @@ export class InvertedIndex {
     this.docs = new Int32Array(count[features]!);
     this.ws = new Float64Array(count[features]!);
     const fill = Int32Array.from(count.subarray(0, features));
-    vectors.forEach((v, doc) => {
-      v.ids.forEach((id, i) => {
+    for (let doc = 0; doc < vectors.length; doc++) {
+      const v = vectors[doc]!;
+      for (let i = 0; i < v.ids.length; i++) {
+        const id = v.ids[i]!;
         const at = fill[id]!;
         fill[id] = at + 1;
         this.docs[at] = doc;
         this.ws[at] = v.ws[i]!;
-      });
-    });
+      }
+    }
   }
 
   /** Cosine of `query` with every document it shares a feature with (the others stay 0). */
