@@ -3,11 +3,23 @@ const WORD_CHAR_BEFORE = /[\p{L}\p{N}]$/u;
 const WORD_CHAR_AFTER = /^[\p{L}\p{N}]/u;
 const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
 
+/** Whether the character ending at `end` (or starting at `start`) is a letter or digit: ASCII decided directly. */
+function wordCharBefore(text: string, end: number): boolean {
+  const c = text.charCodeAt(end - 1);
+  if (c < 0x80 || Number.isNaN(c)) return ASCII_WORD(c);
+  return WORD_CHAR_BEFORE.test(text.slice(Math.max(0, end - 2), end));
+}
+function wordCharAfter(text: string, start: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c < 0x80 || Number.isNaN(c)) return ASCII_WORD(c);
+  return WORD_CHAR_AFTER.test(text.slice(start, start + 2));
+}
+const ASCII_WORD = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
 /** Where `key` first occurs in `text` as a whole word (no letter or digit either side), or -1. */
 function wholeWordAt(text: string, key: string): number {
   for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
-    const before = WORD_CHAR_BEFORE.test(text.slice(Math.max(0, at - 2), at));
-    if (!before && !WORD_CHAR_AFTER.test(text.slice(at + key.length, at + key.length + 2))) return at;
+    if (!wordCharBefore(text, at) && !wordCharAfter(text, at + key.length)) return at;
   }
   return -1;
 }
