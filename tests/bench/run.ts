@@ -1,5 +1,5 @@
 import { benchAnswers, benchFallback } from './answer.js';
-import { benchBurst, benchOneTick } from './burst.js';
+import { benchBurst, benchOneTick } from './burst-report.js';
 
 /**
  * `npm run bench`: prints figures for the speed and memory goals (never asserted in tests: these machines are shared

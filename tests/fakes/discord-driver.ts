@@ -280,6 +280,7 @@ export class FakeDriver {
       original: undefined,
       ephemeral: false,
       edits: [],
+      editedAt: undefined,
       followUps: [],
       deadlineFlagged: false,
     });

@@ -211,6 +211,7 @@ function editMessage(ctx: RouteContext): RouteResult {
   if (params.message === '@original') {
     rec.original = edited;
     rec.edits.push(body);
+    rec.editedAt = state.now();
   } else {
     const entry = rec.followUps.find((f) => f.message.id === edited.id);
     if (entry) entry.message = edited;

@@ -63,6 +63,8 @@ export interface InteractionRecord {
   ephemeral: boolean;
   /** Accepted `PATCH …/messages/@original` bodies, in order. */
   edits: unknown[];
+  /** When the last of `edits` was accepted. */
+  editedAt: number | undefined;
   /** Accepted follow-up bodies and the messages created from them. */
   followUps: { body: unknown; message: APIMessage }[];
   deadlineFlagged: boolean;
