@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
  * (`prettier --check .` in `npm test`); these rules are about correctness and keeping files and functions small.
  */
 export default defineConfig(
-  { ignores: ['node_modules/', 'data/', 'coverage/'] },
+  { ignores: ['node_modules/', 'data/', 'dist/', 'coverage/'] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   tseslint.configs.stylisticTypeChecked,

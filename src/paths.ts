@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 
-/** The repository root, resolved from this file so scripts work from any working directory. */
-export const ROOT_DIR = fileURLToPath(new URL('../', import.meta.url));
-export const KNOWLEDGE_DIR = fileURLToPath(new URL('../knowledge/', import.meta.url));
+/** The repository root, resolved from this file (src/paths.ts, or dist/src/paths.js once built with `npm run build`) so scripts work from any working directory. */
+const ROOT_URL = new URL(import.meta.url.endsWith('/dist/src/paths.js') ? '../../' : '../', import.meta.url);
+export const ROOT_DIR = fileURLToPath(ROOT_URL);
+export const KNOWLEDGE_DIR = fileURLToPath(new URL('knowledge/', ROOT_URL));

@@ -22,10 +22,12 @@ async function main(): Promise<number> {
   }
   const logger = createLogger({ level: config.logLevel }).child({ component: 'shards' });
   if (config.storeUrl.startsWith('sqlite:')) logger.warn('shards share a SQLite file; STORE_URL=redis://… is the store meant for sharding');
-  const manager = new ShardingManager(fileURLToPath(new URL('./index.ts', import.meta.url)), {
+  // Run as TypeScript (through tsx), the shards are too; run as the compiled build, they run it with this process's Node flags.
+  const compiled = import.meta.url.endsWith('.js');
+  const manager = new ShardingManager(fileURLToPath(new URL(compiled ? './index.js' : './index.ts', import.meta.url)), {
     token: config.discord.token,
     totalShards: config.discord.shardCount,
-    execArgv: ['--import', 'tsx'],
+    execArgv: compiled ? process.execArgv : ['--import', 'tsx'],
     respawn: true,
   });
   manager.on('shardCreate', (shard) => {

@@ -53,6 +53,8 @@ export interface BurstOptions {
   oneTick?: boolean;
   /** Shards (and as many guilds, one per shard) for `npm run start:sharded` instead of `npm start`. */
   shards?: number;
+  /** Run the compiled build (`npm run build`, then `node dist/src/index.js`: the production start) instead of TypeScript through tsx. */
+  compiled?: boolean;
   /** Called once every interaction has its response, while the bot and its store are still there. */
   afterResponses?: (run: { fake: FakeDiscord; storeFile: string }) => Promise<void>;
 }
@@ -65,10 +67,12 @@ export interface BurstResult {
 
 /**
  * Sends `total` interactions through the fake Discord to the bot running as its own process (`npm start`'s entry
- * point, SQLite store in a temporary folder), dispatched at `ratePerSecond`, and waits for every response.
+ * point, or the compiled build's; SQLite store in a temporary folder), dispatched at `ratePerSecond`, and waits for
+ * every response.
  */
 export async function runBurst(options: BurstOptions, report: (r: BurstResult) => string[] = () => []): Promise<string[]> {
-  const { shards = 1 } = options;
+  const { shards = 1, compiled = false } = options;
+  const entry = shards > 1 ? 'shard' : 'index';
   const fake = await startFakeDiscord({
     waitTimeoutMs: Math.max(20_000, options.deadlineMs ?? 0),
     ...(options.deadlineMs !== undefined && { deadlineMs: options.deadlineMs }),
@@ -76,7 +80,7 @@ export async function runBurst(options: BurstOptions, report: (r: BurstResult) =
   });
   const dir = await mkdtemp(path.join(tmpdir(), 'bench-'));
   const storeFile = path.join(dir, 'bench.sqlite');
-  const bot = spawn(process.execPath, ['--import', 'tsx', shards > 1 ? 'src/shard.ts' : 'src/index.ts'], {
+  const bot = spawn(process.execPath, compiled ? [`dist/src/${entry}.js`] : ['--import', 'tsx', `src/${entry}.ts`], {
     cwd: ROOT_DIR,
     env: {
       ...process.env,
