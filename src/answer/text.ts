@@ -8,8 +8,8 @@ import { stemmer } from 'stemmer';
 export type Token =
   { kind: 'latin'; raw: string; stem: string; upper: boolean } | { kind: 'cjk'; text: string } | { kind: 'group'; group: number };
 
-const WORD = /[\p{Script=Latin}\p{N}]+(?:['’][\p{Script=Latin}]+)*|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]+/gu;
-const LATIN = /^[\p{Script=Latin}\p{N}]/u;
+/** A Latin word (group 1) or a run of Japanese. */
+const WORD = /([\p{Script=Latin}\p{N}]+(?:['’][\p{Script=Latin}]+)*)|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]+/gu;
 const JA_WORDS = new Intl.Segmenter('ja', { granularity: 'word' });
 const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
 const KATAKANA_ONLY = /^[\p{Script=Katakana}ー]+$/u;
@@ -82,7 +82,9 @@ export interface Piece {
 /** Latin words (case kept in `raw` only for acronyms) and whole Japanese runs, in order. */
 export function scan(text: string): Piece[] {
   const out: Piece[] = [];
-  for (const m of text.normalize('NFKC').matchAll(WORD)) out.push({ kind: LATIN.test(m[0]) ? 'latin' : 'cjk', text: m[0] });
+  const normal = text.normalize('NFKC');
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(normal); m !== null; m = WORD.exec(normal)) out.push({ kind: m[1] === undefined ? 'cjk' : 'latin', text: m[0] });
   return out;
 }
 
