@@ -1,11 +1,11 @@
 import { InteractionResponseType } from 'discord-api-types/v10';
-import { EDIT_WAIT_CAP_MS, runBurst } from './burst.js';
+import { EDIT_WAIT_CAP_MS, PRODUCTION_NODE_FLAGS, runBurst } from './burst.js';
 import { line, mib, ms, percentile } from './stats.js';
 
 /** How the bot process was started, for the headings. */
 const started = (compiled: boolean, shards = 1) =>
   compiled
-    ? `node dist/src/${shards > 1 ? 'shard' : 'index'}.js, the build`
+    ? `node ${PRODUCTION_NODE_FLAGS.join(' ')} dist/src/${shards > 1 ? 'shard' : 'index'}.js, the build`
     : `npm ${shards > 1 ? 'run start:sharded' : 'start'}, through tsx`;
 
 /** `npm run bench`'s burst: time from dispatch to the bot's response, and the bot process's peak memory. */

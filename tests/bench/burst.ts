@@ -40,6 +40,9 @@ async function waitUntilAnswering(fake: FakeDiscord, shards = 1): Promise<void> 
   }
 }
 
+/** The Node flags of the production start the README gives (`node --max-semi-space-size=4 dist/src/index.js`). */
+export const PRODUCTION_NODE_FLAGS = ['--max-semi-space-size=4'];
+
 export interface BurstOptions {
   total?: number;
   ratePerSecond?: number;
@@ -80,20 +83,24 @@ export async function runBurst(options: BurstOptions, report: (r: BurstResult) =
   });
   const dir = await mkdtemp(path.join(tmpdir(), 'bench-'));
   const storeFile = path.join(dir, 'bench.sqlite');
-  const bot = spawn(process.execPath, compiled ? [`dist/src/${entry}.js`] : ['--import', 'tsx', `src/${entry}.ts`], {
-    cwd: ROOT_DIR,
-    env: {
-      ...process.env,
-      DISCORD_TOKEN: fake.token,
-      DISCORD_API_URL: fake.api,
-      STORE_URL: `sqlite://${storeFile}`,
-      LOG_LEVEL: 'warn',
-      OPENAI_API_KEY: '',
-      OPENAI_BASE_URL: '',
-      ...(shards > 1 && { SHARD_COUNT: String(shards) }),
+  const bot = spawn(
+    process.execPath,
+    compiled ? [...PRODUCTION_NODE_FLAGS, `dist/src/${entry}.js`] : ['--import', 'tsx', `src/${entry}.ts`],
+    {
+      cwd: ROOT_DIR,
+      env: {
+        ...process.env,
+        DISCORD_TOKEN: fake.token,
+        DISCORD_API_URL: fake.api,
+        STORE_URL: `sqlite://${storeFile}`,
+        LOG_LEVEL: 'warn',
+        OPENAI_API_KEY: '',
+        OPENAI_BASE_URL: '',
+        ...(shards > 1 && { SHARD_COUNT: String(shards) }),
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   try {
     await waitUntilAnswering(fake, shards);
     const sent = options.oneTick ? fake.together(() => send(fake, options)) : await sendPaced(fake, options);
