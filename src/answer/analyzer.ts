@@ -133,8 +133,11 @@ function groupPhrases(phrases: SynonymTables['phrases'], tokens: Token[]): Token
 function typoCorrector(vocabulary: readonly string[], isStop: (raw: string) => boolean): (t: Token) => Token {
   const counts = new Map<string, number>();
   for (const text of vocabulary) {
-    for (const m of text.normalize('NFKC').toLowerCase().matchAll(LATIN_WORD)) {
-      if (m[0].length >= 3 && !DIGITS.test(m[0])) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+    const lower = text.normalize('NFKC').toLowerCase();
+    LATIN_WORD.lastIndex = 0;
+    for (let m = LATIN_WORD.exec(lower); m !== null; m = LATIN_WORD.exec(lower)) {
+      const word = m[0];
+      if (word.length >= 3 && !DIGITS.test(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
     }
   }
   const knownStems = new Set([...counts.keys()].map((w) => (latinToken(w) as { stem: string }).stem));
