@@ -26,7 +26,7 @@ export const BUDGET = {
   /** Calibration negatives (near-domain and off-topic, written to look like member questions) that may be answered… */
   negativesAnswered: 0.005,
   /** …and that may get an answer or suggestions (and so reach the LLM fallback, when configured). */
-  negativesReached: 0.015,
+  negativesReached: 0.02,
 };
 
 export interface Sample {
