@@ -29,19 +29,11 @@ export function memo<T>(make: (key: string) => T, limit = 50_000): (key: string)
   };
 }
 
-const stems = new Map<string, string>();
-
 /** Porter stems, with the -ify/-ification pair (notify/notification, qualify/qualification) brought together. */
-export function stem(word: string): string {
-  let s = stems.get(word);
-  if (s === undefined) {
-    s = stemmer(word.replace(/['’]s$/, '').replace(/['’]/g, ''));
-    if (s.endsWith('ifi')) s = s.slice(0, -1);
-    if (stems.size >= 50_000) stems.clear(); // bounded: questions are user input
-    stems.set(word, s);
-  }
-  return s;
-}
+export const stem = memo((word: string): string => {
+  const s = stemmer(word.replace(/['’]s$/, '').replace(/['’]/g, ''));
+  return s.endsWith('ifi') ? s.slice(0, -1) : s;
+});
 
 /** Kanji followed by kana endings (okurigana): 働く, 勤める, 移り. */
 const OKURIGANA = /^(\p{Script=Han}+)\p{Script=Hiragana}+$/u;

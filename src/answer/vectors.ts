@@ -12,10 +12,6 @@ export class Features {
   private readonly seen: number[] = [];
   private call = 0;
 
-  id(feature: string): number | undefined {
-    return this.ids.get(feature);
-  }
-
   /** The distinct ids of `features`, in order of first occurrence, interning new ones. */
   intern(features: readonly string[]): number[] {
     return this.distinct(features, true);
