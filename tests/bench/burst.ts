@@ -40,8 +40,8 @@ async function waitUntilAnswering(fake: FakeDiscord, shards = 1): Promise<void> 
   }
 }
 
-/** The Node flags of the production start the README gives (`node --max-semi-space-size=4 dist/src/index.js`). */
-export const PRODUCTION_NODE_FLAGS = ['--max-semi-space-size=4'];
+/** The Node flags of the production start the README gives (`node --max-semi-space-size=4 --liftoff-only dist/src/index.js`). */
+export const PRODUCTION_NODE_FLAGS = ['--max-semi-space-size=4', '--liftoff-only'];
 
 export interface BurstOptions {
   total?: number;
