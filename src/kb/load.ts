@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { crossCheck } from './cross-check.js';
 import { factFiller, factsSchema, type FactFiller, type Facts } from './facts.js';
 import { listFiles, parseYamlText, readText, splitFrontMatter, type Parsed } from './files.js';
-import { KnowledgeBaseError, zodProblems, type Problem } from './problems.js';
+import { KnowledgeBaseError, PARSE_ONCE, zodProblems, type Problem } from './problems.js';
 import { buildRefIndex, refProblems, type RefIndex } from './refs.js';
 import { loadRules, type RuleTables } from './rules/load.js';
 import { outOfScopeProblems, understandProblems, understandSchema, type Understand } from './understand.js';
@@ -57,7 +57,7 @@ async function loadYaml<T>(rel: string, read: Read, schema: z.ZodType<T>, at: Lo
   at.hash.update(rel).update(text.value);
   const yaml = parseYamlText(rel, text.value);
   if (!yaml.ok) return void at.problems.push(...yaml.problems);
-  const parsed = schema.safeParse(yaml.value);
+  const parsed = schema.safeParse(yaml.value, PARSE_ONCE);
   if (!parsed.success) return void at.problems.push(...zodProblems(rel, parsed.error));
   return parsed.data;
 }
@@ -70,8 +70,8 @@ async function loadEntry(rel: string, read: Read, facts: FactFiller, at: Loading
   if (!split.ok) return void at.problems.push(...split.problems);
   const body = facts.text(split.value.body, rel, 'answer');
   at.problems.push(...body.problems);
-  const meta = entryMetaSchema.safeParse(split.value.meta);
-  const answer = answerSchema.safeParse(body.value);
+  const meta = entryMetaSchema.safeParse(split.value.meta, PARSE_ONCE);
+  const answer = answerSchema.safeParse(body.value, PARSE_ONCE);
   if (!meta.success) at.problems.push(...zodProblems(rel, meta.error));
   if (!answer.success) at.problems.push(...zodProblems(rel, answer.error, 'answer'));
   if (!meta.success || !answer.success) return undefined;

@@ -9,6 +9,13 @@ export interface Problem {
   message: string;
 }
 
+/**
+ * How knowledge files are parsed with zod: without its JIT. Each object schema would otherwise compile a parser with
+ * `new Function` on its first parse, which costs more than it saves when every file is parsed once per load (the
+ * checks are the same either way).
+ */
+export const PARSE_ONCE = { jitless: true } as const;
+
 export function zodProblems(file: string, error: z.ZodError, prefix = ''): Problem[] {
   return error.issues.map((issue) => ({
     file,

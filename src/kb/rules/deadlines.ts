@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Problem } from '../problems.js';
+import { PARSE_ONCE, type Problem } from '../problems.js';
 import { refProblems, sourceRefsSchema, type RefIndex } from '../refs.js';
 import { slug, text } from '../schema.js';
 import { duplicateIds } from './common.js';
@@ -45,7 +45,7 @@ const periodSchema = z.string().transform((value, ctx) => {
 /** Parses with the schema `pick` chooses for the value, so a problem inside it is reported where it is (not as "no option matched"). */
 function oneOf<T>(pick: (value: unknown) => z.ZodType<T>) {
   return z.unknown().transform((value, ctx): T => {
-    const parsed = pick(value).safeParse(value);
+    const parsed = pick(value).safeParse(value, PARSE_ONCE);
     if (parsed.success) return parsed.data;
     for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
     return z.NEVER;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { factFiller, type FactFiller } from '../facts.js';
 import { parseYamlText, readText, type Parsed } from '../files.js';
-import { zodProblems, type Problem } from '../problems.js';
+import { PARSE_ONCE, zodProblems, type Problem } from '../problems.js';
 import type { RefIndex } from '../refs.js';
 import { careerPathProblems } from './career-path.check.js';
 import { careerPathRulesSchema, type CareerPathRules } from './career-path.js';
@@ -60,7 +60,7 @@ function parseTable<T>(file: string, text: string, table: Table<T>, refs: RefInd
   if (!yaml.ok) return yaml;
   const filled = facts.data(yaml.value, file);
   if (filled.problems.length > 0) return { ok: false, problems: filled.problems };
-  const parsed = table.schema.safeParse(filled.value);
+  const parsed = table.schema.safeParse(filled.value, PARSE_ONCE);
   if (!parsed.success) return { ok: false, problems: zodProblems(file, parsed.error) };
   const derived = table.derive ? table.derive(parsed.data, file) : { ok: true as const, value: parsed.data };
   if (!derived.ok) return derived;
