@@ -10,8 +10,13 @@ export function fill(template: string, vars: Readonly<Record<string, string | un
   return template.replace(PLACEHOLDER, (whole, name: string) => vars[name] ?? whole);
 }
 
-/** ¥6,500,000 */
-export const formatYen = (yen: number): string => `¥${yen.toLocaleString('en-US')}`;
+const THOUSANDS = /\B(?=(\d{3})+$)/g;
+/**
+ * ¥6,500,000: whole amounts grouped by hand (the same text as `toLocaleString('en-US')`, without initialising ICU's
+ * number formatting at start-up), anything else by `toLocaleString`.
+ */
+export const formatYen = (yen: number): string =>
+  `¥${Number.isSafeInteger(yen) && yen !== 0 ? String(yen).replace(THOUSANDS, ',') : yen.toLocaleString('en-US')}`;
 
 /** ¥10M, ¥6.5M; amounts that are not a round hundred thousand are written in full. */
 export const formatYenShort = (yen: number): string => (yen % 100_000 === 0 && yen >= 1_000_000 ? `¥${yen / 1_000_000}M` : formatYen(yen));
