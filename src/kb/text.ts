@@ -16,7 +16,7 @@ const THOUSANDS = /\B(?=(\d{3})+$)/g;
  * number formatting at start-up), anything else by `toLocaleString`.
  */
 export const formatYen = (yen: number): string =>
-  `¥${Number.isSafeInteger(yen) && yen !== 0 ? String(yen).replace(THOUSANDS, ',') : yen.toLocaleString('en-US')}`;
+  `¥${Number.isSafeInteger(yen) && !Object.is(yen, -0) ? String(yen).replace(THOUSANDS, ',') : yen.toLocaleString('en-US')}`;
 
 /** ¥10M, ¥6.5M; amounts that are not a round hundred thousand are written in full. */
 export const formatYenShort = (yen: number): string => (yen % 100_000 === 0 && yen >= 1_000_000 ? `¥${yen / 1_000_000}M` : formatYen(yen));
