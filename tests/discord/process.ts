@@ -17,6 +17,8 @@ export interface RunningProcess {
   exited: Promise<number | null>;
   /** Resolves once stderr or stdout contains `text`; rejects if the process exits first or after `timeoutMs`. */
   waitForOutput(text: string, timeoutMs?: number): Promise<void>;
+  /** SIGKILLs it if still running, and whatever is left of its process group when started with `group` (teardown). */
+  killAll(): void;
 }
 
 export const workDir = (): string => mkdtempSync(path.join(tmpdir(), 'bot-e2e-'));
@@ -30,16 +32,33 @@ export interface RunAs {
 export function runEntry(script: string, env: Record<string, string>, cwd = workDir(), as?: RunAs): RunningProcess {
   // Node itself with tsx's loader, not the tsx CLI: the CLI runs the script in a second process, which a SIGKILL of
   // the CLI would leave running.
-  const child = spawn(
-    process.execPath,
+  return runNode(
     ['--import', pathToFileURL(path.join(ROOT_DIR, 'node_modules/tsx/dist/loader.mjs')).href, path.join(ROOT_DIR, script)],
+    env,
     {
       cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: as ? cwd : (process.env.HOME ?? cwd), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      ...as,
+      as,
     },
   );
+}
+
+export interface RunOptions {
+  cwd?: string;
+  as?: RunAs;
+  /** Start it as the leader of its own process group, so `killGroup` also ends what it started (shard processes). */
+  group?: boolean;
+}
+
+/** Runs `node <args>` (e.g. the compiled build with its production flags) with exactly the environment given. */
+export function runNode(args: readonly string[], env: Record<string, string>, options: RunOptions = {}): RunningProcess {
+  const { cwd = workDir(), as, group = false } = options;
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: as ? cwd : (process.env.HOME ?? cwd), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: group,
+    ...as,
+  });
   let out = '';
   let err = '';
   const listeners = new Set<() => void>();
@@ -57,6 +76,14 @@ export function runEntry(script: string, env: Record<string, string>, cwd = work
     stdout: () => out,
     stderr: () => err,
     exited,
+    killAll() {
+      if (child.pid === undefined || (!group && child.exitCode !== null)) return;
+      try {
+        process.kill(group ? -child.pid : child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    },
     waitForOutput(text, timeoutMs = 15_000) {
       return new Promise<void>((resolve, reject) => {
         const check = () => {

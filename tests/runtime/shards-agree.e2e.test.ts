@@ -4,31 +4,13 @@
  * cooldown taken through one shard hold on the other; each shard serves its own /metrics on HTTP_PORT + shard id.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ROOT_DIR } from '../../src/paths.js';
 import { FakePermissions, startFakeDiscord, type FakeDiscord } from '../fakes/discord.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai.js';
+import { twoFreePorts } from '../support/ports.js';
 import { parsePrometheus, type Exposition } from '../support/prometheus.js';
 import { describeWithRedis } from '../support/redis.js';
-
-async function isFree(port: number): Promise<boolean> {
-  const srv = createServer();
-  const ok = await new Promise<boolean>((resolve) => {
-    srv.once('error', () => resolve(false));
-    srv.listen(port, '127.0.0.1', () => resolve(true));
-  });
-  if (ok) await new Promise((resolve) => srv.close(resolve));
-  return ok;
-}
-
-/** A port p with p + 1 free too (one per shard). */
-async function twoFreePorts(): Promise<number> {
-  for (;;) {
-    const p = 20_000 + Math.floor(Math.random() * 40_000);
-    if ((await isFree(p)) && (await isFree(p + 1))) return p;
-  }
-}
 
 async function metricsOf(port: number, until: (m: Exposition) => boolean, timeoutMs = 20_000): Promise<Exposition> {
   const deadline = Date.now() + timeoutMs;

@@ -1,0 +1,19 @@
+import { createServer } from 'node:net';
+
+async function isFree(port: number): Promise<boolean> {
+  const srv = createServer();
+  const ok = await new Promise<boolean>((resolve) => {
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => resolve(true));
+  });
+  if (ok) await new Promise((resolve) => srv.close(resolve));
+  return ok;
+}
+
+/** A free port p on 127.0.0.1 with p + 1 free too: one per shard of `start:sharded` (shard n serves HTTP_PORT + n). */
+export async function twoFreePorts(): Promise<number> {
+  for (;;) {
+    const p = 20_000 + Math.floor(Math.random() * 40_000);
+    if ((await isFree(p)) && (await isFree(p + 1))) return p;
+  }
+}
