@@ -1,6 +1,6 @@
 /**
  * The production start the README gives, compiled: `npm run build` (tsconfig.build.json), then from the checkout
- * `node --max-semi-space-size=4 dist/src/index.js`, and `dist/src/shard.js` with SHARD_COUNT=2 — without tsx, with
+ * `node <the README's flags> dist/src/index.js`, and `dist/src/shard.js` with SHARD_COUNT=2 — without tsx, with
  * knowledge/ found from dist/ — against the fake Discord. It comes up, /readyz says ready, /ask answers from the
  * knowledge base and /hsp-points computes; the shard manager passes its Node flags on to both shards; SIGTERM stops
  * every process. The build goes into a temporary folder laid out like a checkout (tests/support/build.ts).
@@ -81,7 +81,7 @@ it('GIVEN the README THEN its production start is the one this file runs', () =>
   for (const entry of ['index', 'shard'] as const) expect(readme).toContain(`\`node ${START(entry).join(' ')}\``);
 });
 
-describe('compiled: node --max-semi-space-size=4 dist/src/index.js', () => {
+describe(`compiled: node ${START('index').join(' ')}`, () => {
   let fake: FakeDiscord;
   beforeAll(async () => {
     fake = await startFakeDiscord({ waitTimeoutMs: 15_000 });
@@ -106,7 +106,7 @@ describe('compiled: node --max-semi-space-size=4 dist/src/index.js', () => {
   }, 60_000);
 });
 
-describe('compiled sharded: node --max-semi-space-size=4 dist/src/shard.js, SHARD_COUNT=2', () => {
+describe(`compiled, sharded: node ${START('shard').join(' ')} with SHARD_COUNT=2`, () => {
   let fake: FakeDiscord;
   beforeAll(async () => {
     fake = await startFakeDiscord({ shards: 2, guilds: 2, waitTimeoutMs: 15_000 });
