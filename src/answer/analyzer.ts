@@ -133,10 +133,8 @@ function groupPhrases(phrases: SynonymTables['phrases'], tokens: Token[]): Token
 function typoCorrector(vocabulary: readonly string[], isStop: (raw: string) => boolean): (t: Token) => Token {
   const counts = new Map<string, number>();
   for (const text of vocabulary) {
-    const lower = text.normalize('NFKC').toLowerCase();
-    LATIN_WORD.lastIndex = 0;
-    for (let m = LATIN_WORD.exec(lower); m !== null; m = LATIN_WORD.exec(lower)) {
-      const word = m[0];
+    // All of a text's words in one call (no match object per word).
+    for (const word of text.normalize('NFKC').toLowerCase().match(LATIN_WORD) ?? []) {
       if (word.length >= 3 && !DIGITS.test(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
     }
   }
@@ -172,7 +170,8 @@ export function createAnalyzer(settings: AnalyzerSettings, vocabulary: readonly 
   });
   const groupGrams = settings.synonyms.map((_, group) => `=${group}`);
 
-  const correct = typoCorrector(vocabulary, isStop);
+  // Built when the first question is read: indexing never corrects typos, so start-up does not pay for it.
+  let correct: ((t: Token) => Token) | undefined;
   // Per distinct word, worked out once: its token, and whether it is a stopword or else its n-grams (the same strings
   // every time, so interning them is a lookup by identity).
   const toLatin = memo(latinToken);
@@ -186,7 +185,7 @@ export function createAnalyzer(settings: AnalyzerSettings, vocabulary: readonly 
   function parts(text: string, options: AnalyzeOptions = {}) {
     const pieces = scan(text);
     let tokens = tokenize(tables, pieces, true, options.latinOnly, toLatin);
-    if (options.correct) tokens = tokens.map(correct);
+    if (options.correct) tokens = tokens.map((correct ??= typoCorrector(vocabulary, isStop)));
     const terms: string[] = [];
     const grams: GramParts = [];
     for (const t of groupPhrases(tables.phrases, tokens)) {

@@ -44,8 +44,8 @@ export class PhrasingBank {
   private readonly gramIdf: Float64Array;
   private readonly phrasingTerms: Set<string>[] = [];
   private readonly answerTerms: Set<string>[] = [];
-  private readonly phrasingJa: string[] = [];
-  private readonly answerJa: string[] = [];
+  /** Each entry's Japanese as text, for `occurrences`: worked out on first use (no index needs it). */
+  private ja: { phrasings: string[]; answers: string[] } | undefined;
   private readonly cache = new Map<string, Occurrences>();
 
   constructor(
@@ -72,13 +72,11 @@ export class PhrasingBank {
         wordDf.add(i, w);
         gramDf.add(i, g);
       }
-      // The answer counts for coverage in Latin terms; its Japanese is matched as text (answerJa).
+      // The answer counts for coverage in Latin terms; its Japanese is matched as text (see occurrences).
       const answer = new Set(analyzer.parts(e.answer, { latinOnly: true }).terms);
       wordDf.add(i, this.words.intern([...answer]));
       this.phrasingTerms.push(own);
       this.answerTerms.push(answer);
-      this.phrasingJa.push(japaneseOf(texts));
-      this.answerJa.push(japaneseOf([e.answer]));
     });
     this.wordIdf = Float64Array.from(wordDf.df, (df) => this.idf(df));
     this.gramIdf = Float64Array.from(gramDf.df, (df) => this.idf(df));
@@ -118,12 +116,13 @@ export class PhrasingBank {
     let o = this.cache.get(t);
     if (o === undefined) {
       const cjk = CJK.test(t);
+      const ja = cjk ? this.japanese() : undefined;
       const where = new Uint8Array(this.entries.length);
       let df = 0;
       let known = false;
       for (let e = 0; e < this.entries.length; e++) {
-        if (cjk ? this.phrasingJa[e]!.includes(t) : this.phrasingTerms[e]!.has(t)) where[e] = 1;
-        else if (cjk ? this.answerJa[e]!.includes(t) : this.answerTerms[e]!.has(t)) where[e] = 2;
+        if (ja ? ja.phrasings[e]!.includes(t) : this.phrasingTerms[e]!.has(t)) where[e] = 1;
+        else if (ja ? ja.answers[e]!.includes(t) : this.answerTerms[e]!.has(t)) where[e] = 2;
         if (where[e]) df++;
         if (where[e] === 1) known = true;
       }
@@ -132,6 +131,13 @@ export class PhrasingBank {
       this.cache.set(t, o);
     }
     return o;
+  }
+
+  private japanese(): { phrasings: string[]; answers: string[] } {
+    return (this.ja ??= {
+      phrasings: this.entries.map((e) => japaneseOf([e.title, ...e.keywords, ...e.questions])),
+      answers: this.entries.map((e) => japaneseOf([e.answer])),
+    });
   }
 }
 
