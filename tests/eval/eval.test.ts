@@ -12,9 +12,9 @@ import { loadNegatives } from './negatives.js';
  * off-topic question and trap declined. Raise them when the figures improve; never lower them to make a change pass.
  */
 const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
-  public: { right: 0.59, wrong: 0.01 },
+  public: { right: 0.82, wrong: 0.01 },
   holdout: { right: 0.35, wrong: 0.03 },
-  blind: { right: 0.6, wrong: 0.02 },
+  blind: { right: 0.61, wrong: 0.02 },
 };
 
 let service: AskService;
