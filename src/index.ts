@@ -7,7 +7,7 @@ import { KnowledgeBaseError } from './kb/problems.js';
 import { loadKnowledgeOrThrow } from './kb/load.js';
 import { createLogger, type Logger } from './logger.js';
 import { exposition, OpsServerError, startOpsServer } from './ops/http.js';
-import { createMetrics } from './ops/metrics.js';
+import { noMetrics } from './ops/no-metrics.js';
 import { KNOWLEDGE_DIR } from './paths.js';
 import { SYNC_MESSAGE } from './shard-messages.js';
 import { createStore, StoreError } from './store/store.js';
@@ -26,13 +26,16 @@ async function main(): Promise<number> {
   }
   const logger = createLogger({ level: config.logLevel });
   try {
-    const metrics = createMetrics({ processMetrics: true });
+    // prom-client is loaded only for the operations endpoint (HTTP_PORT): without it nothing reads the metrics.
+    const prom = config.http ? (await import('./ops/metrics.js')).createMetrics({ processMetrics: true }) : undefined;
+    const metrics = prom ?? noMetrics();
     const kb = await loadKnowledgeOrThrow(KNOWLEDGE_DIR);
     const store = await createStore(config.storeUrl, logger, { onError: (op) => metrics.storeError(op) });
     const readiness = createReadiness(store);
-    const ops = config.http
-      ? await startOpsServer(config.http, { readiness: () => readiness.check(), metrics: () => exposition(metrics.registry) }, logger)
-      : undefined;
+    const ops =
+      config.http && prom
+        ? await startOpsServer(config.http, { readiness: () => readiness.check(), metrics: () => exposition(prom.registry) }, logger)
+        : undefined;
     // The LLM fallback's modules (and the openai SDK) are loaded only when it is configured.
     const llm = config.llm ? (await import('./llm/fallback.js')).createLlmFallback(config.llm, logger, store, { metrics }) : undefined;
     logger.info({ entries: kb.entries.length, version: kb.version, llm: config.llm ? config.llm.model : 'off' }, 'starting');

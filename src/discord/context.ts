@@ -5,7 +5,8 @@ import { loadKnowledge, type KnowledgeBase } from '../kb/load.js';
 import type { Problem } from '../kb/problems.js';
 import type { Logger } from '../logger.js';
 import type { LlmFallback } from '../llm/fallback.js';
-import { createMetrics, type Metrics } from '../ops/metrics.js';
+import type { Metrics } from '../ops/metrics.js';
+import { noMetrics } from '../ops/no-metrics.js';
 import type { Store } from '../store/store.js';
 import { createCuratorQueue, type CuratorQueue } from '../curation/queue.js';
 import { createHelpChannels, type HelpChannels } from './help-channel-settings.js';
@@ -45,7 +46,7 @@ export interface ContextDeps {
   knowledgeDir: string;
   /** The optional LLM fallback: undefined unless configured (its module is then never loaded). */
   llm?: LlmFallback | undefined;
-  /** This bot instance's metrics (default: a fresh registry without process metrics). */
+  /** This bot instance's metrics (default: none recorded, see no-metrics.ts). */
   metrics?: Metrics | undefined;
   /** How reloads reach the other shards: the store poll interval, and a nudge through the ShardingManager. */
   knowledgeSync?: KnowledgeSyncOptions | undefined;
@@ -55,7 +56,7 @@ export interface ContextDeps {
 
 export function createBotContext(deps: ContextDeps): BotContext {
   const { config, logger, store } = deps;
-  const metrics = deps.metrics ?? createMetrics();
+  const metrics = deps.metrics ?? noMetrics();
   const build = (kb: KnowledgeBase): Knowledge => {
     const engine = createAnswerEngine(kb);
     return {

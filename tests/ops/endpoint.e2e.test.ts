@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReadiness } from '../../src/discord/readiness.js';
 import { exposition, startOpsServer, type OpsServer } from '../../src/ops/http.js';
-import { createMetrics, type Metrics } from '../../src/ops/metrics.js';
+import { createMetrics } from '../../src/ops/metrics.js';
 import { configChannel, handled, replyTo, until } from '../discord/helpers.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { faultyStore, type FaultyStore } from '../support/faulty-store.js';
@@ -15,7 +15,7 @@ import { parsePrometheus } from '../support/prometheus.js';
 import { FakePermissions } from '../fakes/discord.js';
 
 let faulty: FaultyStore;
-let metrics: Metrics;
+let metrics: ReturnType<typeof createMetrics>;
 let ops: OpsServer;
 let t: TestBot | undefined;
 const readiness = () => createReadiness(faulty.store, { storeTimeoutMs: 500 });
