@@ -11,6 +11,9 @@ export interface SchedulerOptions {
   /** How many early acknowledgements may be in flight at once (default 64): a burst must not open hundreds of
    * connections to Discord at the same moment. */
   maxAcksInFlight?: number;
+  /** From this many interactions waiting, each is acknowledged early without waiting `deferAfterMs` (default 100):
+   * the last of such a backlog would wait too long anyway. */
+  deferBacklog?: number;
   now?: () => number;
 }
 
@@ -79,65 +82,91 @@ function start(deps: SchedulerDeps, dropAfterMs: number, item: Item, t: number):
   });
 }
 
+/** The queue and its pointers: queue[head …] wait for their turn; queue[head … acked) have had their early
+ * acknowledgement considered. */
+interface State {
+  queue: Item[];
+  head: number;
+  acked: number;
+  inFlight: number;
+}
+
+type Limits = Required<Omit<SchedulerOptions, 'now'>>;
+
+/** Whether an interaction is to be acknowledged early: it has waited `deferAfterMs`, or the backlog is long. */
+const dueForAck = (s: State, o: Limits, item: Item, t: number) =>
+  t - item.at >= o.deferAfterMs || s.queue.length - s.head >= o.deferBacklog;
+
+/** Whether acknowledgements are waiting for room (then they go before any handler starts). */
+const acksWaiting = (s: State, o: Limits, t: number) => s.inFlight > 0 && s.acked < s.queue.length && dueForAck(s, o, s.queue[s.acked]!, t);
+
+/**
+ * Sends the early acknowledgements that are due, in arrival order, at most `maxAcksInFlight` at once. One already
+ * past `dropAfterMs` is skipped (Discord would refuse it; its turn drops it). `settled` is told when one finishes.
+ */
+function acknowledge(deps: SchedulerDeps, s: State, o: Limits, t: number, settled: () => void): void {
+  for (s.acked = Math.max(s.acked, s.head); s.acked < s.queue.length && s.inFlight < o.maxAcksInFlight; s.acked++) {
+    const item = s.queue[s.acked]!;
+    if (!dueForAck(s, o, item, t)) return;
+    if (t - item.at >= o.dropAfterMs) continue;
+    s.inFlight++;
+    item.ack = deps.deferEarly(item.interaction).then(
+      (deferred) => (deferred && deps.metrics.deferredEarly(), deferred ? 'deferred' : 'no'),
+      (err: unknown) => (
+        deps.logger.warn({ err, interactionId: item.interaction.id }, 'early acknowledgement failed; not handled'),
+        'failed'
+      ),
+    );
+    void item.ack.finally(() => {
+      s.inFlight--;
+      settled();
+    });
+  }
+}
+
 /**
  * Runs interactions in arrival order, one handler start per turn of the event loop (setImmediate), so replies go out
- * while a backlog is worked through instead of after it. When the process falls behind, interactions that have waited
- * `deferAfterMs` are acknowledged (deferred) in arrival order ahead of their turn, and one still unacknowledged past
- * `dropAfterMs` is dropped with one log line (ids and command name only) and counted (outcome "dropped").
+ * while a backlog is worked through instead of after it. When the process falls behind — an interaction has waited
+ * `deferAfterMs`, or `deferBacklog` are waiting — interactions are acknowledged (deferred) in arrival order ahead of
+ * their turn, and while such acknowledgements wait for room no handler starts (answers can follow later as edits,
+ * acknowledgements cannot). One still unacknowledged past `dropAfterMs` is dropped with one log line (ids and command
+ * name only) and counted (outcome "dropped").
  */
 export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions = {}): Scheduler {
-  const { deferAfterMs = 500, dropAfterMs = 2_500, maxAcksInFlight = 64, now = () => performance.now() } = options;
-  let inFlight = 0;
-  const queue: Item[] = [];
-  let head = 0;
-  let acked = 0; // queue[head … acked) have had their early acknowledgement considered
+  const { now = () => performance.now(), ...rest } = options;
+  const o: Limits = { deferAfterMs: 500, dropAfterMs: 2_500, maxAcksInFlight: 64, deferBacklog: 100, ...rest };
+  const s: State = { queue: [], head: 0, acked: 0, inFlight: 0 };
   let running = false;
+  let paused = false; // waiting for an acknowledgement to finish before the next turn
   const idle: (() => void)[] = [];
-
-  const acknowledge = (t: number) => {
-    for (
-      acked = Math.max(acked, head);
-      acked < queue.length && inFlight < maxAcksInFlight && t - queue[acked]!.at >= deferAfterMs;
-      acked++
-    ) {
-      const item = queue[acked]!;
-      inFlight++;
-      item.ack = deps.deferEarly(item.interaction).then(
-        (deferred) => (deferred && deps.metrics.deferredEarly(), deferred ? 'deferred' : 'no'),
-        (err: unknown) => (
-          deps.logger.warn({ err, interactionId: item.interaction.id }, 'early acknowledgement failed; not handled'),
-          'failed'
-        ),
-      );
-      void item.ack.finally(() => {
-        inFlight--;
-        if (running) acknowledge(now()); // the next ones go out as soon as there is room
-      });
-    }
+  const settled = () => {
+    if (paused) return void ((paused = false), setImmediate(step));
+    if (running) acknowledge(deps, s, o, now(), settled); // the next ones go out as soon as there is room
   };
 
   const step = () => {
     const t = now();
-    acknowledge(t);
-    const item = queue[head];
+    acknowledge(deps, s, o, t, settled);
+    const item = s.queue[s.head];
+    if (item && t - item.at < o.dropAfterMs && acksWaiting(s, o, t)) return void (paused = true);
     if (item) {
-      queue[head++] = undefined as unknown as Item;
-      start(deps, dropAfterMs, item, t);
+      s.queue[s.head++] = undefined as unknown as Item;
+      start(deps, o.dropAfterMs, item, t);
     }
-    if (head >= queue.length) {
-      queue.length = 0;
-      head = acked = 0;
+    if (s.head >= s.queue.length) {
+      s.queue.length = 0;
+      s.head = s.acked = 0;
     }
-    deps.metrics.backlog(queue.length - head);
-    if (queue.length > head) return void setImmediate(step);
+    deps.metrics.backlog(s.queue.length - s.head);
+    if (s.queue.length > s.head) return void setImmediate(step);
     running = false;
     for (const resolve of idle.splice(0)) resolve();
   };
 
   return {
     push(interaction, at = now()) {
-      queue.push({ interaction, at });
-      deps.metrics.backlog(queue.length - head);
+      s.queue.push({ interaction, at });
+      deps.metrics.backlog(s.queue.length - s.head);
       if (running) return;
       running = true;
       setImmediate(step);

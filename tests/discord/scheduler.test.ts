@@ -1,12 +1,13 @@
 import type { Interaction } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { createScheduler, type SchedulerDeps } from '../../src/discord/scheduler.js';
+import { createScheduler, type SchedulerDeps, type SchedulerOptions } from '../../src/discord/scheduler.js';
 import { memoryLogger } from '../support/logger.js';
 
 /** A stand-in interaction: the scheduler only passes it on (and reads its id for logs). */
 const fakeInteraction = (id: string, deferrable = true) => ({ id, deferrable }) as unknown as Interaction & { deferrable: boolean };
 
-function harness() {
+/** `ackMs`: how long each early acknowledgement takes (0: resolved at once). */
+function harness(options: SchedulerOptions = {}, ackMs = 0) {
   let clock = 0;
   const events: string[] = [];
   const counted: string[] = [];
@@ -16,7 +17,8 @@ function harness() {
     deferEarly: (i) => {
       events.push(`defer ${i.id}`);
       if (i.id.startsWith('gone')) return Promise.reject(new Error('Unknown interaction'));
-      return Promise.resolve((i as unknown as { deferrable: boolean }).deferrable);
+      const deferrable = (i as unknown as { deferrable: boolean }).deferrable;
+      return ackMs ? new Promise((r) => setTimeout(() => r(deferrable), ackMs)) : Promise.resolve(deferrable);
     },
     labels: () => ({ type: 'command', command: 'ask' }),
     expired: (i) => void events.push(`expired ${i.id}`),
@@ -27,7 +29,7 @@ function harness() {
     },
     logger: logs.logger,
   };
-  const scheduler = createScheduler(deps, { deferAfterMs: 1_000, dropAfterMs: 2_500, now: () => clock });
+  const scheduler = createScheduler(deps, { deferAfterMs: 1_000, dropAfterMs: 2_500, now: () => clock, ...options });
   return { scheduler, events, counted, logs, setClock: (t: number) => void (clock = t) };
 }
 
@@ -60,7 +62,7 @@ describe('interaction scheduler', () => {
   it('GIVEN an interaction past dropAfterMs that could not be acknowledged THEN it is dropped with one log line and counted, never handled', async () => {
     const { scheduler, events, counted, logs, setClock } = harness();
     scheduler.push(fakeInteraction('late', false), 0);
-    scheduler.push(fakeInteraction('acked'), 0);
+    scheduler.push(fakeInteraction('acked'), 1_000);
     scheduler.push(fakeInteraction('new'), 2_000);
     setClock(2_600);
     await scheduler.drained();
@@ -79,5 +81,41 @@ describe('interaction scheduler', () => {
     await scheduler.drained();
     await settle();
     expect(events.filter((e) => !e.startsWith('defer'))).toEqual(['expired gone', 'handle ok']);
+  });
+
+  it('GIVEN an interaction already past dropAfterMs when acknowledgements go out THEN none is sent for it and it is dropped', async () => {
+    const { scheduler, events, counted, setClock } = harness();
+    scheduler.push(fakeInteraction('stale'), 0);
+    scheduler.push(fakeInteraction('waited'), 1_000);
+    setClock(2_600);
+    await scheduler.drained();
+    await settle();
+    expect(events).toEqual(['defer waited', 'handle waited']);
+    expect(counted).toContain('command ask dropped');
+  });
+
+  it('GIVEN deferBacklog interactions waiting THEN each is acknowledged early at once, in arrival order, before any handler', async () => {
+    const { scheduler, events } = harness({ deferBacklog: 3 });
+    for (const id of ['a', 'b', 'c']) scheduler.push(fakeInteraction(id), 0);
+    await scheduler.drained();
+    await settle();
+    expect(events).toEqual(['defer a', 'defer b', 'defer c', 'handle a', 'handle b', 'handle c']);
+  });
+
+  it('GIVEN fewer than deferBacklog waiting and none waited deferAfterMs THEN they are handled without early acknowledgement', async () => {
+    const { scheduler, events } = harness({ deferBacklog: 4 });
+    for (const id of ['a', 'b', 'c']) scheduler.push(fakeInteraction(id), 0);
+    await scheduler.drained();
+    await settle();
+    expect(events).toEqual(['handle a', 'handle b', 'handle c']);
+  });
+
+  it('GIVEN acknowledgements waiting for room (maxAcksInFlight) THEN no handler starts until every due one has been sent', async () => {
+    const { scheduler, events, setClock } = harness({ maxAcksInFlight: 1 }, 5);
+    for (const id of ['a', 'b', 'c']) scheduler.push(fakeInteraction(id), 0);
+    setClock(1_200);
+    await scheduler.drained();
+    await new Promise((r) => setTimeout(r, 60));
+    expect(events).toEqual(['defer a', 'defer b', 'defer c', 'handle a', 'handle b', 'handle c']);
   });
 });
