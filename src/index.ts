@@ -24,7 +24,9 @@ async function main(): Promise<number> {
     process.stderr.write(`Cannot start the Discord bot: ${MISSING_TOKEN}\n`);
     return 1;
   }
-  const logger = createLogger({ level: config.logLevel });
+  // Pretty lines (pino-pretty, in a worker thread) only for `npm start` in a terminal; the build — the production start — always
+  // writes JSON, so that module and thread are never in a production process.
+  const logger = createLogger({ level: config.logLevel, pretty: process.stderr.isTTY && import.meta.url.endsWith('.ts') });
   try {
     // prom-client is loaded only for the operations endpoint (HTTP_PORT): without it nothing reads the metrics.
     const prom = config.http ? (await import('./ops/metrics.js')).createMetrics({ processMetrics: true }) : undefined;

@@ -11,14 +11,14 @@ export interface SchedulerOptions {
   /** How many early acknowledgements may be in flight at once (default 64): a burst must not open hundreds of
    * connections to Discord at the same moment. */
   maxAcksInFlight?: number;
-  /** From this many interactions waiting, each is acknowledged early without waiting `deferAfterMs` (default 100):
-   * the last of such a backlog would wait too long anyway. */
-  deferBacklog?: number;
+  /** How many handlers may run at once (default 32): the next waits for one to finish (its acknowledgement does not),
+   * so a backlog holds its interactions, not hundreds of answers queued for Discord's 50 requests per second. */
+  maxHandlers?: number;
   now?: () => number;
 }
 
 export interface SchedulerDeps {
-  /** Handles one interaction (the router). */
+  /** Handles one interaction (the router); resolves when it is over. */
   handle(interaction: Interaction): Promise<void>;
   /** Acknowledges one early; resolves false when it cannot be (then it waits for its turn). */
   deferEarly(interaction: Interaction): Promise<boolean>;
@@ -71,16 +71,18 @@ function drop(deps: SchedulerDeps, item: Item, t: number): void {
 }
 
 /** An interaction's turn: handled, or dropped when overdue and not acknowledged early. */
-function start(deps: SchedulerDeps, dropAfterMs: number, item: Item, t: number): void {
+async function start(deps: SchedulerDeps, dropAfterMs: number, item: Item, t: number): Promise<void> {
   const overdue = t - item.at >= dropAfterMs;
-  if (!item.ack) return overdue ? drop(deps, item, t) : void deps.handle(item.interaction);
+  if (!item.ack) return overdue ? drop(deps, item, t) : deps.handle(item.interaction);
   // Acknowledged early: the handler edits the deferred reply. Not possible and overdue: dropped. Failed (expired):
   // a reply would fail too, so it is counted and not handled (its one log line is the failure's).
-  void item.ack.then((ack) => {
-    if (ack === 'failed') return deps.expired(item.interaction);
-    return ack === 'deferred' || !overdue ? deps.handle(item.interaction) : drop(deps, item, t);
-  });
+  const ack = await item.ack;
+  if (ack === 'failed') return deps.expired(item.interaction);
+  return ack === 'deferred' || !overdue ? deps.handle(item.interaction) : drop(deps, item, t);
 }
+
+/** The longest a held scheduler waits before it looks at its queue again. */
+const HOLD_MS = 25;
 
 /** The queue and its pointers: queue[head …] wait for their turn; queue[head … acked) have had their early
  * acknowledgement considered. */
@@ -89,16 +91,14 @@ interface State {
   head: number;
   acked: number;
   inFlight: number;
+  /** Handlers started and not finished. */
+  running: number;
 }
 
 type Limits = Required<Omit<SchedulerOptions, 'now'>>;
 
-/** Whether an interaction is to be acknowledged early: it has waited `deferAfterMs`, or the backlog is long. */
-const dueForAck = (s: State, o: Limits, item: Item, t: number) =>
-  t - item.at >= o.deferAfterMs || s.queue.length - s.head >= o.deferBacklog;
-
-/** Whether acknowledgements are waiting for room (then they go before any handler starts). */
-const acksWaiting = (s: State, o: Limits, t: number) => s.inFlight > 0 && s.acked < s.queue.length && dueForAck(s, o, s.queue[s.acked]!, t);
+/** Whether an interaction is to be acknowledged early: it has waited `deferAfterMs`. */
+const dueForAck = (o: Limits, item: Item, t: number) => t - item.at >= o.deferAfterMs;
 
 /**
  * Sends the early acknowledgements that are due, in arrival order, at most `maxAcksInFlight` at once. One already
@@ -107,7 +107,7 @@ const acksWaiting = (s: State, o: Limits, t: number) => s.inFlight > 0 && s.acke
 function acknowledge(deps: SchedulerDeps, s: State, o: Limits, t: number, settled: () => void): void {
   for (s.acked = Math.max(s.acked, s.head); s.acked < s.queue.length && s.inFlight < o.maxAcksInFlight; s.acked++) {
     const item = s.queue[s.acked]!;
-    if (!dueForAck(s, o, item, t)) return;
+    if (!dueForAck(o, item, t)) return;
     if (t - item.at >= o.dropAfterMs) continue;
     s.inFlight++;
     item.ack = deps.deferEarly(item.interaction).then(
@@ -126,32 +126,44 @@ function acknowledge(deps: SchedulerDeps, s: State, o: Limits, t: number, settle
 
 /**
  * Runs interactions in arrival order, one handler start per turn of the event loop (setImmediate), so replies go out
- * while a backlog is worked through instead of after it. When the process falls behind — an interaction has waited
- * `deferAfterMs`, or `deferBacklog` are waiting — interactions are acknowledged (deferred) in arrival order ahead of
- * their turn, and while such acknowledgements wait for room no handler starts (answers can follow later as edits,
- * acknowledgements cannot). One still unacknowledged past `dropAfterMs` is dropped with one log line (ids and command
- * name only) and counted (outcome "dropped").
+ * while a backlog is worked through instead of after it. When the process falls behind, interactions that have waited
+ * `deferAfterMs` are acknowledged (deferred) in arrival order ahead of their turn (none for one already past `dropAfterMs`), and at most `maxHandlers` handlers run at once. One still
+ * unacknowledged past `dropAfterMs` is dropped with one log line (ids and command name only) and counted (outcome
+ * "dropped").
  */
 export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions = {}): Scheduler {
   const { now = () => performance.now(), ...rest } = options;
-  const o: Limits = { deferAfterMs: 500, dropAfterMs: 2_500, maxAcksInFlight: 64, deferBacklog: 100, ...rest };
-  const s: State = { queue: [], head: 0, acked: 0, inFlight: 0 };
+  const o: Limits = { deferAfterMs: 500, dropAfterMs: 2_500, maxAcksInFlight: 64, maxHandlers: 32, ...rest };
+  const s: State = { queue: [], head: 0, acked: 0, inFlight: 0, running: 0 };
   let running = false;
-  let paused = false; // waiting for an acknowledgement to finish before the next turn
+  // Held (acknowledgements waiting for room, or every handler slot taken): the next turn comes when one finishes, or
+  // after HOLD_MS at the latest, so due acknowledgements and drops go on even if handlers hang.
+  let held: ReturnType<typeof setTimeout> | undefined;
+  const resume = () => {
+    if (!held) return false;
+    clearTimeout(held);
+    held = undefined;
+    setImmediate(step);
+    return true;
+  };
   const idle: (() => void)[] = [];
   const settled = () => {
-    if (paused) return void ((paused = false), setImmediate(step));
-    if (running) acknowledge(deps, s, o, now(), settled); // the next ones go out as soon as there is room
+    if (!resume() && running) acknowledge(deps, s, o, now(), settled); // the next ones go out as soon as there is room
   };
 
   const step = () => {
     const t = now();
     acknowledge(deps, s, o, t, settled);
     const item = s.queue[s.head];
-    if (item && t - item.at < o.dropAfterMs && acksWaiting(s, o, t)) return void (paused = true);
+    const dropping = item !== undefined && !item.ack && t - item.at >= o.dropAfterMs; // a drop costs nothing: never held
+    if (item && !dropping && s.running >= o.maxHandlers) return void (held = setTimeout(resume, HOLD_MS));
     if (item) {
       s.queue[s.head++] = undefined as unknown as Item;
-      start(deps, o.dropAfterMs, item, t);
+      s.running++;
+      void start(deps, o.dropAfterMs, item, t).finally(() => {
+        s.running--;
+        settled();
+      });
     }
     if (s.head >= s.queue.length) {
       s.queue.length = 0;

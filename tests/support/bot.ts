@@ -41,11 +41,7 @@ export interface TestBotOptions {
   scheduler?: SchedulerOptions;
 }
 
-const TEST_SCHEDULER: SchedulerOptions = {
-  deferAfterMs: Number.POSITIVE_INFINITY,
-  dropAfterMs: Number.POSITIVE_INFINITY,
-  deferBacklog: Number.POSITIVE_INFINITY,
-};
+const TEST_SCHEDULER: SchedulerOptions = { deferAfterMs: Number.POSITIVE_INFINITY, dropAfterMs: Number.POSITIVE_INFINITY };
 
 const isRunningFake = (fake: TestBotOptions['fake']): fake is FakeDiscord => fake !== undefined && 'api' in fake;
 
