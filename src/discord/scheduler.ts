@@ -8,7 +8,8 @@ export interface SchedulerOptions {
   /** Past this wait (ms) an interaction not yet acknowledged is dropped: a response would reach Discord after its
    * 3-second deadline (default 2,500, leaving time for the request). */
   dropAfterMs?: number;
-  /** How many early acknowledgements may be in flight at once (default 64): a burst must not open hundreds of
+  /** How many early acknowledgements may be in flight at once (default 128): enough that a burst of 2,000 is
+   * acknowledged in time (with 64, 1,638–1,982 of 2,000 were, in alternating runs), without opening thousands of
    * connections to Discord at the same moment. */
   maxAcksInFlight?: number;
   /** How many handlers may run at once (default 32): the next waits for one to finish (its acknowledgement does not),
@@ -133,7 +134,7 @@ function acknowledge(deps: SchedulerDeps, s: State, o: Limits, t: number, settle
  */
 export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions = {}): Scheduler {
   const { now = () => performance.now(), ...rest } = options;
-  const o: Limits = { deferAfterMs: 500, dropAfterMs: 2_500, maxAcksInFlight: 64, maxHandlers: 32, ...rest };
+  const o: Limits = { deferAfterMs: 500, dropAfterMs: 2_500, maxAcksInFlight: 128, maxHandlers: 32, ...rest };
   const s: State = { queue: [], head: 0, acked: 0, inFlight: 0, running: 0 };
   let running = false;
   // Held (acknowledgements waiting for room, or every handler slot taken): the next turn comes when one finishes, or
