@@ -63,6 +63,12 @@ function absorbVague<V>(text: string, mentions: Mention<V>[]): Mention<V>[] {
 const factOf = <V>(m: Mention<V>): Fact<V> =>
   m.values.length === 1 ? value(m.values[0] as V, m.text) : unclear('several', m.text, m.values);
 
+/** How many places the matches are in: matches next to each other (only spaces between) count once. */
+function separateMentions(text: string, matches: readonly { start: number; end: number }[]): number {
+  const sorted = [...matches].sort((a, b) => a.start - b.start);
+  return sorted.filter((m, i) => i === 0 || text.slice(sorted[i - 1]!.end, m.start).trim() !== '').length;
+}
+
 /**
  * The current and the new duty from every duty mentioned: roles from the words around them ("from dev to
  * marketing", "開発からマーケに異動"), one role implying the other for two duties, the same duty for both when the
@@ -90,8 +96,13 @@ export function assignRoles<V>(
   const roles = (f: Fact<V>) => ({ current: f, target: f });
   if (mentions.length === 1) {
     const only = mentions[0]!;
-    // One kind of work, said twice ("I'm a developer … an offer as a developer") or "still a developer": both.
-    const twice = matches.filter((m) => m.values.join('|') === only.values.join('|')).length > 1;
+    // One kind of work, said twice ("I'm a developer … an offer as a developer") or "still a developer": both. Words
+    // side by side are one mention ("backend dev" is said once).
+    const twice =
+      separateMentions(
+        text,
+        matches.filter((m) => m.values.join('|') === only.values.join('|')),
+      ) > 1;
     if (sameWork || twice) return roles(factOf(only));
     if (only.role === 'current') return { current: factOf(only) };
     if (only.role === 'target') return { target: factOf(only) };

@@ -82,6 +82,12 @@ export const VISA_CASES: Case[] = [
     { 'current-work': 'marketing', 'new-work': 'sales', employer: 'same' },
     { missing: ['status'], guards: '"work visa" could be gijinkoku or instructor' },
   ),
+  visa(
+    "I'm a frontend dev on an engineer visa and want to leave to become a florist. Can I switch jobs?",
+    'en',
+    { status: 'engineer-specialist', 'current-work': 'system-development', employer: 'new' },
+    { missing: ['new-work'], guards: '"frontend dev" is one mention, not the same work said twice' },
+  ),
   none('What does the gijinkoku visa cover?', 'en'),
   none("I'm a developer on gijinkoku, how do I renew my visa?", 'en', 'one duty and a status, but no move'),
   visa('技人国で開発からマーケに異動になったけどビザ大丈夫？', 'ja', {
