@@ -29,6 +29,11 @@ export const EVAL_SETS = {
   holdout: 'holdout.yaml',
   /** Written from the guides and facts only, by someone who never saw the entries; labelled afterwards; never tuned on. */
   blind: 'blind.yaml',
+  /**
+   * A development set: written like the blind set (guides and facts only, labelled afterwards), measured once before
+   * any tuning (the README keeps that first figure), then tuned on like the public set.
+   */
+  dev: 'dev.yaml',
 } as const;
 export type EvalSetName = keyof typeof EVAL_SETS;
 

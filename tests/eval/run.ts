@@ -8,9 +8,10 @@ import { KNOWLEDGE_DIR } from '../../src/paths.js';
 import { EVAL_SETS, evaluate, kindOf, loadEvalSet, type EvalSetName, type SetReport } from './evaluate.js';
 
 /**
- * `npm run eval [-- --verbose] [-- --set public|holdout|blind]`: right / wrong / declined for every evaluation set
- * (knowledge-base answers, no LLM). Only the public set may be looked at question by question: `--verbose` lists its
- * failures. The held-out and blind sets print their figures only, so nobody tunes on them by accident.
+ * `npm run eval [-- --verbose] [-- --set public|holdout|blind|dev]`: right / wrong / declined for every evaluation set
+ * (knowledge-base answers, no LLM). Only the sets we tune on (public, dev) may be looked at question by question:
+ * `--verbose` lists their failures. The held-out and blind sets print their figures only, so nobody tunes on them by
+ * accident.
  */
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
@@ -35,7 +36,7 @@ for (const name of Object.keys(EVAL_SETS) as EvalSetName[]) {
   if (!existsSync(fileURLToPath(new URL(`./${EVAL_SETS[name]}`, import.meta.url)))) continue;
   const report = await evaluate(service, await loadEvalSet(name, kb.entries));
   lines.push(summary(name, report));
-  if (verbose && name === 'public') {
+  if (verbose && (name === 'public' || name === 'dev')) {
     for (const o of report.outcomes.filter((x) => (kindOf(x.item) === 'in-scope' ? x.verdict !== 'right' : x.verdict !== 'declined'))) {
       const what =
         o.verdict === 'declined' ? 'declined' : `answered ${o.entryId}${o.missing.length ? `, missing: ${o.missing.join('; ')}` : ''}`;
