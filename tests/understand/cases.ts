@@ -41,6 +41,12 @@ export const CAREER_CASES: Case[] = [
     { background: 'alt', location: 'tokyo' },
     { missing: ['jlpt'], guards: '"the N2 exam is in July" is not a level held' },
   ),
+  career(
+    'ALT for 2 years with N3 here. Can I leave teaching with only N3, or is N2 required?',
+    'en',
+    { jlpt: 'N3', background: 'alt' },
+    { guards: '"is N2 required" names a requirement, not a level held' },
+  ),
   none('What careers are there after ALT?', 'en'),
   none('My JLPT N2 exam is in July, any study tips?', 'en'),
   career('私はALTでN2を持っています。地方に住んでいますが、東京で働きたいです。キャリアの選択肢は？', 'ja', {
