@@ -12,20 +12,15 @@ import { loadNegatives } from './negatives.js';
  * off-topic question and trap declined. Raise them when the figures improve; never lower them to make a change pass.
  */
 const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
-  public: { right: 0.82, wrong: 0.01 },
-  holdout: { right: 0.35, wrong: 0.03 },
-  blind: { right: 0.61, wrong: 0.02 },
-  dev: { right: 0.6, wrong: 0.03 },
+  public: { right: 0.89, wrong: 0.01 },
+  holdout: { right: 0.4, wrong: 0.03 },
+  blind: { right: 0.65, wrong: 0.02 },
+  dev: { right: 0.73, wrong: 0.01 },
 };
 
-/**
- * Off-topic questions and traps answered, as measured (every other one must be declined): one blind trap; in dev,
- * anime recommendations "also to study Japanese" (answered from the Japanese-study entry) and a salary figure for a
- * named company (answered from the recruiting entry).
- */
+/** Off-topic questions and traps answered, as measured (every other one must be declined): one blind trap. */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
   blind: { traps: 1 },
-  dev: { offTopic: 1, traps: 1 },
 };
 
 let service: AskService;
