@@ -14,8 +14,8 @@ import { loadNegatives } from './negatives.js';
 const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   public: { right: 0.89, wrong: 0.01 },
   holdout: { right: 0.4, wrong: 0.03 },
-  blind: { right: 0.65, wrong: 0.02 },
-  dev: { right: 0.73, wrong: 0.01 },
+  blind: { right: 0.63, wrong: 0.02 },
+  dev: { right: 0.69, wrong: 0.01 },
 };
 
 /** Off-topic questions and traps answered, as measured (every other one must be declined): one blind trap. */
