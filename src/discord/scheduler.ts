@@ -13,7 +13,7 @@ export interface SchedulerOptions {
    * connections to Discord at the same moment. */
   maxAcksInFlight?: number;
   /** How many handlers may run at once (default 32): the next waits for one to finish (its acknowledgement does not),
-   * so a backlog holds its interactions, not hundreds of answers queued for Discord's 50 requests per second. */
+   * so a backlog holds its interactions rather than hundreds of answers in flight at once. */
   maxHandlers?: number;
   now?: () => number;
 }

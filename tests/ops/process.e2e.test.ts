@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEntry, workDir, type RunningProcess } from '../discord/process.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord.js';
+import { freePort } from '../support/ports.js';
 import { parsePrometheus } from '../support/prometheus.js';
 
 let fake: FakeDiscord;
@@ -22,14 +23,6 @@ afterAll(async () => {
   await fake?.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
-  const { port } = srv.address() as { port: number };
-  await new Promise((resolve) => srv.close(resolve));
-  return port;
-}
 
 const start = (env: Record<string, string>) => {
   const run = runEntry('src/index.ts', {

@@ -10,6 +10,18 @@ async function isFree(port: number): Promise<boolean> {
   return ok;
 }
 
+/** A port on 127.0.0.1 that was free a moment ago (the system picks it). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
 /** A free port p on 127.0.0.1 with p + 1 free too: one per shard of `start:sharded` (shard n serves HTTP_PORT + n). */
 export async function twoFreePorts(): Promise<number> {
   for (;;) {

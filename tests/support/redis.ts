@@ -15,8 +15,8 @@
  * describeWithRedis suite so the test is counted and skipped like the others.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe } from 'vitest';
+import { freePort } from './ports.js';
 import {
   findRedis,
   INSTALL_COMMAND,
@@ -64,17 +64,6 @@ export function describeWithRedis(name: string, fn: (redis: RedisHandle) => void
         if (!server) throw new Error('the Redis server is not started yet: read redis.url inside beforeAll or a test');
         return server.url;
       },
-    });
-  });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
     });
   });
 }
