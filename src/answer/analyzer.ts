@@ -185,7 +185,9 @@ export function createAnalyzer(settings: AnalyzerSettings, vocabulary: readonly 
   function parts(text: string, options: AnalyzeOptions = {}) {
     const pieces = scan(text);
     let tokens = tokenize(tables, pieces, true, options.latinOnly, toLatin);
-    if (options.correct) tokens = tokens.map((correct ??= typoCorrector(vocabulary, isStop)));
+    // Stopwords are correction targets too: a misspelled filler word ("definately", "probaly") is then dropped like
+    // the word it stands for, instead of counting as an unknown word.
+    if (options.correct) tokens = tokens.map((correct ??= typoCorrector([...vocabulary, ...settings.stopwords], isStop)));
     const terms: string[] = [];
     const grams: GramParts = [];
     for (const t of groupPhrases(tables.phrases, tokens)) {

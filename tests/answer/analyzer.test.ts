@@ -3,7 +3,7 @@ import { createAnalyzer, type AnalyzerSettings } from '../../src/answer/analyzer
 import { stem } from '../../src/answer/text.js';
 
 const settings: AnalyzerSettings = {
-  stopwords: ['the', 'a', 'to', 'for', 'in', 'do', 'i', 'my', 'it', 'is'],
+  stopwords: ['the', 'a', 'to', 'for', 'in', 'do', 'i', 'my', 'it', 'is', 'definitely', 'probably'],
   synonyms: [
     { canonical: 'raise', variants: ['pay rise', 'salary increase', '昇給'] },
     { canonical: 'gijinkoku', variants: ['技人国', 'engineer visa'] },
@@ -52,6 +52,12 @@ describe('analyzer', () => {
     expect(terms('translaton', true)).toEqual([stem('translation')]);
     expect(terms('promtion')).toEqual(['promtion']);
     expect(terms('romotion', true)).toEqual(['romot']);
+  });
+
+  it('drops a misspelled filler word like the stopword it stands for, instead of reading it as an unknown word', () => {
+    expect(terms('definitly asking for a promotion', true)).toEqual(terms('asking for a promotion'));
+    expect(terms('probaly a bilingual recruiter', true)).toEqual([stem('bilingual'), stem('recruiter')]);
+    expect(terms('probaly')).toEqual([stem('probaly')]);
   });
 
   it('gives character n-grams of each word and of Japanese runs, so typos and Japanese without spaces still overlap', () => {
