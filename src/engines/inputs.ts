@@ -38,6 +38,9 @@ export const careerPathInputSchema = z.strictObject({
 });
 export type CareerPathInput = z.infer<typeof careerPathInputSchema>;
 
+/** What /career-path assumes for the options a member leaves out (reports mark these values as assumed). */
+export const CAREER_PATH_DEFAULTS = careerPathInputSchema.pick({ technical: true, location: true, sponsorship: true }).parse({});
+
 export const visaCheckInputSchema = z.strictObject({
   status: residenceStatusSchema,
   currentWork: dutySchema,

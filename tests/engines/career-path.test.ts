@@ -200,11 +200,18 @@ describe('renderCareerPathForDiscord', () => {
     const input = profile({ jlpt: 'N2', background: 'alt', location: 'regional', sponsorship: true });
     const text = renderCareerPath(input);
     expect(text).toContain(
-      'JLPT N2 · ALT / English teaching · no in-demand technical skills · Regional / rural Japan · needs visa sponsorship',
+      'for: JLPT N2 · ALT / English teaching · Regional / rural Japan · needs visa sponsorship\nAssumed unless you say otherwise: no in-demand technical skills\n',
     );
     expect(text).toContain('🟢 **English education and its ladder** — open');
     expect(text).toContain('🟡 **Recruiting, HR and staffing** — stretch');
     expect(text).toContain('🔴 **IT and tech** — closed for now');
     expect(text).toContain('↳ *Next:*');
+  });
+
+  it('marks the defaults of options the member left out as assumed, not as read from them', () => {
+    const text = renderCareerPath(profile({ jlpt: 'N3', background: 'alt' }));
+    expect(text).toContain(
+      'for: JLPT N3 · ALT / English teaching\nAssumed unless you say otherwise: no in-demand technical skills · Tokyo area · no sponsorship needed\n',
+    );
   });
 });
