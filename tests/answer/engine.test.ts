@@ -52,6 +52,7 @@ describe('answering member questions from the real knowledge base', () => {
     'can my parents visit on a tourist visa?',
     'can i work part time at a bar on an engineer visa',
     '技人国ビザで副業ってできますか？',
+    'just got married and taking my wifes surname, do i need to update my residence card',
   ])('GIVEN "%s", about nothing the entries cover THEN it declines with no suggestions and no LLM context', (question) => {
     const r = engine.answer(question);
     expect(r).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
@@ -59,6 +60,10 @@ describe('answering member questions from the real knowledge base', () => {
     expect(view.title).toBe('Not in my guides');
     expect(view.body).toContain('/career-path');
     expect(view.sources).toEqual([]);
+  });
+
+  it("GIVEN an employer's change of name (covered, unlike a member's own) THEN the job-change notification answers it", () => {
+    expect(engine.answer('my company changed its name, do i have to notify immigration?').entry?.id).toBe('job-change-notification');
   });
 
   it('GIVEN a question that spans two entries THEN it is not answered; the close entries are suggested and are the LLM context', () => {
