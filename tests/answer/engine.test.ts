@@ -52,7 +52,8 @@ describe('answering member questions from the real knowledge base', () => {
     'can my parents visit on a tourist visa?',
     'can i work part time at a bar on an engineer visa',
     '技人国ビザで副業ってできますか？',
-    'just got married and taking my wifes surname, do i need to update my residence card',
+    'married a japanese guy and took his surname, do i update my zairyu card within 14 days like an address change?',
+    '結婚して旧姓から変わりました。在留カードの氏名変更はいつまでに？住所変更と同じ14日？',
   ])('GIVEN "%s", about nothing the entries cover THEN it declines with no suggestions and no LLM context', (question) => {
     const r = engine.answer(question);
     expect(r).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
