@@ -31,6 +31,8 @@ export interface Analyzer {
   analyze(text: string, options?: AnalyzeOptions): Analysis;
   /** The same analysis with the n-grams grouped (for indexing): `analyze` is this with `grams` flattened. */
   parts(text: string, options?: AnalyzeOptions): { terms: string[]; grams: GramParts };
+  /** The terms alone, no n-grams made (an answer text's terms, for coverage). */
+  terms(text: string, options?: AnalyzeOptions): string[];
 }
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -172,45 +174,51 @@ export function createAnalyzer(settings: AnalyzerSettings, vocabulary: readonly 
 
   // Built when the first question is read: indexing never corrects typos, so start-up does not pay for it.
   let correct: ((t: Token) => Token) | undefined;
-  // Per distinct word, worked out once: its token, and whether it is a stopword or else its n-grams (the same strings
-  // every time, so interning them is a lookup by identity).
+  // Per distinct word, worked out once: its token, and whether it is a stopword or else its n-grams (made on first
+  // need, answers need none; the same strings every time, so interning them is a lookup by identity).
   const toLatin = memo(latinToken);
-  const latinWord = memo((raw: string) => {
+  const latinWord = memo((raw: string): { stop: boolean; grams?: string[] } => ({ stop: isStop(raw) }));
+  const latinGrams = (raw: string) => {
     const grams: string[] = [];
-    const stop = isStop(raw);
-    if (!stop) ngrams(`<${raw}>`, settings.grams.latin, grams);
-    return { stop, grams };
-  });
+    ngrams(`<${raw}>`, settings.grams.latin, grams);
+    return grams;
+  };
 
-  function parts(text: string, options: AnalyzeOptions = {}) {
+  /** A text's terms, and its n-grams into `grams` when given. */
+  function read(text: string, options: AnalyzeOptions, grams: GramParts | undefined): string[] {
     const pieces = scan(text);
     let tokens = tokenize(tables, pieces, true, options.latinOnly, toLatin);
     // Stopwords are correction targets too: a misspelled filler word ("definately", "probaly") is then dropped like
     // the word it stands for, instead of counting as an unknown word.
     if (options.correct) tokens = tokens.map((correct ??= typoCorrector([...vocabulary, ...settings.stopwords], isStop)));
     const terms: string[] = [];
-    const grams: GramParts = [];
     for (const t of groupPhrases(tables.phrases, tokens)) {
       if (t.kind === 'group') {
         for (const term of canonical[t.group]!) terms.push(term);
-        grams.push(groupGrams[t.group]!);
+        grams?.push(groupGrams[t.group]!);
       } else if (t.kind === 'latin') {
         const word = latinWord(t.raw);
         if (word.stop) continue;
         terms.push(t.stem);
-        grams.push(word.grams);
+        grams?.push((word.grams ??= latinGrams(t.raw)));
       } else {
         if (stopwords.has(t.text)) continue;
         terms.push(t.text);
       }
     }
     // Japanese: n-grams over whole runs, so matching works without relying on the segmenter's word boundaries.
-    if (!options.latinOnly) for (const piece of pieces) if (piece.kind === 'cjk') ngrams(piece.text, settings.grams.cjk, grams);
-    return { terms, grams };
+    if (grams && !options.latinOnly) for (const piece of pieces) if (piece.kind === 'cjk') ngrams(piece.text, settings.grams.cjk, grams);
+    return terms;
+  }
+
+  function parts(text: string, options: AnalyzeOptions = {}) {
+    const grams: GramParts = [];
+    return { terms: read(text, options, grams), grams };
   }
 
   return {
     parts,
+    terms: (text, options = {}) => read(text, options, undefined),
     analyze(text, options) {
       const a = parts(text, options);
       return { terms: a.terms, grams: a.grams.flat() };

@@ -73,7 +73,7 @@ export class PhrasingBank {
         gramDf.add(i, g);
       }
       // The answer counts for coverage in Latin terms; its Japanese is matched as text (see occurrences).
-      const answer = new Set(analyzer.parts(e.answer, { latinOnly: true }).terms);
+      const answer = new Set(analyzer.terms(e.answer, { latinOnly: true }));
       wordDf.add(i, this.words.intern([...answer]));
       this.phrasingTerms.push(own);
       this.answerTerms.push(answer);
