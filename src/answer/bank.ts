@@ -1,6 +1,6 @@
 import type { Entry } from '../kb/schema.js';
 import type { Analyzer } from './analyzer.js';
-import { Features, InvertedIndex, vectorOf, type Vec } from './vectors.js';
+import { Features, InvertedIndex, Rows, vectorOf, type Vec } from './vectors.js';
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]+/gu;
@@ -53,8 +53,8 @@ export class PhrasingBank {
     analyzer: Analyzer,
     private readonly mix: Mix,
   ) {
-    const wordIds: number[][] = [];
-    const gramIds: number[][] = [];
+    const wordRows = new Rows();
+    const gramRows = new Rows();
     const wordDf = new EntryCounts();
     const gramDf = new EntryCounts();
     const wordGrams = new Map<readonly string[], number[]>();
@@ -63,30 +63,26 @@ export class PhrasingBank {
       const own = new Set<string>();
       for (const text of texts) {
         const a = analyzer.parts(text);
-        const w = this.words.intern(a.terms);
-        const g = this.grams.internParts(a.grams, wordGrams);
+        this.words.intern(a.terms, wordRows);
+        this.grams.internParts(a.grams, wordGrams, gramRows);
         this.owner.push(i);
-        wordIds.push(w);
-        gramIds.push(g);
         for (const t of a.terms) own.add(t);
-        wordDf.add(i, w);
-        gramDf.add(i, g);
+        wordDf.addRow(i, wordRows);
+        gramDf.addRow(i, gramRows);
       }
       // The answer counts for coverage in Latin terms; its Japanese is matched as text (see occurrences).
       const answer = new Set(analyzer.terms(e.answer, { latinOnly: true }));
-      wordDf.add(i, this.words.intern([...answer]));
+      wordDf.add(i, this.words.intern([...answer], []));
       this.phrasingTerms.push(own);
       this.answerTerms.push(answer);
     });
     this.wordIdf = Float64Array.from(wordDf.df, (df) => this.idf(df));
     this.gramIdf = Float64Array.from(gramDf.df, (df) => this.idf(df));
-    const wordVecs = wordIds.map((ids) => vectorOf(ids, this.wordIdf));
-    const gramVecs = gramIds.map((ids) => vectorOf(ids, this.gramIdf));
-    this.wordIndex = new InvertedIndex(this.words.size, wordVecs);
-    this.gramIndex = new InvertedIndex(this.grams.size, gramVecs);
-    this.wordNorm = Float64Array.from(wordVecs, (v) => v.norm);
-    this.gramNorm = Float64Array.from(gramVecs, (v) => v.norm);
-    this.centroids = centroidIndex(entries.length, this.owner, wordVecs, gramVecs, this.words.size, this.grams.size, this.mix);
+    this.wordNorm = wordRows.weigh(this.wordIdf);
+    this.gramNorm = gramRows.weigh(this.gramIdf);
+    this.wordIndex = new InvertedIndex(this.words.size, wordRows);
+    this.gramIndex = new InvertedIndex(this.grams.size, gramRows);
+    this.centroids = centroidIndex(entries.length, this.owner, wordRows, gramRows, this.words.size, this.grams.size, this.mix);
   }
 
   idf(df: number): number {
@@ -155,12 +151,19 @@ class EntryCounts {
   readonly df: number[] = [];
   private readonly last: number[] = [];
 
-  add(entry: number, ids: readonly number[]): void {
-    for (const id of ids) {
+  add(entry: number, ids: ArrayLike<number>, from = 0, to = ids.length): void {
+    for (let i = from; i < to; i++) {
+      const id = ids[i]!;
       if (this.last[id] === entry) continue;
       this.last[id] = entry;
       this.df[id] = (this.df[id] ?? 0) + 1;
     }
+  }
+
+  /** `add` for the current row of `rows`, which it then ends. */
+  addRow(entry: number, rows: Rows): void {
+    this.add(entry, rows.ids, rows.start[rows.count], rows.length);
+    rows.end();
   }
 }
 
@@ -168,35 +171,36 @@ class EntryCounts {
 function centroidIndex(
   entryCount: number,
   owner: readonly number[],
-  wordVecs: readonly Vec[],
-  gramVecs: readonly Vec[],
+  wordRows: Rows,
+  gramRows: Rows,
   wordsSize: number,
   gramsSize: number,
   mix: Mix,
 ): InvertedIndex {
   const sum = new Float64Array(wordsSize + gramsSize);
-  const centroidVecs: Vec[] = [];
+  const centroids = new Rows(wordRows.length + gramRows.length); // at most every phrasing's features
+  const touched: number[] = [];
+  const add = (rows: Rows, p: number, offset: number, weight: number) => {
+    for (let i = rows.start[p]!; i < rows.start[p + 1]!; i++) {
+      const k = offset + rows.ids[i]!;
+      if (sum[k] === 0) touched.push(k);
+      sum[k] = sum[k]! + weight * rows.ws[i]!;
+    }
+  };
   let p = 0;
   for (let e = 0; e < entryCount; e++) {
-    const touched: number[] = [];
-    const add = (v: Vec, offset: number, weight: number) => {
-      for (let i = 0; i < v.ids.length; i++) {
-        const k = offset + v.ids[i]!;
-        if (sum[k] === 0) touched.push(k);
-        sum[k] = sum[k]! + weight * v.ws[i]!;
-      }
-    };
+    touched.length = 0;
     for (; p < owner.length && owner[p] === e; p++) {
-      add(wordVecs[p]!, 0, mix.words);
-      add(gramVecs[p]!, wordsSize, mix.grams);
+      add(wordRows, p, 0, mix.words);
+      add(gramRows, p, wordsSize, mix.grams);
     }
-    centroidVecs.push(
-      normalised(
-        touched,
-        touched.map((k) => sum[k]!),
-      ),
-    );
+    // Normalised as `normalised` does: the same sums in the same order.
+    let squares = 0;
+    for (const k of touched) squares += sum[k]! * sum[k]!;
+    const norm = Math.sqrt(squares) || 1;
+    for (const k of touched) centroids.push(k, sum[k]! / norm);
+    centroids.end();
     for (const k of touched) sum[k] = 0;
   }
-  return new InvertedIndex(wordsSize + gramsSize, centroidVecs);
+  return new InvertedIndex(wordsSize + gramsSize, centroids);
 }

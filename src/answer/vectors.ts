@@ -6,20 +6,25 @@ export interface Vec {
   norm: number;
 }
 
+/** Where feature ids are listed: an array, or the current row of `Rows`. */
+export interface Sink {
+  push(id: number): unknown;
+}
+
 export class Features {
   private readonly ids = new Map<string, number>();
   /** Per feature id, the last call that listed it: distinct ids without a Set per call. */
   private readonly seen: number[] = [];
   private call = 0;
 
-  /** The distinct ids of `features`, in order of first occurrence, interning new ones. */
-  intern(features: readonly string[]): number[] {
-    return this.distinct(features, true);
+  /** The distinct ids of `features`, in order of first occurrence, interning new ones (added to `out`). */
+  intern<T extends Sink>(features: readonly string[], out: T): T {
+    return this.distinct(features, true, out);
   }
 
   /** The distinct ids of the known features among `features`, in order of first occurrence. */
   known(features: readonly string[]): number[] {
-    return this.distinct(features, false);
+    return this.distinct(features, false, []);
   }
 
   get size(): number {
@@ -30,9 +35,8 @@ export class Features {
    * `intern` for features given in groups (an analyzer's GramParts): a group's ids are looked up once and kept in
    * `cache` under the group (the same array wherever its word occurs).
    */
-  internParts(parts: readonly (string | readonly string[])[], cache: Map<readonly string[], number[]>): number[] {
+  internParts(parts: readonly (string | readonly string[])[], cache: Map<readonly string[], number[]>, out: Sink): void {
     const call = ++this.call;
-    const out: number[] = [];
     for (const part of parts) {
       if (typeof part === 'string') {
         this.take(this.internOne(part), call, out);
@@ -45,7 +49,6 @@ export class Features {
       }
       for (const id of ids) this.take(id, call, out);
     }
-    return out;
   }
 
   private internOne(feature: string): number {
@@ -59,15 +62,14 @@ export class Features {
   }
 
   /** Adds `id` to `out` unless this call has listed it already. */
-  private take(id: number, call: number, out: number[]): void {
+  private take(id: number, call: number, out: Sink): void {
     if (this.seen[id] === call) return;
     this.seen[id] = call;
     out.push(id);
   }
 
-  private distinct(features: readonly string[], add: boolean): number[] {
+  private distinct<T extends Sink>(features: readonly string[], add: boolean, out: T): T {
     const call = ++this.call;
-    const out: number[] = [];
     for (const f of features) {
       const id = add ? this.internOne(f) : this.ids.get(f);
       if (id !== undefined) this.take(id, call, out);
@@ -91,6 +93,63 @@ export function vectorOf(ids: readonly number[], weights: ArrayLike<number>): Ve
 }
 
 /**
+ * Many documents' sparse vectors, row after row in flat typed arrays (row d: positions start[d] … start[d + 1] − 1),
+ * so indexing thousands of phrasings makes no array per phrasing.
+ */
+export class Rows implements Sink {
+  ids: Int32Array;
+  ws: Float64Array;
+  readonly start: number[] = [0];
+  length = 0;
+
+  /** `capacity`: how many features all rows hold together, when known (the arrays grow as needed). */
+  constructor(capacity = 1024) {
+    this.ids = new Int32Array(capacity);
+    this.ws = new Float64Array(capacity);
+  }
+
+  get count(): number {
+    return this.start.length - 1;
+  }
+
+  /** Adds a feature to the current row. */
+  push(id: number, w = 0): void {
+    if (this.length === this.ids.length) {
+      const ids = new Int32Array(Math.max(1024, this.length * 2));
+      const ws = new Float64Array(ids.length);
+      ids.set(this.ids);
+      ws.set(this.ws);
+      [this.ids, this.ws] = [ids, ws];
+    }
+    this.ids[this.length] = id;
+    this.ws[this.length++] = w;
+  }
+
+  /** Ends the current row. */
+  end(): void {
+    this.start.push(this.length);
+  }
+
+  /** Each row IDF-weighted (`weights`: per feature id) and normalised to unit length, as `vectorOf`: the lengths before. */
+  weigh(weights: ArrayLike<number>): Float64Array {
+    const norms = new Float64Array(this.count);
+    for (let d = 0; d < norms.length; d++) {
+      const [from, to] = [this.start[d]!, this.start[d + 1]!];
+      let norm = 0;
+      for (let i = from; i < to; i++) {
+        const w = weights[this.ids[i]!]!;
+        this.ws[i] = w;
+        norm += w * w;
+      }
+      norm = Math.sqrt(norm);
+      if (norm > 0) for (let i = from; i < to; i++) this.ws[i] = this.ws[i]! / norm;
+      norms[d] = norm;
+    }
+    return norms;
+  }
+}
+
+/**
  * feature → (documents, weights) postings in compressed rows (one typed array each), built once from all documents'
  * vectors, for scoring every document against a query in one pass.
  */
@@ -99,22 +158,21 @@ export class InvertedIndex {
   private readonly docs: Int32Array;
   private readonly ws: Float64Array;
 
-  constructor(features: number, vectors: readonly Vec[]) {
+  constructor(features: number, rows: Rows) {
     const count = new Int32Array(features + 1);
-    for (const v of vectors) for (const id of v.ids) count[id + 1] = count[id + 1]! + 1;
+    for (let i = 0; i < rows.length; i++) count[rows.ids[i]! + 1] = count[rows.ids[i]! + 1]! + 1;
     for (let f = 0; f < features; f++) count[f + 1] = count[f + 1]! + count[f]!;
     this.start = count;
     this.docs = new Int32Array(count[features]!);
     this.ws = new Float64Array(count[features]!);
     const fill = Int32Array.from(count.subarray(0, features));
-    for (let doc = 0; doc < vectors.length; doc++) {
-      const v = vectors[doc]!;
-      for (let i = 0; i < v.ids.length; i++) {
-        const id = v.ids[i]!;
+    for (let doc = 0; doc < rows.count; doc++) {
+      for (let i = rows.start[doc]!; i < rows.start[doc + 1]!; i++) {
+        const id = rows.ids[i]!;
         const at = fill[id]!;
         fill[id] = at + 1;
         this.docs[at] = doc;
-        this.ws[at] = v.ws[i]!;
+        this.ws[at] = rows.ws[i]!;
       }
     }
   }
