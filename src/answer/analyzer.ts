@@ -1,5 +1,5 @@
 import { Speller } from './spell.js';
-import { japaneseWords, latinToken, memo, scan, type Piece, type Token } from './text.js';
+import { japaneseWords, latinToken, memo, scan, stem, type Piece, type Token } from './text.js';
 
 /** What matching needs from knowledge/search.yaml. */
 export interface AnalyzerSettings {
@@ -86,6 +86,16 @@ function synonymTables(synonyms: AnalyzerSettings['synonyms']) {
   return { acronyms, cjkVariants, phrases, cjkRe };
 }
 type SynonymTables = ReturnType<typeof synonymTables>;
+type Phrases = { stems: string[]; group: number }[];
+type LatinToken = Extract<Token, { kind: 'latin' }>;
+/** What matching needs of a distinct Latin word, worked out once: stopword or not, its n-grams, the phrases it starts. */
+interface LatinWord {
+  stop: boolean;
+  grams: string[] | undefined;
+  phrases: Phrases | undefined;
+}
+/** A token as the analyzer makes it: with its word's facts (a corrected token has none: they are looked up). */
+type KnownToken = LatinToken & { word?: LatinWord };
 
 /** Tokens of a text, Japanese runs split around synonym variants and then into words. */
 function tokenize(tables: SynonymTables, pieces: Piece[], withGroups = true, latinOnly = false, toLatin = latinToken): Token[] {
@@ -101,7 +111,9 @@ function tokenize(tables: SynonymTables, pieces: Piece[], withGroups = true, lat
     if (latinOnly) continue;
     const run = piece.text.toLowerCase();
     let last = 0;
-    for (const m of withGroups && cjkRe ? run.matchAll(cjkRe) : []) {
+    // exec in a loop rather than matchAll, which makes a new RegExp (a copy of cjkRe) for every run.
+    if (cjkRe) cjkRe.lastIndex = 0;
+    for (let m = withGroups ? cjkRe?.exec(run) : null; m; m = cjkRe!.exec(run)) {
       for (const w of japaneseWords(run.slice(last, m.index))) tokens.push({ kind: 'cjk', text: w });
       tokens.push({ kind: 'group', group: cjkVariants.get(m[0])! });
       last = m.index + m[0].length;
@@ -111,14 +123,14 @@ function tokenize(tables: SynonymTables, pieces: Piece[], withGroups = true, lat
   return tokens;
 }
 
-/** Greedy longest match of Latin variant phrases over the stem sequence. */
-function groupPhrases(phrases: SynonymTables['phrases'], tokens: Token[]): Token[] {
+/** Greedy longest match of Latin variant phrases over the stem sequence (`startingWith`: the phrases a word starts). */
+function groupPhrases(startingWith: (t: LatinToken) => Phrases | undefined, tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length;) {
     const t = tokens[i]!;
     const match =
       t.kind === 'latin'
-        ? phrases.get(t.stem)?.find((p) =>
+        ? startingWith(t)?.find((p) =>
             p.stems.every((s, k) => {
               const u = tokens[i + k];
               return u?.kind === 'latin' && u.stem === s;
@@ -174,10 +186,16 @@ export function createAnalyzer(settings: AnalyzerSettings, vocabulary: readonly 
 
   // Built when the first question is read: indexing never corrects typos, so start-up does not pay for it.
   let correct: ((t: Token) => Token) | undefined;
-  // Per distinct word, worked out once: its token, and whether it is a stopword or else its n-grams (made on first
-  // need, answers need none; the same strings every time, so interning them is a lookup by identity).
-  const toLatin = memo(latinToken);
-  const latinWord = memo((raw: string): { stop: boolean; grams?: string[] } => ({ stop: isStop(raw) }));
+  // Per distinct word, worked out once: its token carrying its LatinWord (one lookup per word read), whose n-grams are
+  // made on first need (answers need none; the same strings every time, so interning them is a lookup by identity).
+  const latinWord = memo((raw: string): LatinWord => ({ stop: isStop(raw), grams: undefined, phrases: tables.phrases.get(stem(raw)) }));
+  const toLatin = memo((text: string): Token => {
+    const t: KnownToken = latinToken(text) as LatinToken;
+    t.word = latinWord(t.raw);
+    return t;
+  });
+  const wordOf = (t: KnownToken) => t.word ?? latinWord(t.raw);
+  const startingWith = (t: LatinToken) => wordOf(t).phrases;
   const latinGrams = (raw: string) => {
     const grams: string[] = [];
     ngrams(`<${raw}>`, settings.grams.latin, grams);
@@ -192,12 +210,12 @@ export function createAnalyzer(settings: AnalyzerSettings, vocabulary: readonly 
     // the word it stands for, instead of counting as an unknown word.
     if (options.correct) tokens = tokens.map((correct ??= typoCorrector([...vocabulary, ...settings.stopwords], isStop)));
     const terms: string[] = [];
-    for (const t of groupPhrases(tables.phrases, tokens)) {
+    for (const t of groupPhrases(startingWith, tokens)) {
       if (t.kind === 'group') {
         for (const term of canonical[t.group]!) terms.push(term);
         grams?.push(groupGrams[t.group]!);
       } else if (t.kind === 'latin') {
-        const word = latinWord(t.raw);
+        const word = wordOf(t);
         if (word.stop) continue;
         terms.push(t.stem);
         grams?.push((word.grams ??= latinGrams(t.raw)));

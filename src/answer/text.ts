@@ -41,9 +41,10 @@ const OKURIGANA = /^(\p{Script=Han}+)\p{Script=Hiragana}+$/u;
 /**
  * Content words of a run of Japanese. Hiragana-only words are grammar (particles, endings) and a lone kanji is
  * usually an inflected word's stem, so both are dropped; an inflected word counts by its kanji stem. ICU splits
- * unfamiliar loanwords (バイリンガル → バイ|リン|ガル), so adjacent katakana pieces are joined again.
+ * unfamiliar loanwords (バイリンガル → バイ|リン|ガル), so adjacent katakana pieces are joined again. Memoised per
+ * run: ICU's dictionary segmentation is the costliest step of reading Japanese, and phrasings repeat runs.
  */
-export function japaneseWords(run: string): string[] {
+export const japaneseWords = memo((run: string): readonly string[] => {
   const words: string[] = [];
   let katakana = '';
   const flush = () => {
@@ -63,7 +64,7 @@ export function japaneseWords(run: string): string[] {
   }
   flush();
   return words;
-}
+});
 
 /** A Latin word as written, or a whole run of Japanese. */
 export interface Piece {
