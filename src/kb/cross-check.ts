@@ -1,10 +1,10 @@
 import type { Problem } from './problems.js';
-import { phraseMatcher } from './mentions.js';
+import { oneSpace, phraseMatcher } from './mentions.js';
 import { PHRASINGS, type Entry, type Guide, type SearchSettings, type Source, type Topic } from './schema.js';
 
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 const LATIN_WORD = /[A-Za-z]{2,}/;
-const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+const norm = (s: string) => oneSpace(s.normalize('NFKC').toLowerCase()).trim();
 
 /** Each phrasing belongs to one entry, and every entry has enough of them in Japanese and mixed with English. */
 function checkPhrasings(e: Entry, phrasingOwner: Map<string, Entry>, at: (field: string, message: string) => void): void {

@@ -1,7 +1,13 @@
 const LATIN_PHRASE = /^[\p{Script=Latin}\p{N}\s'’.-]+$/u;
 const WORD_CHAR_BEFORE = /[\p{L}\p{N}]$/u;
 const WORD_CHAR_AFTER = /^[\p{L}\p{N}]/u;
-const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
+const ODD_SPACE = /[^\S ]| {2}/;
+/**
+ * Every run of white space as one space. The text itself when there is nothing to change (most phrasings): replacing
+ * each single space by a space still copies the text, and kb validation reads thousands of them.
+ */
+export const oneSpace = (s: string) => (ODD_SPACE.test(s) ? s.replace(/\s+/g, ' ') : s);
+const norm = (s: string) => oneSpace(s.normalize('NFKC').toLowerCase());
 
 /** Whether the character ending at `end` (or starting at `start`) is a letter or digit: ASCII decided directly. */
 function wordCharBefore(text: string, end: number): boolean {
