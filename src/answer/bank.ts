@@ -179,28 +179,32 @@ function centroidIndex(
 ): InvertedIndex {
   const sum = new Float64Array(wordsSize + gramsSize);
   const centroids = new Rows(wordRows.length + gramRows.length); // at most every phrasing's features
-  const touched: number[] = [];
+  // A feature joins the entry's row when first touched (its sum still 0), then its sum is worked out.
   const add = (rows: Rows, p: number, offset: number, weight: number) => {
     for (let i = rows.start[p]!; i < rows.start[p + 1]!; i++) {
       const k = offset + rows.ids[i]!;
-      if (sum[k] === 0) touched.push(k);
+      if (sum[k] === 0) centroids.push(k);
       sum[k] = sum[k]! + weight * rows.ws[i]!;
     }
   };
   let p = 0;
   for (let e = 0; e < entryCount; e++) {
-    touched.length = 0;
+    const from = centroids.length;
     for (; p < owner.length && owner[p] === e; p++) {
       add(wordRows, p, 0, mix.words);
       add(gramRows, p, wordsSize, mix.grams);
     }
     // Normalised as `normalised` does: the same sums in the same order.
+    const { ids, ws } = centroids;
     let squares = 0;
-    for (const k of touched) squares += sum[k]! * sum[k]!;
+    for (let i = from; i < centroids.length; i++) {
+      ws[i] = sum[ids[i]!]!;
+      squares += ws[i]! * ws[i]!;
+    }
     const norm = Math.sqrt(squares) || 1;
-    for (const k of touched) centroids.push(k, sum[k]! / norm);
+    for (let i = from; i < centroids.length; i++) ws[i] = ws[i]! / norm;
+    for (let i = from; i < centroids.length; i++) sum[ids[i]!] = 0;
     centroids.end();
-    for (const k of touched) sum[k] = 0;
   }
   return new InvertedIndex(wordsSize + gramsSize, centroids);
 }
