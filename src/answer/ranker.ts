@@ -34,11 +34,20 @@ export interface Ranking {
 }
 
 const DIGITS_ONLY = /^\d+$/;
-const argmax = (xs: ArrayLike<number>) => {
-  let best = 0;
-  for (let i = 1; i < xs.length; i++) if (xs[i]! > xs[best]!) best = i;
-  return best;
-};
+/**
+ * How many views pick entry `top`: it has the view's highest value, ties included (a view that ties two entries does
+ * not vote against either — before, the tie went to whichever entry came first in the files), and the view sees
+ * something at all.
+ */
+export function viewsPicking(views: readonly ArrayLike<number>[], top: number): number {
+  const picks = (xs: ArrayLike<number>) => {
+    const value = xs[top]!;
+    if (!(value > 0)) return false;
+    for (const x of Array.from(xs)) if (x > value) return false;
+    return true;
+  };
+  return views.filter(picks).length;
+}
 
 /**
  * Question-to-question ranking: each entry is represented mainly by its curated member phrasings (plus title and
@@ -105,7 +114,7 @@ export function createRanker(entries: readonly Entry[], analyzer: Analyzer, sett
       }
       hits.sort((x, y) => y.score - x.score);
       const top = hits[0] ? entries.indexOf(hits[0].entry) : -1;
-      const agreement = top < 0 ? 0 : [byWords, byGrams, centroidScores, coverage].filter((view) => argmax(view) === top).length;
+      const agreement = top < 0 ? 0 : viewsPicking([byWords, byGrams, centroidScores, coverage], top);
       return { hits, unknownShare: unknown / total, agreement };
     },
   };

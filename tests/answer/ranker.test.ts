@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, type AnalyzerSettings } from '../../src/answer/analyzer.js';
 import { decide, type DecisionSettings } from '../../src/answer/decision.js';
-import { createRanker, type RankingSettings } from '../../src/answer/ranker.js';
+import { createRanker, viewsPicking, type RankingSettings } from '../../src/answer/ranker.js';
 import type { Entry } from '../../src/kb/schema.js';
 
 /** A small hand-made knowledge base: the ranker and the decision as plain functions, independent of curation. */
@@ -202,6 +202,14 @@ describe('decision: answer only when one entry clearly wins', () => {
       [0.2, 2, 'close'],
     ])('GIVEN a runner-up at %s and %s views agreeing THEN %s', (second, agreement, kind) => {
       expect(decide(ranking(second, agreement), DECISION).kind).toBe(kind);
+    });
+    it('GIVEN a view that ties the best entry with an earlier one THEN that view still counts as agreeing; a blank view never does', () => {
+      const words = [0.5, 0.9, 0.2];
+      const coverageTie = [1, 1, 0.5];
+      const blank = [0, 0, 0];
+      expect(viewsPicking([words, coverageTie, blank], 1)).toBe(2);
+      expect(viewsPicking([words, coverageTie, blank], 0)).toBe(1);
+      expect(viewsPicking([words, coverageTie, blank], 2)).toBe(0);
     });
     it('GIVEN most of the question in words no phrasing uses THEN nothing is suggested', () => {
       expect(decide(ranking(0.2, 4, 0.9), DECISION)).toEqual({ kind: 'none' });
