@@ -12,10 +12,10 @@ import { loadNegatives } from './negatives.js';
  * off-topic question and trap declined. Raise them when the figures improve; never lower them to make a change pass.
  */
 const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
-  public: { right: 0.89, wrong: 0.01 },
+  public: { right: 0.97, wrong: 0.01 },
   holdout: { right: 0.4, wrong: 0.03 },
-  blind: { right: 0.63, wrong: 0.02 },
-  dev: { right: 0.69, wrong: 0.01 },
+  blind: { right: 0.71, wrong: 0.02 },
+  dev: { right: 0.85, wrong: 0.01 },
 };
 
 /** Off-topic questions and traps answered, as measured (every other one must be declined): one blind trap. */
