@@ -39,11 +39,11 @@ const DIGITS_ONLY = /^\d+$/;
  * not vote against either — before, the tie went to whichever entry came first in the files), and the view sees
  * something at all.
  */
-export function viewsPicking(views: readonly ArrayLike<number>[], top: number): number {
-  const picks = (xs: ArrayLike<number>) => {
+export function viewsPicking(views: readonly (ArrayLike<number> & Iterable<number>)[], top: number): number {
+  const picks = (xs: ArrayLike<number> & Iterable<number>) => {
     const value = xs[top]!;
     if (!(value > 0)) return false;
-    for (const x of Array.from(xs)) if (x > value) return false;
+    for (const x of xs) if (x > value) return false;
     return true;
   };
   return views.filter(picks).length;
