@@ -15,12 +15,13 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   public: { right: 0.97, wrong: 0.01 },
   holdout: { right: 0.4, wrong: 0.03 },
   blind: { right: 0.71, wrong: 0.02 },
-  dev: { right: 0.85, wrong: 0.01 },
+  dev: { right: 0.75, wrong: 0.01 },
 };
 
-/** Off-topic questions and traps answered, as measured (every other one must be declined): one blind trap. */
+/** Off-topic questions and traps answered, as measured (every other one must be declined): one blind trap, one dev trap. */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
   blind: { traps: 1 },
+  dev: { traps: 1 },
 };
 
 let service: AskService;
@@ -71,12 +72,12 @@ describe('the sets have the promised shape', () => {
     for (const i of items.filter((x) => kindOf(x) === 'in-scope')) expect(i.expect, i.id).toBeDefined();
   });
 
-  it('dev: 200+ questions, 40+ Japanese, 25+ off-topic, 25+ traps, every in-scope question labelled with its entries', async () => {
+  it('dev: 350+ questions, 70+ Japanese, 45+ off-topic, 45+ traps, every in-scope question labelled with its entries', async () => {
     const items = await loadEvalSet('dev');
-    expect(items.length).toBeGreaterThanOrEqual(200);
-    expect(items.filter((i) => i.lang === 'ja').length).toBeGreaterThanOrEqual(40);
-    expect(items.filter((i) => kindOf(i) === 'off-topic').length).toBeGreaterThanOrEqual(25);
-    expect(items.filter((i) => kindOf(i) === 'trap').length).toBeGreaterThanOrEqual(25);
+    expect(items.length).toBeGreaterThanOrEqual(350);
+    expect(items.filter((i) => i.lang === 'ja').length).toBeGreaterThanOrEqual(70);
+    expect(items.filter((i) => kindOf(i) === 'off-topic').length).toBeGreaterThanOrEqual(45);
+    expect(items.filter((i) => kindOf(i) === 'trap').length).toBeGreaterThanOrEqual(45);
     for (const i of items.filter((x) => kindOf(x) === 'in-scope')) expect(i.expect?.length, i.id).toBeGreaterThan(0);
   });
 });
