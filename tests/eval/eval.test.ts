@@ -18,10 +18,9 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   dev: { right: 0.75, wrong: 0.01 },
 };
 
-/** Off-topic questions and traps answered, as measured (every other one must be declined): one blind trap, one dev trap. */
+/** Off-topic questions and traps answered, as measured (every other one must be declined): one blind trap. */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
   blind: { traps: 1 },
-  dev: { traps: 1 },
 };
 
 let service: AskService;
