@@ -40,13 +40,18 @@ describe('freshness', () => {
     ]);
   });
 
-  it('GIVEN the real knowledge base THEN each "unverified" source is a warning naming the entries that cite it', () => {
-    const unverified = [...kb.sources.values()].filter((s) => s.confidence === 'unverified');
-    expect(unverified.length).toBeGreaterThan(0);
-    const warnings = freshnessWarnings(kb, kb.entries.map((e) => e.reviewed).sort()[0]!);
-    expect(warnings.map((w) => w.field)).toEqual(unverified.map((s) => `${s.id}.confidence`));
-    const citing = kb.entries.filter((e) => e.sources.includes(unverified[0]!.id)).map((e) => e.id);
+  it('GIVEN a cited source marked "unverified" THEN it is a warning naming the entries that cite it', () => {
+    const cited = kb.entries[0]!.sources[0]!;
+    const sources = new Map([...kb.sources].map(([id, s]) => [id, id === cited ? { ...s, confidence: 'unverified' as const } : s]));
+    const warnings = freshnessWarnings({ ...kb, sources }, kb.entries.map((e) => e.reviewed).sort()[0]!);
+    expect(warnings.map((w) => w.field)).toEqual([`${cited}.confidence`]);
+    const citing = kb.entries.filter((e) => e.sources.includes(cited)).map((e) => e.id);
     expect(warnings[0]?.message).toContain(`cited by ${citing.join(', ')}`);
+  });
+
+  it('GIVEN the real knowledge base THEN no source is "unverified" (each fact is backed by an official or careful secondary source)', () => {
+    expect([...kb.sources.values()].filter((s) => s.confidence === 'unverified').map((s) => s.id)).toEqual([]);
+    expect(freshnessWarnings(kb, kb.entries.map((e) => e.reviewed).sort()[0]!)).toEqual([]);
   });
 
   it('GIVEN stale entries THEN kb:check lists the warnings and still exits 0', async () => {
