@@ -81,7 +81,10 @@ export function scan(text: string): Piece[] {
   return (text.normalize('NFKC').match(WORD) ?? []).map((word) => ({ kind: LATIN_START.test(word) ? 'latin' : 'cjk', text: word }));
 }
 
+/** A letter typed three or more times in a row ("sooo", "pleeease"): no English or romaji word has one. */
+const STRETCHED = /(\p{L})\1{2,}/gu;
+
 export function latinToken(raw: string): Token {
-  const lower = raw.toLowerCase();
+  const lower = raw.toLowerCase().replace(STRETCHED, '$1');
   return { kind: 'latin', raw: lower, stem: stem(lower), upper: raw.length >= 2 && raw === raw.toUpperCase() && /\p{Lu}/u.test(raw) };
 }

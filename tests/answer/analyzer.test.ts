@@ -60,6 +60,12 @@ describe('analyzer', () => {
     expect(terms('probaly')).toEqual([stem('probaly')]);
   });
 
+  it('reads a word with a letter stretched for emphasis ("sooo", "pleeease") as the word itself', () => {
+    expect(terms('sooo confused about asking for a promotion')).toEqual(terms('so confused about asking for a promotion'));
+    expect(terms('recruiterrr')).toEqual([stem('recruiter')]);
+    expect(terms('bilingual recruiter')).toEqual([stem('bilingual'), stem('recruiter')]);
+  });
+
   it('gives character n-grams of each word and of Japanese runs, so typos and Japanese without spaces still overlap', () => {
     const a = new Set(analyzer.analyze('notification').grams);
     const b = analyzer.analyze('notifcation').grams;
