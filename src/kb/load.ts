@@ -44,15 +44,13 @@ export interface KnowledgeBase {
 
 export type LoadResult = { ok: true; kb: KnowledgeBase } | { ok: false; problems: Problem[] };
 
-type Read = Promise<Parsed<string>>;
 /** Every file's text goes into the version hash; problems are collected, never thrown. */
 interface Loading {
   hash: Hash;
   problems: Problem[];
 }
 
-async function loadYaml<T>(rel: string, read: Read, schema: z.ZodType<T>, at: Loading): Promise<T | undefined> {
-  const text = await read;
+function loadYaml<T>(rel: string, text: Parsed<string>, schema: z.ZodType<T>, at: Loading): T | undefined {
   if (!text.ok) return void at.problems.push(...text.problems);
   at.hash.update(rel).update(text.value);
   const yaml = parseYamlText(rel, text.value);
@@ -62,8 +60,7 @@ async function loadYaml<T>(rel: string, read: Read, schema: z.ZodType<T>, at: Lo
   return parsed.data;
 }
 
-async function loadEntry(rel: string, read: Read, facts: FactFiller, at: Loading): Promise<Entry | undefined> {
-  const text = await read;
+function loadEntry(rel: string, text: Parsed<string>, facts: FactFiller, at: Loading): Entry | undefined {
   if (!text.ok) return void at.problems.push(...text.problems);
   at.hash.update(rel).update(text.value);
   const split = splitFrontMatter(rel, text.value);
@@ -78,18 +75,17 @@ async function loadEntry(rel: string, read: Read, facts: FactFiller, at: Loading
   return { ...meta.data, answer: answer.data, file: rel };
 }
 
-async function loadEntries(dir: string, facts: FactFiller, at: Loading): Promise<Entry[]> {
+function loadEntries(dir: string, facts: FactFiller, at: Loading): Entry[] {
   let files: string[] = [];
   try {
-    files = await listFiles(dir, 'entries', '.md');
+    files = listFiles(dir, 'entries', '.md');
   } catch {
     at.problems.push({ file: 'entries/', field: '(file)', message: 'the entries directory cannot be read' });
   }
   if (files.length === 0) at.problems.push({ file: 'entries/', field: '(file)', message: 'holds no entries' });
-  const reads = files.map((file) => readText(dir, file));
   const entries: Entry[] = [];
-  for (const [i, file] of files.entries()) {
-    const entry = await loadEntry(file, reads[i]!, facts, at);
+  for (const file of files) {
+    const entry = loadEntry(file, readText(dir, file), facts, at);
     if (entry) entries.push(entry);
   }
   return entries;
@@ -104,28 +100,29 @@ function factProblems(refs: RefIndex, used: ReadonlySet<string> | undefined): Pr
   return problems;
 }
 
-/** Reads and validates every file in the knowledge directory, collecting every problem rather than stopping at the first. */
-export async function loadKnowledge(dir: string): Promise<LoadResult> {
+/**
+ * Reads and validates every file in the knowledge directory, collecting every problem rather than stopping at the first.
+ * Synchronous (local files, read at start-up); `loadKnowledge` is the same as a promise.
+ */
+export function readKnowledge(dir: string): LoadResult {
   const at: Loading = { hash: createHash('sha256'), problems: [] };
-  // Every file is read at once (start-up time is mostly waiting for the disk); parsing stays in a fixed order.
-  const names = ['guides.yaml', 'topics.yaml', 'sources.yaml', 'search.yaml', 'facts.yaml', 'replies.yaml', 'understand.yaml'] as const;
-  const [guidesText, topicsText, sourcesText, searchText, factsText, repliesText, understandText] = names.map((f) => readText(dir, f));
-  const guides = await loadYaml('guides.yaml', guidesText!, guidesSchema, at);
-  const topics = await loadYaml('topics.yaml', topicsText!, topicsSchema, at);
-  const sources = await loadYaml('sources.yaml', sourcesText!, sourcesSchema, at);
-  const search = await loadYaml('search.yaml', searchText!, searchSettingsSchema, at);
-  const factList = await loadYaml('facts.yaml', factsText!, factsSchema, at);
-  const replies = await loadYaml('replies.yaml', repliesText!, repliesSchema, at);
-  const understand = await loadYaml('understand.yaml', understandText!, understandSchema, at);
+  const yaml = <T>(rel: string, schema: z.ZodType<T>) => loadYaml(rel, readText(dir, rel), schema, at);
+  const guides = yaml('guides.yaml', guidesSchema);
+  const topics = yaml('topics.yaml', topicsSchema);
+  const sources = yaml('sources.yaml', sourcesSchema);
+  const search = yaml('search.yaml', searchSettingsSchema);
+  const factList = yaml('facts.yaml', factsSchema);
+  const replies = yaml('replies.yaml', repliesSchema);
+  const understand = yaml('understand.yaml', understandSchema);
   const facts: Facts = new Map(Object.entries(factList ?? {}));
   const filler = factFiller(facts);
-  const entries = await loadEntries(dir, filler, at);
+  const entries = loadEntries(dir, filler, at);
 
   if (!guides || !topics || !sources || !search || !factList || !replies || !understand) return { ok: false, problems: at.problems };
   at.problems.push(...crossCheck({ guides, topics, sources, entries, search }), ...understandProblems(understand, 'understand.yaml'));
   at.problems.push(...outOfScopeProblems(understand, search.outOfScope));
   const refs = buildRefIndex(guides, sources, facts);
-  const rules = await loadRules(dir, refs, filler);
+  const rules = loadRules(dir, refs, filler);
   if (rules.ok) at.hash.update(rules.rules.version);
   else at.problems.push(...rules.problems);
   at.problems.push(...factProblems(refs, rules.ok ? filler.used : undefined));
@@ -144,6 +141,8 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   };
   return { ok: true, kb: { version: at.hash.digest('hex').slice(0, 12), ...kb, rules: rules.rules, refs } };
 }
+
+export const loadKnowledge = (dir: string): Promise<LoadResult> => new Promise((resolve) => resolve(readKnowledge(dir)));
 
 /** For the bot and the CLI: an invalid knowledge base stops start-up with the same message `npm run kb:check` prints. */
 export async function loadKnowledgeOrThrow(dir: string): Promise<KnowledgeBase> {

@@ -23,7 +23,7 @@ export async function realRuleText(file: 'career-path' | 'visa-check' | 'hsp-poi
 
 /** The real rule tables; throws with the problem list if they are invalid (a dedicated test reports them). */
 export async function realRules(): Promise<RuleTables> {
-  const result = await loadRules(KNOWLEDGE_DIR, await realRefs());
+  const result = loadRules(KNOWLEDGE_DIR, await realRefs());
   if (!result.ok) throw new Error(JSON.stringify(result.problems, null, 2));
   return result.rules;
 }

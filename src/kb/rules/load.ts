@@ -83,22 +83,21 @@ export const parseDeadlineRules = parser(TABLES.deadlines);
  * guides.yaml and facts.yaml), collecting every problem with its file and dotted field path rather than stopping at
  * the first. `facts` records which facts the tables use.
  */
-export async function loadRules(dir: string, refs: RefIndex, facts: FactFiller = factFiller(refs.facts)): Promise<RulesResult> {
+export function loadRules(dir: string, refs: RefIndex, facts: FactFiller = factFiller(refs.facts)): RulesResult {
   const problems: Problem[] = [];
   const hash = createHash('sha256');
-  const reads = new Map(Object.values(TABLES).map((t) => [t.file, readText(dir, t.file)]));
-  async function load<T>(file: string, table: Table<T>): Promise<T | undefined> {
-    const text = await reads.get(file)!;
+  function load<T>(file: string, table: Table<T>): T | undefined {
+    const text = readText(dir, file);
     if (!text.ok) return void problems.push(...text.problems);
     hash.update(file).update(text.value);
     const parsed = parseTable(file, text.value, table, refs, facts);
     if (!parsed.ok) return void problems.push(...parsed.problems);
     return parsed.value;
   }
-  const careerPath = await load(TABLES.careerPath.file, TABLES.careerPath.table);
-  const visaCheck = await load(TABLES.visaCheck.file, TABLES.visaCheck.table);
-  const hspPoints = await load(TABLES.hspPoints.file, TABLES.hspPoints.table);
-  const deadlines = await load(TABLES.deadlines.file, TABLES.deadlines.table);
+  const careerPath = load(TABLES.careerPath.file, TABLES.careerPath.table);
+  const visaCheck = load(TABLES.visaCheck.file, TABLES.visaCheck.table);
+  const hspPoints = load(TABLES.hspPoints.file, TABLES.hspPoints.table);
+  const deadlines = load(TABLES.deadlines.file, TABLES.deadlines.table);
   if (!careerPath || !visaCheck || !hspPoints || !deadlines || problems.length > 0) return { ok: false, problems };
   return { ok: true, rules: { careerPath, visaCheck, hspPoints, deadlines, version: hash.digest('hex').slice(0, 12) } };
 }
