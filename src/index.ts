@@ -1,16 +1,27 @@
 import { commands } from '../commands/index.js';
+import { startKnowledge } from './answer/snapshot.js';
 import { configFromEnvironment, describeConfigProblems, MISSING_TOKEN } from './config.js';
 import { startBot } from './discord/bot.js';
 import { createReadiness } from './discord/readiness.js';
 import { DiscordFatalError, fatalMessage, type FatalReason } from './discord/fatal.js';
 import { KnowledgeBaseError } from './kb/problems.js';
-import { loadKnowledgeOrThrow } from './kb/load.js';
 import { createLogger, type Logger } from './logger.js';
 import { exposition, OpsServerError, startOpsServer } from './ops/http.js';
 import { noMetrics } from './ops/no-metrics.js';
-import { KNOWLEDGE_DIR } from './paths.js';
+import { KNOWLEDGE_DIR, SNAPSHOT_FILE } from './paths.js';
 import { SYNC_MESSAGE } from './shard-messages.js';
 import { createStore, StoreError } from './store/store.js';
+
+/**
+ * The knowledge base and its answer engine: from the start-up snapshot when the knowledge and the code are unchanged since
+ * it was written, else read, validated and indexed (and the snapshot written). Problems throw, as `npm run kb:check` prints them.
+ */
+function startKnowledgeOrThrow(logger: Logger) {
+  const started = startKnowledge(KNOWLEDGE_DIR, { file: SNAPSHOT_FILE });
+  if (!started.ok) throw new KnowledgeBaseError(started.problems);
+  if (started.saved && !started.saved.ok) logger.warn({ reason: started.saved.error }, 'start-up snapshot not written');
+  return started;
+}
 
 /** `npm start`: validates everything up front, composes the bot from its parts (the command registry included), then connects. Problems end the process with a clear message. */
 async function main(): Promise<number> {
@@ -31,7 +42,7 @@ async function main(): Promise<number> {
     // prom-client is loaded only for the operations endpoint (HTTP_PORT): without it nothing reads the metrics.
     const prom = config.http ? (await import('./ops/metrics.js')).createMetrics({ processMetrics: true }) : undefined;
     const metrics = prom ?? noMetrics();
-    const kb = await loadKnowledgeOrThrow(KNOWLEDGE_DIR);
+    const { kb, engine, from } = startKnowledgeOrThrow(logger);
     const store = await createStore(config.storeUrl, logger, { onError: (op) => metrics.storeError(op) });
     const readiness = createReadiness(store);
     const ops =
@@ -40,7 +51,7 @@ async function main(): Promise<number> {
         : undefined;
     // The LLM fallback's modules (and the openai SDK) are loaded only when it is configured.
     const llm = config.llm ? (await import('./llm/fallback.js')).createLlmFallback(config.llm, logger, store, { metrics }) : undefined;
-    logger.info({ entries: kb.entries.length, version: kb.version, llm: config.llm ? config.llm.model : 'off' }, 'starting');
+    logger.info({ entries: kb.entries.length, version: kb.version, index: from, llm: config.llm ? config.llm.model : 'off' }, 'starting');
     // Discord refusing the bot later on (token revoked: gateway 4004, REST 401) stops it with the same clear message.
     let stopBot: () => Promise<void> = async () => void (await ops?.close());
     const onFatal = (reason: FatalReason) => {
@@ -55,6 +66,7 @@ async function main(): Promise<number> {
       logger,
       store,
       kb,
+      engine,
       knowledgeDir: KNOWLEDGE_DIR,
       llm,
       commands,

@@ -4,3 +4,5 @@ import { fileURLToPath } from 'node:url';
 const ROOT_URL = new URL(import.meta.url.endsWith('/dist/src/paths.js') ? '../../' : '../', import.meta.url);
 export const ROOT_DIR = fileURLToPath(ROOT_URL);
 export const KNOWLEDGE_DIR = fileURLToPath(new URL('knowledge/', ROOT_URL));
+/** The start-up snapshot (src/answer/snapshot.ts): derived, rewritten whenever the knowledge or the code changes; git-ignored. */
+export const SNAPSHOT_FILE = fileURLToPath(new URL('.cache/knowledge-snapshot.bin', ROOT_URL));

@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../kb/load.js';
 import { phraseMatcher } from '../kb/mentions.js';
 import type { Entry } from '../kb/schema.js';
 import { createAnalyzer } from './analyzer.js';
+import type { BankState } from './bank.js';
 import { decide, type Decision } from './decision.js';
 import { createRanker, type Ranking, type Scored } from './ranker.js';
 
@@ -28,6 +29,8 @@ export interface AnswerResult {
 
 export interface AnswerEngine {
   readonly kb: KnowledgeBase;
+  /** The phrasing bank's index (plain data): what a start-up snapshot stores (see snapshot.ts). */
+  readonly index: BankState;
   answer(question: string): AnswerResult;
   /** Ranked entries for a question, best first: autocomplete and diagnostics. */
   search(question: string, limit?: number): Hit[];
@@ -40,13 +43,14 @@ export interface AnswerEngine {
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const toHit = (s: Scored): Hit => ({ entry: s.entry, score: s.score, confidence: round2(s.score) });
 
-export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
+/** The engine for `kb`; `index`: its index as an earlier engine for the same knowledge and code built it (a snapshot). */
+export function createAnswerEngine(kb: KnowledgeBase, index?: BankState): AnswerEngine {
   const s = kb.search;
   const analyzer = createAnalyzer(
     s,
     kb.entries.flatMap((e) => [e.title, ...e.keywords, ...e.questions]),
   );
-  const ranker = createRanker(kb.entries, analyzer, s.ranking);
+  const ranker = createRanker(kb.entries, analyzer, s.ranking, index);
   const outOfScope = phraseMatcher(s.outOfScope);
 
   // A subject no entry covers (search.yaml outOfScope) is declined outright, whatever else the question shares.
@@ -90,6 +94,7 @@ export function createAnswerEngine(kb: KnowledgeBase): AnswerEngine {
 
   return {
     kb,
+    index: ranker.index,
     answer,
     rank,
     explain,

@@ -1,6 +1,7 @@
 import type { Entry } from '../kb/schema.js';
 import type { Analyzer } from './analyzer.js';
-import { PhrasingBank, type Mix } from './bank.js';
+import { buildBank } from './bank-build.js';
+import { PhrasingBank, type BankState, type Mix } from './bank.js';
 
 /** How a question is scored against an entry (knowledge/search.yaml `ranking`). */
 export interface RankingSettings {
@@ -54,8 +55,8 @@ export function viewsPicking(views: readonly (ArrayLike<number> & Iterable<numbe
  * keywords), matched by word-level TF-IDF cosine and character n-gram cosine; its answer text adds a weak signal.
  * Everything is in memory and deterministic.
  */
-export function createRanker(entries: readonly Entry[], analyzer: Analyzer, settings: RankingSettings) {
-  const bank = new PhrasingBank(entries, analyzer, settings.phrasing);
+export function createRanker(entries: readonly Entry[], analyzer: Analyzer, settings: RankingSettings, index?: BankState) {
+  const bank = new PhrasingBank(entries, settings.phrasing, index ?? buildBank(entries, analyzer, settings.phrasing));
   const n = entries.length;
   const phrasings = bank.owner.length;
   const wordScores = new Float64Array(phrasings);
@@ -66,6 +67,8 @@ export function createRanker(entries: readonly Entry[], analyzer: Analyzer, sett
     cos === 0 ? 0 : (1 - settings.phrasing.recall) * cos + settings.phrasing.recall * Math.min(1, (cos * qNorm) / pNorm);
 
   return {
+    /** The index the ranker was built on (`index`, or built from `entries`): what a start-up snapshot stores. */
+    index: bank.state,
     rank(question: string): Ranking {
       const a = analyzer.analyze(question, { correct: true });
       // Numbers the knowledge base never mentions (a salary, an age) carry no meaning for matching.

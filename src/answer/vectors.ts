@@ -12,10 +12,14 @@ export interface Sink {
 }
 
 export class Features {
-  private readonly ids = new Map<string, number>();
   /** Per feature id, the last call that listed it: distinct ids without a Set per call. */
-  private readonly seen: number[] = [];
+  private readonly seen: number[];
   private call = 0;
+
+  /** `ids`: feature → id, ids 0 … size − 1 (a restored index's; a new one by default). */
+  constructor(readonly ids = new Map<string, number>()) {
+    this.seen = new Array<number>(ids.size).fill(0);
+  }
 
   /** The distinct ids of `features`, in order of first occurrence, interning new ones (added to `out`). */
   intern<T extends Sink>(features: readonly string[], out: T): T {
@@ -149,6 +153,13 @@ export class Rows implements Sink {
   }
 }
 
+/** An inverted index's arrays: feature f's documents and weights are at start[f] … start[f + 1] − 1. */
+export interface Postings {
+  start: Int32Array;
+  docs: Int32Array;
+  ws: Float64Array;
+}
+
 /**
  * feature → (documents, weights) postings in compressed rows (one typed array each), built once from all documents'
  * vectors, for scoring every document against a query in one pass.
@@ -158,23 +169,28 @@ export class InvertedIndex {
   private readonly docs: Int32Array;
   private readonly ws: Float64Array;
 
-  constructor(features: number, rows: Rows) {
+  constructor(readonly postings: Postings) {
+    ({ start: this.start, docs: this.docs, ws: this.ws } = postings);
+  }
+
+  /** The postings of `rows` (documents in row order) over `features` feature ids. */
+  static of(features: number, rows: Rows): InvertedIndex {
     const count = new Int32Array(features + 1);
     for (let i = 0; i < rows.length; i++) count[rows.ids[i]! + 1] = count[rows.ids[i]! + 1]! + 1;
     for (let f = 0; f < features; f++) count[f + 1] = count[f + 1]! + count[f]!;
-    this.start = count;
-    this.docs = new Int32Array(count[features]!);
-    this.ws = new Float64Array(count[features]!);
+    const docs = new Int32Array(count[features]!);
+    const ws = new Float64Array(count[features]!);
     const fill = Int32Array.from(count.subarray(0, features));
     for (let doc = 0; doc < rows.count; doc++) {
       for (let i = rows.start[doc]!; i < rows.start[doc + 1]!; i++) {
         const id = rows.ids[i]!;
         const at = fill[id]!;
         fill[id] = at + 1;
-        this.docs[at] = doc;
-        this.ws[at] = rows.ws[i]!;
+        docs[at] = doc;
+        ws[at] = rows.ws[i]!;
       }
     }
+    return new InvertedIndex({ start: count, docs, ws });
   }
 
   /** Cosine of `query` with every document it shares a feature with (the others stay 0). */

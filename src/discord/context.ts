@@ -43,6 +43,8 @@ export interface ContextDeps {
   logger: Logger;
   store: Store;
   kb: KnowledgeBase;
+  /** `kb`'s answer engine when start-up already built it (from the start-up snapshot); built from `kb` otherwise. */
+  engine?: AnswerEngine | undefined;
   knowledgeDir: string;
   /** The optional LLM fallback: undefined unless configured (its module is then never loaded). */
   llm?: LlmFallback | undefined;
@@ -57,15 +59,14 @@ export interface ContextDeps {
 export function createBotContext(deps: ContextDeps): BotContext {
   const { config, logger, store } = deps;
   const metrics = deps.metrics ?? noMetrics();
-  const build = (kb: KnowledgeBase): Knowledge => {
-    const engine = createAnswerEngine(kb);
+  const build = (kb: KnowledgeBase, engine = createAnswerEngine(kb)): Knowledge => {
     return {
       kb,
       engine,
       ask: createAskService({ engine, logger, drafter: deps.llm?.forKnowledge(kb) }),
     };
   };
-  let current = build(deps.kb);
+  let current = build(deps.kb, deps.engine?.kb === deps.kb ? deps.engine : undefined);
   metrics.knowledgeVersion(current.kb.version);
   const reloadKnowledge: BotContext['reloadKnowledge'] = async (origin = 'command') => {
     const result = await loadKnowledge(deps.knowledgeDir);
