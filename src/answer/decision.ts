@@ -13,6 +13,11 @@ export interface DecisionSettings {
     minMargin: { fourViews: number; threeViews: number; twoViews: number };
     /** At most this share of the question's meaning may be in words no phrasing uses. */
     maxUnknownShare: number;
+    /**
+     * At least this many different words the knowledge base knows: one word ("same", "nice") is too little to be sure
+     * what is asked, however well it matches; such a question gets suggestions at most.
+     */
+    minKnownWords: number;
   };
   /**
    * No entry clearly wins, but the question is inside the domain: the close entries become "did you mean" suggestions
@@ -38,7 +43,8 @@ export function decide(ranking: Ranking, s: DecisionSettings): Decision {
   const margin = best.score - (second?.score ?? 0);
   const a = s.answer;
   const needed = [Infinity, Infinity, a.minMargin.twoViews, a.minMargin.threeViews, a.minMargin.fourViews][ranking.agreement] ?? Infinity;
-  if (best.score >= a.minScore && margin >= needed && ranking.unknownShare <= a.maxUnknownShare) return { kind: 'answer', best, margin };
+  if (best.score >= a.minScore && margin >= needed && ranking.unknownShare <= a.maxUnknownShare && ranking.known >= a.minKnownWords)
+    return { kind: 'answer', best, margin };
   const g = s.suggest;
   if (best.score < g.minScore || best.coverage < g.minCoverage || ranking.unknownShare > g.maxUnknownShare) return { kind: 'none' };
   // The close entries: those within a quarter of the best score (at most five).

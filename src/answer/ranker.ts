@@ -32,9 +32,13 @@ export interface Ranking {
   unknownShare: number;
   /** How many of four independent views (nearest phrasing by words, by n-grams, centroid, coverage) pick the best entry. */
   agreement: number;
+  /** How many different words of the question some entry's phrasings, title or keywords use. */
+  known: number;
 }
 
 const DIGITS_ONLY = /^\d+$/;
+/** A question with nothing the knowledge base knows. */
+export const NOTHING: Ranking = { hits: [], unknownShare: 1, agreement: 0, known: 0 };
 /**
  * How many views pick entry `top`: it has the view's highest value, ties included (a view that ties two entries does
  * not vote against either — before, the tie went to whichever entry came first in the files), and the view sees
@@ -74,11 +78,11 @@ export function createRanker(entries: readonly Entry[], analyzer: Analyzer, sett
       // Numbers the knowledge base never mentions (a salary, an age) carry no meaning for matching.
       const terms = [...new Set(a.terms)].filter((t) => !DIGITS_ONLY.test(t) || bank.occurrences(t).df > 0);
       // A number alone ("1", "2026") says nothing about what is asked.
-      if (terms.every((t) => DIGITS_ONLY.test(t))) return { hits: [], unknownShare: 1, agreement: 0 };
+      if (terms.every((t) => DIGITS_ONLY.test(t))) return NOTHING;
       const occ = terms.map((t) => bank.occurrences(t));
       const weights = occ.map((o) => bank.idf(o.df));
       const total = weights.reduce((sum, w) => sum + w, 0);
-      if (total === 0) return { hits: [], unknownShare: 1, agreement: 0 };
+      if (total === 0) return NOTHING;
       const unknown = occ.reduce((sum, o, i) => sum + (o.known ? 0 : weights[i]!), 0);
 
       const qw = bank.wordVector(terms);
@@ -118,7 +122,7 @@ export function createRanker(entries: readonly Entry[], analyzer: Analyzer, sett
       hits.sort((x, y) => y.score - x.score);
       const top = hits[0] ? entries.indexOf(hits[0].entry) : -1;
       const agreement = top < 0 ? 0 : viewsPicking([byWords, byGrams, centroidScores, coverage], top);
-      return { hits, unknownShare: unknown / total, agreement };
+      return { hits, unknownShare: unknown / total, agreement, known: occ.filter((o) => o.known).length };
     },
   };
 }

@@ -96,6 +96,7 @@ export const searchSettingsSchema = z.strictObject({
       minScore: weight,
       minMargin: z.strictObject({ fourViews: weight, threeViews: weight, twoViews: weight }),
       maxUnknownShare: weight,
+      minKnownWords: z.number().int().min(1).max(5),
     }),
     suggest: z.strictObject({ minScore: weight, minCoverage: weight, maxUnknownShare: weight }),
   }),

@@ -104,7 +104,7 @@ const RANKING: RankingSettings = {
   entry: { best: 0.3, centroid: 0.4, coverage: 0.25, answer: 0.05 },
 };
 const DECISION: DecisionSettings = {
-  answer: { minScore: 0.35, minMargin: { fourViews: 0.05, threeViews: 0.15, twoViews: 1 }, maxUnknownShare: 0.5 },
+  answer: { minScore: 0.35, minMargin: { fourViews: 0.05, threeViews: 0.15, twoViews: 1 }, maxUnknownShare: 0.5, minKnownWords: 2 },
   suggest: { minScore: 0.25, minCoverage: 0, maxUnknownShare: 0.5 },
 };
 
@@ -186,13 +186,14 @@ describe('decision: answer only when one entry clearly wins', () => {
   });
 
   describe('the margin the best entry needs depends on how many views agree on it', () => {
-    const ranking = (second: number, agreement: number, unknownShare = 0) => ({
+    const ranking = (second: number, agreement: number, unknownShare = 0, known = 3) => ({
       hits: [
         { entry: ENTRIES[0]!, score: 0.8, best: 0.8, coverage: 1 },
         { entry: ENTRIES[1]!, score: second, best: second, coverage: 1 },
       ],
       unknownShare,
       agreement,
+      known,
     });
     it.each([
       [0.77, 4, 'close'],
@@ -213,6 +214,10 @@ describe('decision: answer only when one entry clearly wins', () => {
     });
     it('GIVEN most of the question in words no phrasing uses THEN nothing is suggested', () => {
       expect(decide(ranking(0.2, 4, 0.9), DECISION)).toEqual({ kind: 'none' });
+    });
+    it('GIVEN a question of one known word THEN it gets suggestions, not an answer, however clear the winner', () => {
+      expect(decide(ranking(0, 4, 0, 1), DECISION).kind).toBe('close');
+      expect(decide(ranking(0, 4, 0, 2), DECISION).kind).toBe('answer');
     });
     it('GIVEN a best score under minScore THEN it is not answered, however clear the margin', () => {
       const low = { ...ranking(0, 4), hits: [{ entry: ENTRIES[0]!, score: 0.3, best: 0.3, coverage: 1 }] };

@@ -1,18 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderHspPointsForDiscord } from '../../src/discord/render-rules.js';
-import { computeHspOutcome, computeHspPoints } from '../../src/engines/hsp-points.js';
-import { hspPointsInputSchema, type HspPointsInput, type HspPointsRawInput } from '../../src/engines/inputs.js';
-import type { RefIndex } from '../../src/kb/refs.js';
+import { computeHspPoints } from '../../src/engines/hsp-points.js';
+import { hspPointsInputSchema, type HspPointsRawInput } from '../../src/engines/inputs.js';
 import type { HspPointsRules } from '../../src/kb/rules/hsp-points.js';
 import type { RuleTables } from '../../src/kb/rules/load.js';
 import type { HspClaim } from '../../src/kb/vocabulary.js';
-import { realRefs, realRules } from '../support/rules.js';
+import { realRules } from '../support/rules.js';
 
 let rules: RuleTables;
-let refs: RefIndex;
 beforeAll(async () => {
   rules = await realRules();
-  refs = await realRefs();
 });
 
 /** The worked example of facts §3.6 without Japanese: 10 + 5 + 20 + 15 = 50. */
@@ -257,30 +253,5 @@ describe('threshold, salary floor and permanent residency', () => {
       points: 0,
     });
     expect(points({ ...strong, salary: 3_000_000 })).toMatchObject({ qualifies: true, permanentResidencyAfterYears: 1 });
-  });
-});
-
-/** The answer as Discord shows it (an embed's description). */
-const renderHspPoints = (input: HspPointsInput) =>
-  renderHspPointsForDiscord(computeHspOutcome(rules.hspPoints, input), { rules, refs }).description ?? '';
-
-describe('renderHspPointsForDiscord', () => {
-  it('shows the total, one line per criterion, PR timing and sources', () => {
-    const input = hspPointsInputSchema.parse({ ...BASE, jlpt: 'N1', claims: ['japanese-degree'] });
-    const text = renderHspPoints(input);
-    expect(text).toContain('**Highly Skilled Professional (i)(b) points: 75** — ✅ qualifies (70+ needed)');
-    expect(text).toContain('`+20` Annual salary (¥6,500,000 at age 28): ¥6M to under ¥7M (scored under age 40)');
-    expect(text).toContain('`+15` Age (28): under 30');
-    expect(text).toContain('**Permanent residency:** With 70–79 points you can apply for permanent residency after 3 years');
-    expect(text).toContain(
-      '[Immigration Services Agency — HSP points calculation table, (i)(b) and (ii), for use from 2023-04-01](<https://www.moj.go.jp/isa/content/930001673.xls>)',
-    );
-  });
-
-  it('says why a high total still fails below the salary floor', () => {
-    const input = hspPointsInputSchema.parse({ ...BASE, degree: 'doctorate', experience: 10, jlpt: 'N1', salary: 2_500_000 });
-    const text = renderHspPoints(input);
-    expect(text).toContain('❌ does not qualify: salary below the floor');
-    expect(text).toContain('No HSP route to permanent residency');
   });
 });

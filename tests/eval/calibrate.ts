@@ -111,13 +111,14 @@ export function calibrateSuggest(samples: readonly Sample[]): Suggest {
 }
 
 /** Stage 2, answering: the most public questions right within the budgets (plain loops over precomputed features). */
-export function calibrate(samples: readonly Sample[]) {
+export function calibrate(samples: readonly Sample[], minKnownWords: number) {
   const suggest = calibrateSuggest(samples);
   const n = samples.length;
   const score = new Float64Array(n);
   const margin = new Float64Array(n);
   const unknown = new Float64Array(n);
   const agree = new Int8Array(n);
+  const fewWords = new Uint8Array(n);
   const correct = new Uint8Array(n);
   const from = new Uint8Array(n); // 0 fold, 1 public, 2 negative
   const suggested = new Uint8Array(n);
@@ -127,6 +128,7 @@ export function calibrate(samples: readonly Sample[]) {
     margin[i] = (a?.score ?? 0) - (b?.score ?? 0);
     unknown[i] = s.ranking.unknownShare;
     agree[i] = s.ranking.agreement;
+    fewWords[i] = s.ranking.known < minKnownWords ? 1 : 0;
     correct[i] = a && s.ok(a.entry.id) ? 1 : 0;
     from[i] = s.from === 'fold' ? 0 : s.from === 'public' ? 1 : 2;
     suggested[i] = passes(s.ranking, suggest) ? 1 : 0;
@@ -144,7 +146,7 @@ export function calibrate(samples: readonly Sample[]) {
             const wrong = [0, 0, 0];
             let reached = 0;
             for (let i = 0; i < n; i++) {
-              const answered = score[i]! >= minScore && unknown[i]! <= maxUnknownShare && margin[i]! >= needed[agree[i]!]!;
+              const answered = !fewWords[i] && score[i]! >= minScore && unknown[i]! <= maxUnknownShare && margin[i]! >= needed[agree[i]!]!;
               if (answered) (correct[i] ? right : wrong)[from[i]!]!++;
               if (from[i] === 2 && (answered || suggested[i])) reached++;
             }
@@ -152,7 +154,7 @@ export function calibrate(samples: readonly Sample[]) {
             if (wrong[1]! > BUDGET.publicWrong * total[1]! || wrong[0]! > BUDGET.foldWrong * total[0]!) continue;
             if (!best || right[1]! > best.right || (right[1] === best.right && right[0]! > best.foldRight)) {
               best = {
-                d: { answer: { minScore, minMargin: { fourViews, threeViews, twoViews }, maxUnknownShare }, suggest },
+                d: { answer: { minScore, minMargin: { fourViews, threeViews, twoViews }, maxUnknownShare, minKnownWords }, suggest },
                 right: right[1]!,
                 foldRight: right[0]!,
               };
@@ -210,7 +212,7 @@ async function main() {
     `Samples: ${samples.filter((s) => s.from === 'fold').length} phrasings (5-fold), ${samples.filter((s) => s.from === 'public').length} public and dev questions, ${samples.filter((s) => s.from === 'negative').length} negatives`,
   ];
   lines.push(...report('search.yaml now:', kb.search.decision));
-  const best = calibrate(samples);
+  const best = calibrate(samples, kb.search.decision.answer.minKnownWords);
   if (!best) lines.push('No setting fits the budgets.');
   else {
     const d = best.d;
@@ -226,6 +228,7 @@ async function main() {
       `    minScore: ${d.answer.minScore}`,
       `    minMargin: { fourViews: ${d.answer.minMargin.fourViews}, threeViews: ${d.answer.minMargin.threeViews}, twoViews: ${d.answer.minMargin.twoViews} }`,
       `    maxUnknownShare: ${d.answer.maxUnknownShare}`,
+      `    minKnownWords: ${d.answer.minKnownWords}`,
       '  suggest:',
       `    minScore: ${d.suggest.minScore}`,
       `    minCoverage: ${d.suggest.minCoverage}`,

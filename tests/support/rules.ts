@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
+import { expect } from 'vitest';
 import { factsSchema } from '../../src/kb/facts.js';
 import type { KnowledgeBase } from '../../src/kb/load.js';
 import { buildRefIndex, type RefIndex } from '../../src/kb/refs.js';
@@ -48,4 +49,10 @@ export async function engineKb(): Promise<KnowledgeBase> {
     refs,
   };
   return partial as KnowledgeBase;
+}
+
+/** Replaces exactly one occurrence of `from` (so a test fails loudly if the real table changed under it). */
+export function editOnce(text: string, from: string, to: string): string {
+  expect(text.split(from).length - 1, `"${from}" should occur once`).toBe(1);
+  return text.replace(from, to);
 }
