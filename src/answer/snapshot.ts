@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
-import { listFiles } from '../kb/files.js';
 import { readKnowledge, type KnowledgeBase } from '../kb/load.js';
 import type { Problem } from '../kb/problems.js';
 import { ROOT_DIR } from '../paths.js';
@@ -39,8 +38,16 @@ export interface SnapshotOptions {
   code?: string;
 }
 
+/**
+ * Hashes every file below `root` (names and bytes, in a fixed order). A symbolic link is read through (knowledge mounted
+ * as links, e.g. a Kubernetes ConfigMap); one to a directory is not followed, so it throws: no key, no snapshot.
+ */
 function hashFiles(hash: ReturnType<typeof createHash>, root: string): void {
-  for (const rel of listFiles(root, '.', '')) {
+  const files = readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() || e.isSymbolicLink())
+    .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+  for (const rel of files) {
     const bytes = readFileSync(path.join(root, rel));
     hash.update(`${rel}\0${bytes.length}\0`).update(bytes);
   }

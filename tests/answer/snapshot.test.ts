@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +68,21 @@ describe('the start-up snapshot', () => {
     writeFileSync(path.join(dir, 'notes.txt'), 'not knowledge, but in the directory');
     expect(started(start()).from).toBe('cold');
     rmSync(path.join(dir, 'notes.txt'));
+  });
+
+  it('GIVEN a knowledge file that is a symbolic link THEN the bytes it points to are in the key: a changed target is never read from the snapshot', () => {
+    const target = path.join(root, 'replies-target.yaml');
+    cpSync(path.join(dir, 'replies.yaml'), target);
+    rmSync(path.join(dir, 'replies.yaml'));
+    symlinkSync(target, path.join(dir, 'replies.yaml'));
+    started(start());
+    expect(started(start()).from).toBe('snapshot');
+    const text = readFileSync(target, 'utf8');
+    expect(text).toContain('title: Not in my guides');
+    writeFileSync(target, text.replace('title: Not in my guides', 'title: A changed title'));
+    const changed = started(start());
+    expect(changed.from).toBe('cold');
+    expect(changed.kb.replies.no_answer.title).toBe('A changed title');
   });
 
   it('GIVEN invalid knowledge and a snapshot of the valid one THEN start-up reports the problems, never the snapshot', () => {
