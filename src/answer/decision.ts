@@ -18,6 +18,11 @@ export interface DecisionSettings {
      * what is asked, however well it matches; such a question gets suggestions at most.
      */
     minKnownWords: number;
+    /**
+     * A question whose words nearly all occur in the phrasings (unknown share at most `maxUnknownShare`) and on whose
+     * best entry three or four views agree is understood well enough for a lower score and three-view margin.
+     */
+    wellKnown: { maxUnknownShare: number; minScore: number; threeViews: number };
   };
   /**
    * No entry clearly wins, but the question is inside the domain: the close entries become "did you mean" suggestions
@@ -42,8 +47,11 @@ export function decide(ranking: Ranking, s: DecisionSettings): Decision {
   if (!best) return { kind: 'none' };
   const margin = best.score - (second?.score ?? 0);
   const a = s.answer;
-  const needed = [Infinity, Infinity, a.minMargin.twoViews, a.minMargin.threeViews, a.minMargin.fourViews][ranking.agreement] ?? Infinity;
-  if (best.score >= a.minScore && margin >= needed && ranking.unknownShare <= a.maxUnknownShare && ranking.known >= a.minKnownWords)
+  const eased = ranking.agreement >= 3 && ranking.unknownShare <= a.wellKnown.maxUnknownShare;
+  const threeViews = eased ? Math.min(a.minMargin.threeViews, a.wellKnown.threeViews) : a.minMargin.threeViews;
+  const minScore = eased ? Math.min(a.minScore, a.wellKnown.minScore) : a.minScore;
+  const needed = [Infinity, Infinity, a.minMargin.twoViews, threeViews, a.minMargin.fourViews][ranking.agreement] ?? Infinity;
+  if (best.score >= minScore && margin >= needed && ranking.unknownShare <= a.maxUnknownShare && ranking.known >= a.minKnownWords)
     return { kind: 'answer', best, margin };
   const g = s.suggest;
   if (best.score < g.minScore || best.coverage < g.minCoverage || ranking.unknownShare > g.maxUnknownShare) return { kind: 'none' };

@@ -97,6 +97,7 @@ export const searchSettingsSchema = z.strictObject({
       minMargin: z.strictObject({ fourViews: weight, threeViews: weight, twoViews: weight }),
       maxUnknownShare: weight,
       minKnownWords: z.number().int().min(1).max(5),
+      wellKnown: z.strictObject({ maxUnknownShare: weight, minScore: weight, threeViews: weight }),
     }),
     suggest: z.strictObject({ minScore: weight, minCoverage: weight, maxUnknownShare: weight }),
   }),

@@ -104,7 +104,13 @@ const RANKING: RankingSettings = {
   entry: { best: 0.3, centroid: 0.4, coverage: 0.25, answer: 0.05 },
 };
 const DECISION: DecisionSettings = {
-  answer: { minScore: 0.35, minMargin: { fourViews: 0.05, threeViews: 0.15, twoViews: 1 }, maxUnknownShare: 0.5, minKnownWords: 2 },
+  answer: {
+    minScore: 0.35,
+    minMargin: { fourViews: 0.05, threeViews: 0.15, twoViews: 1 },
+    maxUnknownShare: 0.5,
+    minKnownWords: 2,
+    wellKnown: { maxUnknownShare: 0, minScore: 1, threeViews: 1 },
+  },
   suggest: { minScore: 0.25, minCoverage: 0, maxUnknownShare: 0.5 },
 };
 
@@ -214,6 +220,14 @@ describe('decision: answer only when one entry clearly wins', () => {
     });
     it('GIVEN most of the question in words no phrasing uses THEN nothing is suggested', () => {
       expect(decide(ranking(0.2, 4, 0.9), DECISION)).toEqual({ kind: 'none' });
+    });
+    it('GIVEN three views agreeing on a question whose words are nearly all known THEN a smaller margin and score suffice', () => {
+      const eased = { ...DECISION, answer: { ...DECISION.answer, wellKnown: { maxUnknownShare: 0.2, minScore: 0.3, threeViews: 0.08 } } };
+      expect(decide(ranking(0.7, 3, 0.1), eased).kind).toBe('answer');
+      expect(decide(ranking(0.7, 3, 0.3), eased).kind).toBe('close');
+      expect(decide(ranking(0.7, 3, 0.1), DECISION).kind).toBe('close');
+      expect(decide(ranking(0.75, 3, 0.1), eased).kind).toBe('close');
+      expect(decide(ranking(0.7, 2, 0.1), eased).kind).toBe('close');
     });
     it('GIVEN a question of one known word THEN it gets suggestions, not an answer, however clear the winner', () => {
       expect(decide(ranking(0, 4, 0, 1), DECISION).kind).toBe('close');

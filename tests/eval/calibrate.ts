@@ -110,6 +110,37 @@ export function calibrateSuggest(samples: readonly Sample[]): Suggest {
   return best?.g ?? { minScore: 1, minCoverage: 1, maxUnknownShare: 0 };
 }
 
+/** No easing for well-known questions (stage 2 chooses the main thresholds without it). */
+const WELL_KNOWN_OFF = { maxUnknownShare: 0, minScore: 1, threeViews: 1 };
+
+/**
+ * Stage 3, well-known questions: with stage 2's thresholds fixed, the lower score and three-view margin allowed when
+ * nearly every word of the question occurs in the phrasings — the most public, then phrasing, answers within budgets.
+ */
+export function calibrateWellKnown(samples: readonly Sample[], d: DecisionSettings): DecisionSettings {
+  const count = (from: Sample['from']) => samples.filter((x) => x.from === from).length;
+  const total = { fold: count('fold'), public: count('public'), negative: count('negative') };
+  let best = { d, key: [-1, -1] };
+  for (const maxUnknownShare of steps(0, 0.3, 0.1))
+    for (const minScore of steps(0.3, d.answer.minScore, 0.02))
+      for (const threeViews of steps(0.04, d.answer.minMargin.threeViews, 0.02)) {
+        const candidate = { ...d, answer: { ...d.answer, wellKnown: { maxUnknownShare, minScore, threeViews } } };
+        const right = { fold: 0, public: 0, negative: 0 };
+        const wrong = { fold: 0, public: 0, negative: 0 };
+        let reached = 0;
+        for (const x of samples) {
+          const decision = decide(x.ranking, candidate);
+          if (decision.kind === 'answer') (x.ok(decision.best.entry.id) ? right : wrong)[x.from]++;
+          if (x.from === 'negative' && decision.kind !== 'none') reached++;
+        }
+        if (wrong.negative > BUDGET.negativesAnswered * total.negative || reached > BUDGET.negativesReached * total.negative) continue;
+        if (wrong.public > BUDGET.publicWrong * total.public || wrong.fold > BUDGET.foldWrong * total.fold) continue;
+        const key = [right.public, right.fold];
+        if (key[0]! > best.key[0]! || (key[0] === best.key[0] && key[1]! > best.key[1]!)) best = { d: candidate, key };
+      }
+  return best.d;
+}
+
 /** Stage 2, answering: the most public questions right within the budgets (plain loops over precomputed features). */
 export function calibrate(samples: readonly Sample[], minKnownWords: number) {
   const suggest = calibrateSuggest(samples);
@@ -154,13 +185,22 @@ export function calibrate(samples: readonly Sample[], minKnownWords: number) {
             if (wrong[1]! > BUDGET.publicWrong * total[1]! || wrong[0]! > BUDGET.foldWrong * total[0]!) continue;
             if (!best || right[1]! > best.right || (right[1] === best.right && right[0]! > best.foldRight)) {
               best = {
-                d: { answer: { minScore, minMargin: { fourViews, threeViews, twoViews }, maxUnknownShare, minKnownWords }, suggest },
+                d: {
+                  answer: {
+                    minScore,
+                    minMargin: { fourViews, threeViews, twoViews },
+                    maxUnknownShare,
+                    minKnownWords,
+                    wellKnown: WELL_KNOWN_OFF,
+                  },
+                  suggest,
+                },
                 right: right[1]!,
                 foldRight: right[0]!,
               };
             }
           }
-  return best && { d: best.d };
+  return best && { d: calibrateWellKnown(samples, best.d) };
 }
 
 /** Entries whose own phrasings, held out, most often rank another entry first: where curation helps most. */
@@ -229,6 +269,7 @@ async function main() {
       `    minMargin: { fourViews: ${d.answer.minMargin.fourViews}, threeViews: ${d.answer.minMargin.threeViews}, twoViews: ${d.answer.minMargin.twoViews} }`,
       `    maxUnknownShare: ${d.answer.maxUnknownShare}`,
       `    minKnownWords: ${d.answer.minKnownWords}`,
+      `    wellKnown: { maxUnknownShare: ${d.answer.wellKnown.maxUnknownShare}, minScore: ${d.answer.wellKnown.minScore}, threeViews: ${d.answer.wellKnown.threeViews} }`,
       '  suggest:',
       `    minScore: ${d.suggest.minScore}`,
       `    minCoverage: ${d.suggest.minCoverage}`,
