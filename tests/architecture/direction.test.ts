@@ -12,7 +12,14 @@ import { ROOT_DIR } from '../../src/paths.js';
 const LAYERS = ['foundation', 'kb', 'domain', 'surface', 'entry'] as const;
 type Layer = (typeof LAYERS)[number];
 
-const ENTRY_POINTS = ['src/index.ts', 'src/shard.ts', 'src/deploy-commands.ts', 'src/cli/main.ts', 'src/cli/kb-check.ts'];
+const ENTRY_POINTS = [
+  'src/index.ts',
+  'src/shard.ts',
+  'src/deploy-commands.ts',
+  'src/cli/main.ts',
+  'src/cli/kb-check.ts',
+  'src/cli/snapshot.ts',
+];
 
 /** Which layer a file belongs to, and for surfaces which one; undefined = unplaced (a test below fails). */
 export function placeOf(file: string): { layer: Layer; part: string } | undefined {
