@@ -51,7 +51,7 @@ describe('cli ask', () => {
   });
 
   it('GIVEN --batch THEN prints one JSON object per non-empty input line', async () => {
-    const r = await runAsk(['--batch'], service, stdin('nomikai??\n\n永住権の申請条件は？\nweather tomorrow?\n'));
+    const r = await runAsk(['--batch'], service, stdin('nomikai mandatory??\n\n永住権の申請条件は？\nweather tomorrow?\n'));
     const lines = r.stdout.trim().split('\n').map(parse);
     expect(lines.map((l) => l.answered)).toEqual([true, true, false]);
   });
@@ -68,7 +68,7 @@ describe('cli ask', () => {
   });
 
   it('GIVEN bad input in a batch THEN that line reports the problem and the others are answered', async () => {
-    const r = await runAsk(['--batch'], service, stdin(`${'y'.repeat(5000)}\nnomikai??\n`));
+    const r = await runAsk(['--batch'], service, stdin(`${'y'.repeat(5000)}\nnomikai mandatory??\n`));
     const [bad, good] = r.stdout.trim().split('\n').map(parse);
     expect(bad).toMatchObject({ answered: false, error: expect.stringContaining('5,000 characters') as string });
     expect(good?.answered).toBe(true);
