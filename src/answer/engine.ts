@@ -4,7 +4,7 @@ import type { Entry } from '../kb/schema.js';
 import { createAnalyzer } from './analyzer.js';
 import type { BankState } from './bank.js';
 import { decide, type Decision } from './decision.js';
-import { createRanker, NOTHING, type Ranking, type Scored } from './ranker.js';
+import { createRanker, nothing, type Ranking, type Scored } from './ranker.js';
 
 /** A ranked entry: its score for the question (0–1) and the same rounded to two decimals. */
 export interface Hit {
@@ -54,7 +54,7 @@ export function createAnswerEngine(kb: KnowledgeBase, index?: BankState): Answer
   const outOfScope = phraseMatcher(s.outOfScope);
 
   // A subject no entry covers (search.yaml outOfScope) is declined outright, whatever else the question shares.
-  const rank = (question: string): Ranking => (outOfScope(question) ? NOTHING : ranker.rank(question));
+  const rank = (question: string): Ranking => (outOfScope(question) ? nothing() : ranker.rank(question));
 
   function explain(question: string) {
     const ranking = rank(question);

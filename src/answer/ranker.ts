@@ -37,8 +37,8 @@ export interface Ranking {
 }
 
 const DIGITS_ONLY = /^\d+$/;
-/** A question with nothing the knowledge base knows. */
-export const NOTHING: Ranking = { hits: [], unknownShare: 1, agreement: 0, known: 0 };
+/** The ranking of a question with nothing the knowledge base knows (a new object each time: callers may keep it). */
+export const nothing = (): Ranking => ({ hits: [], unknownShare: 1, agreement: 0, known: 0 });
 /**
  * How many views pick entry `top`: it has the view's highest value, ties included (a view that ties two entries does
  * not vote against either — before, the tie went to whichever entry came first in the files), and the view sees
@@ -78,11 +78,11 @@ export function createRanker(entries: readonly Entry[], analyzer: Analyzer, sett
       // Numbers the knowledge base never mentions (a salary, an age) carry no meaning for matching.
       const terms = [...new Set(a.terms)].filter((t) => !DIGITS_ONLY.test(t) || bank.occurrences(t).df > 0);
       // A number alone ("1", "2026") says nothing about what is asked.
-      if (terms.every((t) => DIGITS_ONLY.test(t))) return NOTHING;
+      if (terms.every((t) => DIGITS_ONLY.test(t))) return nothing();
       const occ = terms.map((t) => bank.occurrences(t));
       const weights = occ.map((o) => bank.idf(o.df));
       const total = weights.reduce((sum, w) => sum + w, 0);
-      if (total === 0) return NOTHING;
+      if (total === 0) return nothing();
       const unknown = occ.reduce((sum, o, i) => sum + (o.known ? 0 : weights[i]!), 0);
 
       const qw = bank.wordVector(terms);
