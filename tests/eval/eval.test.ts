@@ -15,7 +15,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   public: { right: 0.97, wrong: 0.01 },
   holdout: { right: 0.44, wrong: 0.03 },
   blind: { right: 0.76, wrong: 0.02 },
-  dev: { right: 0.88, wrong: 0.01 },
+  dev: { right: 0.83, wrong: 0.01 },
 };
 
 /** Off-topic questions and traps answered, as measured (every other one must be declined): one blind trap. */
