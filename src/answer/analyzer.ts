@@ -1,5 +1,5 @@
 import { Speller } from './spell.js';
-import { japaneseWords, latinToken, memo, scan, stem, type Piece, type Token } from './text.js';
+import { japaneseWords, latinToken, memo, mentionedKana, scan, stem, type Piece, type Token } from './text.js';
 
 /** What matching needs from knowledge/search.yaml. */
 export interface AnalyzerSettings {
@@ -224,6 +224,7 @@ export function createAnalyzer(settings: AnalyzerSettings, vocabulary: readonly 
         terms.push(t.text);
       }
     }
+    if (!options.latinOnly) for (const word of mentionedKana(text, pieces)) if (!stopwords.has(word)) terms.push(word);
     // Japanese: n-grams over whole runs, so matching works without relying on the segmenter's word boundaries.
     if (grams && !options.latinOnly) for (const piece of pieces) if (piece.kind === 'cjk') ngrams(piece.text, settings.grams.cjk, grams);
     return terms;

@@ -88,3 +88,28 @@ export function latinToken(raw: string): Token {
   const lower = raw.toLowerCase().replace(STRETCHED, '$1');
   return { kind: 'latin', raw: lower, stem: stem(lower), upper: raw.length >= 2 && raw === raw.toUpperCase() && /\p{Lu}/u.test(raw) };
 }
+
+const HIRAGANA_RUN = /^[\p{Script=Hiragana}ー]+$/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * Hiragana standing alone in a Latin sentence ("the difference between は and が", "when do you say すみません") is
+ * mentioned, not used as grammar: it is what the question is about, so each such run counts as a word (unknown to
+ * the knowledge base unless a phrasing mentions it too). Kana glued to other letters ("ALTからIT", "N4くらいで"), or in
+ * a text with any kanji or katakana (a Japanese sentence with English words in it), is grammar, dropped as usual.
+ */
+export function mentionedKana(text: string, pieces: readonly Piece[]): string[] {
+  if (!pieces.some((p) => p.kind === 'latin')) return [];
+  const runs = pieces.filter((p) => p.kind === 'cjk').map((p) => p.text);
+  // Any kanji or katakana: a Japanese sentence (with English words in it), whose kana is grammar.
+  if (runs.length === 0 || !runs.every((run) => HIRAGANA_RUN.test(run))) return [];
+  const normal = text.normalize('NFKC');
+  return runs.filter((run) => {
+    for (let at = normal.indexOf(run); at >= 0; at = normal.indexOf(run, at + 1)) {
+      const before = normal.slice(Math.max(0, at - 1), at);
+      const after = normal.slice(at + run.length, at + run.length + 1);
+      if (!LETTER_OR_DIGIT.test(before) && !LETTER_OR_DIGIT.test(after)) return true;
+    }
+    return false;
+  });
+}

@@ -40,6 +40,14 @@ describe('analyzer', () => {
     expect(t).not.toContain('で');
   });
 
+  it('reads kana standing alone in an English sentence as the word it mentions, kana glued to words or in Japanese as grammar', () => {
+    expect(terms('the difference between は or が')).toEqual(['differ', 'between', 'or', 'は', 'が']);
+    expect(terms("what does 'ですね' mean")).toEqual(['what', 'doe', 'mean', 'ですね']);
+    expect(terms('N4くらいでjob huntingってきつい')).toEqual(['n4', 'job', 'hunt']);
+    expect(terms('meetingで反対意見を言いたいとき、どうやって phrase する')).not.toContain('どうやって');
+    expect(analyzer.terms('answer mentioning は', { latinOnly: true })).toEqual(['answer', 'mention']);
+  });
+
   it('counts an inflected Japanese word by its kanji stem, so 移る and 移りにくい share a term', () => {
     expect(terms('他の業界に移りにくい')).toContain('移');
     expect(terms('別の業界へ移る')).toContain('移');

@@ -160,6 +160,14 @@ describe('ranker: question-to-question matching', () => {
     expect(top(q)).toBe('ask-raise');
   });
 
+  it('GIVEN kana mentioned in an English question ("is it rude to say は") THEN it is an unknown word, not text found everywhere', () => {
+    // は and が occur inside nearly every Japanese phrasing; matched as text they would make the question look known.
+    const mention = ranker.rank('is it rude to ask my boss with は or が');
+    expect(mention.unknownShare).toBeGreaterThan(0.3);
+    expect(decide(mention, DECISION).kind).toBe('none');
+    expect(ranker.rank('is it rude to ask my boss').unknownShare).toBe(0);
+  });
+
   it('GIVEN a synonym in the other language THEN both phrasings meet on the canonical term', () => {
     expect(top('昇給')).toBe('ask-raise');
     expect(top('highly skilled professional')).toBe('hsp');
