@@ -18,9 +18,14 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   dev: { right: 0.83, wrong: 0.01 },
 };
 
-/** Off-topic questions and traps answered, as measured (every other one must be declined): one blind trap. */
+/**
+ * Off-topic questions and traps answered, as measured (every other one must be declined): one blind trap, and one dev
+ * trap (d6: giving up one's passport on naturalizing, answered from pr-or-naturalization, which says it does not cover
+ * naturalization's procedure).
+ */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
   blind: { traps: 1 },
+  dev: { traps: 1 },
 };
 
 let service: AskService;
