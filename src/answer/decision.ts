@@ -40,7 +40,7 @@ export type Decision =
   /** Nothing in the knowledge base is about this. */
   | { kind: 'none' };
 
-const CLOSE_SHARE = 0.75;
+const CLOSE_SHARE = 0.7;
 
 export function decide(ranking: Ranking, s: DecisionSettings): Decision {
   const [best, second] = ranking.hits;
@@ -55,6 +55,6 @@ export function decide(ranking: Ranking, s: DecisionSettings): Decision {
     return { kind: 'answer', best, margin };
   const g = s.suggest;
   if (best.score < g.minScore || best.coverage < g.minCoverage || ranking.unknownShare > g.maxUnknownShare) return { kind: 'none' };
-  // The close entries: those within a quarter of the best score (at most five).
+  // The close entries: those within 30 % of the best score (at most five).
   return { kind: 'close', close: ranking.hits.filter((h) => h.score >= CLOSE_SHARE * best.score).slice(0, 5), margin };
 }
