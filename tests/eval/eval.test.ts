@@ -12,20 +12,15 @@ import { loadNegatives } from './negatives.js';
  * off-topic question and trap declined. Raise them when the figures improve; never lower them to make a change pass.
  */
 const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
-  public: { right: 0.97, wrong: 0.01 },
-  holdout: { right: 0.44, wrong: 0.03 },
-  blind: { right: 0.76, wrong: 0.02 },
-  dev: { right: 0.83, wrong: 0.01 },
+  public: { right: 0.98, wrong: 0.01 },
+  holdout: { right: 0.54, wrong: 0.03 },
+  blind: { right: 0.79, wrong: 0.02 },
+  dev: { right: 0.88, wrong: 0.01 },
 };
 
-/**
- * Off-topic questions and traps answered, as measured (every other one must be declined): one blind trap, and one dev
- * trap (d6: giving up one's passport on naturalizing, answered from pr-or-naturalization, which says it does not cover
- * naturalization's procedure).
- */
+/** Off-topic questions and traps answered, as measured (every other one must be declined): one blind trap. */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
   blind: { traps: 1 },
-  dev: { traps: 1 },
 };
 
 let service: AskService;
