@@ -1,9 +1,9 @@
 import type { Entry } from '../kb/schema.js';
+import { HIRAGANA_ONLY } from './text.js';
 import { Features, InvertedIndex, vectorOf, type Postings, type Vec } from './vectors.js';
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]+/gu;
-const KANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
 const japaneseOf = (texts: readonly string[]) =>
   texts.map((t) => t.normalize('NFKC').toLowerCase().match(CJK_RUN)?.join('|') ?? '').join('|');
 
@@ -114,7 +114,7 @@ export class PhrasingBank {
     if (o === undefined) {
       // Kana mentioned in a Latin sentence (a term of its own, see analyzer.ts) is matched as a word: as text, は or が
       // occurs in nearly every Japanese phrasing.
-      const cjk = CJK.test(t) && !KANA_ONLY.test(t);
+      const cjk = CJK.test(t) && !HIRAGANA_ONLY.test(t);
       const ja = cjk ? this.japanese() : undefined;
       const where = new Uint8Array(this.entries.length);
       let df = 0;

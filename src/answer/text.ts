@@ -11,7 +11,8 @@ export type Token =
 /** A Latin word (group 1) or a run of Japanese. */
 const WORD = /([\p{Script=Latin}\p{N}]+(?:['’][\p{Script=Latin}]+)*)|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]+/gu;
 const JA_WORDS = new Intl.Segmenter('ja', { granularity: 'word' });
-const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
+/** A run of hiragana alone (particles and endings in a sentence; a word when mentioned: see `mentionedKana`). */
+export const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
 const KATAKANA_ONLY = /^[\p{Script=Katakana}ー]+$/u;
 const HAN = /\p{Script=Han}/u;
 
@@ -89,7 +90,6 @@ export function latinToken(raw: string): Token {
   return { kind: 'latin', raw: lower, stem: stem(lower), upper: raw.length >= 2 && raw === raw.toUpperCase() && /\p{Lu}/u.test(raw) };
 }
 
-const HIRAGANA_RUN = /^[\p{Script=Hiragana}ー]+$/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**
@@ -102,7 +102,7 @@ export function mentionedKana(text: string, pieces: readonly Piece[]): string[] 
   if (!pieces.some((p) => p.kind === 'latin')) return [];
   const runs = pieces.filter((p) => p.kind === 'cjk').map((p) => p.text);
   // Any kanji or katakana: a Japanese sentence (with English words in it), whose kana is grammar.
-  if (runs.length === 0 || !runs.every((run) => HIRAGANA_RUN.test(run))) return [];
+  if (runs.length === 0 || !runs.every((run) => HIRAGANA_ONLY.test(run))) return [];
   const normal = text.normalize('NFKC');
   return runs.filter((run) => {
     for (let at = normal.indexOf(run); at >= 0; at = normal.indexOf(run, at + 1)) {
