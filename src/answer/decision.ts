@@ -27,9 +27,10 @@ export interface DecisionSettings {
   /**
    * No entry clearly wins, but the question is inside the domain: the close entries become "did you mean" suggestions
    * and the context of the optional LLM fallback. Stricter than answering, so that near-domain and off-topic
-   * questions never reach the LLM: otherwise the question is declined without suggestions.
+   * questions never reach the LLM: otherwise the question is declined without suggestions. `closeShare`: which
+   * entries count as close — those scoring at least this share of the best entry's score (at most five).
    */
-  suggest: { minScore: number; minCoverage: number; maxUnknownShare: number };
+  suggest: { minScore: number; minCoverage: number; maxUnknownShare: number; closeShare: number };
 }
 
 export type Decision =
@@ -39,8 +40,6 @@ export type Decision =
   | { kind: 'close'; close: Scored[]; margin: number }
   /** Nothing in the knowledge base is about this. */
   | { kind: 'none' };
-
-const CLOSE_SHARE = 0.7;
 
 export function decide(ranking: Ranking, s: DecisionSettings): Decision {
   const [best, second] = ranking.hits;
@@ -55,6 +54,5 @@ export function decide(ranking: Ranking, s: DecisionSettings): Decision {
     return { kind: 'answer', best, margin };
   const g = s.suggest;
   if (best.score < g.minScore || best.coverage < g.minCoverage || ranking.unknownShare > g.maxUnknownShare) return { kind: 'none' };
-  // The close entries: those within 30 % of the best score (at most five).
-  return { kind: 'close', close: ranking.hits.filter((h) => h.score >= CLOSE_SHARE * best.score).slice(0, 5), margin };
+  return { kind: 'close', close: ranking.hits.filter((h) => h.score >= g.closeShare * best.score).slice(0, 5), margin };
 }

@@ -99,7 +99,7 @@ export const searchSettingsSchema = z.strictObject({
       minKnownWords: z.number().int().min(1).max(5),
       wellKnown: z.strictObject({ maxUnknownShare: weight, minScore: weight, threeViews: weight }),
     }),
-    suggest: z.strictObject({ minScore: weight, minCoverage: weight, maxUnknownShare: weight }),
+    suggest: z.strictObject({ minScore: weight, minCoverage: weight, maxUnknownShare: weight, closeShare: weight }),
   }),
   /** Words that carry no meaning for matching (English and Japanese). */
   stopwords: z.array(text(40)).min(1),

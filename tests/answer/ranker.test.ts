@@ -111,7 +111,7 @@ const DECISION: DecisionSettings = {
     minKnownWords: 2,
     wellKnown: { maxUnknownShare: 0, minScore: 1, threeViews: 1 },
   },
-  suggest: { minScore: 0.25, minCoverage: 0, maxUnknownShare: 0.5 },
+  suggest: { minScore: 0.25, minCoverage: 0, maxUnknownShare: 0.5, closeShare: 0.7 },
 };
 
 const analyzer = createAnalyzer(

@@ -85,7 +85,8 @@ export function tally(samples: readonly Sample[], d: DecisionSettings): Tally {
 const steps = (from: number, to: number, step: number) =>
   Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 1000) / 1000);
 
-type Suggest = DecisionSettings['suggest'];
+/** The suggestion gate (which entries then count as close is not calibrated: `closeShare` is kept as it is). */
+type Suggest = Omit<DecisionSettings['suggest'], 'closeShare'>;
 const passes = (r: Ranking, g: Suggest) => {
   const best = r.hits[0];
   return best !== undefined && best.score >= g.minScore && best.coverage >= g.minCoverage && r.unknownShare <= g.maxUnknownShare;
@@ -142,8 +143,9 @@ export function calibrateWellKnown(samples: readonly Sample[], d: DecisionSettin
 }
 
 /** Stage 2, answering: the most public questions right within the budgets (plain loops over precomputed features). */
-export function calibrate(samples: readonly Sample[], minKnownWords: number) {
-  const suggest = calibrateSuggest(samples);
+export function calibrate(samples: readonly Sample[], current: DecisionSettings) {
+  const { minKnownWords } = current.answer;
+  const suggest = { ...calibrateSuggest(samples), closeShare: current.suggest.closeShare };
   const n = samples.length;
   const score = new Float64Array(n);
   const margin = new Float64Array(n);
@@ -252,7 +254,7 @@ async function main() {
     `Samples: ${samples.filter((s) => s.from === 'fold').length} phrasings (5-fold), ${samples.filter((s) => s.from === 'public').length} public and dev questions, ${samples.filter((s) => s.from === 'negative').length} negatives`,
   ];
   lines.push(...report('search.yaml now:', kb.search.decision));
-  const best = calibrate(samples, kb.search.decision.answer.minKnownWords);
+  const best = calibrate(samples, kb.search.decision);
   if (!best) lines.push('No setting fits the budgets.');
   else {
     const d = best.d;
@@ -274,6 +276,7 @@ async function main() {
       `    minScore: ${d.suggest.minScore}`,
       `    minCoverage: ${d.suggest.minCoverage}`,
       `    maxUnknownShare: ${d.suggest.maxUnknownShare}`,
+      `    closeShare: ${d.suggest.closeShare}`,
     );
   }
   lines.push(
