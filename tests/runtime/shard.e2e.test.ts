@@ -17,22 +17,28 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** `npm run start:sharded` with one shard against the fake Discord; `stderr()` is what it has written so far. */
+function startManager() {
+  const manager = spawn(process.execPath, ['--import', 'tsx', 'src/shard.ts'], {
+    cwd: ROOT_DIR,
+    env: {
+      ...process.env,
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_URL: fake.api,
+      SHARD_COUNT: '1',
+      STORE_URL: `sqlite://${dir}/bot.sqlite`,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let written = '';
+  manager.stderr.on('data', (c: Buffer) => (written += c.toString()));
+  return { manager, stderr: () => written };
+}
+
 describe('npm run start:sharded (discord.js ShardingManager)', () => {
   it('GIVEN SHARD_COUNT=1 THEN the manager launches a shard process that identifies as shard 0 of 1 and answers; SIGTERM stops it', async () => {
-    const manager = spawn(process.execPath, ['--import', 'tsx', 'src/shard.ts'], {
-      cwd: ROOT_DIR,
-      env: {
-        ...process.env,
-        DISCORD_TOKEN: fake.token,
-        DISCORD_API_URL: fake.api,
-        SHARD_COUNT: '1',
-        STORE_URL: `sqlite://${dir}/bot.sqlite`,
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    manager.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const { manager, stderr } = startManager();
     try {
       await fake.waitForRequest((r) => r.path === '/gateway/bot', 15_000);
       const deadline = Date.now() + 15_000;
@@ -46,25 +52,12 @@ describe('npm run start:sharded (discord.js ShardingManager)', () => {
       manager.kill('SIGTERM');
       expect(await exited).toBe(0);
     }
-    expect(stderr).not.toContain(fake.token);
+    expect(stderr()).not.toContain(fake.token);
   }, 40_000);
 
   it('GIVEN a shard whose token Discord rejects mid-session (4004) THEN the manager stops every shard and exits 1 instead of respawning', async () => {
     const identified = fake.gateway.identifies.length;
-    const manager = spawn(process.execPath, ['--import', 'tsx', 'src/shard.ts'], {
-      cwd: ROOT_DIR,
-      env: {
-        ...process.env,
-        DISCORD_TOKEN: fake.token,
-        DISCORD_API_URL: fake.api,
-        SHARD_COUNT: '1',
-        STORE_URL: `sqlite://${dir}/bot.sqlite`,
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    manager.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const { manager, stderr } = startManager();
     const exited = new Promise<number | null>((resolve) => manager.once('exit', resolve));
     try {
       const deadline = Date.now() + 20_000;
@@ -72,8 +65,8 @@ describe('npm run start:sharded (discord.js ShardingManager)', () => {
       await new Promise((r) => setTimeout(r, 300)); // GUILD_CREATE → ready
       fake.kick(4004);
       expect(await exited).toBe(1);
-      expect(stderr).toContain('Discord rejected DISCORD_TOKEN');
-      expect(stderr).toContain('a shard cannot run; stopping all shards');
+      expect(stderr()).toContain('Discord rejected DISCORD_TOKEN');
+      expect(stderr()).toContain('a shard cannot run; stopping all shards');
       expect(fake.gateway.identifies).toHaveLength(identified + 1); // not respawned
     } finally {
       if (manager.exitCode === null) manager.kill('SIGKILL');
