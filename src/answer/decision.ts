@@ -53,6 +53,8 @@ export function decide(ranking: Ranking, s: DecisionSettings): Decision {
   if (best.score >= minScore && margin >= needed && ranking.unknownShare <= a.maxUnknownShare && ranking.known >= a.minKnownWords)
     return { kind: 'answer', best, margin };
   const g = s.suggest;
-  if (best.score < g.minScore || best.coverage < g.minCoverage || ranking.unknownShare > g.maxUnknownShare) return { kind: 'none' };
+  // No known word that names a subject (only verb stems such as 書 or 覚): nothing shows the question is in the domain.
+  if (ranking.known === 0 || best.score < g.minScore || best.coverage < g.minCoverage || ranking.unknownShare > g.maxUnknownShare)
+    return { kind: 'none' };
   return { kind: 'close', close: ranking.hits.filter((h) => h.score >= g.closeShare * best.score).slice(0, 5), margin };
 }

@@ -32,11 +32,20 @@ export interface Ranking {
   unknownShare: number;
   /** How many of four independent views (nearest phrasing by words, by n-grams, centroid, coverage) pick the best entry. */
   agreement: number;
-  /** How many different words of the question some entry's phrasings, title or keywords use. */
+  /**
+   * How many different words of the question some entry's phrasings, title or keywords use — 0 when every such word is
+   * a single kanji (the stem of an inflected verb: 書き → 書, 覚えられない → 覚), which alone names no subject.
+   */
   known: number;
 }
 
 const DIGITS_ONLY = /^\d+$/;
+const LONE_KANJI = /^\p{Script=Han}$/u;
+/** `Ranking.known`: the question's known words, unless all of them are single-kanji stems. */
+function knownWords(terms: readonly string[], occ: readonly { known: boolean }[]): number {
+  const known = terms.filter((_, i) => occ[i]!.known);
+  return known.some((t) => !LONE_KANJI.test(t)) ? known.length : 0;
+}
 /** The ranking of a question with nothing the knowledge base knows (a new object each time: callers may keep it). */
 export const nothing = (): Ranking => ({ hits: [], unknownShare: 1, agreement: 0, known: 0 });
 /**
@@ -122,7 +131,7 @@ export function createRanker(entries: readonly Entry[], analyzer: Analyzer, sett
       hits.sort((x, y) => y.score - x.score);
       const top = hits[0] ? entries.indexOf(hits[0].entry) : -1;
       const agreement = top < 0 ? 0 : viewsPicking([byWords, byGrams, centroidScores, coverage], top);
-      return { hits, unknownShare: unknown / total, agreement, known: occ.filter((o) => o.known).length };
+      return { hits, unknownShare: unknown / total, agreement, known: knownWords(terms, occ) };
     },
   };
 }

@@ -241,6 +241,17 @@ describe('decision: answer only when one entry clearly wins', () => {
       expect(decide(ranking(0, 4, 0, 1), DECISION).kind).toBe('close');
       expect(decide(ranking(0, 4, 0, 2), DECISION).kind).toBe('answer');
     });
+    it('GIVEN a question whose only known words are single kanji (verb stems) THEN no word names a subject: declined without suggestions', () => {
+      // 上 and 下 are stems of phrasings' verbs (給料上げて, 評価下がる), but alone they say nothing about what is asked.
+      const stems = ranker.rank('上げたいけど下がるかも？');
+      expect(stems.hits.length).toBeGreaterThan(0);
+      expect(stems.known).toBe(0);
+      expect(decide(stems, DECISION)).toEqual({ kind: 'none' });
+      expect(decide(ranking(0, 4, 0, 0), DECISION)).toEqual({ kind: 'none' });
+      // The same stem beside a word that names the subject counts as usual.
+      expect(ranker.rank('飲み会に行かないと下がる？').known).toBe(2);
+      expect(answered('飲み会に行かないと下がる？')).toBe('nomikai');
+    });
     it('GIVEN a best score under minScore THEN it is not answered, however clear the margin', () => {
       const low = { ...ranking(0, 4), hits: [{ entry: ENTRIES[0]!, score: 0.3, best: 0.3, coverage: 1 }] };
       expect(decide(low, DECISION).kind).toBe('close');
