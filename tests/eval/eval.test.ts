@@ -120,6 +120,25 @@ describe('the LLM fallback sees only questions inside the domain', () => {
   });
 });
 
+describe('declined questions whose suggestions hold the answer', () => {
+  it('GIVEN a question spanning two entries THEN it is declined, and counted as suggesting the right entry only when an expected entry is among the suggestions', async () => {
+    const q = 'is switching from eikaiwa to IT support a good idea if im N3 and did some helpdesk back home';
+    const reply = await service.ask(q, { origin: 'cli' });
+    const suggested = reply.ok ? reply.view.related.map((e) => e.id) : [];
+    expect(suggested.length).toBeGreaterThanOrEqual(2);
+    const item = { id: 'near-tie', q, lang: 'en' as const };
+    const report = await evaluate(service, [
+      { ...item, expect: [suggested[1]!] },
+      { ...item, id: 'elsewhere', expect: ['three-month-rule'] },
+    ]);
+    expect(report.outcomes.map((o) => [o.verdict, o.suggestedRight])).toEqual([
+      ['declined', true],
+      ['declined', false],
+    ]);
+    expect(report.inScope).toMatchObject({ declined: 2, suggestingRight: 1 });
+  });
+});
+
 describe('grading', () => {
   const item = { id: 'x', q: 'q', lang: 'en' as const, expect: ['job-change-notification'], facts: [['14 days', '14-day'], 'notif'] };
   it('is right only from an expected entry with every fact (any alternative, any case)', () => {

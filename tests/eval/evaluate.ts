@@ -61,11 +61,14 @@ export interface EvalOutcome {
   missing: string[];
   /** Declined with suggestions (a trap must be declined without any). */
   suggested: boolean;
+  /** Declined, with an expected entry among the "did you mean" suggestions: the member still finds the answer. */
+  suggestedRight: boolean;
 }
 
 export interface SetReport {
   outcomes: EvalOutcome[];
-  inScope: Record<Verdict, number> & { total: number };
+  /** `suggestingRight`: declined questions whose suggestions include an expected entry. */
+  inScope: Record<Verdict, number> & { total: number; suggestingRight: number };
   offTopic: { total: number; declined: number };
   traps: { total: number; declined: number; withoutSuggestions: number };
 }
@@ -114,6 +117,7 @@ export async function evaluate(service: AskService, items: readonly EvalItem[]):
       confidence: json.confidence,
       missing,
       suggested: r.view.related.length > 0 && !json.answered,
+      suggestedRight: !json.answered && r.view.related.some((e) => item.expect?.includes(e.id) ?? false),
     });
   }
   const inScope = outcomes.filter((o) => kindOf(o.item) === 'in-scope');
@@ -122,7 +126,13 @@ export async function evaluate(service: AskService, items: readonly EvalItem[]):
   const count = (v: Verdict) => inScope.filter((o) => o.verdict === v).length;
   return {
     outcomes,
-    inScope: { total: inScope.length, right: count('right'), wrong: count('wrong'), declined: count('declined') },
+    inScope: {
+      total: inScope.length,
+      right: count('right'),
+      wrong: count('wrong'),
+      declined: count('declined'),
+      suggestingRight: inScope.filter((o) => o.suggestedRight).length,
+    },
     offTopic: { total: off.length, declined: off.filter((o) => o.verdict === 'declined').length },
     traps: {
       total: traps.length,

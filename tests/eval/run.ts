@@ -23,7 +23,9 @@ const pct = (n: number, d: number) => (d === 0 ? '—' : `${((n / d) * 100).toFi
 const summary = (name: string, r: SetReport) =>
   [
     `${name.padEnd(8)} in scope ${String(r.inScope.total).padStart(3)}: right ${r.inScope.right} (${pct(r.inScope.right, r.inScope.total)}) · ` +
-      `wrong ${r.inScope.wrong} (${pct(r.inScope.wrong, r.inScope.total)}) · declined ${r.inScope.declined} (${pct(r.inScope.declined, r.inScope.total)})`,
+      `wrong ${r.inScope.wrong} (${pct(r.inScope.wrong, r.inScope.total)}) · declined ${r.inScope.declined} (${pct(r.inScope.declined, r.inScope.total)}` +
+      // The held-out set has no entry labels: which suggestion would be right is unknown there.
+      (r.outcomes.some((o) => o.item.expect) ? `; ${r.inScope.suggestingRight} with the right entry among the suggestions)` : ')'),
     `${''.padEnd(8)} off-topic declined ${r.offTopic.declined}/${r.offTopic.total}` +
       (r.traps.total > 0
         ? ` · traps declined ${r.traps.declined}/${r.traps.total} (${r.traps.withoutSuggestions} without suggestions)`
