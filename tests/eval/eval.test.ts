@@ -12,10 +12,10 @@ import { loadNegatives } from './negatives.js';
  * off-topic question and trap declined. Raise them when the figures improve; never lower them to make a change pass.
  */
 const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
-  public: { right: 0.98, wrong: 0.01 },
-  holdout: { right: 0.54, wrong: 0.03 },
+  public: { right: 0.99, wrong: 0.01 },
+  holdout: { right: 0.57, wrong: 0.03 },
   blind: { right: 0.79, wrong: 0.02 },
-  dev: { right: 0.88, wrong: 0.01 },
+  dev: { right: 0.91, wrong: 0.01 },
 };
 
 /** Off-topic questions and traps answered, as measured (every other one must be declined): one blind trap. */
