@@ -41,6 +41,24 @@ export type Decision =
   /** Nothing in the knowledge base is about this. */
   | { kind: 'none' };
 
+/** The suggestion gate's thresholds (`closeShare` then says which entries count as close). */
+export type SuggestGate = Omit<DecisionSettings['suggest'], 'closeShare'>;
+
+/**
+ * Whether a question no entry clearly answers is inside the domain, so its close entries may be suggested (and drafted
+ * from). Never when no known word names a subject (only verb stems such as 書 or 覚).
+ */
+export function suggestable(ranking: Ranking, g: SuggestGate): boolean {
+  const best = ranking.hits[0];
+  return (
+    best !== undefined &&
+    ranking.known > 0 &&
+    best.score >= g.minScore &&
+    best.coverage >= g.minCoverage &&
+    ranking.unknownShare <= g.maxUnknownShare
+  );
+}
+
 export function decide(ranking: Ranking, s: DecisionSettings): Decision {
   const [best, second] = ranking.hits;
   if (!best) return { kind: 'none' };
@@ -52,9 +70,6 @@ export function decide(ranking: Ranking, s: DecisionSettings): Decision {
   const needed = [Infinity, Infinity, a.minMargin.twoViews, threeViews, a.minMargin.fourViews][ranking.agreement] ?? Infinity;
   if (best.score >= minScore && margin >= needed && ranking.unknownShare <= a.maxUnknownShare && ranking.known >= a.minKnownWords)
     return { kind: 'answer', best, margin };
-  const g = s.suggest;
-  // No known word that names a subject (only verb stems such as 書 or 覚): nothing shows the question is in the domain.
-  if (ranking.known === 0 || best.score < g.minScore || best.coverage < g.minCoverage || ranking.unknownShare > g.maxUnknownShare)
-    return { kind: 'none' };
-  return { kind: 'close', close: ranking.hits.filter((h) => h.score >= g.closeShare * best.score).slice(0, 5), margin };
+  if (!suggestable(ranking, s.suggest)) return { kind: 'none' };
+  return { kind: 'close', close: ranking.hits.filter((h) => h.score >= s.suggest.closeShare * best.score).slice(0, 5), margin };
 }

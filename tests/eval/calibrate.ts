@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { decide, type DecisionSettings } from '../../src/answer/decision.js';
+import { decide, suggestable, type DecisionSettings, type SuggestGate } from '../../src/answer/decision.js';
 import { createAnswerEngine } from '../../src/answer/engine.js';
 import type { Ranking } from '../../src/answer/ranker.js';
 import { loadKnowledgeOrThrow, type KnowledgeBase } from '../../src/kb/load.js';
@@ -85,27 +85,22 @@ export function tally(samples: readonly Sample[], d: DecisionSettings): Tally {
 const steps = (from: number, to: number, step: number) =>
   Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 1000) / 1000);
 
-/** The suggestion gate (which entries then count as close is not calibrated: `closeShare` is kept as it is). */
-type Suggest = Omit<DecisionSettings['suggest'], 'closeShare'>;
-const passes = (r: Ranking, g: Suggest) => {
-  const best = r.hits[0];
-  return best !== undefined && best.score >= g.minScore && best.coverage >= g.minCoverage && r.unknownShare <= g.maxUnknownShare;
-};
-
 /**
  * Stage 1, the suggestion gate: let through as many public questions as possible while few negatives pass it (a
  * negative that passes would get suggestions and could reach the LLM fallback); the rest of the budget is for stage 2.
+ * The test is decide's own (`suggestable`); `closeShare`, which entries then count as close, is not calibrated.
  */
-export function calibrateSuggest(samples: readonly Sample[]): Suggest {
+export function calibrateSuggest(samples: readonly Sample[]): SuggestGate {
   const pub = samples.filter((s) => s.from === 'public');
   const neg = samples.filter((s) => s.from === 'negative');
-  let best: { g: Suggest; through: number } | undefined;
+  let best: { g: SuggestGate; through: number } | undefined;
   for (const minScore of steps(0.25, 0.6, 0.05))
     for (const minCoverage of steps(0, 0.6, 0.1))
       for (const maxUnknownShare of steps(0.1, 0.6, 0.1)) {
         const g = { minScore, minCoverage, maxUnknownShare };
-        if (neg.filter((s) => passes(s.ranking, g)).length > (BUDGET.negativesReached - BUDGET.negativesAnswered) * neg.length) continue;
-        const through = pub.filter((s) => passes(s.ranking, g)).length;
+        if (neg.filter((s) => suggestable(s.ranking, g)).length > (BUDGET.negativesReached - BUDGET.negativesAnswered) * neg.length)
+          continue;
+        const through = pub.filter((s) => suggestable(s.ranking, g)).length;
         if (!best || through > best.through) best = { g, through };
       }
   return best?.g ?? { minScore: 1, minCoverage: 1, maxUnknownShare: 0 };
@@ -164,7 +159,7 @@ export function calibrate(samples: readonly Sample[], current: DecisionSettings)
     fewWords[i] = s.ranking.known < minKnownWords ? 1 : 0;
     correct[i] = a && s.ok(a.entry.id) ? 1 : 0;
     from[i] = s.from === 'fold' ? 0 : s.from === 'public' ? 1 : 2;
-    suggested[i] = passes(s.ranking, suggest) ? 1 : 0;
+    suggested[i] = suggestable(s.ranking, suggest) ? 1 : 0;
   });
   const total = [0, 1, 2].map((k) => from.filter((f) => f === k).length);
   let best: { d: DecisionSettings; right: number; foldRight: number } | undefined;
