@@ -2,6 +2,7 @@ import type { Entry } from '../kb/schema.js';
 import type { Analyzer } from './analyzer.js';
 import { buildBank } from './bank-build.js';
 import { PhrasingBank, type BankState, type Mix } from './bank.js';
+import { LONE_KANJI } from './text.js';
 
 /** How a question is scored against an entry (knowledge/search.yaml `ranking`). */
 export interface RankingSettings {
@@ -40,7 +41,6 @@ export interface Ranking {
 }
 
 const DIGITS_ONLY = /^\d+$/;
-const LONE_KANJI = /^\p{Script=Han}$/u;
 /** `Ranking.known`: the question's known words, unless all of them are single-kanji stems. */
 function knownWords(terms: readonly string[], occ: readonly { known: boolean }[]): number {
   const known = terms.filter((_, i) => occ[i]!.known);

@@ -14,7 +14,8 @@ const JA_WORDS = new Intl.Segmenter('ja', { granularity: 'word' });
 /** A run of hiragana alone (particles and endings in a sentence; a word when mentioned: see `mentionedKana`). */
 export const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
 const KATAKANA_ONLY = /^[\p{Script=Katakana}ー]+$/u;
-const HAN = /\p{Script=Han}/u;
+/** A single kanji: dropped as a word in Japanese runs, and no sign of a subject when it is an inflected word's stem. */
+export const LONE_KANJI = /^\p{Script=Han}$/u;
 
 /** `make` memoised per key, bounded (questions are user input): the cache is emptied when it is full. */
 export function memo<T>(make: (key: string) => T, limit = 50_000): (key: string) => T {
@@ -59,7 +60,7 @@ export const japaneseWords = memo((run: string): readonly string[] => {
     }
     flush();
     if (!seg.isWordLike || HIRAGANA_ONLY.test(seg.segment)) continue;
-    if (seg.segment.length === 1 && HAN.test(seg.segment)) continue;
+    if (LONE_KANJI.test(seg.segment)) continue;
     // A verb or adjective counts by its kanji stem, whatever its ending: 移る, 移り and 移って are one word.
     words.push(OKURIGANA.exec(seg.segment)?.[1] ?? seg.segment);
   }
