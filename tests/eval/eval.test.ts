@@ -13,10 +13,9 @@ import { loadNegatives } from './negatives.js';
  */
 const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   public: { right: 0.99, wrong: 0.01 },
-  holdout: { right: 0.57, wrong: 0.03 },
+  holdout: { right: 0.59, wrong: 0.03 },
   blind: { right: 0.79, wrong: 0.02 },
-  // 0.91 → 0.90 when d9 joined (95 new in-scope questions, 73 right at first look): a larger set, not a regression.
-  dev: { right: 0.9, wrong: 0.01 },
+  dev: { right: 0.96, wrong: 0.01 },
 };
 
 /** Off-topic questions and traps answered, as measured (every other one must be declined): one blind trap. */
