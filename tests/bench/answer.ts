@@ -68,8 +68,14 @@ export async function benchFallback(kb: KnowledgeBase): Promise<string[]> {
     );
     const withLlm = createAskService({ engine, logger, drafter: fallback.forKnowledge(kb) });
     const without = createAskService({ engine, logger });
-    const base = 'my coworkers go smoking together, should I join to build relationships';
-    const distinct = Array.from({ length: 30 }, (_, i) => `${base} case ${i}`);
+    // A question spanning two entries, which reaches the LLM (tests/eval/eval.test.ts holds that); made distinct by a
+    // number the knowledge base never mentions, which matching ignores, so every variant reaches it too.
+    const base = 'is switching from eikaiwa to IT support a good idea if im N3 and did some helpdesk back home';
+    const distinct = Array.from({ length: 30 }, (_, i) => `${base} (${9001 + i})`);
+    const unconfident = distinct.filter((q) => engine.explain(q).decision.kind === 'close');
+    if (unconfident.length < distinct.length) {
+      throw new Error(`the fallback bench's question no longer reaches the LLM (${unconfident.length} of ${distinct.length} variants do)`);
+    }
     // A repeated-question workload: 300 asks, popular questions asked far more often (deterministic Zipf-like draw).
     let seed = 42;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
