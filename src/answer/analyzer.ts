@@ -1,5 +1,5 @@
 import { Speller } from './spell.js';
-import { japaneseWords, latinToken, memo, mentionedKana, scan, stem, type Piece, type Token } from './text.js';
+import { japaneseWords, latinToken, memo, mentionedKana, MIDDLE_DOT, scan, stem, type Piece, type Token } from './text.js';
 
 /** What matching needs from knowledge/search.yaml. */
 export interface AnalyzerSettings {
@@ -50,6 +50,14 @@ function ngrams(text: string, [min, max]: readonly [number, number], out: GramPa
   for (let n = min; n <= max; n++) {
     for (let i = 0; i + n <= length; i++) out.push(chars ? chars.slice(i, i + n).join('') : text.substring(i, i + n));
   }
+}
+
+/**
+ * Japanese: n-grams over whole runs, so matching works without relying on the segmenter's word boundaries — but not
+ * across a middle dot, which separates words.
+ */
+function japaneseGrams(pieces: readonly Piece[], lengths: readonly [number, number], out: GramParts) {
+  for (const piece of pieces) if (piece.kind === 'cjk') for (const part of piece.text.split(MIDDLE_DOT)) ngrams(part, lengths, out);
 }
 
 /** The synonym groups as lookup tables: ALL-CAPS acronyms, Japanese variants (one pattern), Latin stem phrases. */
@@ -225,8 +233,7 @@ export function createAnalyzer(settings: AnalyzerSettings, vocabulary: readonly 
       }
     }
     if (!options.latinOnly) for (const word of mentionedKana(text, pieces)) if (!stopwords.has(word)) terms.push(word);
-    // Japanese: n-grams over whole runs, so matching works without relying on the segmenter's word boundaries.
-    if (grams && !options.latinOnly) for (const piece of pieces) if (piece.kind === 'cjk') ngrams(piece.text, settings.grams.cjk, grams);
+    if (grams && !options.latinOnly) japaneseGrams(pieces, settings.grams.cjk, grams);
     return terms;
   }
 

@@ -8,8 +8,14 @@ import { stemmer } from 'stemmer';
 export type Token =
   { kind: 'latin'; raw: string; stem: string; upper: boolean } | { kind: 'cjk'; text: string } | { kind: 'group'; group: number };
 
-/** A Latin word (group 1) or a run of Japanese. */
-const WORD = /([\p{Script=Latin}\p{N}]+(?:['’][\p{Script=Latin}]+)*)|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]+/gu;
+/**
+ * A Latin word (group 1) or a run of Japanese — with the middle dots inside it (技術・人文知識・国際業務, 経営・管理), so a
+ * synonym variant written with them is found in the run; they are no word and no n-gram (see `MIDDLE_DOT`).
+ */
+const WORD =
+  /([\p{Script=Latin}\p{N}]+(?:['’][\p{Script=Latin}]+)*)|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]+(?:・[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]+)*/gu;
+/** The middle dot between the words of a Japanese run (NFKC makes the half-width ･ this one). */
+export const MIDDLE_DOT = '・';
 const JA_WORDS = new Intl.Segmenter('ja', { granularity: 'word' });
 /** A run of hiragana alone (particles and endings in a sentence; a word when mentioned: see `mentionedKana`). */
 export const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;

@@ -6,7 +6,7 @@ const settings: AnalyzerSettings = {
   stopwords: ['the', 'a', 'to', 'for', 'in', 'do', 'i', 'my', 'it', 'is', 'definitely', 'probably'],
   synonyms: [
     { canonical: 'raise', variants: ['pay rise', 'salary increase', '昇給'] },
-    { canonical: 'gijinkoku', variants: ['技人国', 'engineer visa'] },
+    { canonical: 'gijinkoku', variants: ['技人国', '技術・人文知識・国際業務', 'engineer visa'] },
     { canonical: 'information technology', variants: ['IT'] },
   ],
   grams: { latin: [3, 4], cjk: [2, 3] },
@@ -21,6 +21,16 @@ describe('analyzer', () => {
     expect(terms('昇給について')).toEqual(['rais']);
     expect(terms('技人国で転職')).toEqual(['gijinkoku', '転職']);
     expect(analyzer.analyze('pay rise').grams.join(' ')).not.toMatch(/[\uE000-\uF8FF]/u);
+  });
+
+  it('finds a Japanese variant written with middle dots (a status by its official name), with no n-gram across a dot', () => {
+    expect(terms('「教育」と「技術・人文知識・国際業務」のどちら？')).toEqual(['教育', 'gijinkoku']);
+    expect(terms('技術･人文知識･国際業務')).toEqual(['gijinkoku']); // the half-width dot, after NFKC
+    expect(terms('日本語・転職・スキル')).toEqual(['日本語', '転職', 'スキル']);
+    const grams = analyzer.analyze('日本語・転職').grams;
+    expect(grams).toContain('日本語');
+    expect(grams.some((g) => g.includes('・'))).toBe(false);
+    expect(grams).not.toContain('語転');
   });
 
   it('treats an acronym case-sensitively: "IT" is information technology, the pronoun "it" a stopword', () => {
