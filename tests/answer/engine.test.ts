@@ -3,6 +3,7 @@ import { createAnswerEngine, type AnswerEngine } from '../../src/answer/engine.j
 import { resultView } from '../../src/answer/view.js';
 import { answerJson as toJson, plainText } from '../../src/cli/render.js';
 import { realKnowledgeBase } from '../support/kb.js';
+import { TWO_ENTRY_QUESTION } from '../support/questions.js';
 
 let engine: AnswerEngine;
 beforeAll(async () => {
@@ -68,7 +69,7 @@ describe('answering member questions from the real knowledge base', () => {
   });
 
   it('GIVEN a question that spans two entries THEN it is not answered; the close entries are suggested and are the LLM context', () => {
-    const r = engine.answer('is switching from eikaiwa to IT support a good idea if im N3 and did some helpdesk back home');
+    const r = engine.answer(TWO_ENTRY_QUESTION);
     expect(r.answered).toBe(false);
     expect(r.suggestions.map((e) => e.id)).toContain('after-alt-n3');
     expect(r.candidates.map((h) => h.entry.id)).toEqual(expect.arrayContaining(['after-alt-n3', 'after-alt-it-tech']));

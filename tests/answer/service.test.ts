@@ -4,6 +4,7 @@ import { createAskService, type Drafter, type DraftOutcome } from '../../src/ans
 import { answerJson as toJson } from '../../src/cli/render.js';
 import { realKnowledgeBase } from '../support/kb.js';
 import { memoryLogger } from '../support/logger.js';
+import { TWO_ENTRY_QUESTION } from '../support/questions.js';
 
 /** The label of AI drafts in knowledge/replies.yaml. */
 const AI_LABEL = 'AI-drafted from the guides — check the sources';
@@ -29,7 +30,7 @@ function scripted(outcome: DraftOutcome) {
   return { calls, events, ask };
 }
 
-const UNCONFIDENT = 'is switching from eikaiwa to IT support a good idea if im N3 and did some helpdesk back home';
+const UNCONFIDENT = TWO_ENTRY_QUESTION;
 
 describe('ask service with the LLM fallback', () => {
   it('GIVEN search is not confident THEN defers, then drafts from the best entries; the answer is labelled with the cited sources', async () => {

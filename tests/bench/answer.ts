@@ -8,6 +8,7 @@ import { loadEvalSet } from '../eval/evaluate.js';
 import { startFakeOpenAI } from '../fakes/openai.js';
 import { memoryLogger } from '../support/logger.js';
 import { line, mib, ms, percentile } from './stats.js';
+import { TWO_ENTRY_QUESTION } from '../support/questions.js';
 
 /** Start-up (load + validate + index), answer latency over the evaluation set, and heap. */
 export async function benchAnswers(): Promise<{ lines: string[]; kb: KnowledgeBase }> {
@@ -70,7 +71,7 @@ export async function benchFallback(kb: KnowledgeBase): Promise<string[]> {
     const without = createAskService({ engine, logger });
     // A question spanning two entries, which reaches the LLM (tests/eval/eval.test.ts holds that); made distinct by a
     // number the knowledge base never mentions, which matching ignores, so every variant reaches it too.
-    const base = 'is switching from eikaiwa to IT support a good idea if im N3 and did some helpdesk back home';
+    const base = TWO_ENTRY_QUESTION;
     const distinct = Array.from({ length: 30 }, (_, i) => `${base} (${9001 + i})`);
     const unconfident = distinct.filter((q) => engine.explain(q).decision.kind === 'close');
     if (unconfident.length < distinct.length) {

@@ -11,6 +11,7 @@ import { startTestBot, type TestBot } from '../support/bot.js';
 import { faultyStore } from '../support/faulty-store.js';
 import { API_KEY } from '../llm/helpers.js';
 import { customIdsOf, handled, replyTo, until } from './helpers.js';
+import { TWO_ENTRY_QUESTION } from '../support/questions.js';
 
 const AGE = 43;
 const SALARY = 7_654_321;
@@ -24,7 +25,7 @@ const QUESTIONS = {
   helpFailing: 'how do I ask for a raise without seeming pushy? zanzibar wonders',
   rejected: 'how do I ask for a promotion zanzibar',
   // The LLM questions carry a number as their marker: a made-up word would make them look outside the domain.
-  llm: 'is switching from eikaiwa to IT support a good idea if im N3 and did some helpdesk back home 4821397',
+  llm: `${TWO_ENTRY_QUESTION} 4821397`,
   llmFailing: 'would moving from eikaiwa to IT support make sense with N3 and some helpdesk experience back home 4821398',
 };
 const LONG_VALUE = `zanzibar-topic ${'x'.repeat(5_980)}`;

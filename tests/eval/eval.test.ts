@@ -6,6 +6,7 @@ import { memoryLogger } from '../support/logger.js';
 import { realKnowledgeBase } from '../support/kb.js';
 import { evaluate, grade, kindOf, loadEvalSet, type EvalSetName } from './evaluate.js';
 import { loadNegatives } from './negatives.js';
+import { TWO_ENTRY_QUESTION } from '../support/questions.js';
 
 /**
  * Floors just under each set's measured figures (`npm run eval` prints them): right at least, wrong at most, and every
@@ -115,7 +116,7 @@ describe('the LLM fallback sees only questions inside the domain', () => {
   it('GIVEN in-scope questions whose top entries are close THEN they reach the drafter with those entries', async () => {
     const { asked, drafter } = recording();
     const s = createAskService({ engine: createAnswerEngine(await realKnowledgeBase()), logger: memoryLogger('silent').logger, drafter });
-    const q = 'is switching from eikaiwa to IT support a good idea if im N3 and did some helpdesk back home';
+    const q = TWO_ENTRY_QUESTION;
     await s.ask(q, { origin: 'slash' });
     expect(asked).toEqual([q]);
   });
@@ -123,7 +124,7 @@ describe('the LLM fallback sees only questions inside the domain', () => {
 
 describe('declined questions whose suggestions hold the answer', () => {
   it('GIVEN a question spanning two entries THEN it is declined, and counted as suggesting the right entry only when an expected entry is among the suggestions', async () => {
-    const q = 'is switching from eikaiwa to IT support a good idea if im N3 and did some helpdesk back home';
+    const q = TWO_ENTRY_QUESTION;
     const reply = await service.ask(q, { origin: 'cli' });
     const suggested = reply.ok ? reply.view.related.map((e) => e.id) : [];
     expect(suggested.length).toBeGreaterThanOrEqual(2);

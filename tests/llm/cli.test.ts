@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../../src/paths.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai.js';
+import { TWO_ENTRY_QUESTION } from '../support/questions.js';
 
 let openai: FakeOpenAI;
 beforeAll(async () => {
@@ -31,7 +32,7 @@ async function cli(args: string[], env: Record<string, string> = {}) {
   return { json: JSON.parse(stdout) as { answered: boolean; mode: string; text: string; sources: { id: string }[] }, stderr };
 }
 
-const UNCONFIDENT = 'is switching from eikaiwa to IT support a good idea if im N3 and did some helpdesk back home';
+const UNCONFIDENT = TWO_ENTRY_QUESTION;
 
 describe('cli ask and the LLM fallback', () => {
   it('GIVEN no OPENAI_* setting THEN nothing of the LLM is even loaded and the answer is knowledge-only', async () => {

@@ -4,6 +4,7 @@ import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { settle } from '../discord/helpers.js';
 import { API_KEY } from './helpers.js';
+import { TWO_ENTRY_QUESTION } from '../support/questions.js';
 
 let openai: FakeOpenAI;
 let t: TestBot;
@@ -46,7 +47,7 @@ describe('/ask with the LLM fallback, end to end', () => {
   it('GIVEN a question search cannot answer confidently THEN the bot defers, drafts from the guides, and shows the AI label and sources', async () => {
     openai.enqueue(grounded);
     const i = t.fake.slash('ask', {
-      question: 'is switching from eikaiwa to IT support a good idea if im N3 and did some helpdesk back home',
+      question: TWO_ENTRY_QUESTION,
     });
     expect((await t.fake.waitForResponse(i.id)).type).toBe(5);
     const embed = embedOf(await t.fake.waitForEdit(i.id));

@@ -10,6 +10,7 @@ import { realKnowledgeBase } from '../support/kb.js';
 import { memoryLogger } from '../support/logger.js';
 import { parsePrometheus } from '../support/prometheus.js';
 import { API_KEY, llmConfig } from './helpers.js';
+import { TWO_ENTRY_QUESTION } from '../support/questions.js';
 
 let openai: FakeOpenAI;
 let engine: AnswerEngine;
@@ -24,7 +25,7 @@ beforeEach(() => {
   openai.requests.length = 0;
 });
 
-const QUESTION = 'is switching from eikaiwa to IT support a good idea if im N3 and did some helpdesk back home';
+const QUESTION = TWO_ENTRY_QUESTION;
 /** The entries the ask service hands the drafter for a question whose top entries are close (the engine's own choice). */
 const candidates = (q: string): Hit[] => engine.answer(q).candidates;
 const grounded = (id = 'after-alt-it-tech') => ({

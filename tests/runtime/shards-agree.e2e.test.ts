@@ -11,6 +11,7 @@ import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai.js';
 import { twoFreePorts } from '../support/ports.js';
 import { parsePrometheus, type Exposition } from '../support/prometheus.js';
 import { describeWithRedis } from '../support/redis.js';
+import { TWO_ENTRY_QUESTION } from '../support/questions.js';
 
 async function metricsOf(port: number, until: (m: Exposition) => boolean, timeoutMs = 20_000): Promise<Exposition> {
   const deadline = Date.now() + timeoutMs;
@@ -110,11 +111,7 @@ describeWithRedis('two shards in two processes sharing Redis', (redis) => {
   }, 30_000);
 
   it('GIVEN a member used their one daily LLM draft through shard 0 THEN shard 1 does not call the model for them', async () => {
-    const first = fake.slash(
-      'ask',
-      { question: 'is switching from eikaiwa to IT support a good idea if im N3 and did some helpdesk back home' },
-      { channelId: fake.guilds[0]!.channels.general.id },
-    );
+    const first = fake.slash('ask', { question: TWO_ENTRY_QUESTION }, { channelId: fake.guilds[0]!.channels.general.id });
     await fake.waitForEdit(first.id, undefined, 10_000);
     expect(openai.requests).toHaveLength(1); // unscripted: the model fails, but the member's draft is spent
     const second = fake.slash(
