@@ -16,8 +16,9 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   public: { right: 0.99, wrong: 0.01 },
   holdout: { right: 0.62, wrong: 0.03 },
   blind: { right: 0.8, wrong: 0.02 },
-  // 0.96 → 0.94 when d10 joined (a larger set, not a regression); 0.97 after the sixth stop (d11 and d12 joined: 97.8 %).
-  dev: { right: 0.97, wrong: 0.01 },
+  // 0.96 → 0.94 when d10 joined (a larger set, not a regression); 0.97 after the sixth stop (d11 and d12 joined: 97.8 %);
+  // 0.98 after the seventh (d13 joined: 98.4 %).
+  dev: { right: 0.98, wrong: 0.01 },
 };
 
 /** Off-topic questions and traps answered, as measured (every other one must be declined): one blind trap. */
