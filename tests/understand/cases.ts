@@ -47,6 +47,12 @@ export const CAREER_CASES: Case[] = [
     { jlpt: 'N3', background: 'alt' },
     { guards: '"is N2 required" names a requirement, not a level held' },
   ),
+  career(
+    'ALT with N2 here, grinding for N1 now. Which careers open up?',
+    'en',
+    { jlpt: 'N2', background: 'alt' },
+    { guards: '"grinding for N1" (studying for it) is a goal, not a level held' },
+  ),
   none('What careers are there after ALT?', 'en'),
   none('My JLPT N2 exam is in July, any study tips?', 'en'),
   career('私はALTでN2を持っています。地方に住んでいますが、東京で働きたいです。キャリアの選択肢は？', 'ja', {
