@@ -3,7 +3,7 @@ export type Fact<V> =
   { kind: 'value'; value: V; text: string } | { kind: 'unclear'; reason: UnclearReason; text: string; values: string[] };
 
 /** Why a fact mentioned in the question was not read (texts: knowledge/understand.yaml `unclear`). */
-export type UnclearReason = 'range' | 'estimate' | 'conflict' | 'monthly' | 'small' | 'goal' | 'several' | 'roles';
+export type UnclearReason = 'range' | 'estimate' | 'conflict' | 'monthly' | 'small' | 'goal' | 'not_held' | 'several' | 'roles';
 
 export const value = <V>(v: V, text: string): Fact<V> => ({ kind: 'value', value: v, text });
 export const unclear = <V>(reason: UnclearReason, text: string, values: readonly unknown[] = []): Fact<V> => ({

@@ -26,6 +26,8 @@ export interface Lexicon {
     goalNoun: string;
     testNames: string;
     held: string;
+    notHeldBefore: string;
+    notHeldAfter: string;
     ageBefore: string;
     ageAfter: string;
     yearUnits: string;
@@ -94,6 +96,8 @@ export function compileLexicon(data: Understand): Lexicon {
       goalNoun: alternation(data.goals.nouns),
       testNames: alternation(data.goals.names),
       held: alternation(data.goals.held),
+      notHeldBefore: alternation(data.goals.not_held.before),
+      notHeldAfter: alternation(data.goals.not_held.after),
       ageBefore: alternation(n.age_before),
       ageAfter: alternation(n.age_after, true),
       yearUnits: alternation(n.year_units, true),

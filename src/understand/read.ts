@@ -61,6 +61,17 @@ function isGoal(lex: Lexicon, full: string, m: { start: number; end: number }): 
   return held === Infinity && distance(lex.pattern.goalNoun) !== Infinity;
 }
 
+/** Said not to be held: "don't even have N3", "failed the N2", "no bachelor's", "N3もない" (`goals.not_held`). */
+function isNotHeld(lex: Lexicon, text: string, m: { start: number; end: number }): boolean {
+  const clause = clauseAround(text, m.start, m.end);
+  const head = text.slice(clause.start, m.start);
+  const tail = text.slice(m.end, clause.end);
+  return (
+    new RegExp(`(?:${lex.pattern.notHeldBefore})\\s(?:(?:jlpt|a|an|the|my)\\s)?$`, 'u').test(head) ||
+    new RegExp(`^\\s?(?:${lex.pattern.notHeldAfter})`, 'u').test(tail)
+  );
+}
+
 const JLPT = /(?<![\p{Script=Latin}\p{N}])(?:jlpt\s?)?n([1-5])(?![\p{N}])|(?<![\p{Script=Latin}])jlpt\s?([1-5])(?![\p{N}級])/gu;
 
 function readJlpt(lex: Lexicon, text: string, taken: Taken): Fact<Jlpt> | undefined {
@@ -72,6 +83,7 @@ function readJlpt(lex: Lexicon, text: string, taken: Taken): Fact<Jlpt> | undefi
     taken.add(spot.start, spot.end);
     const level = `N${m[1] ?? m[2]}` as Jlpt;
     if (approximate(lex, text, spot.start, spot.end)) goal ??= unclear('estimate', m[0]);
+    else if (isNotHeld(lex, text, spot)) goal ??= unclear('not_held', m[0]);
     else if (isGoal(lex, text, spot)) goal ??= unclear('goal', m[0]);
     else held.push(value(level, m[0]));
   }
@@ -89,7 +101,8 @@ function readDegree(lex: Lexicon, text: string, taken: Taken): Fact<Degree> | un
   const held: Match<Degree>[] = [];
   let goal: Fact<Degree> | undefined;
   for (const m of fresh(lex.degrees.find(text), taken, true)) {
-    if (m.values[0] !== 'none' && isGoal(lex, text, m)) goal ??= unclear('goal', m.text);
+    if (m.values[0] !== 'none' && isNotHeld(lex, text, m)) goal ??= unclear('not_held', m.text);
+    else if (m.values[0] !== 'none' && isGoal(lex, text, m)) goal ??= unclear('goal', m.text);
     else held.push(m);
   }
   const none = held.filter((m) => m.values[0] === 'none');

@@ -27,6 +27,12 @@ export const HSP_CASES: Case[] = [
     { result: { total: 85 } },
   ),
   hsp(
+    "hsp points? 31, no master's, just a bachelor's, 6 yrs exp, 6.8M a year",
+    'en',
+    { age: 31, degree: 'bachelor', experience: 6, salary: 6_800_000 },
+    { guards: '"no master\'s" is a degree not held; the bachelor\'s is' },
+  ),
+  hsp(
     "I'm 27, bachelor's degree, 2 years of work experience, offered 5.5 million a year. N3 — do I qualify for HSP?",
     'en',
     { age: 27, degree: 'bachelor', experience: 2, salary: 5_500_000, jlpt: 'N3' },

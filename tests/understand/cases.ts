@@ -53,6 +53,24 @@ export const CAREER_CASES: Case[] = [
     { jlpt: 'N2', background: 'alt' },
     { guards: '"grinding for N1" (studying for it) is a goal, not a level held' },
   ),
+  career(
+    "ALT here, I don't even have N3. Which careers are open to me?",
+    'en',
+    { background: 'alt' },
+    { missing: ['jlpt'], guards: '"don\'t even have N3" says N3 is not held' },
+  ),
+  career(
+    'eikaiwa teacher, failed N2 twice but I have N3. What are my career options?',
+    'en',
+    { jlpt: 'N3', background: 'alt' },
+    { guards: '"failed N2" is not a level held; N3 is' },
+  ),
+  career(
+    'ALTです。N3も持ってないけど、キャリアの選択肢はありますか？',
+    'ja',
+    { background: 'alt' },
+    { missing: ['jlpt'], guards: '"N3も持ってない" says N3 is not held' },
+  ),
   none('What careers are there after ALT?', 'en'),
   none('My JLPT N2 exam is in July, any study tips?', 'en'),
   career('私はALTでN2を持っています。地方に住んでいますが、東京で働きたいです。キャリアの選択肢は？', 'ja', {
