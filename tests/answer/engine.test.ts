@@ -53,6 +53,9 @@ describe('answering member questions from the real knowledge base', () => {
     'can my parents visit on a tourist visa?',
     'can i work part time at a bar on an engineer visa',
     '技人国ビザで副業ってできますか？',
+    'can i have a second job on gijinkoku?',
+    'is side income allowed on an instructor visa',
+    '旅行で大阪に行くので、おすすめの観光スポットを教えて',
     'married a japanese guy and took his surname, do i update my zairyu card within 14 days like an address change?',
     '結婚して旧姓から変わりました。在留カードの氏名変更はいつまでに？住所変更と同じ14日？',
   ])('GIVEN "%s", about nothing the entries cover THEN it declines with no suggestions and no LLM context', (question) => {
