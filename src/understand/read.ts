@@ -67,7 +67,7 @@ function isNotHeld(lex: Lexicon, text: string, m: { start: number; end: number }
   const head = text.slice(clause.start, m.start);
   const tail = text.slice(m.end, clause.end);
   return (
-    new RegExp(`(?:${lex.pattern.notHeldBefore})\\s(?:(?:jlpt|a|an|the|my)\\s)?$`, 'u').test(head) ||
+    new RegExp(`(?:${lex.pattern.notHeldBefore})\\s(?:(?:a|an|the|my)\\s)?$`, 'u').test(head) ||
     new RegExp(`^\\s?(?:${lex.pattern.notHeldAfter})`, 'u').test(tail)
   );
 }
@@ -101,8 +101,9 @@ function readDegree(lex: Lexicon, text: string, taken: Taken): Fact<Degree> | un
   const held: Match<Degree>[] = [];
   let goal: Fact<Degree> | undefined;
   for (const m of fresh(lex.degrees.find(text), taken, true)) {
-    if (m.values[0] !== 'none' && isNotHeld(lex, text, m)) goal ??= unclear('not_held', m.text);
-    else if (m.values[0] !== 'none' && isGoal(lex, text, m)) goal ??= unclear('goal', m.text);
+    if (m.values[0] === 'none') held.push(m);
+    else if (isNotHeld(lex, text, m)) goal ??= unclear('not_held', m.text);
+    else if (isGoal(lex, text, m)) goal ??= unclear('goal', m.text);
     else held.push(m);
   }
   const none = held.filter((m) => m.values[0] === 'none');
