@@ -55,6 +55,8 @@ describe('answering member questions from the real knowledge base', () => {
     '技人国ビザで副業ってできますか？',
     'can i have a second job on gijinkoku?',
     'is side income allowed on an instructor visa',
+    'can i do freelance translation on the side while on an instructor visa',
+    'is it ok to do some tutoring on the side on gijinkoku',
     '旅行で大阪に行くので、おすすめの観光スポットを教えて',
     'married a japanese guy and took his surname, do i update my zairyu card within 14 days like an address change?',
     '結婚して旧姓から変わりました。在留カードの氏名変更はいつまでに？住所変更と同じ14日？',
@@ -65,6 +67,10 @@ describe('answering member questions from the real knowledge base', () => {
     expect(view.title).toBe('Not in my guides');
     expect(view.body).toContain('/career-path');
     expect(view.sources).toEqual([]);
+  });
+
+  it('GIVEN studying "on the side" (not side work) THEN it is still answered', () => {
+    expect(answerId('ex-ALT teaching myself web dev on the side. what do tech companies in japan look for?')).toBe('after-alt-it-tech');
   });
 
   it("GIVEN an employer's change of name (covered, unlike a member's own) THEN the job-change notification answers it", () => {
