@@ -57,6 +57,7 @@ describe('answering member questions from the real knowledge base', () => {
     'is side income allowed on an instructor visa',
     'can i do freelance translation on the side while on an instructor visa',
     'is it ok to do some tutoring on the side on gijinkoku',
+    'how much unemployment pay do foreigners get after a layoff',
     '旅行で大阪に行くので、おすすめの観光スポットを教えて',
     'married a japanese guy and took his surname, do i update my zairyu card within 14 days like an address change?',
     '結婚して旧姓から変わりました。在留カードの氏名変更はいつまでに？住所変更と同じ14日？',
