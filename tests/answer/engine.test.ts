@@ -38,6 +38,20 @@ describe('answering member questions from the real knowledge base', () => {
     expect(engine.search(q, 1)[0]?.entry.id).toBe('nomikai-and-coworker-relationships');
   });
 
+  it('GIVEN a question on whether and when to ask for a raise THEN one answer gives both the timing and the wording', () => {
+    const r = engine.answer('is it weird to ask my boss for a raise, and when is a good moment?');
+    expect(r.answered).toBe(true);
+    expect(r.entry?.answer).toContain('yearly evaluation');
+    expect(r.entry?.answer).toContain('Which skills should I work on');
+  });
+
+  it('GIVEN a Japanese question on disagreeing in a meeting THEN it is answered with example phrases and nemawashi', () => {
+    const r = engine.answer('会議で上司の案に反対したいとき、どう言えば角が立たない？');
+    expect(r.answered).toBe(true);
+    expect(r.entry?.answer).toContain('別の進め方');
+    expect(r.entry?.answer).toContain('根回し');
+  });
+
   it('GIVEN a typo THEN the same entry ranks first as without it', () => {
     expect(engine.search('certificate of authorised employmnet', 1)[0]?.entry.id).toBe('certificate-of-authorized-employment');
   });
