@@ -8,9 +8,10 @@ export interface DecisionSettings {
     minScore: number;
     /**
      * …and beat the runner-up by this margin, which depends on how many of four independent views (nearest phrasing by
-     * words, by n-grams, centroid, coverage) pick the same entry. Fewer than two: never answered.
+     * words, by n-grams, centroid, coverage) pick the same entry: the fewer agree, the clearer the win must be. None:
+     * never answered.
      */
-    minMargin: { fourViews: number; threeViews: number; twoViews: number };
+    minMargin: { fourViews: number; threeViews: number; twoViews: number; oneView: number };
     /** At most this share of the question's meaning may be in words no phrasing uses. */
     maxUnknownShare: number;
     /**
@@ -23,6 +24,11 @@ export interface DecisionSettings {
      * best entry three or four views agree is understood well enough for a lower score and three-view margin.
      */
     wellKnown: { maxUnknownShare: number; minScore: number; threeViews: number };
+    /**
+     * An answer whose margin over the runner-up is under this is a near tie: the question likely spans the close
+     * entries, so with the LLM fallback configured it drafts from them instead; without it, the best entry answers.
+     */
+    nearTie: number;
   };
   /**
    * No entry clearly wins, but the question is inside the domain: the close entries become "did you mean" suggestions
@@ -34,8 +40,8 @@ export interface DecisionSettings {
 }
 
 export type Decision =
-  /** One entry clearly answers the question. */
-  | { kind: 'answer'; best: Scored; margin: number }
+  /** One entry clearly answers the question; `close`: for a near tie, the close entries (best first), else none. */
+  | { kind: 'answer'; best: Scored; margin: number; close: Scored[] }
   /** In the domain, but no entry clearly wins: suggest the close ones (or let the LLM fallback draft from them). */
   | { kind: 'close'; close: Scored[]; margin: number }
   /** Nothing in the knowledge base is about this. */
@@ -67,9 +73,12 @@ export function decide(ranking: Ranking, s: DecisionSettings): Decision {
   const eased = ranking.agreement >= 3 && ranking.unknownShare <= a.wellKnown.maxUnknownShare;
   const threeViews = eased ? Math.min(a.minMargin.threeViews, a.wellKnown.threeViews) : a.minMargin.threeViews;
   const minScore = eased ? Math.min(a.minScore, a.wellKnown.minScore) : a.minScore;
-  const needed = [Infinity, Infinity, a.minMargin.twoViews, threeViews, a.minMargin.fourViews][ranking.agreement] ?? Infinity;
-  if (best.score >= minScore && margin >= needed && ranking.unknownShare <= a.maxUnknownShare && ranking.known >= a.minKnownWords)
-    return { kind: 'answer', best, margin };
+  const needed = [Infinity, a.minMargin.oneView, a.minMargin.twoViews, threeViews, a.minMargin.fourViews][ranking.agreement] ?? Infinity;
+  const close = () => ranking.hits.filter((h) => h.score >= s.suggest.closeShare * best.score).slice(0, 5);
+  if (best.score >= minScore && margin >= needed && ranking.unknownShare <= a.maxUnknownShare && ranking.known >= a.minKnownWords) {
+    const tied = margin < a.nearTie ? close() : [];
+    return { kind: 'answer', best, margin, close: tied.length > 1 ? tied : [] };
+  }
   if (!suggestable(ranking, s.suggest)) return { kind: 'none' };
-  return { kind: 'close', close: ranking.hits.filter((h) => h.score >= s.suggest.closeShare * best.score).slice(0, 5), margin };
+  return { kind: 'close', close: close(), margin };
 }

@@ -19,11 +19,14 @@ export interface AnswerResult {
   confidence: number;
   /** The entry given as the answer (only when answered). */
   entry: Entry | undefined;
-  /** Up to two further entries worth reading (only when answered). */
+  /** Up to two further entries worth reading (only when answered): a near tie's runner-up first, then curated ones. */
   related: Entry[];
   /** Close matches offered as "did you mean" when nothing is answered (at most three; none for off-domain questions). */
   suggestions: Entry[];
-  /** Close matches (at most five) when no entry clearly wins: the context for the optional LLM fallback. */
+  /**
+   * Close matches (at most five), the context for the optional LLM fallback: when no entry clearly wins, or when the
+   * answer only narrowly beats its runner-up (a near tie: with the fallback configured, it drafts from them instead).
+   */
   candidates: Hit[];
 }
 
@@ -82,13 +85,15 @@ export function createAnswerEngine(kb: KnowledgeBase, index?: BankState): Answer
     }
     const { best } = decision;
     const curated = best.entry.related.map((id) => kb.byId.get(id)).filter((e): e is Entry => e !== undefined);
+    // A near tie: the runner-up comes first among the related entries, in case the question was really about it.
+    const runnersUp = decision.close.slice(1).map((h) => h.entry);
     return {
       answered: true,
       confidence: round2(best.score),
       entry: best.entry,
-      related: curated.slice(0, 2),
+      related: [...new Map([...runnersUp, ...curated].map((e) => [e.id, e])).values()].slice(0, 2),
       suggestions: [],
-      candidates: [],
+      candidates: decision.close.map(toHit),
     };
   }
 

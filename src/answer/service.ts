@@ -4,7 +4,7 @@ import type { AnswerEngine, Hit } from './engine.js';
 import { createUnderstander } from '../understand/index.js';
 import { rulesReply } from '../understand/reply.js';
 import { validateQuestion } from './question.js';
-import { draftView, noAnswerView, resultView, rulesView, type AnswerView } from './view.js';
+import { draftView, resultView, rulesView, type AnswerView } from './view.js';
 
 export interface AskContext {
   origin: 'cli' | 'slash' | 'help-channel';
@@ -42,8 +42,9 @@ export interface AskService {
  *   `rules`; the LLM is never used for it), with a knowledge entry it also matches strongly as related.
  * - With a fact missing or unclear, nothing is guessed: the reply says what was read and what is missing. When the
  *   knowledge base answers the question confidently, that answer comes first and the missing facts follow it.
- * - Otherwise, when search is not confident and an LLM is configured, a draft grounded in the best entries may answer;
- *   whatever goes wrong there, the member gets the honest no-answer with suggestions.
+ * - Otherwise, when search is not confident (no entry clearly wins, or the best one only narrowly) and an LLM is
+ *   configured, a draft grounded in the close entries may answer; whatever goes wrong there, the member gets what search
+ *   alone gives: the near tie's best entry, or the honest no-answer with suggestions.
  */
 export function createAskService(deps: { engine: AnswerEngine; logger: Logger; drafter?: Drafter | undefined }): AskService {
   const { engine, logger, drafter } = deps;
@@ -66,18 +67,18 @@ export function createAskService(deps: { engine: AnswerEngine; logger: Logger; d
         return { ok: true, view: rulesView(kb, reply, result.answered && result.entry ? [result.entry] : []) };
       }
       const log = { origin: context.origin, answered: result.answered, confidence: result.confidence, entry: result.entry?.id };
-      if (result.answered || !drafter || context.allowDraft === false) {
+      // A model call only when some entries are plausibly related and none clearly wins (declined, or a near tie).
+      const candidates = result.candidates;
+      if (!drafter || context.allowDraft === false || candidates.length === 0) {
         logger.debug(log, 'question answered from the knowledge base');
         return { ok: true, view: resultView(kb, result) };
       }
-      // Only worth a model call when some entry is plausibly related.
-      const candidates = result.candidates;
-      if (candidates.length === 0) return { ok: true, view: noAnswerView(kb, result) };
 
       await hooks.beforeDraft?.();
       const draft = await drafter.draft(checked.question, candidates, context);
       logger.debug({ ...log, draft: draft.kind }, 'question sent to the LLM fallback');
-      if (draft.kind !== 'drafted') return { ok: true, view: noAnswerView(kb, result) };
+      // No draft: the near tie's best entry still answers; otherwise the honest no-answer with suggestions.
+      if (draft.kind !== 'drafted') return { ok: true, view: resultView(kb, result) };
       const cited = draft.citedIds.map((id) => kb.byId.get(id)).filter((e) => e !== undefined);
       return { ok: true, view: draftView(kb, draft.answer, cited, result.confidence) };
     },

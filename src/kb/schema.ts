@@ -94,10 +94,11 @@ export const searchSettingsSchema = z.strictObject({
   decision: z.strictObject({
     answer: z.strictObject({
       minScore: weight,
-      minMargin: z.strictObject({ fourViews: weight, threeViews: weight, twoViews: weight }),
+      minMargin: z.strictObject({ fourViews: weight, threeViews: weight, twoViews: weight, oneView: weight }),
       maxUnknownShare: weight,
       minKnownWords: z.number().int().min(1).max(5),
       wellKnown: z.strictObject({ maxUnknownShare: weight, minScore: weight, threeViews: weight }),
+      nearTie: weight,
     }),
     suggest: z.strictObject({ minScore: weight, minCoverage: weight, maxUnknownShare: weight, closeShare: weight }),
   }),

@@ -3,7 +3,7 @@ import { createAnswerEngine, type AnswerEngine } from '../../src/answer/engine.j
 import { resultView } from '../../src/answer/view.js';
 import { answerJson as toJson, plainText } from '../../src/cli/render.js';
 import { realKnowledgeBase } from '../support/kb.js';
-import { TWO_ENTRY_QUESTION } from '../support/questions.js';
+import { NO_WINNER_QUESTION, TWO_ENTRY_QUESTION } from '../support/questions.js';
 
 let engine: AnswerEngine;
 beforeAll(async () => {
@@ -92,11 +92,20 @@ describe('answering member questions from the real knowledge base', () => {
     expect(engine.answer('my company changed its name, do i have to notify immigration?').entry?.id).toBe('job-change-notification');
   });
 
-  it('GIVEN a question that spans two entries THEN it is not answered; the close entries are suggested and are the LLM context', () => {
-    const r = engine.answer(TWO_ENTRY_QUESTION);
+  it('GIVEN a question on which two entries tie THEN it is not answered; both are suggested and are the LLM context', () => {
+    const r = engine.answer(NO_WINNER_QUESTION);
     expect(r.answered).toBe(false);
-    expect(r.suggestions.map((e) => e.id)).toContain('after-alt-n3');
-    expect(r.candidates.map((h) => h.entry.id)).toEqual(expect.arrayContaining(['after-alt-n3', 'after-alt-it-tech']));
+    expect(r.suggestions.map((e) => e.id)).toEqual(expect.arrayContaining(['how-to-ask-for-promotion', 'never-stop-job-hunting']));
+    expect(r.candidates.map((h) => h.entry.id)).toEqual(expect.arrayContaining(['how-to-ask-for-promotion', 'never-stop-job-hunting']));
+  });
+
+  it('GIVEN a question one entry wins only narrowly (a near tie) THEN it answers from that entry, the runner-up comes first among the related ones, and both are the LLM context', () => {
+    const r = engine.answer(TWO_ENTRY_QUESTION);
+    expect(r.entry?.id).toBe('after-alt-n3');
+    expect(r.related[0]?.id).toBe('after-alt-it-tech');
+    expect(r.candidates.map((h) => h.entry.id)).toEqual(['after-alt-n3', 'after-alt-it-tech']);
+    // A clear winner has no LLM context: the fallback is never asked.
+    expect(engine.answer('how do I ask for a raise without seeming pushy?').candidates).toEqual([]);
   });
 
   it('GIVEN a question made only of private-use or invisible characters THEN nothing is answered or suggested', () => {

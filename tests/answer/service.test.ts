@@ -4,7 +4,7 @@ import { createAskService, type Drafter, type DraftOutcome } from '../../src/ans
 import { answerJson as toJson } from '../../src/cli/render.js';
 import { realKnowledgeBase } from '../support/kb.js';
 import { memoryLogger } from '../support/logger.js';
-import { TWO_ENTRY_QUESTION } from '../support/questions.js';
+import { NO_WINNER_QUESTION, TWO_ENTRY_QUESTION } from '../support/questions.js';
 
 /** The label of AI drafts in knowledge/replies.yaml. */
 const AI_LABEL = 'AI-drafted from the guides — check the sources';
@@ -30,20 +30,21 @@ function scripted(outcome: DraftOutcome) {
   return { calls, events, ask };
 }
 
-const UNCONFIDENT = TWO_ENTRY_QUESTION;
+const UNCONFIDENT = NO_WINNER_QUESTION;
+const NEAR_TIE = TWO_ENTRY_QUESTION;
 
 describe('ask service with the LLM fallback', () => {
   it('GIVEN search is not confident THEN defers, then drafts from the best entries; the answer is labelled with the cited sources', async () => {
     expect(engine.answer(UNCONFIDENT).answered).toBe(false);
-    const s = scripted({ kind: 'drafted', answer: 'IT support is a common first step out of teaching.', citedIds: ['after-alt-it-tech'] });
+    const s = scripted({ kind: 'drafted', answer: 'Keep an eye on the market while you wait.', citedIds: ['never-stop-job-hunting'] });
     const r = await s.ask(UNCONFIDENT);
     expect(s.events).toEqual(['defer', 'draft']);
-    expect(s.calls[0]!.ids).toContain('after-alt-it-tech');
-    expect(r.ok && r.view).toMatchObject({ answered: true, mode: 'llm', label: AI_LABEL, entryIds: ['after-alt-it-tech'] });
+    expect(s.calls[0]!.ids).toEqual(expect.arrayContaining(['how-to-ask-for-promotion', 'never-stop-job-hunting']));
+    expect(r.ok && r.view).toMatchObject({ answered: true, mode: 'llm', label: AI_LABEL, entryIds: ['never-stop-job-hunting'] });
     const json = toJson(r.ok ? r.view : (undefined as never), engine.kb);
     expect(json.mode).toBe('llm');
     expect(json.text).toContain(AI_LABEL);
-    expect(json.sources.map((s) => s.id)).toEqual(['after-alt-it-tech']);
+    expect(json.sources.map((s) => s.id)).toEqual(['never-stop-job-hunting']);
   });
 
   it('GIVEN search is confident THEN the model is never called', async () => {
@@ -68,6 +69,32 @@ describe('ask service with the LLM fallback', () => {
     const r = await scripted(outcome).ask(UNCONFIDENT);
     expect(r.ok).toBe(true);
     expect(r.ok && r.view).toMatchObject({ answered: false, mode: 'none', title: 'Not in my guides' });
-    expect(r.ok && r.view.related.map((e) => e.id)).toContain('after-alt-it-tech');
+    expect(r.ok && r.view.related.map((e) => e.id)).toContain('never-stop-job-hunting');
+  });
+
+  it('GIVEN a near tie (one entry wins only narrowly) THEN it drafts from both close entries instead of answering', async () => {
+    expect(engine.answer(NEAR_TIE)).toMatchObject({ answered: true, entry: { id: 'after-alt-n3' } });
+    const s = scripted({ kind: 'drafted', answer: 'IT support is a common first step out of teaching.', citedIds: ['after-alt-it-tech'] });
+    const r = await s.ask(NEAR_TIE);
+    expect(s.events).toEqual(['defer', 'draft']);
+    expect(s.calls[0]!.ids).toEqual(['after-alt-n3', 'after-alt-it-tech']);
+    expect(r.ok && r.view).toMatchObject({ answered: true, mode: 'llm', entryIds: ['after-alt-it-tech'] });
+  });
+
+  it.each<[string, DraftOutcome]>([
+    ['insufficient context', { kind: 'insufficient' }],
+    ['a timeout', { kind: 'unavailable', reason: 'timeout' }],
+  ])("GIVEN a near tie and %s THEN the member gets the best entry's answer, as without the fallback", async (_, outcome) => {
+    const r = await scripted(outcome).ask(NEAR_TIE);
+    expect(r.ok && r.view).toMatchObject({ answered: true, mode: 'knowledge', entryIds: ['after-alt-n3'] });
+    expect(r.ok && r.view.related.map((e) => e.id)[0]).toBe('after-alt-it-tech');
+  });
+
+  it('GIVEN a near tie asked where drafts are off (help-channel chatter) THEN the best entry answers and the model is not called', async () => {
+    // A drafter that fails the ask if it is ever called.
+    const drafter: Drafter = { draft: () => Promise.reject(new Error('the model was called')) };
+    const service = createAskService({ engine, logger: memoryLogger('silent').logger, drafter });
+    const r = await service.ask(NEAR_TIE, { origin: 'help-channel', allowDraft: false });
+    expect(r.ok && r.view).toMatchObject({ answered: true, mode: 'knowledge', entryIds: ['after-alt-n3'] });
   });
 });

@@ -6,7 +6,7 @@ import { memoryLogger } from '../support/logger.js';
 import { realKnowledgeBase } from '../support/kb.js';
 import { evaluate, grade, kindOf, loadEvalSet, type EvalSetName } from './evaluate.js';
 import { loadNegatives } from './negatives.js';
-import { TWO_ENTRY_QUESTION } from '../support/questions.js';
+import { NO_WINNER_QUESTION, TWO_ENTRY_QUESTION } from '../support/questions.js';
 
 /**
  * Floors just under each set's measured figures (`npm run eval` prints them): right at least, wrong at most, and every
@@ -14,8 +14,9 @@ import { TWO_ENTRY_QUESTION } from '../support/questions.js';
  */
 const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   public: { right: 0.99, wrong: 0.01 },
-  holdout: { right: 0.67, wrong: 0.03 },
-  blind: { right: 0.8, wrong: 0.02 },
+  // Held-out 72.5 % and blind 83.9 % since the decision was calibrated on the replayed first looks (tenth stop).
+  holdout: { right: 0.72, wrong: 0.03 },
+  blind: { right: 0.83, wrong: 0.02 },
   // 0.96 → 0.94 when d10 joined (a larger set, not a regression); 0.97 after the sixth stop (d11 and d12 joined: 97.8 %);
   // 0.98 after the seventh (d13 joined: 98.4 %); 0.97 when d17 joined at the end of the eighth, measured once and never
   // curated for (97.7 %: a larger set, not a regression); 0.98 after the ninth (d18 to d20 joined: 98.1 %).
@@ -120,18 +121,17 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     expect(asked.filter((q) => evalNegatives.has(q))).toEqual([]);
   });
 
-  it('GIVEN in-scope questions whose top entries are close THEN they reach the drafter with those entries', async () => {
+  it('GIVEN in-scope questions whose top entries are close (tied, or a near tie) THEN they reach the drafter', async () => {
     const { asked, drafter } = recording();
     const s = createAskService({ engine: createAnswerEngine(await realKnowledgeBase()), logger: memoryLogger('silent').logger, drafter });
-    const q = TWO_ENTRY_QUESTION;
-    await s.ask(q, { origin: 'slash' });
-    expect(asked).toEqual([q]);
+    for (const q of [NO_WINNER_QUESTION, TWO_ENTRY_QUESTION]) await s.ask(q, { origin: 'slash' });
+    expect(asked).toEqual([NO_WINNER_QUESTION, TWO_ENTRY_QUESTION]);
   });
 });
 
 describe('declined questions whose suggestions hold the answer', () => {
   it('GIVEN a question spanning two entries THEN it is declined, and counted as suggesting the right entry only when an expected entry is among the suggestions', async () => {
-    const q = TWO_ENTRY_QUESTION;
+    const q = NO_WINNER_QUESTION;
     const reply = await service.ask(q, { origin: 'cli' });
     const suggested = reply.ok ? reply.view.related.map((e) => e.id) : [];
     expect(suggested.length).toBeGreaterThanOrEqual(2);

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { decide, type DecisionSettings } from '../../src/answer/decision.js';
+import { viewsPicking } from '../../src/answer/ranker.js';
+import type { Entry } from '../../src/kb/schema.js';
+
+/** The decision as a plain function over hand-made rankings: when the best entry has clearly won. */
+const entry = (id: string): Entry => ({
+  id,
+  title: id,
+  topic: 't',
+  keywords: [],
+  questions: [],
+  answer: '',
+  guides: ['g#s'],
+  facts: [],
+  sources: [],
+  related: [],
+  formerly: [],
+  reviewed: '2026-11-26',
+  file: `${id}.md`,
+});
+const ENTRIES = [entry('ask-raise'), entry('nomikai')];
+const DECISION: DecisionSettings = {
+  answer: {
+    minScore: 0.35,
+    minMargin: { fourViews: 0.05, threeViews: 0.15, twoViews: 1, oneView: 1 },
+    maxUnknownShare: 0.5,
+    minKnownWords: 2,
+    wellKnown: { maxUnknownShare: 0, minScore: 1, threeViews: 1 },
+    nearTie: 0,
+  },
+  suggest: { minScore: 0.25, minCoverage: 0, maxUnknownShare: 0.5, closeShare: 0.7 },
+};
+
+describe('the margin the best entry needs depends on how many views agree on it', () => {
+  const ranking = (second: number, agreement: number, unknownShare = 0, known = 3) => ({
+    hits: [
+      { entry: ENTRIES[0]!, score: 0.8, best: 0.8, coverage: 1 },
+      { entry: ENTRIES[1]!, score: second, best: second, coverage: 1 },
+    ],
+    unknownShare,
+    agreement,
+    known,
+  });
+  it.each([
+    [0.77, 4, 'close'],
+    [0.74, 4, 'answer'],
+    [0.7, 3, 'close'],
+    [0.6, 3, 'answer'],
+    [0.2, 2, 'close'],
+  ])('GIVEN a runner-up at %s and %s views agreeing THEN %s', (second, agreement, kind) => {
+    expect(decide(ranking(second, agreement), DECISION).kind).toBe(kind);
+  });
+  it('GIVEN only one view picking the best entry THEN it is answered only with the one-view margin; none picking it: never', () => {
+    const oneView = { ...DECISION, answer: { ...DECISION.answer, minMargin: { ...DECISION.answer.minMargin, oneView: 0.3 } } };
+    expect(decide(ranking(0.4, 1), oneView).kind).toBe('answer');
+    expect(decide(ranking(0.6, 1), oneView).kind).toBe('close');
+    expect(decide(ranking(0.4, 1), DECISION).kind).toBe('close');
+    expect(decide(ranking(0, 0), oneView).kind).toBe('close');
+  });
+  it('GIVEN an answer that beats its runner-up by less than nearTie THEN it is a near tie: still answered, with both close entries for the LLM fallback', () => {
+    const nearTie = { ...DECISION, answer: { ...DECISION.answer, nearTie: 0.1 } };
+    const tie = decide(ranking(0.74, 4), nearTie);
+    expect(tie.kind).toBe('answer');
+    expect(tie.kind === 'answer' && tie.close.map((h) => h.entry.id)).toEqual([ENTRIES[0]!.id, ENTRIES[1]!.id]);
+    const clear = decide(ranking(0.6, 4), nearTie);
+    expect(clear.kind === 'answer' && clear.close).toEqual([]);
+    // A runner-up too far below to count as close (under closeShare of the best): no near tie, whatever the margin.
+    const lone = decide(ranking(0.74, 4), {
+      ...nearTie,
+      answer: { ...nearTie.answer, nearTie: 0.5 },
+      suggest: { ...nearTie.suggest, closeShare: 0.99 },
+    });
+    expect(lone.kind === 'answer' && lone.close).toEqual([]);
+  });
+  it('GIVEN a view that ties the best entry with an earlier one THEN that view still counts as agreeing; a blank view never does', () => {
+    const words = [0.5, 0.9, 0.2];
+    const coverageTie = [1, 1, 0.5];
+    const blank = [0, 0, 0];
+    expect(viewsPicking([words, coverageTie, blank], 1)).toBe(2);
+    expect(viewsPicking([words, coverageTie, blank], 0)).toBe(1);
+    expect(viewsPicking([words, coverageTie, blank], 2)).toBe(0);
+  });
+  it('GIVEN most of the question in words no phrasing uses THEN nothing is suggested', () => {
+    expect(decide(ranking(0.2, 4, 0.9), DECISION)).toEqual({ kind: 'none' });
+  });
+  it('GIVEN three views agreeing on a question whose words are nearly all known THEN a smaller margin and score suffice', () => {
+    const eased = { ...DECISION, answer: { ...DECISION.answer, wellKnown: { maxUnknownShare: 0.2, minScore: 0.3, threeViews: 0.08 } } };
+    expect(decide(ranking(0.7, 3, 0.1), eased).kind).toBe('answer');
+    expect(decide(ranking(0.7, 3, 0.3), eased).kind).toBe('close');
+    expect(decide(ranking(0.7, 3, 0.1), DECISION).kind).toBe('close');
+    expect(decide(ranking(0.75, 3, 0.1), eased).kind).toBe('close');
+    expect(decide(ranking(0.7, 2, 0.1), eased).kind).toBe('close');
+  });
+  it('GIVEN a question of one known word THEN it gets suggestions, not an answer, however clear the winner', () => {
+    expect(decide(ranking(0, 4, 0, 1), DECISION).kind).toBe('close');
+    expect(decide(ranking(0, 4, 0, 2), DECISION).kind).toBe('answer');
+  });
+  it('GIVEN no known word that names a subject (known 0: only single-kanji verb stems) THEN declined without suggestions', () => {
+    expect(decide(ranking(0, 4, 0, 0), DECISION)).toEqual({ kind: 'none' });
+  });
+  it('GIVEN a best score under minScore THEN it is not answered, however clear the margin', () => {
+    const low = { ...ranking(0, 4), hits: [{ entry: ENTRIES[0]!, score: 0.3, best: 0.3, coverage: 1 }] };
+    expect(decide(low, DECISION).kind).toBe('close');
+  });
+});
