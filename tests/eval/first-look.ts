@@ -1,0 +1,94 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CORE_SCHEMA, dump, load } from 'js-yaml';
+import { createAnswerEngine } from '../../src/answer/engine.js';
+import { loadKnowledge, type KnowledgeBase } from '../../src/kb/load.js';
+import type { Sample } from './samples.js';
+import { kindOf, missingFacts, type EvalItem } from './evaluate.js';
+
+/**
+ * First looks, replayed: each dev part asked of `knowledge/` as it was on main before any curator saw that part (the
+ * commit its first look was measured on, or an earlier one). Its questions are then as new to the knowledge base as a
+ * member's, unlike the tuned public and dev sets, so `npm run calibrate` chooses the answering thresholds mainly on
+ * them. The current code ranks; only the knowledge is old.
+ */
+export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
+  { part: 'd11', commit: '4f7f22b' }, // before curation round 13 (d11 and d12 were first measured before it)
+  { part: 'd12', commit: '4f7f22b' },
+  { part: 'd13', commit: '127fc27' }, // before round 14
+  { part: 'd14', commit: 'e57d47e' }, // before round 15
+  { part: 'd15', commit: '35c7465' }, // before round 16
+  { part: 'd16', commit: 'bec3f11' }, // before round 17
+  { part: 'd17', commit: '75b7d45' }, // after round 17, which never saw d17
+  { part: 'd18', commit: '3cc4e5b' }, // before round 18
+  { part: 'd19', commit: 'd670dca' }, // before round 19
+  { part: 'd20', commit: '01f0187' }, // before round 20
+];
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * `knowledge/` at `commit`, validated by today's code. Its decision thresholds are today's (the ranking does not use
+ * them; calibration replaces them). Files the ranker does not read (the command rules, the understanding vocabulary,
+ * the reply texts) are taken from `current` where the old version no longer validates.
+ */
+async function knowledgeAt(commit: string, current: string): Promise<KnowledgeBase> {
+  const dir = mkdtempSync(join(tmpdir(), 'first-look-'));
+  try {
+    const tar = join(dir, 'knowledge.tar');
+    execFileSync('git', ['-C', REPO, 'archive', '--format=tar', '-o', tar, commit, 'knowledge'], { stdio: 'pipe' });
+    execFileSync('tar', ['-xf', tar, '-C', dir]);
+    const search = join(dir, 'knowledge', 'search.yaml');
+    const read = (file: string) => load(readFileSync(file, 'utf8'), { schema: CORE_SCHEMA }) as Record<string, unknown>;
+    writeFileSync(search, dump({ ...read(search), decision: read(join(current, 'search.yaml')).decision }));
+    let result = await loadKnowledge(join(dir, 'knowledge'));
+    if (!result.ok) {
+      const files = new Set(result.problems.map((p) => p.file).filter((f) => /^(understand|replies)\.yaml$|^rules\//.test(f)));
+      for (const f of files) copyFileSync(join(current, f), join(dir, 'knowledge', f));
+      result = await loadKnowledge(join(dir, 'knowledge'));
+    }
+    if (!result.ok)
+      throw new Error(`knowledge at ${commit}: ${result.problems.map((p) => `${p.file} › ${p.field}: ${p.message}`).join('; ')}`);
+    return result.kb;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The replayed first looks as calibration samples: in-scope questions as `first`, off-topic questions and traps as
+ * `negative`. An answer from an entry merged away since counts as the entry it became (`formerly`), and must state the
+ * item's facts in that old entry's words. Undefined when the history is not available (a shallow clone).
+ */
+export async function firstLookSamples(kb: KnowledgeBase, dev: readonly EvalItem[], knowledgeDir: string): Promise<Sample[] | undefined> {
+  try {
+    execFileSync('git', ['-C', REPO, 'cat-file', '-e', `${FIRST_LOOKS[0]!.commit}^{commit}`], { stdio: 'pipe' });
+  } catch {
+    return undefined;
+  }
+  const became = new Map(kb.entries.flatMap((e) => e.formerly.map((old) => [old, e.id] as const)));
+  const engines = new Map<string, ReturnType<typeof createAnswerEngine>>();
+  const samples: Sample[] = [];
+  for (const { part, commit } of FIRST_LOOKS) {
+    let engine = engines.get(commit);
+    if (!engine) engines.set(commit, (engine = createAnswerEngine(await knowledgeAt(commit, knowledgeDir))));
+    const old = engine.kb;
+    for (const item of dev.filter((i) => i.id.startsWith(`${part}-`))) {
+      const inScope = kindOf(item) === 'in-scope';
+      const ok = (id: string) => {
+        const entry = old.byId.get(id);
+        return (
+          inScope &&
+          entry !== undefined &&
+          (item.expect?.includes(became.get(id) ?? id) ?? false) &&
+          missingFacts(item, `${entry.title}\n${entry.answer}`).length === 0
+        );
+      };
+      samples.push({ from: inScope ? 'first' : 'negative', ok, ranking: engine.rank(item.q) });
+    }
+  }
+  return samples;
+}
