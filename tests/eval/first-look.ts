@@ -16,6 +16,9 @@ import { kindOf, missingFacts, type EvalItem } from './evaluate.js';
  * them. The current code ranks; only the knowledge is old.
  */
 export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
+  { part: 'd8', commit: '2a42cf3' }, // before curation round 10 (d8's first look)
+  { part: 'd9', commit: '97d073e' }, // d9 added, before round 11 curated from it
+  { part: 'd10', commit: '1acc5b7' }, // d10 added: written during round 11, never seen by its curators
   { part: 'd11', commit: '4f7f22b' }, // before curation round 13 (d11 and d12 were first measured before it)
   { part: 'd12', commit: '4f7f22b' },
   { part: 'd13', commit: '127fc27' }, // before round 14
