@@ -13,7 +13,7 @@ import { kindOf, missingFacts, type EvalItem } from './evaluate.js';
  * First looks, replayed: each dev part asked of `knowledge/` as it was on main before any curator saw that part (the
  * commit its first look was measured on, or an earlier one). Its questions are then as new to the knowledge base as a
  * member's, unlike the tuned public and dev sets, so `npm run calibrate` chooses the answering thresholds mainly on
- * them. The current code ranks; only the knowledge is old.
+ * them. Today's code and engine settings rank; only the entries and their vocabulary are old.
  */
 export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd8', commit: '2a42cf3' }, // before curation round 10 (d8's first look)
@@ -34,9 +34,11 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * `knowledge/` at `commit`, validated by today's code. Its decision thresholds are today's (the ranking does not use
- * them; calibration replaces them). Files the ranker does not read (the command rules, the understanding vocabulary,
- * the reply texts) are taken from `current` where the old version no longer validates.
+ * `knowledge/` at `commit`, validated by today's code. Its engine settings are today's — the ranking weights, the
+ * n-gram lengths and the decision thresholds (what calibration and a change of weights are measured for) — while its
+ * entries and vocabulary (stopwords, synonyms, out-of-scope subjects) stay as they were. Files the ranker does not read
+ * (the command rules, the understanding vocabulary, the reply texts) are taken from `current` where the old version no
+ * longer validates.
  */
 async function knowledgeAt(commit: string, current: string): Promise<KnowledgeBase> {
   const dir = mkdtempSync(join(tmpdir(), 'first-look-'));
@@ -46,7 +48,8 @@ async function knowledgeAt(commit: string, current: string): Promise<KnowledgeBa
     execFileSync('tar', ['-xf', tar, '-C', dir]);
     const search = join(dir, 'knowledge', 'search.yaml');
     const read = (file: string) => load(readFileSync(file, 'utf8'), { schema: CORE_SCHEMA }) as Record<string, unknown>;
-    writeFileSync(search, dump({ ...read(search), decision: read(join(current, 'search.yaml')).decision }));
+    const today = read(join(current, 'search.yaml'));
+    writeFileSync(search, dump({ ...read(search), ranking: today.ranking, grams: today.grams, decision: today.decision }));
     let result = await loadKnowledge(join(dir, 'knowledge'));
     if (!result.ok) {
       const files = new Set(result.problems.map((p) => p.file).filter((f) => /^(understand|replies)\.yaml$|^rules\//.test(f)));
