@@ -1,36 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decide, type DecisionSettings } from '../../src/answer/decision.js';
+import { decide } from '../../src/answer/decision.js';
 import { viewsPicking } from '../../src/answer/ranker.js';
-import type { Entry } from '../../src/kb/schema.js';
+import { DECISION, entry } from '../support/decision.js';
 
 /** The decision as a plain function over hand-made rankings: when the best entry has clearly won. */
-const entry = (id: string): Entry => ({
-  id,
-  title: id,
-  topic: 't',
-  keywords: [],
-  questions: [],
-  answer: '',
-  guides: ['g#s'],
-  facts: [],
-  sources: [],
-  related: [],
-  formerly: [],
-  reviewed: '2026-11-26',
-  file: `${id}.md`,
-});
 const ENTRIES = [entry('ask-raise'), entry('nomikai')];
-const DECISION: DecisionSettings = {
-  answer: {
-    minScore: 0.35,
-    minMargin: { fourViews: 0.05, threeViews: 0.15, twoViews: 1, oneView: 1 },
-    maxUnknownShare: 0.5,
-    minKnownWords: 2,
-    wellKnown: { maxUnknownShare: 0, minScore: 1, threeViews: 1 },
-    nearTie: 0,
-  },
-  suggest: { minScore: 0.25, minCoverage: 0, maxUnknownShare: 0.5, closeShare: 0.7 },
-};
 
 describe('the margin the best entry needs depends on how many views agree on it', () => {
   const ranking = (second: number, agreement: number, unknownShare = 0, known = 3) => ({

@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, type AnalyzerSettings } from '../../src/answer/analyzer.js';
-import { decide, type DecisionSettings } from '../../src/answer/decision.js';
+import { decide } from '../../src/answer/decision.js';
 import { createRanker, type RankingSettings } from '../../src/answer/ranker.js';
-import type { Entry } from '../../src/kb/schema.js';
+import { DECISION, entry } from '../support/decision.js';
 
 /** A small hand-made knowledge base: the ranker and the decision as plain functions, independent of curation. */
-const entry = (id: string, title: string, keywords: string[], questions: string[], answer: string): Entry => ({
-  id,
-  title,
-  topic: 't',
-  keywords,
-  questions,
-  answer,
-  guides: ['g#s'],
-  facts: [],
-  sources: [],
-  related: [],
-  formerly: [],
-  reviewed: '2026-11-26',
-  file: `${id}.md`,
-});
-
 const ENTRIES = [
   entry(
     'ask-raise',
@@ -102,17 +86,6 @@ const ANALYZER: AnalyzerSettings = {
 const RANKING: RankingSettings = {
   phrasing: { words: 0.6, grams: 0.4, recall: 0.5 },
   entry: { best: 0.3, centroid: 0.4, coverage: 0.25, answer: 0.05 },
-};
-const DECISION: DecisionSettings = {
-  answer: {
-    minScore: 0.35,
-    minMargin: { fourViews: 0.05, threeViews: 0.15, twoViews: 1, oneView: 1 },
-    maxUnknownShare: 0.5,
-    minKnownWords: 2,
-    wellKnown: { maxUnknownShare: 0, minScore: 1, threeViews: 1 },
-    nearTie: 0,
-  },
-  suggest: { minScore: 0.25, minCoverage: 0, maxUnknownShare: 0.5, closeShare: 0.7 },
 };
 
 const analyzer = createAnalyzer(
