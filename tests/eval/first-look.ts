@@ -30,6 +30,7 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd19', commit: 'd670dca' }, // before round 19
   { part: 'd20', commit: '01f0187' }, // before round 20
   { part: 'd21', commit: '43397ca' }, // d21's first look (tenth stop), never curated for
+  { part: 'd22', commit: 'a820557' }, // d22's first look (tenth stop), never curated for
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
