@@ -16,21 +16,21 @@ import { kindOf, missingFacts, type EvalItem } from './evaluate.js';
  * them. Today's code and engine settings rank; only the entries and their vocabulary are old.
  */
 export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
-  { part: 'd8', commit: '2a42cf3' }, // before curation round 10 (d8's first look)
-  { part: 'd9', commit: '97d073e' }, // d9 added, before round 11 curated from it
-  { part: 'd10', commit: '1acc5b7' }, // d10 added: written during round 11, never seen by its curators
-  { part: 'd11', commit: '4f7f22b' }, // before curation round 13 (d11 and d12 were first measured before it)
-  { part: 'd12', commit: '4f7f22b' },
-  { part: 'd13', commit: '127fc27' }, // before round 14
-  { part: 'd14', commit: 'e57d47e' }, // before round 15
-  { part: 'd15', commit: '35c7465' }, // before round 16
-  { part: 'd16', commit: 'bec3f11' }, // before round 17
-  { part: 'd17', commit: '75b7d45' }, // after round 17, which never saw d17
-  { part: 'd18', commit: '3cc4e5b' }, // before round 18
-  { part: 'd19', commit: 'd670dca' }, // before round 19
-  { part: 'd20', commit: '01f0187' }, // before round 20
-  { part: 'd21', commit: '43397ca' }, // d21's first look (tenth stop), never curated for
-  { part: 'd22', commit: 'a820557' }, // d22's first look (tenth stop), never curated for
+  { part: 'd8', commit: '2a42cf343e673ef5e9a60a19185b6fc37dec1a84' }, // before curation round 10 (d8's first look)
+  { part: 'd9', commit: '97d073e83be9ec679e4781c26987578571f36d12' }, // d9 added, before round 11 curated from it
+  { part: 'd10', commit: '1acc5b7d300baf3b2be5b4c9fc8895d856c9fc6e' }, // d10 added: written during round 11, never seen by its curators
+  { part: 'd11', commit: '4f7f22be2cdc2466b1e3ccf65fb41cc86b096b19' }, // before curation round 13 (d11 and d12 were first measured before it)
+  { part: 'd12', commit: '4f7f22be2cdc2466b1e3ccf65fb41cc86b096b19' },
+  { part: 'd13', commit: '127fc27c67cde173b594a3b420214739c800b440' }, // before round 14
+  { part: 'd14', commit: 'e57d47e73448ff110f47876c7223805c4b3915ce' }, // before round 15
+  { part: 'd15', commit: '35c74652d50b11b5f9f43678526805d8dbfb7a60' }, // before round 16
+  { part: 'd16', commit: 'bec3f11b78d016e3d8eeb03a85fd9c140e88889c' }, // before round 17
+  { part: 'd17', commit: '75b7d45623942d36db3de2d2099b9321d095da13' }, // after round 17, which never saw d17
+  { part: 'd18', commit: '3cc4e5bb3ca5129b1ea6f6373fdf61fe6c65b25e' }, // before round 18
+  { part: 'd19', commit: 'd670dca750b905e91861b7908b9c9c9b6b17de81' }, // before round 19
+  { part: 'd20', commit: '01f01870f5363c5e610c14d99db5e5b94af19679' }, // before round 20
+  { part: 'd21', commit: '43397ca79b1235fed0f67b97d3abd0e1701b22cc' }, // d21's first look (tenth stop), never curated for
+  { part: 'd22', commit: 'a82055776cca02daea98fd0b7b69375ed69297a1' }, // d22's first look (tenth stop), never curated for
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
