@@ -105,9 +105,16 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   const timer = trackFirstResponses(client, ctx.metrics);
 
   // In arrival order, a turn of the event loop each, acknowledged early or dropped when the process falls behind.
-  receiveInteractions(client, { route, timer, metrics: ctx.metrics, logger: log }, deps.scheduler);
+  const intake = receiveInteractions(client, { route, timer, metrics: ctx.metrics, logger: log }, deps.scheduler);
+  // Help-channel messages being handled, so a graceful stop can let them finish before the store closes.
+  const messages = new Set<Promise<void>>();
+  let stopped = false;
   client.on(Events.MessageCreate, (message) => {
-    onMessage(message).catch((err: unknown) => log.error({ err, messageId: message.id }, 'help-channel message failed'));
+    if (stopped) return;
+    const handling = onMessage(message)
+      .catch((err: unknown) => log.error({ err, messageId: message.id }, 'help-channel message failed'))
+      .finally(() => messages.delete(handling));
+    messages.add(handling);
   });
   client.once(Events.ClientReady, (c) => log.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'connected to Discord'));
   trackShards(client, ctx, log);
@@ -126,7 +133,6 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     throw reason ? new DiscordFatalError(reason) : err;
   }
   const reminders = startReminders(client, ctx, deps.reminderIntervalMs);
-  let stopped = false;
   return {
     client,
     ctx,
@@ -136,6 +142,10 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
       stopped = true;
       await reminders.stop();
       ctx.knowledgeSync.stop();
+      // Interactions and messages already taken in finish first (replies and what they save), then the connection
+      // and the store close. The entry point's stop deadline bounds the wait.
+      await intake.stop();
+      await Promise.all(messages);
       await client.destroy();
       await deps.store.close();
       log.info('stopped');

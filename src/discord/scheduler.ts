@@ -58,6 +58,8 @@ export interface Scheduler {
   push(interaction: Interaction, at?: number): void;
   /** Resolves when every interaction pushed so far has been started or dropped. */
   drained(): Promise<void>;
+  /** Resolves when every interaction pushed so far has been handled or dropped: none waiting, no handler running. */
+  finished(): Promise<void>;
 }
 
 /** One log line (ids and command name only) and the "dropped" count for an interaction past its deadline. */
@@ -148,8 +150,11 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions =
     return true;
   };
   const idle: (() => void)[] = [];
+  const done: (() => void)[] = [];
+  const isFinished = () => !running && s.running === 0;
   const settled = () => {
     if (!resume() && running) acknowledge(deps, s, o, now(), settled); // the next ones go out as soon as there is room
+    if (isFinished()) for (const resolve of done.splice(0)) resolve();
   };
 
   const step = () => {
@@ -174,6 +179,7 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions =
     if (s.queue.length > s.head) return void setImmediate(step);
     running = false;
     for (const resolve of idle.splice(0)) resolve();
+    if (isFinished()) for (const resolve of done.splice(0)) resolve();
   };
 
   return {
@@ -185,5 +191,6 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions =
       setImmediate(step);
     },
     drained: () => (running ? new Promise<void>((resolve) => idle.push(resolve)) : Promise.resolve()),
+    finished: () => (isFinished() ? Promise.resolve() : new Promise<void>((resolve) => done.push(resolve))),
   };
 }

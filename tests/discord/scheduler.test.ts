@@ -40,6 +40,16 @@ function harness(options: SchedulerOptions = {}, ackMs = 0, handleMs = 0) {
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
 describe('interaction scheduler', () => {
+  it('GIVEN handlers still running THEN finished() waits for them all (drained() only for their start); with nothing pushed it resolves at once', async () => {
+    const { scheduler, events } = harness({}, 0, 30);
+    await scheduler.finished();
+    for (const id of ['a', 'b']) scheduler.push(fakeInteraction(id), 0);
+    await scheduler.drained();
+    expect(events).toEqual(['handle a', 'handle b']);
+    await scheduler.finished();
+    expect(events).toEqual(['handle a', 'handle b', 'done a', 'done b']);
+  });
+
   it('GIVEN a backlog THEN handlers start in arrival order, one per turn of the event loop (I/O in between)', async () => {
     const { scheduler, events } = harness();
     for (const id of ['a', 'b', 'c']) scheduler.push(fakeInteraction(id), 0);
