@@ -1,23 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../src/kb/load.js';
 import { KNOWLEDGE_DIR } from '../../src/paths.js';
 import { realKnowledgeBase } from '../support/kb.js';
 import { loadEvalSet, kindOf, type EvalItem } from './evaluate.js';
-import { FIRST_LOOKS, firstLookSamples } from './first-look.js';
+import { FIRST_LOOKS, firstLookSamples, historyAvailable } from './first-look.js';
 import { tally } from './samples.js';
-
-/** Whether this checkout has the commits the replay reads (a shallow clone does not). */
-function hasHistory(): boolean {
-  try {
-    const repo = fileURLToPath(new URL('../../', import.meta.url));
-    for (const { commit } of FIRST_LOOKS) execFileSync('git', ['-C', repo, 'cat-file', '-e', `${commit}^{commit}`], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 let kb: KnowledgeBase;
 let dev: EvalItem[];
@@ -29,7 +16,7 @@ beforeAll(async () => {
 describe('first looks, replayed (the thresholds are calibrated mainly on them)', () => {
   it("GIVEN the git history THEN every listed part replays on its old knowledge, and today's decision holds its floor on them; without it, the replay says so", async () => {
     const samples = await firstLookSamples(kb, dev, KNOWLEDGE_DIR);
-    if (!hasHistory()) {
+    if (!historyAvailable()) {
       expect(samples).toBeUndefined();
       return;
     }

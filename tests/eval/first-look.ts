@@ -66,17 +66,23 @@ async function knowledgeAt(commit: string, current: string): Promise<KnowledgeBa
   }
 }
 
+/** Whether this checkout has every commit the replay reads (a shallow clone does not). */
+export function historyAvailable(): boolean {
+  try {
+    for (const { commit } of FIRST_LOOKS) execFileSync('git', ['-C', REPO, 'cat-file', '-e', `${commit}^{commit}`], { stdio: 'pipe' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The replayed first looks as calibration samples: in-scope questions as `first`, off-topic questions and traps as
  * `negative`. An answer from an entry merged away since counts as the entry it became (`formerly`), and must state the
  * item's facts in that old entry's words. Undefined when the history is not available (a shallow clone).
  */
 export async function firstLookSamples(kb: KnowledgeBase, dev: readonly EvalItem[], knowledgeDir: string): Promise<Sample[] | undefined> {
-  try {
-    execFileSync('git', ['-C', REPO, 'cat-file', '-e', `${FIRST_LOOKS[0]!.commit}^{commit}`], { stdio: 'pipe' });
-  } catch {
-    return undefined;
-  }
+  if (!historyAvailable()) return undefined;
   const became = new Map(kb.entries.flatMap((e) => e.formerly.map((old) => [old, e.id] as const)));
   const engines = new Map<string, ReturnType<typeof createAnswerEngine>>();
   const samples: Sample[] = [];
