@@ -33,6 +33,7 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd22', commit: 'a82055776cca02daea98fd0b7b69375ed69297a1' }, // d22's first look (tenth stop), never curated for
   { part: 'd23', commit: 'e479ddd75782d655504f9cb570f37c9e1e57bbfd' }, // before round 21, which never saw d23 or d24
   { part: 'd24', commit: 'e479ddd75782d655504f9cb570f37c9e1e57bbfd' },
+  { part: 'd25', commit: 'e5c084dab901c3cffccd1ca057b5070af80808c0' }, // before round 22, which never saw d25
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
