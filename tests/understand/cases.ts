@@ -93,6 +93,11 @@ export const OTHER_CASES: Case[] = [
   none('I have 3 kids and N2, how do I renew my visa?', 'en', 'the 3 in "3 kids" is nothing'),
   none("I've lived in Japan for 5 years, can I get permanent residency?", 'en'),
   none('日本語能力試験N2は転職に役立ちますか？', 'ja'),
+  none(
+    'Developer with N4 here. Realistically, how much Japanese do I need to get promoted to team lead?',
+    'en',
+    '"realistically" says how, not that career options are asked for',
+  ),
 ];
 
 export const CASES: Case[] = [...HSP_CASES, ...VISA_CASES, ...CAREER_CASES, ...OTHER_CASES];
