@@ -23,18 +23,17 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   // 0.98 after the seventh (d13 joined: 98.4 %); 0.97 when d17 joined at the end of the eighth, measured once and never
   // curated for (97.7 %: a larger set, not a regression); 0.98 after the ninth (d18 to d20 joined: 98.1 %); 0.97 when
   // d21 and d22 joined in the tenth, each measured once and never curated for (97.4 %: a larger set, not a regression);
-  // 0.96 when d23 and d24 joined in the eleventh, never curated for (96.6 %: d24 leans to long messages; 96.5 % with d25).
+  // 0.96 when d23 and d24 joined in the eleventh, never curated for (96.6 %: d24 leans to long messages; 96.5 % with d25);
+  // 96.8 % with d26 in the twelfth.
   dev: { right: 0.96, wrong: 0.01 },
 };
 
 /**
- * Off-topic questions and traps answered, as measured (every other one must be declined): one blind trap, and one
- * dev off-topic question (d19's "any good sales on ps5 games this week?", answered from the bilingual-sales entry at
- * the answer floor; gaming and sales are both in the domain's vocabulary, so no subject can be listed out of scope).
+ * Off-topic questions and traps answered, as measured (every other one must be declined): one blind trap. (Dev's one,
+ * d19's "any good sales on ps5 games this week?", has been declined since the twelfth stop's curation.)
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
   blind: { traps: 1 },
-  dev: { offTopic: 1 },
 };
 
 let service: AskService;

@@ -26,7 +26,8 @@ describe('first looks, replayed (the thresholds are calibrated mainly on them)',
     expect(samples!.filter((s) => s.from === 'first')).toHaveLength(items.filter((i) => kindOf(i) === 'in-scope').length);
     // Measured 1,197 / 7 / 223 of 1,427 (83.9 %, 0.5 % wrong) and 4 of 600 negatives answered (tenth stop); with d23 and
     // d24 (eleventh stop: d24 leans to long messages) 1,328 / 8 / 281 of 1,617 (82.1 %, 0.49 % wrong), 5 of 680; with d25
-    // (long messages) and the margins calibrate then printed, 1,392 / 8 / 312 of 1,712 (81.3 %, 0.47 %), 5 of 720.
+    // (long messages) and the margins calibrate then printed, 1,392 / 8 / 312 of 1,712 (81.3 %, 0.47 %), 5 of 720; with
+    // d26 (twelfth stop) and the two-view margin 0.04 calibrate then printed, 1,480 / 9 / 318 of 1,807 (81.9 %, 0.50 %).
     const first = tally(
       samples!.filter((s) => s.from === 'first'),
       kb.search.decision,

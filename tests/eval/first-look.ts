@@ -34,6 +34,7 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd23', commit: 'e479ddd75782d655504f9cb570f37c9e1e57bbfd' }, // before round 21, which never saw d23 or d24
   { part: 'd24', commit: 'e479ddd75782d655504f9cb570f37c9e1e57bbfd' },
   { part: 'd25', commit: 'e5c084dab901c3cffccd1ca057b5070af80808c0' }, // before round 22, which never saw d25
+  { part: 'd26', commit: '465fb7831e211e0d8687a1e5543ed78db78a44fb' }, // before round 23, which never saw d26
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
