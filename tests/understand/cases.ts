@@ -54,6 +54,12 @@ export const CAREER_CASES: Case[] = [
     { guards: '"grinding for N1" (studying for it) is a goal, not a level held' },
   ),
   career(
+    'Dispatch ALT, N3 now. Would getting N2 change which jobs are open to me, or if I pass N1 later?',
+    'en',
+    { jlpt: 'N3', background: 'alt' },
+    { guards: '"getting N2" and "if I pass N1" are goals, not levels held' },
+  ),
+  career(
     "ALT here, I don't even have N3. Which careers are open to me?",
     'en',
     { background: 'alt' },
