@@ -24,19 +24,20 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   // curated for (97.7 %: a larger set, not a regression); 0.98 after the ninth (d18 to d20 joined: 98.1 %); 0.97 when
   // d21 and d22 joined in the tenth, each measured once and never curated for (97.4 %: a larger set, not a regression);
   // 0.96 when d23 and d24 joined in the eleventh, never curated for (96.6 %: d24 leans to long messages; 96.5 % with d25);
-  // 96.8 % with d26 in the twelfth; 96.4 % when d27 joined in the thirteenth, measured once and never curated for.
+  // 96.8 % with d26 in the twelfth; 96.4 % when d27 and d28 joined in the thirteenth, each measured once on main first.
   dev: { right: 0.96, wrong: 0.01 },
 };
 
 /**
  * Off-topic questions and traps answered, as measured (every other one must be declined): one blind trap, and one dev
  * trap (d27's "quit my job, how do i sign up for 国民年金 now? just go to city hall?", answered from the address notice:
- * pensions are in the domain, as part of the residency rules, so the subject cannot be listed out of scope). (Dev's
+ * pensions are in the domain, as part of the residency rules, so the subject cannot be listed out of scope), and one dev
+ * off-topic question (d28's "translate this pls: 猫がかわいすぎて仕事にならない 😂", answered from the translation entry). (Dev's
  * d19 "any good sales on ps5 games this week?" has been declined since the twelfth stop's curation.)
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
   blind: { traps: 1 },
-  dev: { traps: 1 },
+  dev: { traps: 1, offTopic: 1 },
 };
 
 let service: AskService;
@@ -55,7 +56,8 @@ describe.each(Object.keys(FLOORS) as EvalSetName[])('the %s evaluation set', (na
     const misses = MEASURED_MISSES[name] ?? {};
     expect(report.offTopic.declined).toBeGreaterThanOrEqual(report.offTopic.total - (misses.offTopic ?? 0));
     expect(report.traps.declined).toBeGreaterThanOrEqual(report.traps.total - (misses.traps ?? 0));
-  });
+    // The dev set (~3,700 questions) takes ~20 s alone, more beside other test files: past vitest's default here.
+  }, 120_000);
 });
 
 describe('the sets have the promised shape', () => {

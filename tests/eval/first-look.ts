@@ -36,6 +36,7 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd25', commit: 'e5c084dab901c3cffccd1ca057b5070af80808c0' }, // before round 22, which never saw d25
   { part: 'd26', commit: '465fb7831e211e0d8687a1e5543ed78db78a44fb' }, // before round 23, which never saw d26
   { part: 'd27', commit: '62252367d9324e1c19ed72832e24a594afdb685a' }, // d27's first look (thirteenth stop), on main as the twelfth left it
+  { part: 'd28', commit: 'd90f9567444e370055f2938786a9c2af22b4e5c8' }, // d28's first look, before round 24
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
