@@ -31,13 +31,13 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
 /**
  * Off-topic questions and traps answered, as measured (every other one must be declined): one blind trap, and one dev
  * trap (d27's "quit my job, how do i sign up for 国民年金 now? just go to city hall?", answered from the address notice:
- * pensions are in the domain, as part of the residency rules, so the subject cannot be listed out of scope), and one dev
- * off-topic question (d28's "translate this pls: 猫がかわいすぎて仕事にならない 😂", answered from the translation entry). (Dev's
- * d19 "any good sales on ps5 games this week?" has been declined since the twelfth stop's curation.)
+ * pensions are in the domain, as part of the residency rules, so the subject cannot be listed out of scope). (Dev's
+ * d19 "any good sales on ps5 games this week?" has been declined since the twelfth stop's curation, and d28's "translate
+ * this pls: 猫がかわいすぎて仕事にならない 😂" since requests to translate a text are out of scope.)
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
   blind: { traps: 1 },
-  dev: { traps: 1, offTopic: 1 },
+  dev: { traps: 1 },
 };
 
 let service: AskService;
