@@ -116,12 +116,12 @@ describe('the LLM fallback sees only questions inside the domain', () => {
   it('GIVEN every off-topic question and trap of the public, blind, dev and calibration sets THEN none reaches the drafter', async () => {
     const { asked, drafter } = recording();
     const s = createAskService({ engine: createAnswerEngine(await realKnowledgeBase()), logger: memoryLogger('silent').logger, drafter });
-    const negatives = [
+    const evalNegatives = [
       ...(await loadEvalSet('public')).filter((i) => kindOf(i) !== 'in-scope'),
       ...(await loadEvalSet('blind')).filter((i) => kindOf(i) !== 'in-scope'),
       ...(await loadEvalSet('dev')).filter((i) => kindOf(i) !== 'in-scope'),
-      ...(await loadNegatives()),
     ];
+    const negatives = [...evalNegatives, ...(await loadNegatives())];
     for (const n of negatives) await s.ask(n.q, { origin: 'slash' });
     // `npm run calibrate` allows 2 % of its own negatives (written to look like member questions) past the gate;
     // the evaluation sets' off-topic questions and traps allow none but one, as measured: d27's "why did my resident tax
@@ -129,8 +129,8 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // scores 0.396 for the job-change entry, over the suggestion gate's 0.38 — which in-scope questions that span two
     // entries sit just above (0.400 in tests/llm), so no gate separates them.
     expect(asked.length).toBeLessThanOrEqual(Math.floor(negatives.length * 0.02));
-    const evalNegatives = new Set(negatives.slice(0, negatives.length - (await loadNegatives()).length).map((n) => n.q));
-    expect(asked.filter((q) => evalNegatives.has(q))).toEqual(['why did my resident tax jump so much in my 2nd year?? is that normal']);
+    const reached = new Set(asked);
+    expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual(['d27-tr-resident-tax-jump']);
   });
 
   it('GIVEN in-scope questions whose top entries are close (tied, or a near tie) THEN they reach the drafter', async () => {
