@@ -25,20 +25,21 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   // d21 and d22 joined in the tenth, each measured once and never curated for (97.4 %: a larger set, not a regression);
   // 0.96 when d23 and d24 joined in the eleventh, never curated for (96.6 %: d24 leans to long messages; 96.5 % with d25);
   // 96.8 % with d26 in the twelfth; 96.4 % when d27 and d28 joined in the thirteenth, each measured once on main first,
-  // and 0.97 after its curation round 24 (97.8 %).
+  // and 0.97 after its curation round 24 (97.8 %); 97.6 % when d29 joined in the fourteenth, measured once on main first.
   dev: { right: 0.97, wrong: 0.01 },
 };
 
 /**
- * Off-topic questions and traps answered, as measured (every other one must be declined): one blind trap, and one dev
- * trap (d27's "quit my job, how do i sign up for 国民年金 now? just go to city hall?", answered from the address notice:
- * pensions are in the domain, as part of the residency rules, so the subject cannot be listed out of scope). (Dev's
+ * Off-topic questions and traps answered, as measured (every other one must be declined): one blind trap, and two dev
+ * traps answered from the address notice on "city hall": d27's "quit my job, how do i sign up for 国民年金 now? just go
+ * to city hall?" (pensions are in the domain, as part of the residency rules, so the subject cannot be listed out of
+ * scope) and d29's "do i need a hanko? how do i get one made and registered at city hall". (Dev's
  * d19 "any good sales on ps5 games this week?" has been declined since the twelfth stop's curation, and d28's "translate
  * this pls: 猫がかわいすぎて仕事にならない 😂" since requests to translate a text are out of scope.)
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
   blind: { traps: 1 },
-  dev: { traps: 1 },
+  dev: { traps: 2 },
 };
 
 let service: AskService;
