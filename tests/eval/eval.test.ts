@@ -33,16 +33,15 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
 };
 
 /**
- * Off-topic questions and traps answered, as measured (every other one must be declined): one blind trap, and one dev
- * trap answered from the address notice on "city hall": d27's "quit my job, how do i sign up for 国民年金 now? just go
- * to city hall?" (pensions are in the domain, as part of the residency rules, so the subject cannot be listed out of
- * scope). d29's "do i need a hanko? how do i get one made and registered at city hall", answered the same way at its
- * first look, has been declined since personal seals joined the out-of-scope subjects. (Dev's
- * d19 "any good sales on ps5 games this week?" has been declined since the twelfth stop's curation, and d28's "translate
- * this pls: 猫がかわいすぎて仕事にならない 😂" since requests to translate a text are out of scope.)
+ * Off-topic questions and traps answered, as measured (every other one must be declined; the blind set's traps all are
+ * since the fourteenth stop): one dev trap answered from the address notice on "city hall", d27's "quit my job, how do i
+ * sign up for 国民年金 now? just go to city hall?" (pensions are in the domain, as part of the residency rules, so the
+ * subject cannot be listed out of scope). d29's "do i need a hanko? how do i get one made and registered at city hall",
+ * answered the same way at its first look, has been declined since personal seals joined the out-of-scope subjects.
+ * (Dev's d19 "any good sales on ps5 games this week?" has been declined since the twelfth stop's curation, and d28's
+ * "translate this pls: 猫がかわいすぎて仕事にならない 😂" since requests to translate a text are out of scope.)
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  blind: { traps: 1 },
   dev: { traps: 1 },
 };
 
