@@ -32,7 +32,8 @@ describe('first looks, replayed (the thresholds are calibrated mainly on them)',
     // one (a national-pension sign-up trap answered from the address notice on "city hall"), a larger set, not a change;
     // with d28 1,652 / 9 / 336 of 1,997 (82.7 %, 0.45 %) and 7 of 840 (d28's "translate this pls: 猫が…" request); with d29
     // (fourteenth stop) 1,738 / 10 / 344 of 2,092 (83.1 %, 0.48 %) and 8 of 880: d29 brought one (a trap about getting
-    // a hanko made and registered at city hall, answered from the address notice), a larger set, not a change.
+    // a hanko made and registered at city hall, answered from the address notice), a larger set, not a change; with d30
+    // 1,825 / 10 / 352 of 2,187 (83.4 %, 0.46 %) and 8 of 920.
     const first = tally(
       samples!.filter((s) => s.from === 'first'),
       kb.search.decision,
@@ -44,6 +45,6 @@ describe('first looks, replayed (the thresholds are calibrated mainly on them)',
       samples!.filter((s) => s.from === 'negative'),
       kb.search.decision,
     );
-    expect(negatives.wrong).toBeLessThanOrEqual(8);
+    expect(negatives.wrong).toBeLessThanOrEqual(8); // of 920
   }, 60_000);
 });
