@@ -61,7 +61,7 @@ describe.each(Object.keys(FLOORS) as EvalSetName[])('the %s evaluation set', (na
     const misses = MEASURED_MISSES[name] ?? {};
     expect(report.offTopic.declined).toBeGreaterThanOrEqual(report.offTopic.total - (misses.offTopic ?? 0));
     expect(report.traps.declined).toBeGreaterThanOrEqual(report.traps.total - (misses.traps ?? 0));
-    // The dev set (~3,700 questions) takes ~20 s alone, more beside other test files: past vitest's default here.
+    // The dev set (~4,000 questions) takes ~20 s alone, more beside other test files: past vitest's default here.
   }, 120_000);
 });
 
