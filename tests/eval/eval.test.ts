@@ -14,32 +14,19 @@ import { NO_WINNER_QUESTION, TWO_ENTRY_QUESTION } from '../support/questions.js'
  */
 const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   public: { right: 0.99, wrong: 0.01 },
-  // Held-out 72.5 % and blind 83.9 % since the decision was calibrated on the replayed first looks (tenth stop); held-out
-  // 75.0 % after curation round 21 (eleventh stop); 77.5 % and 84.4 % after round 22 and the margins calibrate printed
-  // with d25 (four views 0.04, well known up to 20 % unknown words); blind 85.5 % at the end of the thirteenth stop, and
-  // 84.9 % (158 of 186) after the fourteenth stop's curation round 25 (read once, as totals, when the round was merged:
-  // the round was kept on the sets it may be judged on — dev +17, public unchanged, no more wrong answers or negatives).
+  // Measured at the end of the fourteenth stop: held-out 77.5 % (31 of 40), blind 84.9 % (158 of 186, read as totals
+  // only). How each floor got here is in docs/quality-history.md.
   holdout: { right: 0.77, wrong: 0.03 },
   blind: { right: 0.84, wrong: 0.02 },
-  // 0.96 → 0.94 when d10 joined (a larger set, not a regression); 0.97 after the sixth stop (d11 and d12 joined: 97.8 %);
-  // 0.98 after the seventh (d13 joined: 98.4 %); 0.97 when d17 joined at the end of the eighth, measured once and never
-  // curated for (97.7 %: a larger set, not a regression); 0.98 after the ninth (d18 to d20 joined: 98.1 %); 0.97 when
-  // d21 and d22 joined in the tenth, each measured once and never curated for (97.4 %: a larger set, not a regression);
-  // 0.96 when d23 and d24 joined in the eleventh, never curated for (96.6 %: d24 leans to long messages; 96.5 % with d25);
-  // 96.8 % with d26 in the twelfth; 96.4 % when d27 and d28 joined in the thirteenth, each measured once on main first,
-  // and 0.97 after its curation round 24 (97.8 %); 97.6 % when d29 joined in the fourteenth, measured once on main first,
-  // and 98.2 % after its curation round 25; 98.0 % when d30 joined, measured once on main first.
+  // 98.0 % (2,785 of 2,843) with d30. A part joins after its first look on main, so a new part can lower the figure
+  // without any regression (the README keeps each part's first look).
   dev: { right: 0.97, wrong: 0.01 },
 };
 
 /**
- * Off-topic questions and traps answered, as measured (every other one must be declined; the blind set's traps all are
- * since the fourteenth stop): one dev trap answered from the address notice on "city hall", d27's "quit my job, how do i
- * sign up for 国民年金 now? just go to city hall?" (pensions are in the domain, as part of the residency rules, so the
- * subject cannot be listed out of scope). d29's "do i need a hanko? how do i get one made and registered at city hall",
- * answered the same way at its first look, has been declined since personal seals joined the out-of-scope subjects.
- * (Dev's d19 "any good sales on ps5 games this week?" has been declined since the twelfth stop's curation, and d28's
- * "translate this pls: 猫がかわいすぎて仕事にならない 😂" since requests to translate a text are out of scope.)
+ * Off-topic questions and traps answered, as measured (every other one must be declined; every blind one is): one dev
+ * trap answered from the address notice on "city hall", d27's "quit my job, how do i sign up for 国民年金 now? just go to
+ * city hall?" (pensions are in the domain, as part of the residency rules, so the subject cannot be listed out of scope).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
   dev: { traps: 1 },
