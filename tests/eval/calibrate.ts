@@ -6,7 +6,7 @@ import { KNOWLEDGE_DIR } from '../../src/paths.js';
 import { loadEvalSet } from './evaluate.js';
 import { firstLookSamples } from './first-look.js';
 import { loadNegatives } from './negatives.js';
-import { foldSamples, labelledSamples, tally, weakestEntries, type Sample, type Tally } from './samples.js';
+import { foldSamples, labelledSamples, tally, weakestEntries, wrongAnswers, type Sample, type Tally } from './samples.js';
 
 /**
  * `npm run calibrate`: chooses the decision thresholds of knowledge/search.yaml from labelled questions — the dev
@@ -14,7 +14,8 @@ import { foldSamples, labelledSamples, tally, weakestEntries, type Sample, type 
  * public and dev evaluation sets (the two we tune on), the phrasing bank itself (5-fold: each phrasing is asked of a
  * bank that lacks it) and the calibration negatives (tests/eval/negatives.yaml). Never from the held-out or blind sets.
  * It prints the setting that answers the most first-look questions right (then public and dev, then phrasings) within
- * the budgets below; a curator copies it into search.yaml and runs `npm run eval`.
+ * the budgets below; a curator copies it into search.yaml and runs `npm run eval`. With `--verbose` it also lists the
+ * held-out phrasings that search.yaml answers from another entry: where two entries' phrasings overlap.
  */
 export const BUDGET = {
   /**
@@ -259,6 +260,14 @@ async function main() {
       samples.filter((s) => s.from === 'fold'),
     ),
   );
+  if (process.argv.includes('--verbose')) {
+    const wrong = wrongAnswers(
+      kb,
+      samples.filter((s) => s.from === 'fold'),
+      kb.search.decision,
+    );
+    lines.push('', `Held-out phrasings search.yaml answers from another entry (${wrong.length}; own entry → answered):`, ...wrong);
+  }
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

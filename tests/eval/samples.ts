@@ -12,6 +12,8 @@ export interface Sample {
   /** Which entry ids answer the question (none for negatives). */
   ok: (id: string) => boolean;
   ranking: Ranking;
+  /** The question asked (held-out phrasings carry it, for `wrongAnswers`). */
+  q?: string;
 }
 
 const FOLDS = 5;
@@ -24,7 +26,7 @@ export function foldSamples(kb: KnowledgeBase): Sample[] {
     const engine = createAnswerEngine({ ...kb, entries, byId: new Map(entries.map((e) => [e.id, e])) });
     for (const e of kb.entries) {
       e.questions.forEach((q, i) => {
-        if (i % FOLDS === f) samples.push({ from: 'fold', ok: (id) => id === e.id, ranking: engine.rank(q) });
+        if (i % FOLDS === f) samples.push({ from: 'fold', ok: (id) => id === e.id, ranking: engine.rank(q), q });
       });
     }
   }
@@ -58,6 +60,23 @@ export function tally(samples: readonly Sample[], d: DecisionSettings): Tally {
     else t.wrong++;
   }
   return t;
+}
+
+/**
+ * The samples `d` answers from a wrong entry (for held-out phrasings: another entry's phrasings beat the phrasing's
+ * own), one line each — the entry the question belongs to, the entry answered, its score and margin, the question —
+ * grouped by the pair of entries, so two entries whose phrasings overlap show up together.
+ */
+export function wrongAnswers(kb: KnowledgeBase, samples: readonly Sample[], d: DecisionSettings): string[] {
+  const lines: { pair: string; line: string }[] = [];
+  for (const s of samples) {
+    const decision = decide(s.ranking, d);
+    if (decision.kind !== 'answer' || s.ok(decision.best.entry.id)) continue;
+    const own = kb.entries.find((e) => s.ok(e.id))?.id ?? '(none)';
+    const pair = `${own} → ${decision.best.entry.id}`;
+    lines.push({ pair, line: `  ${pair}  (${decision.best.score.toFixed(2)}, margin ${decision.margin.toFixed(2)}): ${s.q ?? '?'}` });
+  }
+  return lines.sort((a, b) => a.pair.localeCompare(b.pair)).map((l) => l.line);
 }
 
 /** Entries whose own phrasings, held out, most often rank another entry first: where curation helps most. */
