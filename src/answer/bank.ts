@@ -3,6 +3,8 @@ import { HIRAGANA_ONLY } from './text.js';
 import { Features, InvertedIndex, vectorOf, type Postings, type Vec } from './vectors.js';
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** A two-character piece of a Japanese word that can carry meaning alone: kanji or katakana, no kana grammar. */
+const PIECE = /^[\p{Script=Han}\p{Script=Katakana}ー]{2}$/u;
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]+/gu;
 const japaneseOf = (texts: readonly string[]) =>
   texts.map((t) => t.normalize('NFKC').toLowerCase().match(CJK_RUN)?.join('|') ?? '').join('|');
@@ -15,6 +17,13 @@ export interface Occurrences {
   df: number;
   /** Some entry's phrasings use it: answers alone mention many subjects in passing. */
   known: boolean;
+  /**
+   * For a Japanese word no phrasing uses, the share of its two-character pieces of kanji or katakana that some
+   * phrasing, title or keyword contains (文学部 → 文学, 学部): a compound made of familiar parts is not a subject the
+   * knowledge base has never heard of. Kana grammar inside a piece (焼き, たこ) says nothing, so such pieces are skipped.
+   * 1 for a known word, 0 for an unknown Latin word or one with no such piece.
+   */
+  familiar: number;
 }
 
 /** How the words and n-grams of one phrasing are mixed (knowledge/search.yaml `ranking.phrasing`). */
@@ -125,7 +134,7 @@ export class PhrasingBank {
         if (where[e]) df++;
         if (where[e] === 1) known = true;
       }
-      o = { where, df, known };
+      o = { where, df, known, familiar: known ? 1 : ja ? familiarShare(t, ja.phrasings) : 0 };
       if (this.cache.size >= 20_000) this.cache.clear(); // bounded: questions are user input
       this.cache.set(t, o);
     }
@@ -138,6 +147,20 @@ export class PhrasingBank {
       answers: this.entries.map((e) => japaneseOf([e.answer])),
     });
   }
+}
+
+/** `Occurrences.familiar` of an unknown Japanese word, against each entry's Japanese phrasing text. */
+function familiarShare(word: string, phrasings: readonly string[]): number {
+  const chars = [...word];
+  let pieces = 0;
+  let found = 0;
+  for (let i = 0; i + 2 <= chars.length; i++) {
+    const piece = chars[i]! + chars[i + 1]!;
+    if (!PIECE.test(piece)) continue;
+    pieces++;
+    if (phrasings.some((p) => p.includes(piece))) found++;
+  }
+  return pieces === 0 ? 0 : found / pieces;
 }
 
 function normalised(ids: readonly number[], ws: readonly number[]): Vec {

@@ -29,7 +29,10 @@ export interface Scored {
 export interface Ranking {
   /** Entries with any overlap, best first. */
   hits: Scored[];
-  /** Share of the question's meaning in words no entry's phrasings use: high for subjects no entry covers. */
+  /**
+   * Share of the question's meaning in words no entry's phrasings use: high for subjects no entry covers. An unknown
+   * Japanese compound counts only for its unfamiliar share (see Occurrences.familiar).
+   */
   unknownShare: number;
   /** How many of four independent views (nearest phrasing by words, by n-grams, centroid, coverage) pick the best entry. */
   agreement: number;
@@ -92,7 +95,8 @@ export function createRanker(entries: readonly Entry[], analyzer: Analyzer, sett
       const weights = occ.map((o) => bank.idf(o.df));
       const total = weights.reduce((sum, w) => sum + w, 0);
       if (total === 0) return nothing();
-      const unknown = occ.reduce((sum, o, i) => sum + (o.known ? 0 : weights[i]!), 0);
+      // An unknown Japanese compound of familiar parts counts only for its unfamiliar share (see Occurrences.familiar).
+      const unknown = occ.reduce((sum, o, i) => sum + weights[i]! * (1 - o.familiar), 0);
 
       const qw = bank.wordVector(terms);
       const qg = bank.gramVector(a.grams);

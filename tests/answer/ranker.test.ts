@@ -142,6 +142,20 @@ describe('ranker: question-to-question matching', () => {
     expect(ranker.rank('is it rude to ask my boss').unknownShare).toBe(0);
   });
 
+  it('GIVEN a Japanese compound no phrasing uses THEN it counts as unknown only for its unfamiliar kanji pieces', () => {
+    const terms = (q: string) => analyzer.analyze(q).terms;
+    // 退職金 (severance pay) is one word to the segmenter; its piece 退職 is in a phrasing (退職後), 職金 is not.
+    expect(terms('退職金の期限は？')).toContain('退職金');
+    // 文学部 (a literature faculty): neither 文学 nor 学部 is in any phrasing.
+    expect(terms('文学部の期限は？')).toContain('文学部');
+    const familiar = ranker.rank('退職金の期限は？').unknownShare;
+    const strange = ranker.rank('文学部の期限は？').unknownShare;
+    expect(familiar).toBeGreaterThan(0);
+    expect(familiar).toBeLessThan(strange);
+    // Kana grammar inside a piece says nothing: たこ焼き shares たこ with したことが… but has no familiar kanji piece.
+    expect(ranker.rank('たこ焼きの期限は？').unknownShare).toBeCloseTo(ranker.rank('麻雀卓の期限は？').unknownShare, 5);
+  });
+
   it('GIVEN a synonym in the other language THEN both phrasings meet on the canonical term', () => {
     expect(top('昇給')).toBe('ask-raise');
     expect(top('highly skilled professional')).toBe('hsp');
