@@ -115,7 +115,15 @@ function stopOnSignals(logger: Logger, stopAll: () => Promise<void>): void {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
-  if (process.send) process.once('disconnect', () => shutdown('manager gone'));
+  if (!process.send) return;
+  process.once('disconnect', () => shutdown('manager gone'));
+  // While the client is destroyed, discord.js's shard side reports the disconnect to the manager over IPC. With the
+  // manager gone that send fails, and Node raises it as an 'error' event on the process: unhandled, it would crash the
+  // stop half-way with a stack trace. There is no one left to tell, so it is only noted.
+  process.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'ERR_IPC_CHANNEL_CLOSED') logger.debug({ err }, 'the shard manager is gone; nothing to tell it');
+    else logger.error({ err }, 'process error');
+  });
 }
 
 /** Expected start-up problems are shown as they are; anything else is logged. The exit code is 1 either way. */
