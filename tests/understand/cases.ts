@@ -72,6 +72,18 @@ export const CAREER_CASES: Case[] = [
     { guards: '"failed N2" is not a level held; N3 is' },
   ),
   career(
+    'below n3 here, what are my options after jet besides teaching',
+    'en',
+    { background: 'alt' },
+    { missing: ['jlpt'], guards: '"below N3" is a level under N3, not N3 held' },
+  ),
+  career(
+    'ALTです。日本語はN3未満ですが、教える以外のキャリアはありますか？',
+    'ja',
+    { background: 'alt' },
+    { missing: ['jlpt'], guards: '"N3未満" (under N3) is not N3 held' },
+  ),
+  career(
     'ALTです。N3も持ってないけど、キャリアの選択肢はありますか？',
     'ja',
     { background: 'alt' },
