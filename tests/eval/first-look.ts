@@ -40,6 +40,7 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd29', commit: 'ca927dd895ee1af01e86838514e7496e72d9b5fe' }, // d29's first look (fourteenth stop), on main as the thirteenth left it
   { part: 'd30', commit: '4ee081af457ebf6a345854e07666f12a62d3b58e' }, // d30's first look, after round 25
   { part: 'd31', commit: '290ca6d9ec76eeaf7fd867d36ed10f99d4a72360' }, // d31's first look (fifteenth stop), on main as the fourteenth left it
+  { part: 'd32', commit: '998c5baa85220df88171bcce295ed180e044ef90' }, // d32's first look, with the fifteenth stop's changes before it
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
