@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { DecisionSettings } from '../../src/answer/decision.js';
 import type { Ranking } from '../../src/answer/ranker.js';
 import type { KnowledgeBase } from '../../src/kb/load.js';
 import type { Entry } from '../../src/kb/schema.js';
+import { DECISION as d, entry } from '../support/decision.js';
 import { wrongAnswers, type Sample } from './samples.js';
 
-const entry = (id: string) => ({ id }) as Entry;
 const [visa, promo, pr] = [entry('job-change-notification'), entry('how-to-ask-for-promotion'), entry('pr-fast-track')];
 const kb = { entries: [visa, promo, pr] } as unknown as KnowledgeBase;
 
-/** Answers a clear winner (score ≥ 0.4, margin ≥ 0.1 whatever the views), declines anything else. */
-const d: DecisionSettings = {
-  answer: {
-    minScore: 0.4,
-    minMargin: { fourViews: 0.1, threeViews: 0.1, twoViews: 0.1, oneView: 0.1 },
-    maxUnknownShare: 0.4,
-    minKnownWords: 2,
-    wellKnown: { maxUnknownShare: 0, minScore: 0.4, threeViews: 0.1 },
-    nearTie: 0,
-  },
-  suggest: { minScore: 1, minCoverage: 1, maxUnknownShare: 0, closeShare: 0.7 },
-};
-
+/** With the four views agreeing, the test decision answers a best entry scoring 0.35+ that wins by 0.05+. */
 const ranked = (first: Entry, score: number, second: Entry, next: number): Ranking => ({
   hits: [
     { entry: first, score, best: score, coverage: 0.5 },
@@ -39,7 +26,7 @@ describe('wrongAnswers (npm run calibrate -- --verbose)', () => {
       kb,
       [
         phrasing(visa, 'do i tell immigration when i quit', ranked(visa, 0.7, promo, 0.2)), // right
-        phrasing(pr, 'how fast can i get PR with 80 points', ranked(visa, 0.5, pr, 0.45)), // declined: margin 0.05
+        phrasing(pr, 'how fast can i get PR with 80 points', ranked(visa, 0.5, pr, 0.47)), // declined: margin 0.03
         phrasing(promo, 'when should i ask about moving up', ranked(visa, 0.62, promo, 0.3)), // wrong
         phrasing(pr, 'fast track permanent residency', ranked(promo, 0.55, pr, 0.2)), // wrong
         phrasing(promo, 'asking my boss for a raise in title', ranked(visa, 0.45, pr, 0.3)), // wrong, same pair as the first
