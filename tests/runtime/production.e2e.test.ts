@@ -15,6 +15,7 @@ import { PRODUCTION_NODE_FLAGS } from '../bench/burst.js';
 import { runNode, type RunningProcess } from '../discord/process.js';
 import { startFakeDiscord, type FakeDiscord, type SentInteraction } from '../fakes/discord.js';
 import { buildProduction, type ProductionBuild } from '../support/build.js';
+import { alive, childPids } from '../support/processes.js';
 import { twoFreePorts } from '../support/ports.js';
 
 const START = (entry: 'index' | 'shard') => [...PRODUCTION_NODE_FLAGS, `dist/src/${entry}.js`];
@@ -69,11 +70,8 @@ async function embedsOf(fake: FakeDiscord, i: SentInteraction): Promise<APIEmbed
   return response.data.embeds ?? [];
 }
 
-/** Linux: the processes `pid` started, and whether one is still running (a zombie is not). */
-const childPids = async (pid: number) =>
-  (await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8')).split(/\s+/).filter(Boolean).map(Number);
+/** Linux: a process's command line. */
 const cmdline = async (pid: number) => (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').filter(Boolean);
-const alive = async (pid: number) => !/^\d+ \(.*\) Z/.test(await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '0 () Z'));
 
 it('GIVEN the README THEN its production start is the one this file runs', () => {
   const readme = readFileSync(path.join(ROOT_DIR, 'README.md'), 'utf8');

@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../../src/paths.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord.js';
+import { alive, childPids } from '../support/processes.js';
 
 let fake: FakeDiscord;
 let dir: string;
@@ -36,18 +37,6 @@ function startManager() {
   return { manager, stderr: () => written };
 }
 
-/** The pids of `pid`'s child processes (Linux). */
-const childrenOf = async (pid: number) =>
-  (await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8')).split(/\s+/).filter(Boolean).map(Number);
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 describe('npm run start:sharded (discord.js ShardingManager)', () => {
   it('GIVEN SHARD_COUNT=1 THEN the manager launches a shard process that identifies as shard 0 of 1 and answers; SIGTERM stops it', async () => {
     const { manager, stderr } = startManager();
@@ -75,17 +64,17 @@ describe('npm run start:sharded (discord.js ShardingManager)', () => {
       const deadline = Date.now() + 20_000;
       while (fake.gateway.identifies.length === identified && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       await new Promise((r) => setTimeout(r, 300)); // GUILD_CREATE → ready
-      [shard] = await childrenOf(manager.pid!);
+      [shard] = await childPids(manager.pid!);
       expect(shard).toBeDefined();
       manager.kill('SIGKILL');
       // The shard writes to the same stderr pipe, which stays open until it exits.
       const gone = Date.now() + 15_000;
-      while (alive(shard!) && Date.now() < gone) await new Promise((r) => setTimeout(r, 100));
-      expect(alive(shard!)).toBe(false);
+      while ((await alive(shard!)) && Date.now() < gone) await new Promise((r) => setTimeout(r, 100));
+      expect(await alive(shard!)).toBe(false);
       await new Promise((r) => setTimeout(r, 200));
       expect(stderr()).not.toMatch(/ERR_IPC_CHANNEL_CLOSED|Unhandled|\n\s+at /);
     } finally {
-      if (shard !== undefined && alive(shard)) process.kill(shard, 'SIGKILL');
+      if (shard !== undefined && (await alive(shard))) process.kill(shard, 'SIGKILL');
       if (manager.exitCode === null && manager.signalCode === null) manager.kill('SIGKILL');
     }
   }, 40_000);
