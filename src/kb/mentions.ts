@@ -1,6 +1,8 @@
 const LATIN_PHRASE = /^[\p{Script=Latin}\p{N}\s'’.-]+$/u;
-const WORD_CHAR_BEFORE = /[\p{L}\p{N}]$/u;
-const WORD_CHAR_AFTER = /^[\p{L}\p{N}]/u;
+// A Latin phrase's word boundary: no Latin letter or digit next to it. Japanese may follow directly, as in mixed
+// writing ("my numberカード", "NHKの").
+const WORD_CHAR_BEFORE = /[\p{Script=Latin}\p{N}]$/u;
+const WORD_CHAR_AFTER = /^[\p{Script=Latin}\p{N}]/u;
 const ODD_SPACE = /[^\S ]| {2}/;
 /**
  * Every run of white space as one space. The text itself when there is nothing to change (most phrasings): replacing
@@ -22,7 +24,7 @@ function wordCharAfter(text: string, start: number): boolean {
 }
 const ASCII_WORD = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
-/** Where `key` first occurs in `text` as a whole word (no letter or digit either side), or -1. */
+/** Where `key` first occurs in `text` as a whole word (no Latin letter or digit either side), or -1. */
 function wholeWordAt(text: string, key: string): number {
   for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
     if (!wordCharBefore(text, at) && !wordCharAfter(text, at + key.length)) return at;

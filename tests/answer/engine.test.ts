@@ -75,6 +75,11 @@ describe('answering member questions from the real knowledge base', () => {
     '旅行で大阪に行くので、おすすめの観光スポットを教えて',
     'married a japanese guy and took his surname, do i update my zairyu card within 14 days like an address change?',
     '結婚して旧姓から変わりました。在留カードの氏名変更はいつまでに？住所変更と同じ14日？',
+    'can my boss be my guarantor?',
+    '部屋を借りたいけど保証人がいない外国人はどうすればいい？',
+    // An English subject written straight against Japanese (mixed writing) is still that subject.
+    'My Number cardの更新って区役所？在留カードはもう更新した',
+    'where do i renew the My Numberカード? my residence card was just renewed',
   ])('GIVEN "%s", about nothing the entries cover THEN it declines with no suggestions and no LLM context', (question) => {
     const r = engine.answer(question);
     expect(r).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
