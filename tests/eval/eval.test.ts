@@ -18,9 +18,9 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   // only). How each floor got here is in docs/quality-history.md.
   holdout: { right: 0.79, wrong: 0.03 },
   blind: { right: 0.84, wrong: 0.02 },
-  // 97.1 % (2,944 of 3,033) with d32. A part joins after its first look on main, so a new part can lower the figure
+  // 96.7 % (3,025 of 3,128) with d33. A part joins after its first look on main, so a new part can lower the figure
   // without any regression (the README keeps each part's first look).
-  dev: { right: 0.97, wrong: 0.01 },
+  dev: { right: 0.96, wrong: 0.01 },
 };
 
 /**

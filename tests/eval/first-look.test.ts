@@ -24,7 +24,7 @@ describe('first looks, replayed (the thresholds are calibrated mainly on them)',
     const items = FIRST_LOOKS.flatMap(({ part }) => dev.filter((i) => i.id.startsWith(`${part}-`)));
     expect(samples).toHaveLength(items.length);
     expect(samples!.filter((s) => s.from === 'first')).toHaveLength(items.filter((i) => kindOf(i) === 'in-scope').length);
-    // Measured with d8–d32: 1,980 / 11 / 386 of 2,377 (83.3 %, 0.46 % wrong), and 8 of 1,000 negatives answered. Each
+    // Measured with d8–d33: 2,061 / 12 / 399 of 2,472 (83.4 %, 0.49 % wrong), and 10 of 1,040 negatives answered. Each
     // new part is replayed as it came (a larger set, not a change); the history is in docs/quality-history.md.
     const first = tally(
       samples!.filter((s) => s.from === 'first'),
@@ -37,6 +37,6 @@ describe('first looks, replayed (the thresholds are calibrated mainly on them)',
       samples!.filter((s) => s.from === 'negative'),
       kb.search.decision,
     );
-    expect(negatives.wrong).toBeLessThanOrEqual(8); // of 1,000
+    expect(negatives.wrong).toBeLessThanOrEqual(10); // of 1,040
   }, 60_000);
 });

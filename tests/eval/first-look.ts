@@ -41,6 +41,7 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd30', commit: '4ee081af457ebf6a345854e07666f12a62d3b58e' }, // d30's first look, after round 25
   { part: 'd31', commit: '290ca6d9ec76eeaf7fd867d36ed10f99d4a72360' }, // d31's first look (fifteenth stop), on main as the fourteenth left it
   { part: 'd32', commit: '998c5baa85220df88171bcce295ed180e044ef90' }, // d32's first look, with the fifteenth stop's changes before it
+  { part: 'd33', commit: '4e5db8f6a3c52462cd4b3efdfbb6b942367afdef' }, // d33's first look, on main as the fifteenth stop left it
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
