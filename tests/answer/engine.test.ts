@@ -32,6 +32,12 @@ describe('answering member questions from the real knowledge base', () => {
     expect(answerId(question)).toBe(id);
   });
 
+  it('GIVEN a level under N3 said as "under N3" or "less than N3" (domain vocabulary for below N3) THEN the below-N3 entry ranks first', () => {
+    expect(answerId('less than N3 japanese, options after JET?')).toBe('after-alt-below-n3');
+    // "under" alone is a stopword: without the vocabulary this ranked the N3 entry first and answered from it.
+    expect(engine.search('under N3, what jobs can i get after ALT?', 1)[0]?.entry.id).toBe('after-alt-below-n3');
+  });
+
   it('GIVEN a long question with personal context first THEN the question at the end decides the entry', () => {
     const q =
       'been teaching at an eikaiwa in saitama for about two years, love my students but the pay is flat. my japanese is ok. anyway, is nomikai mandatory at japanese companies?';
