@@ -42,6 +42,9 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd31', commit: '290ca6d9ec76eeaf7fd867d36ed10f99d4a72360' }, // d31's first look (fifteenth stop), on main as the fourteenth left it
   { part: 'd32', commit: '998c5baa85220df88171bcce295ed180e044ef90' }, // d32's first look, with the fifteenth stop's changes before it
   { part: 'd33', commit: '4e5db8f6a3c52462cd4b3efdfbb6b942367afdef' }, // d33's first look, on main as the fifteenth stop left it
+  { part: 'd34', commit: '7df825e4cc2f0f2430bc3fa64c529c4250989b9a' }, // d34's first look (sixteenth stop), with d33 joined and two out-of-scope subjects
+  { part: 'd35', commit: '7df825e4cc2f0f2430bc3fa64c529c4250989b9a' }, // d35's first look, on the same main
+  { part: 'd36', commit: '7df825e4cc2f0f2430bc3fa64c529c4250989b9a' }, // d36's first look (long messages, context first), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
