@@ -59,6 +59,24 @@ export const VISA_CASES: Case[] = [
     dispatch: true,
   }),
   visa(
+    "my new company's HR asked if i have the certificate of authorized employment. i moved from a translation firm to an IT company, same gijinkoku",
+    'en',
+    { status: 'engineer-specialist', 'current-work': 'translation-interpretation', employer: 'new' },
+    { missing: ['new-work'], guards: "the company's HR asking is not HR work (read as the new work, it gave a visa check for HR)" },
+  ),
+  visa(
+    '人事に言われたので確認です。技人国で、翻訳から開発の仕事に転職します。大丈夫ですか？',
+    'ja',
+    { status: 'engineer-specialist', 'current-work': 'translation-interpretation', 'new-work': 'system-development', employer: 'new' },
+    { guards: '人事に言われた (HR said so) is not HR work' },
+  ),
+  visa('On gijinkoku as a developer, can I move into HR at my company?', 'en', {
+    status: 'engineer-specialist',
+    'current-work': 'system-development',
+    'new-work': 'hr-recruiting',
+    employer: 'same',
+  }),
+  visa(
     'my company wants to move me from backend dev to the marketing team. is my visa fine?',
     'en',
     { 'current-work': 'system-development', 'new-work': 'marketing', employer: 'same' },
