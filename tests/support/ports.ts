@@ -22,10 +22,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** A free port p on 127.0.0.1 with p + 1 free too: one per shard of `start:sharded` (shard n serves HTTP_PORT + n). */
+/**
+ * A free port p on 127.0.0.1 with p + 1 free too: one per shard of `start:sharded` (shard n serves HTTP_PORT + n).
+ * Taken below Linux's ephemeral range (32768–60999), where the system hands out ports to outgoing connections and to
+ * servers listening on port 0: a port there could be taken between this check and the shard's start (it happened once
+ * in a full run, as 'HTTP_HOST:HTTP_PORT … is already in use').
+ */
 export async function twoFreePorts(): Promise<number> {
   for (;;) {
-    const p = 20_000 + Math.floor(Math.random() * 40_000);
+    const p = 20_000 + Math.floor(Math.random() * 12_000);
     if ((await isFree(p)) && (await isFree(p + 1))) return p;
   }
 }
