@@ -65,7 +65,20 @@ export function suggestable(ranking: Ranking, g: SuggestGate): boolean {
   );
 }
 
+/**
+ * What the bot does with a ranked question. A message of several sentences whose whole leaves the best entry close
+ * (in the domain, but not a clear win: personal context blurs it) is answered when the sentence it asks in, ranked
+ * alone, clearly wins — with the same entry the whole message ranks first. Context alone cannot decide it, and the
+ * question alone cannot bring in an entry the message as a whole does not put first.
+ */
 export function decide(ranking: Ranking, s: DecisionSettings): Decision {
+  const whole = decideOne(ranking, s);
+  if (whole.kind !== 'close' || !ranking.asked) return whole;
+  const alone = decideOne(ranking.asked(), s);
+  return alone.kind === 'answer' && alone.best.entry === ranking.hits[0]?.entry ? alone : whole;
+}
+
+function decideOne(ranking: Ranking, s: DecisionSettings): Decision {
   const [best, second] = ranking.hits;
   if (!best) return { kind: 'none' };
   const margin = best.score - (second?.score ?? 0);

@@ -5,6 +5,7 @@ import { createAnalyzer } from './analyzer.js';
 import type { BankState } from './bank.js';
 import { decide, type Decision } from './decision.js';
 import { createRanker, nothing, type Ranking, type Scored } from './ranker.js';
+import { askedSentence } from './text.js';
 
 /** A ranked entry: its score for the question (0–1) and the same rounded to two decimals. */
 export interface Hit {
@@ -56,8 +57,16 @@ export function createAnswerEngine(kb: KnowledgeBase, index?: BankState): Answer
   const ranker = createRanker(kb.entries, analyzer, s.ranking, index);
   const outOfScope = phraseMatcher(s.outOfScope);
 
-  // A subject no entry covers (search.yaml outOfScope) is declined outright, whatever else the question shares.
-  const rank = (question: string): Ranking => (outOfScope(question) ? nothing() : ranker.rank(question));
+  // A subject no entry covers (search.yaml outOfScope) is declined outright, whatever else the question shares. A
+  // message of several sentences also carries the ranking of the sentence it asks in, ranked only when read.
+  const rank = (question: string): Ranking => {
+    if (outOfScope(question)) return nothing();
+    const ranking = ranker.rank(question);
+    const sentence = askedSentence(question);
+    if (sentence === undefined) return ranking;
+    let asked: Ranking | undefined;
+    return { ...ranking, asked: () => (asked ??= ranker.rank(sentence)) };
+  };
 
   function explain(question: string) {
     const ranking = rank(question);

@@ -41,6 +41,11 @@ export interface Ranking {
    * a single kanji (the stem of an inflected verb: 書き → 書, 覚えられない → 覚), which alone names no subject.
    */
   known: number;
+  /**
+   * For a message of several sentences, the ranking of the sentence it asks in alone (see `askedSentence`), worked out
+   * when first asked for: `decide` reads it when the whole message leaves the best entry close.
+   */
+  asked?: () => Ranking;
 }
 
 const DIGITS_ONLY = /^\d+$/;

@@ -120,3 +120,21 @@ export function mentionedKana(text: string, pieces: readonly Piece[]): string[] 
     return false;
   });
 }
+
+/** Where one sentence ends: . ! ? … before white space, 。！？ anywhere, or a line break. */
+const SENTENCE_END = /(?<=[.!?…])\s+|(?<=[。！？])\s*|\s*\n\s*/u;
+const ASKS = /[?？]/;
+
+/**
+ * The sentence a message of several asks in: the last one with a question mark, else its last sentence. Undefined
+ * for a message of one sentence. Members often give their situation first and ask at the end ("3 years on gijinkoku,
+ * moved from QA to dev last spring. do i need to tell immigration?").
+ */
+export function askedSentence(message: string): string | undefined {
+  const sentences = message
+    .split(SENTENCE_END)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  if (sentences.length < 2) return undefined;
+  return sentences.findLast((s) => ASKS.test(s)) ?? sentences.at(-1);
+}

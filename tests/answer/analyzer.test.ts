@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, type AnalyzerSettings } from '../../src/answer/analyzer.js';
-import { stem } from '../../src/answer/text.js';
+import { askedSentence, stem } from '../../src/answer/text.js';
 
 const settings: AnalyzerSettings = {
   stopwords: ['the', 'a', 'to', 'for', 'in', 'do', 'i', 'my', 'it', 'is', 'definitely', 'probably'],
@@ -95,4 +95,24 @@ describe('analyzer', () => {
     expect(stem('notify')).toBe(stem('notification'));
     expect(stem('qualify')).toBe(stem('qualification'));
   });
+});
+
+describe('the sentence a message asks in', () => {
+  it.each([
+    ['3 years on gijinkoku, moved from QA to dev last spring. do i need to tell immigration?', 'do i need to tell immigration?'],
+    ['Is N2 enough? I teach at a JHS and study every night.', 'Is N2 enough?'],
+    ['I teach at a JHS. I study every night. thinking about leaving', 'thinking about leaving'],
+    ['技人国で3年目です。来月転職します。入管への届出は必要ですか？', '入管への届出は必要ですか？'],
+    ['ALTです\nN2持ってます\n教える以外の仕事ある?', '教える以外の仕事ある?'],
+    ["I'm 31 and earn 7.2M yen. How many HSP points is that?", 'How many HSP points is that?'],
+  ])('GIVEN "%s" THEN it asks in "%s"', (message, sentence) => {
+    expect(askedSentence(message)).toBe(sentence);
+  });
+
+  it.each(['how do i ask for a raise?', 'N2 enough for a translation job', '7.2M yen at 31, how many points?'])(
+    'GIVEN a message of one sentence ("%s") THEN there is no separate sentence to ask in',
+    (message) => {
+      expect(askedSentence(message)).toBeUndefined();
+    },
+  );
 });

@@ -78,3 +78,46 @@ describe('the margin the best entry needs depends on how many views agree on it'
     expect(decide(low, DECISION).kind).toBe('close');
   });
 });
+
+describe('a message of several sentences: the sentence it asks in may settle what its whole leaves close', () => {
+  const [raise, nomikai] = ENTRIES as [ReturnType<typeof entry>, ReturnType<typeof entry>];
+  const ranked = (first: typeof raise, score: number, second: typeof raise, runnerUp: number, agreement = 4, known = 3) => ({
+    hits: [
+      { entry: first, score, best: score, coverage: 1 },
+      { entry: second, score: runnerUp, best: runnerUp, coverage: 1 },
+    ],
+    unknownShare: 0,
+    agreement,
+    known,
+  });
+  // The whole message: ask-raise first but by too little (context blurs it); inside the domain, so it is close.
+  const whole = ranked(raise, 0.5, nomikai, 0.48);
+
+  it('GIVEN the asked sentence alone clearly picks the entry the whole ranks first THEN it is answered from that entry', () => {
+    const d = decide({ ...whole, asked: () => ranked(raise, 0.7, nomikai, 0.3) }, DECISION);
+    expect(d.kind).toBe('answer');
+    expect(d.kind === 'answer' && d.best.entry.id).toBe('ask-raise');
+    expect(decide(whole, DECISION).kind).toBe('close');
+  });
+
+  it('GIVEN the asked sentence alone picks another entry THEN the whole stays close: the sentence cannot bring in a new entry', () => {
+    expect(decide({ ...whole, asked: () => ranked(nomikai, 0.7, raise, 0.3) }, DECISION).kind).toBe('close');
+  });
+
+  it('GIVEN the asked sentence alone is not a clear win either THEN the whole stays close', () => {
+    expect(decide({ ...whole, asked: () => ranked(raise, 0.6, nomikai, 0.58) }, DECISION).kind).toBe('close');
+  });
+
+  it('GIVEN a whole message outside the domain (nothing to suggest) THEN its asked sentence is never read', () => {
+    let read = false;
+    const outside = { ...ranked(raise, 0.2, nomikai, 0.1), asked: () => ((read = true), ranked(raise, 0.9, nomikai, 0.1)) };
+    expect(decide(outside, DECISION).kind).toBe('none');
+    expect(read).toBe(false);
+  });
+
+  it('GIVEN a whole message that already clearly wins THEN it answers as before, whatever its sentence says', () => {
+    const clear = { ...ranked(raise, 0.8, nomikai, 0.5), asked: () => ranked(nomikai, 0.9, raise, 0.1) };
+    const d = decide(clear, DECISION);
+    expect(d.kind === 'answer' && d.best.entry.id).toBe('ask-raise');
+  });
+});

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { decide, suggestable, type DecisionSettings, type SuggestGate } from '../../src/answer/decision.js';
+import type { Ranking } from '../../src/answer/ranker.js';
 import { loadKnowledgeOrThrow } from '../../src/kb/load.js';
 import { KNOWLEDGE_DIR } from '../../src/paths.js';
 import { loadEvalSet } from './evaluate.js';
@@ -127,38 +128,56 @@ export function calibrate(samples: readonly Sample[], current: DecisionSettings)
   const suggest = { ...calibrateSuggest(samples), closeShare: current.suggest.closeShare };
   const { fits } = limits(samples, current);
   const n = samples.length;
-  const score = new Float64Array(n);
-  const margin = new Float64Array(n);
-  const unknown = new Float64Array(n);
-  const agree = new Int8Array(n);
-  const fewWords = new Uint8Array(n);
+  const score = new Float64Array(2 * n);
+  const margin = new Float64Array(2 * n);
+  const unknown = new Float64Array(2 * n);
+  const agree = new Int8Array(2 * n);
+  const fewWords = new Uint8Array(2 * n);
   const correct = new Uint8Array(n);
   const from = new Uint8Array(n);
   const suggested = new Uint8Array(n);
-  const eased = new Uint8Array(n);
-  samples.forEach((s, i) => {
-    const [a, b] = s.ranking.hits;
+  const eased = new Uint8Array(2 * n);
+  // The sentence a message of several asks in, ranked alone (see `decide`): the same features, where its best entry is
+  // the whole message's (else it can never answer). Index n + i.
+  const asked = new Uint8Array(n);
+  const feature = (i: number, r: Ranking) => {
+    const [a, b] = r.hits;
     score[i] = a?.score ?? 0;
     margin[i] = (a?.score ?? 0) - (b?.score ?? 0);
-    unknown[i] = s.ranking.unknownShare;
-    agree[i] = s.ranking.agreement;
-    fewWords[i] = s.ranking.known < minKnownWords ? 1 : 0;
-    correct[i] = a && s.ok(a.entry.id) ? 1 : 0;
+    unknown[i] = r.unknownShare;
+    agree[i] = r.agreement;
+    fewWords[i] = r.known < minKnownWords ? 1 : 0;
+    eased[i] = r.agreement >= 3 && r.unknownShare <= wellKnown.maxUnknownShare ? 1 : 0;
+  };
+  samples.forEach((s, i) => {
+    feature(i, s.ranking);
+    const top = s.ranking.hits[0]?.entry;
+    correct[i] = top && s.ok(top.id) ? 1 : 0;
     from[i] = GROUPS.indexOf(s.from);
     suggested[i] = suggestable(s.ranking, suggest) ? 1 : 0;
-    eased[i] = s.ranking.agreement >= 3 && s.ranking.unknownShare <= wellKnown.maxUnknownShare ? 1 : 0;
+    const alone = s.ranking.asked?.();
+    if (alone && top && alone.hits[0]?.entry === top) {
+      asked[i] = 1;
+      feature(n + i, alone);
+    }
   });
   const negative = GROUPS.indexOf('negative');
   let best: { d: DecisionSettings; right: Counts } | undefined;
   const needed = new Float64Array(5);
   for (const minScore of steps(0.3, 0.6, 0.02))
     for (const maxUnknownShare of steps(0.2, 0.6, 0.1)) {
-      // The questions these two thresholds let through; the margins decide among them.
+      // The questions these two thresholds let through (the whole message, or the sentence it asks in when the whole
+      // is only close); the margins decide among them.
+      const passes = (k: number) =>
+        !fewWords[k] && score[k]! >= (eased[k] ? Math.min(minScore, wellKnown.minScore) : minScore) && unknown[k]! <= maxUnknownShare;
       const open: number[] = [];
+      const wholeOpen = new Uint8Array(n);
+      const askedOpen = new Uint8Array(n);
       let reachedAnyway = 0;
       for (let i = 0; i < n; i++) {
-        const floor = eased[i] ? Math.min(minScore, wellKnown.minScore) : minScore;
-        if (!fewWords[i] && score[i]! >= floor && unknown[i]! <= maxUnknownShare) open.push(i);
+        wholeOpen[i] = passes(i) ? 1 : 0;
+        askedOpen[i] = asked[i] && suggested[i] && passes(n + i) ? 1 : 0;
+        if (wholeOpen[i] || askedOpen[i]) open.push(i);
         else if (from[i] === negative && suggested[i]) reachedAnyway++;
       }
       for (const fourViews of steps(0, 0.1, 0.02))
@@ -169,9 +188,11 @@ export function calibrate(samples: readonly Sample[], current: DecisionSettings)
               const right = [0, 0, 0, 0];
               const wrong = [0, 0, 0, 0];
               let reached = reachedAnyway;
+              const clear = (k: number) =>
+                margin[k]! >= (eased[k] && agree[k] === 3 ? Math.min(threeViews, wellKnown.threeViews) : needed[agree[k]!]!);
               for (const i of open) {
-                const need = eased[i] && agree[i] === 3 ? Math.min(threeViews, wellKnown.threeViews) : needed[agree[i]!]!;
-                const answered = margin[i]! >= need;
+                // A whole message that passes the floors but not its margin is close when suggested: its sentence may answer.
+                const answered = (wholeOpen[i] === 1 && clear(i)) || (askedOpen[i] === 1 && clear(n + i));
                 if (answered) (correct[i] ? right : wrong)[from[i]!]!++;
                 if (from[i] === negative && (answered || suggested[i])) reached++;
               }

@@ -1,10 +1,17 @@
 /**
  * Issue 8's example of a question that spans two entries (the N3 and the IT-support after-ALT entries): the N3 entry
- * wins, but only narrowly (a near tie), so without the LLM fallback it answers with the IT-support entry first among
- * the related ones, and with the fallback configured the question reaches the drafter with both. Many tests and the
- * bench rely on that; it sits close to the near-tie margin, so a curation change can move it (README, "Known limits").
+ * ranks first, but only two views pick it and by less than the two-view margin, so no entry clearly wins: without the
+ * LLM fallback the bot declines with both as "did you mean" suggestions, and with the fallback configured the question
+ * reaches the drafter with both. Many tests and the bench rely on that (README, "Known limits").
  */
 export const TWO_ENTRY_QUESTION = 'is switching from eikaiwa to IT support a good idea if im N3 and did some helpdesk back home';
+
+/**
+ * A near tie: the standard PR entry wins clearly enough to answer, but by less than the near-tie margin over the fast
+ * track (the question spans both), so without the LLM fallback it answers with the fast track first among the related
+ * entries, and with the fallback configured it drafts from both instead.
+ */
+export const NEAR_TIE_QUESTION = 'how many years do i usually have to live in japan before i can apply for PR?';
 
 /**
  * A question that spans two entries (asking for a promotion, and never stopping the job hunt) on which no view picks
