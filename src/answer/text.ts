@@ -82,11 +82,13 @@ export interface Piece {
 
 /** What WORD's first alternative (a Latin word) starts with: a match starting so is one, any other a Japanese run. */
 const LATIN_START = /^[\p{Script=Latin}\p{N}]/u;
+/** LATIN_START, with ASCII (most words) decided without the regular expression: WORD matches ASCII letters and digits only. */
+const latinStart = (word: string) => word.charCodeAt(0) < 0x80 || LATIN_START.test(word);
 
 /** Latin words (case kept in `raw` only for acronyms) and whole Japanese runs, in order. */
 export function scan(text: string): Piece[] {
   // Every match in one call (no match object per word), each told apart by its first character.
-  return (text.normalize('NFKC').match(WORD) ?? []).map((word) => ({ kind: LATIN_START.test(word) ? 'latin' : 'cjk', text: word }));
+  return (text.normalize('NFKC').match(WORD) ?? []).map((word) => ({ kind: latinStart(word) ? 'latin' : 'cjk', text: word }));
 }
 
 /** A letter typed three or more times in a row ("sooo", "pleeease"): no English or romaji word has one. */
@@ -106,8 +108,14 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
  * a text with any kanji or katakana (a Japanese sentence with English words in it), is grammar, dropped as usual.
  */
 export function mentionedKana(text: string, pieces: readonly Piece[]): string[] {
-  if (!pieces.some((p) => p.kind === 'latin')) return [];
-  const runs = pieces.filter((p) => p.kind === 'cjk').map((p) => p.text);
+  // One loop, no callbacks: read for every text indexed, whose pieces are often all Latin or all Japanese.
+  let latin = false;
+  const runs: string[] = [];
+  for (const p of pieces) {
+    if (p.kind === 'latin') latin = true;
+    else runs.push(p.text);
+  }
+  if (!latin) return [];
   // Any kanji or katakana: a Japanese sentence (with English words in it), whose kana is grammar.
   if (runs.length === 0 || !runs.every((run) => HIRAGANA_ONLY.test(run))) return [];
   const normal = text.normalize('NFKC');

@@ -136,17 +136,18 @@ export class Rows implements Sink {
 
   /** Each row IDF-weighted (`weights`: per feature id) and normalised to unit length, as `vectorOf`: the lengths before. */
   weigh(weights: ArrayLike<number>): Float64Array {
+    const { ids, ws, start } = this; // in locals: a cold process runs this before the JIT optimises it
     const norms = new Float64Array(this.count);
     for (let d = 0; d < norms.length; d++) {
-      const [from, to] = [this.start[d]!, this.start[d + 1]!];
+      const [from, to] = [start[d]!, start[d + 1]!];
       let norm = 0;
       for (let i = from; i < to; i++) {
-        const w = weights[this.ids[i]!]!;
-        this.ws[i] = w;
+        const w = weights[ids[i]!]!;
+        ws[i] = w;
         norm += w * w;
       }
       norm = Math.sqrt(norm);
-      if (norm > 0) for (let i = from; i < to; i++) this.ws[i] = this.ws[i]! / norm;
+      if (norm > 0) for (let i = from; i < to; i++) ws[i] = ws[i]! / norm;
       norms[d] = norm;
     }
     return norms;
@@ -175,19 +176,20 @@ export class InvertedIndex {
 
   /** The postings of `rows` (documents in row order) over `features` feature ids. */
   static of(features: number, rows: Rows): InvertedIndex {
+    const { ids, ws: weights, start } = rows; // in locals: a cold process runs this before the JIT optimises it
     const count = new Int32Array(features + 1);
-    for (let i = 0; i < rows.length; i++) count[rows.ids[i]! + 1] = count[rows.ids[i]! + 1]! + 1;
+    for (let i = 0; i < rows.length; i++) count[ids[i]! + 1] = count[ids[i]! + 1]! + 1;
     for (let f = 0; f < features; f++) count[f + 1] = count[f + 1]! + count[f]!;
     const docs = new Int32Array(count[features]!);
     const ws = new Float64Array(count[features]!);
     const fill = Int32Array.from(count.subarray(0, features));
     for (let doc = 0; doc < rows.count; doc++) {
-      for (let i = rows.start[doc]!; i < rows.start[doc + 1]!; i++) {
-        const id = rows.ids[i]!;
+      for (let i = start[doc]!, end = start[doc + 1]!; i < end; i++) {
+        const id = ids[i]!;
         const at = fill[id]!;
         fill[id] = at + 1;
         docs[at] = doc;
-        ws[at] = rows.ws[i]!;
+        ws[at] = weights[i]!;
       }
     }
     return new InvertedIndex({ start: count, docs, ws });
