@@ -1,5 +1,6 @@
+import { japaneseGrams, latinGrams, type GramParts } from './grams.js';
 import { Speller } from './spell.js';
-import { japaneseWords, latinToken, memo, mentionedKana, MIDDLE_DOT, scan, stem, type Piece, type Token } from './text.js';
+import { japaneseWords, latinToken, memo, mentionedKana, scan, stem, type Piece, type Token } from './text.js';
 
 /** What matching needs from knowledge/search.yaml. */
 export interface AnalyzerSettings {
@@ -14,11 +15,7 @@ export interface Analysis {
   grams: string[];
 }
 
-/**
- * N-grams as produced, grouped: each Latin word's n-grams are one array, the same array wherever the word occurs
- * (so an index does the work per distinct word once); synonym groups and Japanese n-grams one by one.
- */
-export type GramParts = (string | readonly string[])[];
+export type { GramParts } from './grams.js';
 
 export interface AnalyzeOptions {
   /** Fix typos towards the curated vocabulary (questions). */
@@ -37,28 +34,9 @@ export interface Analyzer {
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const DIGITS = /\d/;
-const SURROGATE = /[\uD800-\uDFFF]/;
 const APOSTROPHE = /['’]/;
 const LATIN_WORD = /[\p{Script=Latin}\p{N}]+(?:['’][\p{Script=Latin}]+)*/gu;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Character n-grams of a word with its boundaries marked (`<word>`), so typos and inflections still share most. */
-function ngrams(text: string, [min, max]: readonly [number, number], out: GramParts) {
-  // Code units are characters unless the text has surrogate pairs (rare: emoji, old kanji).
-  const chars = SURROGATE.test(text) ? [...text] : undefined;
-  const length = chars ? chars.length : text.length;
-  for (let n = min; n <= max; n++) {
-    for (let i = 0; i + n <= length; i++) out.push(chars ? chars.slice(i, i + n).join('') : text.substring(i, i + n));
-  }
-}
-
-/**
- * Japanese: n-grams over whole runs, so matching works without relying on the segmenter's word boundaries — but not
- * across a middle dot, which separates words.
- */
-function japaneseGrams(pieces: readonly Piece[], lengths: readonly [number, number], out: GramParts) {
-  for (const piece of pieces) if (piece.kind === 'cjk') for (const part of piece.text.split(MIDDLE_DOT)) ngrams(part, lengths, out);
-}
 
 /** The synonym groups as lookup tables: ALL-CAPS acronyms, Japanese variants (one pattern), Latin stem phrases. */
 function synonymTables(synonyms: AnalyzerSettings['synonyms']) {
@@ -105,11 +83,21 @@ interface LatinWord {
 /** A token as the analyzer makes it: with its word's facts (a corrected token has none: they are looked up). */
 type KnownToken = LatinToken & { word?: LatinWord };
 
-/** Tokens of a text, Japanese runs split around synonym variants and then into words. */
+/** Japanese words as tokens, into `tokens`. */
+function pushWords(tokens: Token[], words: readonly string[]) {
+  for (let i = 0; i < words.length; i++) tokens.push({ kind: 'cjk', text: words[i]! });
+}
+
+/**
+ * Tokens of a text, Japanese runs split around synonym variants and then into words. Here and in `read`, indexed
+ * loops: start-up reads ~5,000 texts before the JIT optimises these, and until then `for…of` over an array makes an
+ * iterator result per element.
+ */
 function tokenize(tables: SynonymTables, pieces: Piece[], withGroups = true, latinOnly = false, toLatin = latinToken): Token[] {
   const { acronyms, cjkVariants, cjkRe } = tables;
   const tokens: Token[] = [];
-  for (const piece of pieces) {
+  for (let p = 0; p < pieces.length; p++) {
+    const piece = pieces[p]!;
     if (piece.kind === 'latin') {
       const t = toLatin(piece.text);
       const group = withGroups && t.kind === 'latin' && t.upper ? acronyms.get(t.raw) : undefined;
@@ -122,11 +110,11 @@ function tokenize(tables: SynonymTables, pieces: Piece[], withGroups = true, lat
     // exec in a loop rather than matchAll, which makes a new RegExp (a copy of cjkRe) for every run.
     if (cjkRe) cjkRe.lastIndex = 0;
     for (let m = withGroups ? cjkRe?.exec(run) : null; m; m = cjkRe!.exec(run)) {
-      for (const w of japaneseWords(run.slice(last, m.index))) tokens.push({ kind: 'cjk', text: w });
+      pushWords(tokens, japaneseWords(run.slice(last, m.index)));
       tokens.push({ kind: 'group', group: cjkVariants.get(m[0])! });
       last = m.index + m[0].length;
     }
-    for (const w of japaneseWords(run.slice(last))) tokens.push({ kind: 'cjk', text: w });
+    pushWords(tokens, japaneseWords(run.slice(last)));
   }
   return tokens;
 }
@@ -204,11 +192,6 @@ export function createAnalyzer(settings: AnalyzerSettings, vocabulary: readonly 
   });
   const wordOf = (t: KnownToken) => t.word ?? latinWord(t.raw);
   const startingWith = (t: LatinToken) => wordOf(t).phrases;
-  const latinGrams = (raw: string) => {
-    const grams: string[] = [];
-    ngrams(`<${raw}>`, settings.grams.latin, grams);
-    return grams;
-  };
 
   /** A text's terms, and its n-grams into `grams` when given. */
   function read(text: string, options: AnalyzeOptions, grams: GramParts | undefined): string[] {
@@ -218,21 +201,23 @@ export function createAnalyzer(settings: AnalyzerSettings, vocabulary: readonly 
     // the word it stands for, instead of counting as an unknown word.
     if (options.correct) tokens = tokens.map((correct ??= typoCorrector([...vocabulary, ...settings.stopwords], isStop)));
     const terms: string[] = [];
-    for (const t of groupPhrases(startingWith, tokens)) {
+    const grouped = groupPhrases(startingWith, tokens);
+    for (let i = 0; i < grouped.length; i++) {
+      const t = grouped[i]!;
       if (t.kind === 'group') {
-        for (const term of canonical[t.group]!) terms.push(term);
+        terms.push(...canonical[t.group]!);
         grams?.push(groupGrams[t.group]!);
       } else if (t.kind === 'latin') {
         const word = wordOf(t);
         if (word.stop) continue;
         terms.push(t.stem);
-        grams?.push((word.grams ??= latinGrams(t.raw)));
+        grams?.push((word.grams ??= latinGrams(t.raw, settings.grams.latin)));
       } else {
         if (stopwords.has(t.text)) continue;
         terms.push(t.text);
       }
     }
-    if (!options.latinOnly) for (const word of mentionedKana(text, pieces)) if (!stopwords.has(word)) terms.push(word);
+    if (!options.latinOnly) terms.push(...mentionedKana(text, pieces).filter((word) => !stopwords.has(word)));
     if (grams && !options.latinOnly) japaneseGrams(pieces, settings.grams.cjk, grams);
     return terms;
   }

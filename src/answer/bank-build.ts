@@ -22,12 +22,12 @@ export function buildBank(entries: readonly Entry[], analyzer: Analyzer, mix: Mi
   entries.forEach((e, i) => {
     const texts = [e.title, ...e.keywords, ...e.questions];
     const own = new Set<string>();
-    for (const text of texts) {
-      const a = analyzer.parts(text);
+    for (let t = 0; t < texts.length; t++) {
+      const a = analyzer.parts(texts[t]!);
       words.intern(a.terms, wordRows);
       grams.internParts(a.grams, wordGrams, gramRows);
       owner.push(i);
-      for (const t of a.terms) own.add(t);
+      for (let k = 0; k < a.terms.length; k++) own.add(a.terms[k]!);
       wordDf.addRow(i, wordRows);
       gramDf.addRow(i, gramRows);
     }

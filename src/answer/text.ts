@@ -111,9 +111,9 @@ export function mentionedKana(text: string, pieces: readonly Piece[]): string[] 
   // One loop, no callbacks: read for every text indexed, whose pieces are often all Latin or all Japanese.
   let latin = false;
   const runs: string[] = [];
-  for (const p of pieces) {
-    if (p.kind === 'latin') latin = true;
-    else runs.push(p.text);
+  for (let i = 0; i < pieces.length; i++) {
+    if (pieces[i]!.kind === 'latin') latin = true;
+    else runs.push(pieces[i]!.text);
   }
   if (!latin) return [];
   // Any kanji or katakana: a Japanese sentence (with English words in it), whose kana is grammar.

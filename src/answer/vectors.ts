@@ -41,7 +41,10 @@ export class Features {
    */
   internParts(parts: readonly (string | readonly string[])[], cache: Map<readonly string[], number[]>, out: Sink): void {
     const call = ++this.call;
-    for (const part of parts) {
+    // Indexed loops: start-up runs these ~300,000 times, mostly before the JIT optimises them, and until then `for…of`
+    // over an array makes an iterator result per element (interning measured ~15 % faster).
+    for (let p = 0; p < parts.length; p++) {
+      const part = parts[p]!;
       if (typeof part === 'string') {
         this.take(this.internOne(part), call, out);
         continue;
@@ -51,7 +54,7 @@ export class Features {
         ids = part.map((f) => this.internOne(f));
         cache.set(part, ids);
       }
-      for (const id of ids) this.take(id, call, out);
+      for (let i = 0; i < ids.length; i++) this.take(ids[i]!, call, out);
     }
   }
 
@@ -74,7 +77,8 @@ export class Features {
 
   private distinct<T extends Sink>(features: readonly string[], add: boolean, out: T): T {
     const call = ++this.call;
-    for (const f of features) {
+    for (let i = 0; i < features.length; i++) {
+      const f = features[i]!;
       const id = add ? this.internOne(f) : this.ids.get(f);
       if (id !== undefined) this.take(id, call, out);
     }
