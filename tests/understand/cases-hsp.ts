@@ -33,6 +33,18 @@ export const HSP_CASES: Case[] = [
     { guards: '"no master\'s" is a degree not held; the bachelor\'s is' },
   ),
   hsp(
+    "can someone check my HSP points? 31, master's in CS, 6 years as an engineer, offer of 7.2M yen, N2. no japanese degree though",
+    'en',
+    { age: 31, degree: 'master', experience: 6, salary: 7_200_000, jlpt: 'N2' },
+    { result: { total: 75 }, guards: '"no japanese degree" is a Japanese degree not held, not "no Japanese" (a JLPT of none, in conflict with N2)' },
+  ),
+  hsp(
+    'hsp points? 33, bachelor, 7 years exp, 8M, no japanese at all',
+    'en',
+    { age: 33, degree: 'bachelor', experience: 7, salary: 8_000_000, jlpt: 'none' },
+    { result: { total: 65 } },
+  ),
+  hsp(
     "I'm 27, bachelor's degree, 2 years of work experience, offered 5.5 million a year. N3 — do I qualify for HSP?",
     'en',
     { age: 27, degree: 'bachelor', experience: 2, salary: 5_500_000, jlpt: 'N3' },
