@@ -36,7 +36,10 @@ export const HSP_CASES: Case[] = [
     "can someone check my HSP points? 31, master's in CS, 6 years as an engineer, offer of 7.2M yen, N2. no japanese degree though",
     'en',
     { age: 31, degree: 'master', experience: 6, salary: 7_200_000, jlpt: 'N2' },
-    { result: { total: 75 }, guards: '"no japanese degree" is a Japanese degree not held, not "no Japanese" (a JLPT of none, in conflict with N2)' },
+    {
+      result: { total: 75 },
+      guards: '"no japanese degree" is a Japanese degree not held, not "no Japanese" (a JLPT of none, in conflict with N2)',
+    },
   ),
   hsp(
     'hsp points? 33, bachelor, 7 years exp, 8M, no japanese at all',
