@@ -18,9 +18,9 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   // (33 of 40), blind 84.9 % (158 of 186, read as totals only). How each floor got here is in docs/quality-history.md.
   holdout: { right: 0.82, wrong: 0.03 },
   blind: { right: 0.84, wrong: 0.02 },
-  // 94.8 % (3,233 of 3,411) with d34–d36. A part joins after its first look on main, so a new part can lower the
-  // figure without any regression (the README keeps each part's first look).
-  dev: { right: 0.94, wrong: 0.01 },
+  // 93.9 % (3,381 of 3,600) with d37–d38 (94.8 % before them). A part joins after its first look on main, so a new
+  // part can lower the figure without any regression (the README keeps each part's first look).
+  dev: { right: 0.93, wrong: 0.01 },
 };
 
 /**

@@ -45,6 +45,8 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd34', commit: '7df825e4cc2f0f2430bc3fa64c529c4250989b9a' }, // d34's first look (sixteenth stop), with d33 joined and two out-of-scope subjects
   { part: 'd35', commit: '7df825e4cc2f0f2430bc3fa64c529c4250989b9a' }, // d35's first look, on the same main
   { part: 'd36', commit: '7df825e4cc2f0f2430bc3fa64c529c4250989b9a' }, // d36's first look (long messages, context first), on the same main
+  { part: 'd37', commit: 'ba375fbcbd4e654f7465d89c6c34073ea99c0789' }, // d37's first look (seventeenth stop), on main with the cold-start work (same rankings as 64ff123)
+  { part: 'd38', commit: '64ff12349d61021732913bf79861cae6ed92d85a' }, // d38's first look (seventeenth stop; long messages), on main as the sixteenth left it
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
