@@ -47,6 +47,7 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd36', commit: '7df825e4cc2f0f2430bc3fa64c529c4250989b9a' }, // d36's first look (long messages, context first), on the same main
   { part: 'd37', commit: 'ba375fbcbd4e654f7465d89c6c34073ea99c0789' }, // d37's first look (seventeenth stop), on main with the cold-start work (same rankings as 64ff123)
   { part: 'd38', commit: '64ff12349d61021732913bf79861cae6ed92d85a' }, // d38's first look (seventeenth stop; long messages), on main as the sixteenth left it
+  { part: 'd39', commit: 'ad226345737b3053b102e903bad24535f67ca946' }, // d39's first look (seventeenth stop; mostly Japanese and mixed), with d37 and d38 joined
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
