@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../kb/mentions.js';
 import { japaneseGrams, latinGrams, type GramParts } from './grams.js';
 import { Speller } from './spell.js';
 import { japaneseWords, latinToken, memo, mentionedKana, scan, stem, type Piece, type Token } from './text.js';
@@ -14,8 +15,6 @@ export interface Analysis {
   terms: string[];
   grams: string[];
 }
-
-export type { GramParts } from './grams.js';
 
 export interface AnalyzeOptions {
   /** Fix typos towards the curated vocabulary (questions). */
@@ -36,7 +35,6 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const DIGITS = /\d/;
 const APOSTROPHE = /['’]/;
 const LATIN_WORD = /[\p{Script=Latin}\p{N}]+(?:['’][\p{Script=Latin}]+)*/gu;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The synonym groups as lookup tables: ALL-CAPS acronyms, Japanese variants (one pattern), Latin stem phrases. */
 function synonymTables(synonyms: AnalyzerSettings['synonyms']) {
@@ -64,7 +62,7 @@ function synonymTables(synonyms: AnalyzerSettings['synonyms']) {
       ? new RegExp(
           [...cjkVariants.keys()]
             .sort((a, b) => b.length - a.length)
-            .map(escape)
+            .map(escapeRegExp)
             .join('|'),
           'gu',
         )

@@ -38,7 +38,8 @@ function wholeWordAt(text: string, key: string): number {
 
 const LEADING_WORD = /^[\p{Script=Latin}\p{N}]+/u;
 const NON_ASCII = /[^\p{ASCII}]/u;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `s` as a regular expression matching it literally. */
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 interface Key {
   key: string;
@@ -76,7 +77,7 @@ function lookupOf(keys: readonly Key[]): Lookup {
     else lookup.others.push(phrase);
   });
   const words = [...lookup.words.keys()].sort((a, b) => b.length - a.length);
-  if (words.length > 0) lookup.wordRe = new RegExp(words.map(escape).join('|'), 'g');
+  if (words.length > 0) lookup.wordRe = new RegExp(words.map(escapeRegExp).join('|'), 'g');
   // Code units, not code points (no u flag): an anchor is found wherever indexOf would find its phrase.
   if (lookup.anchors.size > 0) lookup.anchorRe = new RegExp(`[${[...lookup.anchors.keys()].join('')}]`, 'g');
   return lookup;
