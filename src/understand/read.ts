@@ -1,3 +1,4 @@
+import { askedSentence } from '../answer/text.js';
 import type { RuleCommand } from '../kb/understand.js';
 import {
   DEGREES,
@@ -23,6 +24,12 @@ export interface Reading {
   /** The same with the member's letter case, to quote their words. */
   display: string;
   cues: Record<RuleCommand, boolean>;
+  /**
+   * Whether career options are asked for in the sentence a message of several asks in (see `askedSentence`); true for
+   * a message of one sentence with a /career-path cue. False in "thinking of hotel work after ALT, I'm N3. any
+   * downsides?": the cue ("after ALT") is in the member's situation, and the question asks about one path.
+   */
+  careerAsked: boolean;
   age?: Fact<number>;
   bareAge?: Fact<number>;
   degree?: Fact<Degree>;
@@ -131,7 +138,8 @@ export function readQuestion(lex: Lexicon, question: string): Reading {
   const taken = new Taken();
   for (const m of lex.ignore.find(text)) taken.add(m.start, m.end);
   const numbers = readNumbers(lex, text, taken);
-  const cue = (c: RuleCommand) => lex.cues[c].find(text).length > 0;
+  const cue = (c: RuleCommand, where = text) => lex.cues[c].find(where).length > 0;
+  const asked = askedSentence(question);
   const statuses = fresh(lex.statuses.find(text), taken, true);
   const duties = fresh(lex.duties.find(text), taken);
   const sameWork = new RegExp(lex.pattern.sameWork, 'u').test(text);
@@ -141,6 +149,7 @@ export function readQuestion(lex: Lexicon, question: string): Reading {
     text,
     display: question.normalize('NFKC').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim(),
     cues: { 'hsp-points': cue('hsp-points'), 'visa-check': cue('visa-check'), 'career-path': cue('career-path') },
+    careerAsked: cue('career-path', asked === undefined ? text : normalize(asked)),
     ...numbers,
     jlpt: readJlpt(lex, text, taken),
     degree: readDegree(lex, text, taken),

@@ -103,3 +103,25 @@ describe('a question with a fact missing or unclear is never guessed', () => {
     expect(json.text).toContain(`npm run -s cli -- ${c.command}`);
   });
 });
+
+describe('career options named only in the member’s situation', () => {
+  const CONTEXT_ONLY = 'ALT with N2, want to get into translation after alt. Is the work drying up because of AI?';
+  const ASKED = 'Been an ALT for 3 years and I have N2. What jobs can I get outside teaching?';
+
+  it('reads the facts, but marks the cue as context when the sentence asked in names no career request', () => {
+    expect(understander.understand(CONTEXT_ONLY)).toMatchObject({ command: 'career-path', cueInContext: true });
+    expect(understander.understand(ASKED)?.cueInContext).toBeUndefined();
+    expect(understander.understand('ex-ALT with N3, what jobs can I get?')?.cueInContext).toBeUndefined();
+  });
+
+  it('GIVEN an entry clearly answers what is asked THEN that entry answers, not the /career-path report', async () => {
+    const r = await service.ask(CONTEXT_ONLY, { origin: 'cli' });
+    expect(r.ok && r.view).toMatchObject({ mode: 'knowledge', answered: true, entryIds: ['after-alt-translation'] });
+    expect(r.ok && r.view.rules).toBeUndefined();
+  });
+
+  it('GIVEN career options are asked for in the question THEN the report answers', async () => {
+    const r = await service.ask(ASKED, { origin: 'cli' });
+    expect(r.ok && r.view).toMatchObject({ mode: 'rules', answered: true, rules: { command: 'career-path' } });
+  });
+});
