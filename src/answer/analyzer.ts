@@ -1,7 +1,7 @@
-import { escapeRegExp } from '../kb/mentions.js';
 import { japaneseGrams, latinGrams, type GramParts } from './grams.js';
 import { Speller } from './spell.js';
-import { japaneseWords, latinToken, memo, mentionedKana, scan, stem, type Piece, type Token } from './text.js';
+import { groupPhrases, synonymTables, tokenize, type Phrases } from './synonyms.js';
+import { latinToken, memo, mentionedKana, scan, stem, type Token } from './text.js';
 
 /** What matching needs from knowledge/search.yaml. */
 export interface AnalyzerSettings {
@@ -31,46 +31,10 @@ export interface Analyzer {
   terms(text: string, options?: AnalyzeOptions): string[];
 }
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const DIGITS = /\d/;
 const APOSTROPHE = /['’]/;
 const LATIN_WORD = /[\p{Script=Latin}\p{N}]+(?:['’][\p{Script=Latin}]+)*/gu;
 
-/** The synonym groups as lookup tables: ALL-CAPS acronyms, Japanese variants (one pattern), Latin stem phrases. */
-function synonymTables(synonyms: AnalyzerSettings['synonyms']) {
-  const acronyms = new Map<string, number>();
-  const cjkVariants = new Map<string, number>();
-  const phrases = new Map<string, { stems: string[]; group: number }[]>();
-  synonyms.forEach((g, group) => {
-    for (const raw of g.variants) {
-      const v = raw.normalize('NFKC');
-      if (CJK.test(v)) cjkVariants.set(v.toLowerCase(), group);
-      else if (/^[\p{Lu}\p{N}]{2,}$/u.test(v) && /\p{Lu}/u.test(v)) acronyms.set(v.toLowerCase(), group);
-      else {
-        const stems = scan(v).flatMap((s) => (s.kind === 'latin' ? s.text.split(/\s+/).map((w) => latinToken(w)) : []));
-        const list = stems.flatMap((t) => (t.kind === 'latin' ? [t.stem] : []));
-        if (list.length === 0) continue;
-        const bucket = phrases.get(list[0]!) ?? [];
-        bucket.push({ stems: list, group });
-        bucket.sort((a, b) => b.stems.length - a.stems.length);
-        phrases.set(list[0]!, bucket);
-      }
-    }
-  });
-  const cjkRe =
-    cjkVariants.size > 0
-      ? new RegExp(
-          [...cjkVariants.keys()]
-            .sort((a, b) => b.length - a.length)
-            .map(escapeRegExp)
-            .join('|'),
-          'gu',
-        )
-      : undefined;
-  return { acronyms, cjkVariants, phrases, cjkRe };
-}
-type SynonymTables = ReturnType<typeof synonymTables>;
-type Phrases = { stems: string[]; group: number }[];
 type LatinToken = Extract<Token, { kind: 'latin' }>;
 /** What matching needs of a distinct Latin word, worked out once: stopword or not, its n-grams, the phrases it starts. */
 interface LatinWord {
@@ -80,62 +44,6 @@ interface LatinWord {
 }
 /** A token as the analyzer makes it: with its word's facts (a corrected token has none: they are looked up). */
 type KnownToken = LatinToken & { word?: LatinWord };
-
-/** Japanese words as tokens, into `tokens`. */
-function pushWords(tokens: Token[], words: readonly string[]) {
-  for (let i = 0; i < words.length; i++) tokens.push({ kind: 'cjk', text: words[i]! });
-}
-
-/**
- * Tokens of a text, Japanese runs split around synonym variants and then into words. Here and in `read`, indexed
- * loops: start-up reads ~5,000 texts before the JIT optimises these, and until then `for…of` over an array makes an
- * iterator result per element.
- */
-function tokenize(tables: SynonymTables, pieces: Piece[], withGroups = true, latinOnly = false, toLatin = latinToken): Token[] {
-  const { acronyms, cjkVariants, cjkRe } = tables;
-  const tokens: Token[] = [];
-  for (let p = 0; p < pieces.length; p++) {
-    const piece = pieces[p]!;
-    if (piece.kind === 'latin') {
-      const t = toLatin(piece.text);
-      const group = withGroups && t.kind === 'latin' && t.upper ? acronyms.get(t.raw) : undefined;
-      tokens.push(group === undefined ? t : { kind: 'group', group });
-      continue;
-    }
-    if (latinOnly) continue;
-    const run = piece.text.toLowerCase();
-    let last = 0;
-    // exec in a loop rather than matchAll, which makes a new RegExp (a copy of cjkRe) for every run.
-    if (cjkRe) cjkRe.lastIndex = 0;
-    for (let m = withGroups ? cjkRe?.exec(run) : null; m; m = cjkRe!.exec(run)) {
-      pushWords(tokens, japaneseWords(run.slice(last, m.index)));
-      tokens.push({ kind: 'group', group: cjkVariants.get(m[0])! });
-      last = m.index + m[0].length;
-    }
-    pushWords(tokens, japaneseWords(run.slice(last)));
-  }
-  return tokens;
-}
-
-/** Greedy longest match of Latin variant phrases over the stem sequence (`startingWith`: the phrases a word starts). */
-function groupPhrases(startingWith: (t: LatinToken) => Phrases | undefined, tokens: Token[]): Token[] {
-  const out: Token[] = [];
-  for (let i = 0; i < tokens.length;) {
-    const t = tokens[i]!;
-    const match =
-      t.kind === 'latin'
-        ? startingWith(t)?.find((p) =>
-            p.stems.every((s, k) => {
-              const u = tokens[i + k];
-              return u?.kind === 'latin' && u.stem === s;
-            }),
-          )
-        : undefined;
-    out.push(match ? { kind: 'group', group: match.group } : t);
-    i += match ? match.stems.length : 1;
-  }
-  return out;
-}
 
 /** Typo correction towards the curated vocabulary (conservative: see spell.ts); a bounded cache per word. */
 function typoCorrector(vocabulary: readonly string[], isStop: (raw: string) => boolean): (t: Token) => Token {

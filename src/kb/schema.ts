@@ -80,8 +80,9 @@ const weight = z.number().min(0).max(1);
 const gramRange = z
   .tuple([z.number().int().min(1).max(6), z.number().int().min(1).max(6)])
   .refine(([min, max]) => min <= max, 'must be [shortest, longest]');
+/** Latin letters, or Japanese, or one Latin word glued to Japanese ("N3もない": see the analyzer's MIXED). */
 const LATIN_OR_JAPANESE =
-  /^[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+$|^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々・]+$/u;
+  /^[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+$|^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々・]+$|^[\p{Script=Latin}\p{N}]+[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]+$/u;
 
 export const searchSettingsSchema = z.strictObject({
   ranking: z.strictObject({
@@ -114,7 +115,9 @@ export const searchSettingsSchema = z.strictObject({
     .array(
       z.strictObject({
         canonical: text(60),
-        variants: z.array(text(80).regex(LATIN_OR_JAPANESE, 'must be written either in Latin letters or in Japanese, not mixed')).min(1),
+        variants: z
+          .array(text(80).regex(LATIN_OR_JAPANESE, 'must be written in Latin letters, in Japanese, or as one Latin word glued to Japanese'))
+          .min(1),
       }),
     )
     .min(1)

@@ -8,6 +8,7 @@ const settings: AnalyzerSettings = {
     { canonical: 'raise', variants: ['pay rise', 'salary increase', '昇給'] },
     { canonical: 'gijinkoku', variants: ['技人国', '技術・人文知識・国際業務', 'engineer visa'] },
     { canonical: 'information technology', variants: ['IT'] },
+    { canonical: 'below n3', variants: ['not even n3', 'N3もない', 'N3未満'] },
   ],
   grams: { latin: [3, 4], cjk: [2, 3] },
 };
@@ -31,6 +32,15 @@ describe('analyzer', () => {
     expect(grams).toContain('日本語');
     expect(grams.some((g) => g.includes('・'))).toBe(false);
     expect(grams).not.toContain('語転');
+  });
+
+  it('reads a level glued to Japanese ("N3もない", "N3未満") as the variant it is, and the rest of the run as usual', () => {
+    expect(terms('N3もないけど転職できる？')).toEqual(['below', 'n3', '転職']);
+    expect(terms('日本語はN3未満です')).toEqual(['日本語', 'below', 'n3']);
+    expect(terms('n3 not even close')).toEqual(['n3', 'not', 'even', 'close']);
+    expect(terms('not even N3 yet')).toEqual(['below', 'n3', 'yet']);
+    // N3 held, followed by other Japanese: no variant, the level alone.
+    expect(terms('N3持ってて転職できる？')).toEqual(['n3', '転職']);
   });
 
   it('treats an acronym case-sensitively: "IT" is information technology, the pronoun "it" a stopword', () => {

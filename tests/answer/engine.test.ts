@@ -38,6 +38,12 @@ describe('answering member questions from the real knowledge base', () => {
     expect(engine.search('under N3, what jobs can i get after ALT?', 1)[0]?.entry.id).toBe('after-alt-below-n3');
   });
 
+  it('GIVEN "not even N3" in Japanese or English (N3もない, N3未満, don\'t even have N3) THEN the below-N3 entry answers, not the N3 one', () => {
+    expect(answerId('N3もないけど、ALTのあとにできる仕事ってある？')).toBe('after-alt-below-n3');
+    expect(answerId('日本語はN3未満です。ALT以外の仕事は見つかりますか？')).toBe('after-alt-below-n3');
+    expect(answerId("i don't even have n3, what jobs can i get after alt")).toBe('after-alt-below-n3');
+  });
+
   it('GIVEN a long message whose context blurs the best entry THEN the sentence it asks in, agreeing on that entry, answers it', () => {
     const q =
       'I work at a small eikaiwa in Chiba and my manager keeps hinting that a head teacher spot might open. I have N3. How should I actually ask my boss for the promotion without sounding pushy?';
