@@ -106,17 +106,23 @@ export function calibrateWellKnown(samples: readonly Sample[], d: DecisionSettin
     for (const minScore of steps(0.3, d.answer.minScore, 0.02))
       for (const threeViews of steps(0.04, d.answer.minMargin.threeViews, 0.02)) {
         const candidate = { ...d, answer: { ...d.answer, wellKnown: { maxUnknownShare, minScore, threeViews } } };
-        const right = zero();
-        const wrong = zero();
-        let reached = 0;
-        for (const x of samples) {
-          const decision = decide(x.ranking, candidate);
-          if (decision.kind === 'answer') (x.ok(decision.best.entry.id) ? right : wrong)[x.from]++;
-          if (x.from === 'negative' && decision.kind !== 'none') reached++;
-        }
+        const { right, wrong, reached } = counts(samples, candidate);
         if (fits(wrong, reached) && better(right, best?.right)) best = { d: candidate, right };
       }
   return best?.d ?? d;
+}
+
+/** Right and wrong answers per group under `d`, and how many negatives it answers or suggests for. */
+function counts(samples: readonly Sample[], d: DecisionSettings) {
+  const right = zero();
+  const wrong = zero();
+  let reached = 0;
+  for (const x of samples) {
+    const decision = decide(x.ranking, d);
+    if (decision.kind === 'answer') (x.ok(decision.best.entry.id) ? right : wrong)[x.from]++;
+    if (x.from === 'negative' && decision.kind !== 'none') reached++;
+  }
+  return { right, wrong, reached };
 }
 
 /**
@@ -215,7 +221,12 @@ export function calibrate(samples: readonly Sample[], current: DecisionSettings)
               };
             }
     }
-  return best && { d: calibrateWellKnown(samples, best.d, current) };
+  const searched = best && calibrateWellKnown(samples, best.d, current);
+  // The search fixes the well-known easing while it chooses the rest: also try today's setting with only that re-chosen.
+  const light = calibrateWellKnown(samples, current, current);
+  const l = counts(samples, light);
+  const lightWins = limits(samples, current).fits(l.wrong, l.reached) && (!searched || better(l.right, counts(samples, searched).right));
+  return lightWins ? { d: light } : searched && { d: searched };
 }
 
 async function main() {

@@ -15,23 +15,26 @@ import { NO_WINNER_QUESTION, TWO_ENTRY_QUESTION } from '../support/questions.js'
 const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   public: { right: 0.99, wrong: 0.01 },
   // Measured in the sixteenth stop, once the sentence a long message asks in could settle a close whole: held-out 82.5 %
-  // (33 of 40), blind 84.9 % (158 of 186, read as totals only). How each floor got here is in docs/quality-history.md.
+  // (33 of 40), blind 84.9 % (158 of 186, read as totals only); in the eighteenth, after its recalibration, blind 158 / 0 /
+  // 28 (none wrong) and held-out unchanged. How each floor got here is in docs/quality-history.md.
   holdout: { right: 0.82, wrong: 0.03 },
   blind: { right: 0.84, wrong: 0.02 },
-  // 93.5 % (3,453 of 3,694) with d37–d39 (94.8 % before them). A part joins after its first look on main, so a new
-  // part can lower the figure without any regression (the README keeps each part's first look).
-  dev: { right: 0.93, wrong: 0.01 },
+  // 91.6 % (3,642 of 3,978) with d40–d42 and the eighteenth stop's recalibration (93.5 % before them). A part joins
+  // after its first look on main, so a new part can lower the figure without any regression (the README keeps each
+  // part's first look).
+  dev: { right: 0.91, wrong: 0.01 },
 };
 
 /**
  * Off-topic questions and traps answered, as measured (every other one must be declined; every blind one is): one dev
  * trap answered from the address notice on "city hall", d27's "quit my job, how do i sign up for 国民年金 now? just go to
  * city hall?" (pensions are in the domain, as part of the residency rules, so the subject cannot be listed out of scope);
- * and d39's "この hill のたとえ話してる人って誰？…", a trap about a guide's author, answered from the dispatch entry that uses
- * the analogy (no entry names him).
+ * d39's "この hill のたとえ話してる人って誰？…", a trap about a guide's author, answered from the dispatch entry that uses
+ * the analogy (no entry names him); and d42's off-topic "how do i renew my netflix subscription after my card
+ * expired", answered from the renewal documents entry (renew, card, expired are the residence card's words).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { traps: 2 },
+  dev: { offTopic: 1, traps: 2 },
 };
 
 let service: AskService;

@@ -48,6 +48,9 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd37', commit: 'ba375fbcbd4e654f7465d89c6c34073ea99c0789' }, // d37's first look (seventeenth stop), on main with the cold-start work (same rankings as 64ff123)
   { part: 'd38', commit: '64ff12349d61021732913bf79861cae6ed92d85a' }, // d38's first look (seventeenth stop; long messages), on main as the sixteenth left it
   { part: 'd39', commit: 'ad226345737b3053b102e903bad24535f67ca946' }, // d39's first look (seventeenth stop; mostly Japanese and mixed), with d37 and d38 joined
+  { part: 'd40', commit: 'e60e5d4c61d341702e4734b1cc6699c8d68b2957' }, // d40's first look (eighteenth stop; an everyday mix), with the career-cue change
+  { part: 'd41', commit: 'e60e5d4c61d341702e4734b1cc6699c8d68b2957' }, // d41's first look (long messages, context first), on the same main
+  { part: 'd42', commit: 'e60e5d4c61d341702e4734b1cc6699c8d68b2957' }, // d42's first look (mostly Japanese and mixed), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));

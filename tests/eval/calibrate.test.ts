@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { DecisionSettings } from '../../src/answer/decision.js';
+import type { Ranking } from '../../src/answer/ranker.js';
+import { DECISION, entry } from '../support/decision.js';
+import { calibrate } from './calibrate.js';
+import type { Sample } from './samples.js';
+
+const [right, other] = [entry('job-change-notification'), entry('change-of-status-needed')];
+
+/** Three of four views agree and every word is known: a well-known question, eased to `wellKnown.threeViews`. */
+const wellKnown = (score: number, margin: number): Ranking => ({
+  hits: [
+    { entry: right, score, best: score, coverage: 0.6 },
+    { entry: other, score: score - margin, best: score - margin, coverage: 0.4 },
+  ],
+  unknownShare: 0,
+  agreement: 3,
+  known: 4,
+});
+const first = (ok: boolean, ranking: Ranking): Sample => ({ from: 'first', ok: (id) => ok && id === right.id, ranking, q: 'q' });
+
+describe('calibrate (npm run calibrate)', () => {
+  it('GIVEN only the well-known easing answers a first look wrongly THEN it re-chooses that easing and keeps every other threshold', () => {
+    const today: DecisionSettings = {
+      ...DECISION,
+      answer: { ...DECISION.answer, minScore: 0.4, wellKnown: { maxUnknownShare: 0.2, minScore: 0.38, threeViews: 0.08 } },
+    };
+    const samples = [
+      first(false, wellKnown(0.5, 0.09)), // answered wrongly today (0.09 ≥ 0.08): over the budget
+      first(true, wellKnown(0.5, 0.12)),
+      first(true, wellKnown(0.55, 0.2)),
+    ];
+    const chosen = calibrate(samples, today)!.d;
+    expect(chosen.answer.wellKnown.threeViews).toBe(0.1);
+    expect(chosen.answer.minScore).toBe(0.4);
+    expect(chosen.answer.minMargin).toEqual(today.answer.minMargin);
+    expect(chosen.suggest).toEqual(today.suggest);
+  });
+});
