@@ -19,7 +19,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   // 28 (none wrong) and held-out unchanged, then 159 / 0 / 27 (85.5 %) after a curation of the usual PR route. How each floor got here is in docs/quality-history.md.
   holdout: { right: 0.82, wrong: 0.03 },
   blind: { right: 0.84, wrong: 0.02 },
-  // 92.1 % (3,663 of 3,978) with d40–d42 and the eighteenth stop's recalibration (93.5 % before them). A part joins
+  // 91.9 % (3,744 of 4,073) with d40–d43 and the eighteenth stop's recalibration (93.5 % before them). A part joins
   // after its first look on main, so a new part can lower the figure without any regression (the README keeps each
   // part's first look).
   dev: { right: 0.91, wrong: 0.01 },

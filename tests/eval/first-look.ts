@@ -51,6 +51,7 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd40', commit: 'e60e5d4c61d341702e4734b1cc6699c8d68b2957' }, // d40's first look (eighteenth stop; an everyday mix), with the career-cue change
   { part: 'd41', commit: 'e60e5d4c61d341702e4734b1cc6699c8d68b2957' }, // d41's first look (long messages, context first), on the same main
   { part: 'd42', commit: 'e60e5d4c61d341702e4734b1cc6699c8d68b2957' }, // d42's first look (mostly Japanese and mixed), on the same main
+  { part: 'd43', commit: 'e3f652ce16b518f6660df8ff27afcb10eb52356e' }, // d43's first look (eighteenth stop, an everyday mix), after its curation and recalibration
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
