@@ -6,6 +6,8 @@ import { escapeRegExp } from '../kb/mentions.js';
 import { japaneseWords, latinToken, scan, type Piece, type Token } from './text.js';
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** A variant of one Latin word glued to Japanese ("N3もない", "N3未満"): matched as that word and the run it starts. */
+const MIXED = /^([\p{Script=Latin}\p{N}]+)([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]+)$/u;
 type LatinToken = Extract<Token, { kind: 'latin' }>;
 
 /**
@@ -51,17 +53,17 @@ export function synonymTables(synonyms: readonly { canonical: string; variants: 
       : undefined;
   return { acronyms, cjkVariants, phrases, mixed, cjkRe };
 }
-/** A variant of one Latin word glued to Japanese ("N3もない", "N3未満"): matched as that word and the run it starts. */
-const MIXED = /^([\p{Script=Latin}\p{N}]+)([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]+)$/u;
+
 export type SynonymTables = ReturnType<typeof synonymTables>;
 export type Phrases = { stems: string[]; group: number }[];
+
 /** Japanese words as tokens, into `tokens`. */
 function pushWords(tokens: Token[], words: readonly string[]) {
   for (let i = 0; i < words.length; i++) tokens.push({ kind: 'cjk', text: words[i]! });
 }
 
 /**
- * Tokens of a text, Japanese runs split around synonym variants and then into words. Here and in `read`, indexed
+ * Tokens of a text, Japanese runs split around synonym variants and then into words. Here and in the analyzer's `read`, indexed
  * loops: start-up reads ~5,000 texts before the JIT optimises these, and until then `for…of` over an array makes an
  * iterator result per element.
  */
