@@ -40,7 +40,7 @@ export interface AskService {
  * Free-form questions: validate, understand, search the knowledge base, and build what the member sees.
  * - A question that carries the facts of /hsp-points, /visa-check or /career-path gets that command's answer (mode
  *   `rules`; the LLM is never used for it), with a knowledge entry it also matches strongly as related.
- *   /career-path's cue only in the situation a message gives, not in the sentence it asks in: an entry that clearly
+ *   A cue of /career-path only in the situation a message gives, not in the sentence it asks in: an entry that clearly
  *   answers goes first (see `Understanding.cueInContext`).
  * - With a fact missing or unclear, nothing is guessed: the reply says what was read and what is missing. When the
  *   knowledge base answers the question confidently, that answer comes first and the missing facts follow it.
@@ -59,7 +59,7 @@ export function createAskService(deps: { engine: AnswerEngine; logger: Logger; d
       if (!checked.ok) return checked;
       const result = engine.answer(checked.question);
       const understanding = understander.understand(checked.question);
-      // Career options named only in the member's situation, and an entry that clearly answers what is asked: the entry.
+      // A command's cue only in the member's situation, and an entry that clearly answers what is asked: the entry.
       if (understanding?.cueInContext && result.answered && result.entry) {
         logger.debug({ origin: context.origin, command: understanding.command }, 'command cue only in the context: entry answers');
         return { ok: true, view: resultView(kb, result) };

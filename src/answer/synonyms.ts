@@ -3,11 +3,10 @@
  * token. Nothing is substituted into the text.
  */
 import { escapeRegExp } from '../kb/mentions.js';
+import { GLUED_VARIANT } from '../kb/schema.js';
 import { japaneseWords, latinToken, scan, type Piece, type Token } from './text.js';
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-/** A variant of one Latin word glued to Japanese ("N3もない", "N3未満"): matched as that word and the run it starts. */
-const MIXED = /^([\p{Script=Latin}\p{N}]+)([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]+)$/u;
 type LatinToken = Extract<Token, { kind: 'latin' }>;
 
 /**
@@ -22,7 +21,7 @@ export function synonymTables(synonyms: readonly { canonical: string; variants: 
   synonyms.forEach((g, group) => {
     for (const raw of g.variants) {
       const v = raw.normalize('NFKC');
-      const m = MIXED.exec(v);
+      const m = GLUED_VARIANT.exec(v);
       if (m) {
         const bucket = mixed.get(m[1]!.toLowerCase()) ?? [];
         bucket.push({ tail: m[2]!.toLowerCase(), group });

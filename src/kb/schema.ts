@@ -80,9 +80,16 @@ const weight = z.number().min(0).max(1);
 const gramRange = z
   .tuple([z.number().int().min(1).max(6), z.number().int().min(1).max(6)])
   .refine(([min, max]) => min <= max, 'must be [shortest, longest]');
-/** Latin letters, or Japanese, or one Latin word glued to Japanese ("N3もない": see the analyzer's MIXED). */
-const LATIN_OR_JAPANESE =
-  /^[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+$|^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々・]+$|^[\p{Script=Latin}\p{N}]+[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]+$/u;
+/**
+ * A synonym variant of one Latin word glued to Japanese ("N3もない", "N3未満"): matched as that word and the start of the
+ * Japanese run after it (src/answer/synonyms.ts).
+ */
+export const GLUED_VARIANT = /^([\p{Script=Latin}\p{N}]+)([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]+)$/u;
+/** Latin letters, or Japanese, or one Latin word glued to Japanese. */
+const LATIN_OR_JAPANESE = new RegExp(
+  `^[^\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]+$|^[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー々・]+$|${GLUED_VARIANT.source}`,
+  'u',
+);
 
 export const searchSettingsSchema = z.strictObject({
   ranking: z.strictObject({

@@ -32,6 +32,12 @@ const phrases = z.array(phrase).min(1);
 const group = z.strictObject({ show: text(40).optional(), labels: z.boolean().default(true), phrases });
 const several = <V extends string>(value: z.ZodType<V>) => z.array(z.strictObject({ phrases, values: z.array(value).min(2) }));
 
+/**
+ * A command's cues. `whereAsked`: in a message of several sentences a cue counts only in the sentence it asks in; a cue
+ * only in the member's situation lets an entry that clearly answers the question go first.
+ */
+const command = z.strictObject({ cues: phrases, whereAsked: z.boolean().default(false) });
+
 /** A command option as the missing-fact reply and the form name it (form limits: label 45, placeholder 100). */
 const factHelp = z.strictObject({ ask: text(160), label: text(45), placeholder: text(100) });
 
@@ -42,12 +48,7 @@ const helpFor = <K extends string>(keys: readonly K[]) =>
   z.strictObject(Object.fromEntries(keys.map((k) => [k, factHelp])) as Record<K, typeof factHelp>);
 
 export const understandSchema = z.strictObject({
-  commands: z.strictObject(
-    Object.fromEntries(RULE_COMMANDS.map((c) => [c, z.strictObject({ cues: phrases })])) as Record<
-      RuleCommand,
-      z.ZodObject<{ cues: typeof phrases }>
-    >,
-  ),
+  commands: z.strictObject(Object.fromEntries(RULE_COMMANDS.map((c) => [c, command])) as Record<RuleCommand, typeof command>),
   facts: z.strictObject({ 'hsp-points': helpFor(HSP_FACTS), 'visa-check': helpFor(VISA_FACTS), 'career-path': helpFor(CAREER_FACTS) }),
   unclear: z.strictObject({
     range: text(200),

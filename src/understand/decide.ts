@@ -21,8 +21,8 @@ export interface Understanding {
   inputs: Inputs;
   missing: Missing[];
   /**
-   * The command's cue is only in the member's situation, not in the sentence the message asks in (/career-path only:
-   * its cues are everyday words such as "after ALT" or "job hunting"). A confident knowledge answer then goes first.
+   * The command's cue is only in the member's situation, not in the sentence the message asks in (a command marked
+   * `whereAsked` in understand.yaml: /career-path, whose cues are everyday words). A confident knowledge answer then goes first.
    */
   cueInContext?: boolean;
 }
@@ -139,5 +139,5 @@ export function decide(r: Reading): Understanding | undefined {
     else if (f?.kind === 'unclear') missing.push({ flag: slot.flag, reason: f.reason, text: quote(r, f.text), values: f.values });
     else if (best.required.includes(slot)) missing.push({ flag: slot.flag });
   }
-  return { command: best.command, inputs, missing, ...(best.command === 'career-path' && !r.careerAsked ? { cueInContext: true } : {}) };
+  return { command: best.command, inputs, missing, ...(r.cueInContext.includes(best.command) ? { cueInContext: true } : {}) };
 }

@@ -1,4 +1,4 @@
-import type { Understand } from '../kb/understand.js';
+import { RULE_COMMANDS, type RuleCommand, type Understand } from '../kb/understand.js';
 import {
   BACKGROUNDS,
   DEGREES,
@@ -68,6 +68,8 @@ export interface Lexicon {
   locations: PhraseIndex<Location>;
   sponsorship: PhraseIndex<boolean>;
   cues: Record<keyof Understand['commands'], PhraseIndex<true>>;
+  /** The commands whose cue counts only in the sentence a message asks in (understand.yaml `whereAsked`). */
+  whereAsked: readonly RuleCommand[];
 }
 
 type Groups<V extends string> = Partial<Record<V, { phrases: string[]; labels: boolean }>>;
@@ -139,10 +141,9 @@ export function compileLexicon(data: Understand): Lexicon {
     technical: flag(data.technical.yes, data.technical.no, true, false),
     locations: phraseIndex(valueEntries(LOCATIONS, data.locations)),
     sponsorship: flag(data.sponsorship.yes, data.sponsorship.no, true, false),
-    cues: {
-      'hsp-points': phraseIndex([{ phrases: data.commands['hsp-points'].cues, values: [true as const] }]),
-      'visa-check': phraseIndex([{ phrases: data.commands['visa-check'].cues, values: [true as const] }]),
-      'career-path': phraseIndex([{ phrases: data.commands['career-path'].cues, values: [true as const] }]),
-    },
+    cues: Object.fromEntries(
+      RULE_COMMANDS.map((c) => [c, phraseIndex([{ phrases: data.commands[c].cues, values: [true as const] }])]),
+    ) as Lexicon['cues'],
+    whereAsked: RULE_COMMANDS.filter((c) => data.commands[c].whereAsked),
   };
 }

@@ -25,11 +25,11 @@ export interface Reading {
   display: string;
   cues: Record<RuleCommand, boolean>;
   /**
-   * Whether career options are asked for in the sentence a message of several asks in (see `askedSentence`); true for
-   * a message of one sentence with a /career-path cue. False in "thinking of hotel work after ALT, I'm N3. any
-   * downsides?": the cue ("after ALT") is in the member's situation, and the question asks about one path.
+   * Commands (understand.yaml `whereAsked`) whose cue the message has only outside the sentence it asks in (see
+   * `askedSentence`): "thinking of hotel work after ALT, I'm N3. any downsides?" names career options ("after ALT") in
+   * the member's situation, and asks about one path.
    */
-  careerAsked: boolean;
+  cueInContext: RuleCommand[];
   age?: Fact<number>;
   bareAge?: Fact<number>;
   degree?: Fact<Degree>;
@@ -139,7 +139,13 @@ export function readQuestion(lex: Lexicon, question: string): Reading {
   for (const m of lex.ignore.find(text)) taken.add(m.start, m.end);
   const numbers = readNumbers(lex, text, taken);
   const cue = (c: RuleCommand, where = text) => lex.cues[c].find(where).length > 0;
-  const asked = askedSentence(question);
+  const cues: Record<RuleCommand, boolean> = {
+    'hsp-points': cue('hsp-points'),
+    'visa-check': cue('visa-check'),
+    'career-path': cue('career-path'),
+  };
+  const cued = lex.whereAsked.filter((c) => cues[c]);
+  const asked = cued.length > 0 ? askedSentence(question) : undefined;
   const statuses = fresh(lex.statuses.find(text), taken, true);
   const duties = fresh(lex.duties.find(text), taken);
   const sameWork = new RegExp(lex.pattern.sameWork, 'u').test(text);
@@ -148,8 +154,8 @@ export function readQuestion(lex: Lexicon, question: string): Reading {
   return {
     text,
     display: question.normalize('NFKC').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim(),
-    cues: { 'hsp-points': cue('hsp-points'), 'visa-check': cue('visa-check'), 'career-path': cue('career-path') },
-    careerAsked: cue('career-path', asked === undefined ? text : normalize(asked)),
+    cues,
+    cueInContext: asked === undefined ? [] : cued.filter((c) => !cue(c, normalize(asked))),
     ...numbers,
     jlpt: readJlpt(lex, text, taken),
     degree: readDegree(lex, text, taken),

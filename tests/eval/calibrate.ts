@@ -225,7 +225,7 @@ export function calibrate(samples: readonly Sample[], current: DecisionSettings)
   // The search fixes the well-known easing while it chooses the rest: also try today's setting with only that re-chosen.
   const light = calibrateWellKnown(samples, current, current);
   const l = counts(samples, light);
-  const lightWins = limits(samples, current).fits(l.wrong, l.reached) && (!searched || better(l.right, counts(samples, searched).right));
+  const lightWins = fits(l.wrong, l.reached) && (!searched || better(l.right, counts(samples, searched).right));
   return lightWins ? { d: light } : searched && { d: searched };
 }
 
