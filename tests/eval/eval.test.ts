@@ -20,7 +20,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   holdout: { right: 0.82, wrong: 0.03 },
   blind: { right: 0.84, wrong: 0.02 },
   // 91.9 % (3,744 of 4,073) with d40–d43 and the eighteenth stop's recalibration (93.5 % before them). A part joins
-  // after its first look on main, so a new part can lower the figure without any regression (the README keeps each
+  // after its first look on main, so a new part can lower the figure without any regression (docs/first-looks.md keeps each
   // part's first look).
   dev: { right: 0.91, wrong: 0.01 },
 };

@@ -31,7 +31,7 @@ export const EVAL_SETS = {
   blind: 'blind.yaml',
   /**
    * A development set: written like the blind set (guides and facts only, labelled afterwards), measured once before
-   * any tuning (the README keeps that first figure), then tuned on like the public set.
+   * any tuning (docs/first-looks.md keeps that first figure), then tuned on like the public set.
    */
   dev: 'dev.yaml',
 } as const;
