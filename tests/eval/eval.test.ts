@@ -29,12 +29,11 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * Off-topic questions and traps answered, as measured (every other one must be declined; every blind one is): one dev
  * trap answered from the address notice on "city hall", d27's "quit my job, how do i sign up for 国民年金 now? just go to
  * city hall?" (pensions are in the domain, as part of the residency rules, so the subject cannot be listed out of scope);
- * d39's "この hill のたとえ話してる人って誰？…", a trap about a guide's author, answered from the dispatch entry that uses
- * the analogy (no entry names him), and d46's "who wrote that career hill podcast thing…", the same in English; and d42's off-topic "how do i renew my netflix subscription after my card
+ * and d42's off-topic "how do i renew my netflix subscription after my card
  * expired", answered from the renewal documents entry (renew, card, expired are the residence card's words).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 1, traps: 3 },
+  dev: { offTopic: 1, traps: 1 },
 };
 
 let service: AskService;

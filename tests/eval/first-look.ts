@@ -103,7 +103,9 @@ export function historyAvailable(): boolean {
 /**
  * The replayed first looks as calibration samples: in-scope questions as `first`, off-topic questions and traps as
  * `negative`. An answer from an entry merged away since counts as the entry it became (`formerly`), and must state the
- * item's facts in that old entry's words. Undefined when the history is not available (a shallow clone).
+ * item's facts in that old entry's words. A question whose entries were all written after its first look (a subject
+ * the knowledge base of the time did not cover, labelled a trap then) replays as a `negative`: that knowledge base
+ * could only decline it. Undefined when the history is not available (a shallow clone).
  */
 export async function firstLookSamples(kb: KnowledgeBase, dev: readonly EvalItem[], knowledgeDir: string): Promise<Sample[] | undefined> {
   if (!historyAvailable()) return undefined;
@@ -114,8 +116,9 @@ export async function firstLookSamples(kb: KnowledgeBase, dev: readonly EvalItem
     let engine = engines.get(commit);
     if (!engine) engines.set(commit, (engine = createAnswerEngine(await knowledgeAt(commit, knowledgeDir))));
     const old = engine.kb;
+    const existed = (id: string) => old.byId.has(id) || (kb.byId.get(id)?.formerly ?? []).some((f) => old.byId.has(f));
     for (const item of dev.filter((i) => i.id.startsWith(`${part}-`))) {
-      const inScope = kindOf(item) === 'in-scope';
+      const inScope = kindOf(item) === 'in-scope' && (item.command !== undefined || !item.expect || item.expect.some(existed));
       const ok = (id: string) => {
         const entry = old.byId.get(id);
         return (
@@ -125,7 +128,7 @@ export async function firstLookSamples(kb: KnowledgeBase, dev: readonly EvalItem
           missingFacts(item, `${entry.title}\n${entry.answer}`).length === 0
         );
       };
-      samples.push({ from: inScope ? 'first' : 'negative', ok, ranking: engine.rank(item.q) });
+      samples.push({ from: inScope ? 'first' : 'negative', ok, ranking: engine.rank(item.q), q: item.q });
     }
   }
   return samples;

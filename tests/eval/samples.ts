@@ -12,7 +12,7 @@ export interface Sample {
   /** Which entry ids answer the question (none for negatives). */
   ok: (id: string) => boolean;
   ranking: Ranking;
-  /** The question asked (held-out phrasings carry it, for `wrongAnswers`). */
+  /** The question asked (held-out phrasings and first looks carry it: `wrongAnswers`, the replay's tests). */
   q?: string;
 }
 
