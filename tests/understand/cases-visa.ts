@@ -107,6 +107,22 @@ export const VISA_CASES: Case[] = [
     { missing: ['new-work'], guards: '"frontend dev" is one mention, not the same work said twice' },
   ),
   none('What does the gijinkoku visa cover?', 'en'),
+  visa(
+    'Self-taught developer with an economics degree, and a Tokyo company just offered me a backend engineer job. Is my non-IT degree a problem for the engineer visa?',
+    'en',
+    { 'current-work': 'system-development', 'new-work': 'system-development' },
+    {
+      missing: ['status', 'employer'],
+      guards:
+        'a status the member would apply for ("for the engineer visa") is not one held: read as held, it gave a "likely fine" visa check',
+    },
+  ),
+  visa(
+    '経済学部卒で、今は独学で開発の仕事をしています。別の会社からエンジニアの内定をもらいました。技人国ビザは取れますか？',
+    'ja',
+    { 'current-work': 'system-development', 'new-work': 'system-development', employer: 'new' },
+    { missing: ['status'], guards: 'a status asked to be obtained (ビザは取れますか) is not one held' },
+  ),
   none("I'm a developer on gijinkoku, how do I renew my visa?", 'en', 'one duty and a status, but no move'),
   visa('技人国で開発からマーケに異動になったけどビザ大丈夫？', 'ja', {
     status: 'engineer-specialist',
