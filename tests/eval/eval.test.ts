@@ -19,7 +19,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   // 28 (none wrong) and held-out unchanged, then 159 / 0 / 27 (85.5 %) after a curation of the usual PR route. How each floor got here is in docs/quality-history.md.
   holdout: { right: 0.82, wrong: 0.03 },
   blind: { right: 0.84, wrong: 0.02 },
-  // 91.6 % (3,988 of 4,356) with d44–d46 joined in the nineteenth stop (92.2 % before them). A part joins
+  // 91.1 % (4,233 of 4,648) with d44–d49 joined in the nineteenth stop (92.2 % before them). A part joins
   // after its first look on main, so a new part can lower the figure without any regression (docs/first-looks.md keeps each
   // part's first look).
   dev: { right: 0.91, wrong: 0.01 },
@@ -29,11 +29,12 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * Off-topic questions and traps answered, as measured (every other one must be declined; every blind one is): one dev
  * trap answered from the address notice on "city hall", d27's "quit my job, how do i sign up for 国民年金 now? just go to
  * city hall?" (pensions are in the domain, as part of the residency rules, so the subject cannot be listed out of scope);
- * and d42's off-topic "how do i renew my netflix subscription after my card
+ * d49's "my dispatch company says i have to pay a penalty if i quit before my contract ends…" (labour law), from the dispatch
+ * entry; and d42's off-topic "how do i renew my netflix subscription after my card
  * expired", answered from the renewal documents entry (renew, card, expired are the residence card's words).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 1, traps: 1 },
+  dev: { offTopic: 1, traps: 2 },
 };
 
 let service: AskService;

@@ -15,6 +15,10 @@ beforeAll(async () => {
 });
 /** The replay builds a knowledge base and an engine for every listed commit: once for the whole file. */
 const replay = () => (replayed ??= firstLookSamples(kb, dev, KNOWLEDGE_DIR));
+/** The parts that asked who wrote the hill guide at a first look before `hill-guide-author` existed (nineteenth stop). */
+const BEFORE_AUTHOR_ENTRY = ['d34', 'd35', 'd37', 'd39', 'd40', 'd44', 'd46'];
+const authorQuestionAskedBefore = (i: EvalItem) =>
+  i.expect?.includes('hill-guide-author') === true && BEFORE_AUTHOR_ENTRY.includes(i.id.split('-')[0]!);
 
 describe('first looks, replayed (the thresholds are calibrated mainly on them)', () => {
   // It builds a knowledge base and an engine for every listed commit: past the default 20 s on a loaded machine.
@@ -27,11 +31,11 @@ describe('first looks, replayed (the thresholds are calibrated mainly on them)',
     const items = FIRST_LOOKS.flatMap(({ part }) => dev.filter((i) => i.id.startsWith(`${part}-`)));
     expect(samples).toHaveLength(items.length);
     // In scope replays as a first look, except a question whose entries were all written after it (below).
-    const uncovered = items.filter((i) => kindOf(i) === 'in-scope' && i.expect?.every((id) => id === 'hill-guide-author'));
+    const uncovered = items.filter((i) => authorQuestionAskedBefore(i));
     expect(samples!.filter((s) => s.from === 'first')).toHaveLength(
       items.filter((i) => kindOf(i) === 'in-scope').length - uncovered.length,
     );
-    // Measured with d8–d46: 3,010 / 17 / 673 of 3,700 (81.4 %, 0.46 % wrong), and 13 of 1,567 negatives answered. Each
+    // Measured with d8–d49: 3,243 / 17 / 725 of 3,985 (81.4 %, 0.43 % wrong), and 14 of 1,687 negatives answered. Each
     // new part is replayed as it came (a larger set, not a change); the history is in docs/quality-history.md.
     const first = tally(
       samples!.filter((s) => s.from === 'first'),
@@ -44,15 +48,16 @@ describe('first looks, replayed (the thresholds are calibrated mainly on them)',
       samples!.filter((s) => s.from === 'negative'),
       kb.search.decision,
     );
-    expect(negatives.wrong).toBeLessThanOrEqual(13); // of 1,567 (d39's guide-author trap made it 11, d42's netflix renewal 12, d46's guide-author trap 13)
+    expect(negatives.wrong).toBeLessThanOrEqual(14); // of 1,687 (d39's guide-author trap made it 11, d42's netflix renewal 12, d46's guide-author trap 13, d49's dispatch quit penalty 14)
   }, 60_000);
 
   it("GIVEN questions about the hill guide's author, asked before any entry named him and labelled in scope since THEN they replay as questions their knowledge base did not cover", async () => {
     const samples = await replay();
     if (!historyAvailable()) return expect(samples).toBeUndefined();
     const asked = dev.filter((i) => i.expect?.includes('hill-guide-author'));
-    // d34, d35, d37, d39, d40, d44 and d46 each asked it; every one is in scope today.
-    expect(asked.map((i) => i.id.split('-')[0])).toEqual(['d34', 'd35', 'd37', 'd39', 'd40', 'd44', 'd46']);
-    for (const item of asked) expect(samples!.find((s) => s.q === item.q)?.from).toBe('negative');
+    // d34, d35, d37, d39, d40, d44 and d46 asked it before the entry was written, d47 after; all are in scope today.
+    expect(asked.map((i) => i.id.split('-')[0])).toEqual([...BEFORE_AUTHOR_ENTRY, 'd47']);
+    for (const item of asked)
+      expect(samples!.find((s) => s.q === item.q)?.from).toBe(authorQuestionAskedBefore(item) ? 'negative' : 'first');
   }, 60_000);
 });

@@ -55,6 +55,9 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd44', commit: '2e0534553a008751b87a5ede3c1875cefae969ce' }, // d44's first look (nineteenth stop, an everyday mix), after its first curation rounds
   { part: 'd45', commit: '2e0534553a008751b87a5ede3c1875cefae969ce' }, // d45's first look (long messages, context first), on the same main
   { part: 'd46', commit: '2e0534553a008751b87a5ede3c1875cefae969ce' }, // d46's first look (mostly Japanese and mixed), on the same main
+  { part: 'd47', commit: 'ef81cb76609852f20ffe93650b400bc094d8eae9' }, // d47's first look (nineteenth stop, an everyday mix), with d44-d46 joined and the hill-author entry
+  { part: 'd48', commit: 'ef81cb76609852f20ffe93650b400bc094d8eae9' }, // d48's first look (long messages, context first), on the same main
+  { part: 'd49', commit: 'ef81cb76609852f20ffe93650b400bc094d8eae9' }, // d49's first look (mostly Japanese and mixed), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
