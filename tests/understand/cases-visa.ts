@@ -118,6 +118,12 @@ export const VISA_CASES: Case[] = [
     },
   ),
   visa(
+    '技人国ビザを取ったばかりで、同じ会社で開発から営業に異動します。大丈夫？',
+    'ja',
+    { status: 'engineer-specialist', 'current-work': 'system-development', 'new-work': 'sales', employer: 'same' },
+    { guards: 'a status just obtained (を取ったばかり) is held, unlike one asked to be obtained (取れますか)' },
+  ),
+  visa(
     '経済学部卒で、今は独学で開発の仕事をしています。別の会社からエンジニアの内定をもらいました。技人国ビザは取れますか？',
     'ja',
     { 'current-work': 'system-development', 'new-work': 'system-development', employer: 'new' },
