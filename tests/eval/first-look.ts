@@ -58,6 +58,7 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd47', commit: 'ef81cb76609852f20ffe93650b400bc094d8eae9' }, // d47's first look (nineteenth stop, an everyday mix), with d44-d46 joined and the hill-author entry
   { part: 'd48', commit: 'ef81cb76609852f20ffe93650b400bc094d8eae9' }, // d48's first look (long messages, context first), on the same main
   { part: 'd49', commit: 'ef81cb76609852f20ffe93650b400bc094d8eae9' }, // d49's first look (mostly Japanese and mixed), on the same main
+  { part: 'd50', commit: 'eacfe1a2a466ee3602cf99fc2b7e859ba2f585c3' }, // d50's first look (nineteenth stop, an everyday mix), at the end of the stop's work
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
