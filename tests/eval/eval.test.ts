@@ -19,10 +19,10 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   // 28 (none wrong) and held-out unchanged, then 159 / 0 / 27 (85.5 %) after a curation of the usual PR route. How each floor got here is in docs/quality-history.md.
   holdout: { right: 0.82, wrong: 0.03 },
   blind: { right: 0.84, wrong: 0.02 },
-  // 91.2 % (4,327 of 4,743) with d44–d50 joined in the nineteenth stop (92.2 % before them). A part joins
+  // 90.9 % (4,396 of 4,838) with d44–d51 joined in the nineteenth stop (92.2 % before them). A part joins
   // after its first look on main, so a new part can lower the figure without any regression (docs/first-looks.md keeps each
   // part's first look).
-  dev: { right: 0.91, wrong: 0.01 },
+  dev: { right: 0.9, wrong: 0.01 },
 };
 
 /**

@@ -59,6 +59,7 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd48', commit: 'ef81cb76609852f20ffe93650b400bc094d8eae9' }, // d48's first look (long messages, context first), on the same main
   { part: 'd49', commit: 'ef81cb76609852f20ffe93650b400bc094d8eae9' }, // d49's first look (mostly Japanese and mixed), on the same main
   { part: 'd50', commit: 'eacfe1a2a466ee3602cf99fc2b7e859ba2f585c3' }, // d50's first look (nineteenth stop, an everyday mix), at the end of the stop's work
+  { part: 'd51', commit: 'eacfe1a2a466ee3602cf99fc2b7e859ba2f585c3' }, // d51's first look (long messages, context first), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
