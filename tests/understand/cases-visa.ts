@@ -118,6 +118,18 @@ export const VISA_CASES: Case[] = [
     },
   ),
   visa(
+    'I work for a translation company on gijinkoku and want to move to marketing at another company, ok?',
+    'en',
+    { status: 'engineer-specialist', 'current-work': 'translation-interpretation', 'new-work': 'marketing', employer: 'new' },
+    { guards: '"for" alone marks no target: working for a translation company is the current work' },
+  ),
+  visa(
+    'I teach for an eikaiwa on a spouse visa, can I switch to translation at a new company?',
+    'en',
+    { status: 'unrestricted', 'current-work': 'language-teaching-private', 'new-work': 'translation-interpretation', employer: 'new' },
+    { guards: 'teaching for an eikaiwa is the current work, not a target' },
+  ),
+  visa(
     '技人国ビザを取ったばかりで、同じ会社で開発から営業に異動します。大丈夫？',
     'ja',
     { status: 'engineer-specialist', 'current-work': 'system-development', 'new-work': 'sales', employer: 'same' },
