@@ -22,21 +22,13 @@ export function synonymTables(synonyms: readonly { canonical: string; variants: 
     for (const raw of g.variants) {
       const v = raw.normalize('NFKC');
       const m = GLUED_VARIANT.exec(v);
-      if (m) {
-        const bucket = mixed.get(m[1]!.toLowerCase()) ?? [];
-        bucket.push({ tail: m[2]!.toLowerCase(), group });
-        bucket.sort((a, b) => b.tail.length - a.tail.length);
-        mixed.set(m[1]!.toLowerCase(), bucket);
-      } else if (CJK.test(v)) cjkVariants.set(v.toLowerCase(), group);
+      if (m) addLongestFirst(mixed, m[1]!.toLowerCase(), { tail: m[2]!.toLowerCase(), group }, (x) => x.tail.length);
+      else if (CJK.test(v)) cjkVariants.set(v.toLowerCase(), group);
       else if (/^[\p{Lu}\p{N}]{2,}$/u.test(v) && /\p{Lu}/u.test(v)) acronyms.set(v.toLowerCase(), group);
       else {
         const stems = scan(v).flatMap((s) => (s.kind === 'latin' ? s.text.split(/\s+/).map((w) => latinToken(w)) : []));
         const list = stems.flatMap((t) => (t.kind === 'latin' ? [t.stem] : []));
-        if (list.length === 0) continue;
-        const bucket = phrases.get(list[0]!) ?? [];
-        bucket.push({ stems: list, group });
-        bucket.sort((a, b) => b.stems.length - a.stems.length);
-        phrases.set(list[0]!, bucket);
+        if (list.length > 0) addLongestFirst(phrases, list[0]!, { stems: list, group }, (x) => x.stems.length);
       }
     }
   });
@@ -51,6 +43,14 @@ export function synonymTables(synonyms: readonly { canonical: string; variants: 
         )
       : undefined;
   return { acronyms, cjkVariants, phrases, mixed, cjkRe };
+}
+
+/** Adds `item` to `key`'s bucket, longest first: the first variant a match finds is the longest. */
+function addLongestFirst<T>(map: Map<string, T[]>, key: string, item: T, length: (x: T) => number) {
+  const bucket = map.get(key) ?? [];
+  bucket.push(item);
+  bucket.sort((a, b) => length(b) - length(a));
+  map.set(key, bucket);
 }
 
 export type SynonymTables = ReturnType<typeof synonymTables>;

@@ -1,5 +1,5 @@
 import { askedSentence } from '../answer/text.js';
-import type { RuleCommand } from '../kb/understand.js';
+import { RULE_COMMANDS, type RuleCommand } from '../kb/understand.js';
 import {
   DEGREES,
   type Background,
@@ -139,11 +139,7 @@ export function readQuestion(lex: Lexicon, question: string): Reading {
   for (const m of lex.ignore.find(text)) taken.add(m.start, m.end);
   const numbers = readNumbers(lex, text, taken);
   const cue = (c: RuleCommand, where = text) => lex.cues[c].find(where).length > 0;
-  const cues: Record<RuleCommand, boolean> = {
-    'hsp-points': cue('hsp-points'),
-    'visa-check': cue('visa-check'),
-    'career-path': cue('career-path'),
-  };
+  const cues = Object.fromEntries(RULE_COMMANDS.map((c) => [c, cue(c)])) as Record<RuleCommand, boolean>;
   const cued = lex.whereAsked.filter((c) => cues[c]);
   const asked = cued.length > 0 ? askedSentence(question) : undefined;
   const statuses = fresh(lex.statuses.find(text), taken, true);
