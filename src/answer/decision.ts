@@ -31,6 +31,12 @@ export interface DecisionSettings {
     nearTie: number;
   };
   /**
+   * A message of several sentences is also read as the sentence it asks in (see `decide`): `weight` is that sentence's
+   * share of the reading that combines the two; `minCoverage`, how much of the whole message (its best entry's
+   * coverage) must be about the knowledge base's subjects before a message no entry is close for is read so.
+   */
+  asked: { weight: number; minCoverage: number };
+  /**
    * No entry clearly wins, but the question is inside the domain: the close entries become "did you mean" suggestions
    * and the context of the optional LLM fallback. Stricter than answering, so that near-domain and off-topic
    * questions never reach the LLM: otherwise the question is declined without suggestions. `closeShare`: which
@@ -66,16 +72,44 @@ export function suggestable(ranking: Ranking, g: SuggestGate): boolean {
 }
 
 /**
- * What the bot does with a ranked question. A message of several sentences whose whole leaves the best entry close
- * (in the domain, but not a clear win: personal context blurs it) is answered when the sentence it asks in, ranked
- * alone, clearly wins — with the same entry the whole message ranks first. Context alone cannot decide it, and the
- * question alone cannot bring in an entry the message as a whole does not put first.
+ * What the bot does with a ranked question. A message of several sentences that its whole does not answer (personal
+ * context blurs the best entry) is read again with the sentence it asks in: answered when that sentence, ranked alone,
+ * clearly wins — or when both readings together do (each entry's two scores averaged by `asked.weight`) — and in
+ * either case only with the entry the whole message ranks first, which the sentence ranks first too. Context alone
+ * cannot decide it, and the question alone cannot bring in an entry the message as a whole does not put first. A
+ * whole that is not even close is read so only when at least `asked.minCoverage` of it is about the best entry's
+ * subjects: a short asked sentence ("trails still open?") matches something in any message.
  */
 export function decide(ranking: Ranking, s: DecisionSettings): Decision {
   const whole = decideOne(ranking, s);
-  if (whole.kind !== 'close' || !ranking.asked) return whole;
-  const alone = decideOne(ranking.asked(), s);
-  return alone.kind === 'answer' && alone.best.entry === ranking.hits[0]?.entry ? alone : whole;
+  const top = ranking.hits[0];
+  if (whole.kind === 'answer' || !ranking.asked || !top) return whole;
+  if (whole.kind === 'none' && top.coverage < s.asked.minCoverage) return whole;
+  const alone = ranking.asked();
+  if (alone.hits[0]?.entry !== top.entry) return whole;
+  if (whole.kind === 'close') {
+    const sentence = decideOne(alone, s);
+    if (sentence.kind === 'answer') return sentence;
+  }
+  const both = decideOne(combine(ranking, alone, s.asked.weight), s);
+  return both.kind === 'answer' && both.best.entry === top.entry ? both : whole;
+}
+
+/**
+ * The two readings of a message as one ranking: each entry's score is its whole-message score and its asked-sentence
+ * score averaged (`weight`: the sentence's share). Views agree as much as they do in the less sure reading; the words
+ * (unknown share, known words) are the whole message's.
+ */
+export function combine(whole: Ranking, asked: Ranking, weight: number): Ranking {
+  const merged = new Map<Scored['entry'], Scored>();
+  for (const h of whole.hits) merged.set(h.entry, { ...h, score: (1 - weight) * h.score });
+  for (const h of asked.hits) {
+    const m = merged.get(h.entry);
+    if (m) merged.set(h.entry, { ...m, score: m.score + weight * h.score });
+    else merged.set(h.entry, { ...h, score: weight * h.score });
+  }
+  const hits = [...merged.values()].sort((x, y) => y.score - x.score);
+  return { hits, unknownShare: whole.unknownShare, agreement: Math.min(whole.agreement, asked.agreement), known: whole.known };
 }
 
 function decideOne(ranking: Ranking, s: DecisionSettings): Decision {

@@ -109,6 +109,7 @@ export const searchSettingsSchema = z.strictObject({
       nearTie: weight,
     }),
     suggest: z.strictObject({ minScore: weight, minCoverage: weight, maxUnknownShare: weight, closeShare: weight }),
+    asked: z.strictObject({ weight, minCoverage: weight }),
   }),
   /** Words that carry no meaning for matching (English and Japanese). */
   stopwords: z.array(text(40)).min(1),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide } from '../../src/answer/decision.js';
+import { combine, decide } from '../../src/answer/decision.js';
 import { viewsPicking } from '../../src/answer/ranker.js';
 import { DECISION, entry } from '../support/decision.js';
 
@@ -79,12 +79,12 @@ describe('the margin the best entry needs depends on how many views agree on it'
   });
 });
 
-describe('a message of several sentences: the sentence it asks in may settle what its whole leaves close', () => {
+describe('a message of several sentences: the sentence it asks in may settle what its whole leaves undecided', () => {
   const [raise, nomikai] = ENTRIES as [ReturnType<typeof entry>, ReturnType<typeof entry>];
-  const ranked = (first: typeof raise, score: number, second: typeof raise, runnerUp: number, agreement = 4, known = 3) => ({
+  const ranked = (first: typeof raise, score: number, second: typeof raise, runnerUp: number, agreement = 4, known = 3, coverage = 1) => ({
     hits: [
-      { entry: first, score, best: score, coverage: 1 },
-      { entry: second, score: runnerUp, best: runnerUp, coverage: 1 },
+      { entry: first, score, best: score, coverage },
+      { entry: second, score: runnerUp, best: runnerUp, coverage },
     ],
     unknownShare: 0,
     agreement,
@@ -108,11 +108,40 @@ describe('a message of several sentences: the sentence it asks in may settle wha
     expect(decide({ ...whole, asked: () => ranked(raise, 0.6, nomikai, 0.58) }, DECISION).kind).toBe('close');
   });
 
-  it('GIVEN a whole message outside the domain (nothing to suggest) THEN its asked sentence is never read', () => {
+  it('GIVEN a whole message outside the domain (nothing to suggest, little of it about the best entry) THEN its asked sentence is never read', () => {
     let read = false;
-    const outside = { ...ranked(raise, 0.2, nomikai, 0.1), asked: () => ((read = true), ranked(raise, 0.9, nomikai, 0.1)) };
+    // "is climbing fuji in mid september too late? trails still open?": a short sentence matches something anywhere.
+    const outside = { ...ranked(raise, 0.2, nomikai, 0.1, 4, 3, 0.3), asked: () => ((read = true), ranked(raise, 0.9, nomikai, 0.1)) };
     expect(decide(outside, DECISION).kind).toBe('none');
     expect(read).toBe(false);
+  });
+
+  it('GIVEN a whole not even close but mostly about its best entry, and the sentence clearly picking it THEN both readings together answer', () => {
+    const context = ranked(raise, 0.2, nomikai, 0.15, 3, 3, 0.6);
+    expect(decide(context, DECISION).kind).toBe('none');
+    const d = decide({ ...context, asked: () => ranked(raise, 0.9, nomikai, 0.1) }, DECISION);
+    // (0.2 + 0.9) / 2 = 0.55 against (0.15 + 0.1) / 2 = 0.125; the views agree as in the less sure reading (three).
+    expect(d.kind === 'answer' && d.best.entry.id).toBe('ask-raise');
+    expect(d.kind === 'answer' && d.best.score).toBeCloseTo(0.55);
+    expect(d.kind === 'answer' && d.margin).toBeCloseTo(0.425);
+    const stricter = { ...DECISION, answer: { ...DECISION.answer, minMargin: { ...DECISION.answer.minMargin, threeViews: 0.5 } } };
+    expect(decide({ ...context, asked: () => ranked(raise, 0.9, nomikai, 0.1) }, stricter).kind).toBe('none');
+  });
+
+  it('GIVEN a sentence too short to answer alone (one known word) THEN the words of the whole message let both readings together answer', () => {
+    const d = decide({ ...whole, asked: () => ranked(raise, 0.7, nomikai, 0.1, 4, 1) }, DECISION);
+    expect(d.kind === 'answer' && d.best.entry.id).toBe('ask-raise');
+    const otherEntry = decide({ ...whole, asked: () => ranked(nomikai, 0.7, raise, 0.1, 4, 1) }, DECISION);
+    expect(otherEntry.kind).toBe('close');
+  });
+
+  it('combines two readings by averaging the scores of each entry with the weight of the sentence, best first', () => {
+    const both = combine(ranked(raise, 0.5, nomikai, 0.48, 2), ranked(nomikai, 0.9, raise, 0.2, 4), 0.25);
+    expect(both.hits.map((h) => [h.entry.id, Math.round(h.score * 1000) / 1000])).toEqual([
+      ['nomikai', 0.585],
+      ['ask-raise', 0.425],
+    ]);
+    expect(both.agreement).toBe(2);
   });
 
   it('GIVEN a whole message that already clearly wins THEN it answers as before, whatever its sentence says', () => {

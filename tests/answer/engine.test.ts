@@ -56,6 +56,17 @@ describe('answering member questions from the real knowledge base', () => {
     expect(engine.answer(osaka).suggestions.map((e) => e.id)).toContain('osaka-immigration-bureau');
   });
 
+  it('GIVEN a long message no entry is close for as a whole, but mostly about one THEN the whole and its asked sentence read together answer it', () => {
+    const q =
+      'my company keeps promising a promotion next year, and it has been three years of that. a recruiter called me yesterday. should i stay or change companies?';
+    expect(engine.explain(q).hits[0]?.entry.id).toBe('stay-or-change-companies');
+    expect(answerId(q)).toBe('stay-or-change-companies');
+    // Member context around a question no entry covers stays declined, without suggestions.
+    const fuji =
+      'i teach english at an eikaiwa in osaka on an instructor visa. some friends and i want to hike this weekend. is mt fuji still open in october?';
+    expect(engine.answer(fuji)).toMatchObject({ answered: false, suggestions: [] });
+  });
+
   it('GIVEN a long question with personal context first THEN the question at the end decides the entry', () => {
     const q =
       'been teaching at an eikaiwa in saitama for about two years, love my students but the pay is flat. my japanese is ok. anyway, is nomikai mandatory at japanese companies?';

@@ -29,4 +29,5 @@ export const DECISION: DecisionSettings = {
     nearTie: 0,
   },
   suggest: { minScore: 0.25, minCoverage: 0, maxUnknownShare: 0.5, closeShare: 0.7 },
+  asked: { weight: 0.5, minCoverage: 0.5 },
 };
