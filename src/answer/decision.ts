@@ -97,8 +97,9 @@ export function decide(ranking: Ranking, s: DecisionSettings): Decision {
 
 /**
  * The two readings of a message as one ranking: each entry's score is its whole-message score and its asked-sentence
- * score averaged (`weight`: the sentence's share). Views agree as much as they do in the less sure reading; the words
- * (unknown share, known words) are the whole message's.
+ * score averaged (`weight`: the sentence's share). For two readings that rank the same entry first (the only ones
+ * `decide` combines), as many views agree on it as do in the surer reading; the words (unknown share, known words)
+ * are the whole message's.
  */
 export function combine(whole: Ranking, asked: Ranking, weight: number): Ranking {
   const merged = new Map<Scored['entry'], Scored>();
@@ -109,7 +110,7 @@ export function combine(whole: Ranking, asked: Ranking, weight: number): Ranking
     else merged.set(h.entry, { ...h, score: weight * h.score });
   }
   const hits = [...merged.values()].sort((x, y) => y.score - x.score);
-  return { hits, unknownShare: whole.unknownShare, agreement: Math.min(whole.agreement, asked.agreement), known: whole.known };
+  return { hits, unknownShare: whole.unknownShare, agreement: Math.max(whole.agreement, asked.agreement), known: whole.known };
 }
 
 function decideOne(ranking: Ranking, s: DecisionSettings): Decision {

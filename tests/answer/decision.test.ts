@@ -120,11 +120,11 @@ describe('a message of several sentences: the sentence it asks in may settle wha
     const context = ranked(raise, 0.2, nomikai, 0.15, 3, 3, 0.6);
     expect(decide(context, DECISION).kind).toBe('none');
     const d = decide({ ...context, asked: () => ranked(raise, 0.9, nomikai, 0.1) }, DECISION);
-    // (0.2 + 0.9) / 2 = 0.55 against (0.15 + 0.1) / 2 = 0.125; the views agree as in the less sure reading (three).
+    // (0.2 + 0.9) / 2 = 0.55 against (0.15 + 0.1) / 2 = 0.125; as many views agree as in the surer reading (four).
     expect(d.kind === 'answer' && d.best.entry.id).toBe('ask-raise');
     expect(d.kind === 'answer' && d.best.score).toBeCloseTo(0.55);
     expect(d.kind === 'answer' && d.margin).toBeCloseTo(0.425);
-    const stricter = { ...DECISION, answer: { ...DECISION.answer, minMargin: { ...DECISION.answer.minMargin, threeViews: 0.5 } } };
+    const stricter = { ...DECISION, answer: { ...DECISION.answer, minMargin: { ...DECISION.answer.minMargin, fourViews: 0.5 } } };
     expect(decide({ ...context, asked: () => ranked(raise, 0.9, nomikai, 0.1) }, stricter).kind).toBe('none');
   });
 
@@ -136,12 +136,12 @@ describe('a message of several sentences: the sentence it asks in may settle wha
   });
 
   it('combines two readings by averaging the scores of each entry with the weight of the sentence, best first', () => {
-    const both = combine(ranked(raise, 0.5, nomikai, 0.48, 2), ranked(nomikai, 0.9, raise, 0.2, 4), 0.25);
+    const both = combine(ranked(raise, 0.5, nomikai, 0.3, 2), ranked(raise, 0.9, nomikai, 0.6, 4), 0.25);
     expect(both.hits.map((h) => [h.entry.id, Math.round(h.score * 1000) / 1000])).toEqual([
-      ['nomikai', 0.585],
-      ['ask-raise', 0.425],
+      ['ask-raise', 0.6],
+      ['nomikai', 0.375],
     ]);
-    expect(both.agreement).toBe(2);
+    expect(both.agreement).toBe(4);
   });
 
   it('GIVEN a whole message that already clearly wins THEN it answers as before, whatever its sentence says', () => {
