@@ -61,6 +61,7 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd50', commit: 'eacfe1a2a466ee3602cf99fc2b7e859ba2f585c3' }, // d50's first look (nineteenth stop, an everyday mix), at the end of the stop's work
   { part: 'd51', commit: 'eacfe1a2a466ee3602cf99fc2b7e859ba2f585c3' }, // d51's first look (long messages, context first), on the same main
   { part: 'd52', commit: '65d9ac4c7c94012087caf68bc1bc121f5e006eef' }, // d52's first look (twentieth stop, an everyday mix), on main with the combined reading of long messages
+  { part: 'd53', commit: '36777fc1a988a583154a7f4c33341ecb6e857261' }, // d53's first look (long messages, context first), on the same main as d54's
   { part: 'd54', commit: '36777fc1a988a583154a7f4c33341ecb6e857261' }, // d54's first look (mostly Japanese and mixed), on main with the surer reading's views
 ];
 
