@@ -55,8 +55,9 @@ describe('first looks, replayed (the thresholds are calibrated mainly on them)',
     const samples = await replay();
     if (!historyAvailable()) return expect(samples).toBeUndefined();
     const asked = dev.filter((i) => i.expect?.includes('hill-guide-author'));
-    // d34, d35, d37, d39, d40, d44 and d46 asked it before the entry was written, d47 after; all are in scope today.
-    expect(asked.map((i) => i.id.split('-')[0])).toEqual([...BEFORE_AUTHOR_ENTRY, 'd47']);
+    // d34, d35, d37, d39, d40, d44 and d46 asked it before the entry was written, d47, d54 and d53 after; all are in
+    // scope today.
+    expect(asked.map((i) => i.id.split('-')[0])).toEqual([...BEFORE_AUTHOR_ENTRY, 'd47', 'd54', 'd53']);
     for (const item of asked)
       expect(samples!.find((s) => s.q === item.q)?.from).toBe(authorQuestionAskedBefore(item) ? 'negative' : 'first');
   }, 60_000);
