@@ -21,10 +21,10 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   // floor got here is in docs/quality-history.md.
   holdout: { right: 0.82, wrong: 0.03 },
   blind: { right: 0.85, wrong: 0.02 },
-  // 91.0 % (4,664 of 5,123) with d52–d54 joined in the twentieth stop (91.3 % before them; 90.9 % with d44–d51 joined in
-  // the nineteenth). A part joins after its first look on main, so a new part can lower the figure without any
-  // regression (docs/first-looks.md keeps each part's first look).
-  dev: { right: 0.91, wrong: 0.01 },
+  // 90.7 % (4,907 of 5,408) with d52–d57 joined in the twentieth stop (91.1 % with d52–d54, before d55–d57; 90.9 % with
+  // d44–d51 in the nineteenth). A part joins after its first look on main, so a new part can lower the figure without
+  // any regression (docs/first-looks.md keeps each part's first look).
+  dev: { right: 0.9, wrong: 0.01 },
 };
 
 /**

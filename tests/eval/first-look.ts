@@ -63,6 +63,9 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd52', commit: '65d9ac4c7c94012087caf68bc1bc121f5e006eef' }, // d52's first look (twentieth stop, an everyday mix), on main with the combined reading of long messages
   { part: 'd53', commit: '36777fc1a988a583154a7f4c33341ecb6e857261' }, // d53's first look (long messages, context first), on the same main as d54's
   { part: 'd54', commit: '36777fc1a988a583154a7f4c33341ecb6e857261' }, // d54's first look (mostly Japanese and mixed), on main with the surer reading's views
+  { part: 'd55', commit: '362b81150000615a0bf834b96ad20f220f0b6639' }, // d55's first look (twentieth stop, an everyday mix), on main after d52–d54 joined and the stop's curation
+  { part: 'd56', commit: '362b81150000615a0bf834b96ad20f220f0b6639' }, // d56's first look (long messages, context first), on the same main
+  { part: 'd57', commit: '362b81150000615a0bf834b96ad20f220f0b6639' }, // d57's first look (mostly Japanese and mixed), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
