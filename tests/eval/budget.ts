@@ -26,7 +26,7 @@ export const BUDGET = {
 
 export const GROUPS = ['fold', 'public', 'negative', 'first'] as const;
 export type Counts = Record<Sample['from'], number>;
-export const zero = (): Counts => ({ fold: 0, public: 0, negative: 0, first: 0 });
+const zero = (): Counts => ({ fold: 0, public: 0, negative: 0, first: 0 });
 
 /** What a setting may not exceed: each budget, and never more negatives answered or reached than `current` does. */
 export function limits(samples: readonly Sample[], current: DecisionSettings) {
