@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DecisionSettings } from '../../src/answer/decision.js';
 import type { Ranking } from '../../src/answer/ranker.js';
 import { DECISION, entry } from '../support/decision.js';
+import { counts } from './budget.js';
 import { calibrate } from './calibrate.js';
 import type { Sample } from './samples.js';
 
@@ -35,5 +36,27 @@ describe('calibrate (npm run calibrate)', () => {
     expect(chosen.answer.minScore).toBe(0.4);
     expect(chosen.answer.minMargin).toEqual(today.answer.minMargin);
     expect(chosen.suggest).toEqual(today.suggest);
+  });
+
+  it('GIVEN a long message that only the whole and its asked sentence read together answer, wrongly THEN the setting it chooses does not answer it', () => {
+    // The whole: not even close (0.2), but mostly about its best entry (coverage 0.6); the sentence: a clear win. Read
+    // together, 0.55 against 0.375 with four views: answered at any four-view margin calibrate tries (at most 0.1).
+    const whole = (score: number, runnerUp: number, agreement: number, coverage: number): Ranking => ({
+      hits: [
+        { entry: right, score, best: score, coverage },
+        { entry: other, score: runnerUp, best: runnerUp, coverage },
+      ],
+      unknownShare: 0,
+      agreement,
+      known: 4,
+    });
+    const combinedWrong = first(false, { ...whole(0.2, 0.15, 3, 0.6), asked: () => whole(0.9, 0.6, 4, 1) });
+    const plainRight = first(true, whole(0.8, 0.5, 4, 1));
+    const samples = [combinedWrong, plainRight];
+    expect(counts(samples, DECISION).wrong.first).toBe(1); // the test's own thresholds answer it
+    const chosen = calibrate(samples, DECISION)!.d;
+    // Only a minimum score over 0.55 declines it (and keeps the plain question's answer): the search must count it.
+    expect(counts(samples, chosen)).toMatchObject({ right: { first: 1 }, wrong: { first: 0 } });
+    expect(chosen.answer.minScore).toBeGreaterThan(0.55);
   });
 });
