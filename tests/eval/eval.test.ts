@@ -21,8 +21,8 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   // floor got here is in docs/quality-history.md.
   holdout: { right: 0.82, wrong: 0.03 },
   blind: { right: 0.85, wrong: 0.02 },
-  // 90.7 % (4,907 of 5,408) with d52–d57 joined in the twentieth stop (91.1 % with d52–d54, before d55–d57; 90.9 % with
-  // d44–d51 in the nineteenth). A part joins after its first look on main, so a new part can lower the figure without
+  // 90.5 % (5,065 of 5,598) with d52–d58 and d60 joined in the twentieth stop (91.1 % with d52–d54, 90.7 % with d55–d57;
+  // 90.9 % with d44–d51 in the nineteenth). A part joins after its first look on main, so a new part can lower the figure without
   // any regression (docs/first-looks.md keeps each part's first look).
   dev: { right: 0.9, wrong: 0.01 },
 };
@@ -32,11 +32,13 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * trap answered from the address notice on "city hall", d27's "quit my job, how do i sign up for 国民年金 now? just go to
  * city hall?" (pensions are in the domain, as part of the residency rules, so the subject cannot be listed out of scope);
  * d49's "my dispatch company says i have to pay a penalty if i quit before my contract ends…" (labour law), from the dispatch
- * entry; and d42's off-topic "how do i renew my netflix subscription after my card
- * expired", answered from the renewal documents entry (renew, card, expired are the residence card's words).
+ * entry; d42's off-topic "how do i renew my netflix subscription after my card
+ * expired", answered from the renewal documents entry (renew, card, expired are the residence card's words); and d58's
+ * off-topic "うちの猫が急にfoodを食べなくなった、what should i do", answered from the bilingual-sales entry: the segmenter's
+ * single kanji (猫, 食) are dropped as verb stems, leaving "food" and "what" (keeping them was measured: dev −7).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 1, traps: 2 },
+  dev: { offTopic: 2, traps: 2 },
 };
 
 let service: AskService;

@@ -66,6 +66,8 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd55', commit: '362b81150000615a0bf834b96ad20f220f0b6639' }, // d55's first look (twentieth stop, an everyday mix), on main after d52–d54 joined and the stop's curation
   { part: 'd56', commit: '362b81150000615a0bf834b96ad20f220f0b6639' }, // d56's first look (long messages, context first), on the same main
   { part: 'd57', commit: '362b81150000615a0bf834b96ad20f220f0b6639' }, // d57's first look (mostly Japanese and mixed), on the same main
+  { part: 'd58', commit: 'b909a44d34829b6bb45ff31baaf68247f075fc75' }, // d58's first look (twentieth stop, an everyday mix), at the end of the stop's work
+  { part: 'd60', commit: 'b909a44d34829b6bb45ff31baaf68247f075fc75' }, // d60's first look (mostly Japanese and mixed), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
