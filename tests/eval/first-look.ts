@@ -68,6 +68,7 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd57', commit: '362b81150000615a0bf834b96ad20f220f0b6639' }, // d57's first look (mostly Japanese and mixed), on the same main
   { part: 'd58', commit: 'b909a44d34829b6bb45ff31baaf68247f075fc75' }, // d58's first look (twentieth stop, an everyday mix), at the end of the stop's work
   { part: 'd60', commit: 'b909a44d34829b6bb45ff31baaf68247f075fc75' }, // d60's first look (mostly Japanese and mixed), on the same main
+  { part: 'd59', commit: '7ba36457d5b7a61c33b6344aff87884d26ae1693' }, // d59's first look (long messages, written beside d58 and d60), measured on main at the end of the twentieth stop
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
