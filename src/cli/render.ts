@@ -2,7 +2,7 @@ import type { AnswerView } from '../answer/view.js';
 import { reviewedLabel } from '../kb/freshness.js';
 import type { KnowledgeBase } from '../kb/load.js';
 import { fill } from '../kb/text.js';
-import { missingText, missingTitle, type RulesReply } from '../understand/reply.js';
+import { offerText, offerTitle, type RulesReply } from '../understand/reply.js';
 import type { RuleRun } from '../understand/run.js';
 import type { CareerPathResult } from '../engines/career-path.js';
 import { careerPathReport } from '../engines/career-path.report.js';
@@ -65,10 +65,11 @@ function renderRulesText(view: AnswerView, reply: RulesReply, kb: AnswerKnowledg
   return parts.join('\n\n');
 }
 
-/** Under a knowledge answer: what the command would still need to answer for the member's own case. */
+/** Under a knowledge answer: what the command would still need for the member's own case, or that it can work it out now. */
 function renderOfferText(reply: RulesReply, kb: AnswerKnowledge): string {
   const texts = kb.replies.understood;
-  return [missingTitle(reply, texts), missingText(reply, texts), fill(texts.how_cli, { cli: cliCommand(reply) })].join('\n\n');
+  const how = fill(reply.missing.length > 0 ? texts.how_cli : texts.own_case_how_cli, { cli: cliCommand(reply) });
+  return [offerTitle(reply, texts), offerText(reply, texts), how].join('\n\n');
 }
 
 /** The full answer as a member would read it: what `ask` prints, and `text` in its JSON. */

@@ -10,7 +10,7 @@ import {
 import type { AnswerView } from '../answer/view.js';
 import { reviewedLabel } from '../kb/freshness.js';
 import { fitEmbed, LIMITS, truncate } from './limits.js';
-import { offerField, understoodComponents, understoodEmbed, type UnderstoodKnowledge } from './render-understood.js';
+import { fillRow, offerField, understoodComponents, understoodEmbed, type UnderstoodKnowledge } from './render-understood.js';
 
 /** Every message the bot sends pings nobody; discord.js also has this as the client default. */
 export const NO_MENTIONS = { parse: [] as [] };
@@ -108,9 +108,10 @@ export function answerMessage(view: AnswerView, question: string, kb: Understood
     };
   }
   const row = feedbackRow(view) ?? suggestionRow(view);
-  // A knowledge answer to a question that also carries some of a command's facts: what the command still needs follows.
+  // A knowledge answer to a question that also carries a command's facts: the command follows (what it still needs, or
+  // an offer to work out the member's own case), with the button that opens its form filled in.
   const offer = view.rules ? [offerField(view.rules, kb)] : [];
-  const rows = [...(row ? [row] : []), ...(view.rules ? understoodComponents(view.rules, kb) : [])];
+  const rows = [...(row ? [row] : []), ...(view.rules ? [fillRow(view.rules, kb)] : [])];
   return { embeds: [answerEmbed(view, question, offer)], components: rows, allowedMentions: NO_MENTIONS };
 }
 

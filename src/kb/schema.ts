@@ -166,6 +166,9 @@ export const repliesSchema = z.strictObject({
     how_slash: text(300),
     how_button: text(300),
     how_cli: text(300),
+    own_case_title: text(100),
+    own_case_how_slash: text(300),
+    own_case_how_cli: text(300),
     /** A button label: at most 80 characters. */
     button: text(80),
     related: text(100),

@@ -34,9 +34,10 @@ const several = <V extends string>(value: z.ZodType<V>) => z.array(z.strictObjec
 
 /**
  * A command's cues. `whereAsked`: in a message of several sentences a cue counts only in the sentence it asks in; a cue
- * only in the member's situation lets an entry that clearly answers the question go first.
+ * only in the member's situation lets an entry that clearly answers the question go first. `entryFirst`: wherever the
+ * cue is, an entry that clearly answers goes first, and the command follows as an offer for the member's own case.
  */
-const command = z.strictObject({ cues: phrases, whereAsked: z.boolean().default(false) });
+const command = z.strictObject({ cues: phrases, whereAsked: z.boolean().default(false), entryFirst: z.boolean().default(false) });
 
 /** A command option as the missing-fact reply and the form name it (form limits: label 45, placeholder 100). */
 const factHelp = z.strictObject({ ask: text(160), label: text(45), placeholder: text(100) });

@@ -89,6 +89,15 @@ export function rulesReply(kb: Pick<KnowledgeBase, 'rules' | 'understand' | 'rep
   return { command, inputs, understood, missing, run };
 }
 
+/**
+ * Under a knowledge answer, the command's offer: what it still needs ("/hsp-points — missing: salary" and the missing
+ * lines), or, with every fact read, the command for the member's own case ("/career-path for your own case", what was read).
+ */
+export const offerTitle = (reply: RulesReply, texts: KnowledgeBase['replies']['understood']) =>
+  reply.missing.length > 0 ? missingTitle(reply, texts) : fill(texts.own_case_title, { command: reply.command });
+export const offerText = (reply: RulesReply, texts: KnowledgeBase['replies']['understood']) =>
+  reply.missing.length > 0 ? missingText(reply, texts) : reply.understood;
+
 /** "/hsp-points — missing: salary": the title of a missing-facts reply, and its heading under a knowledge answer. */
 export const missingTitle = (reply: RulesReply, texts: KnowledgeBase['replies']['understood']) =>
   fill(texts.missing_title, { command: reply.command, flags: reply.missing.map((m) => m.flag).join(', ') });

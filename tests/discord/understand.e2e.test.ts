@@ -171,6 +171,20 @@ describe('/ask', () => {
     expect(customIdsOf(data)[0]).toMatch(/^fb:up:k:/);
   });
 
+  it('GIVEN a question one entry answers that also carries every /career-path fact WHEN /ask THEN the entry answers and the command is offered for the member’s own case', async () => {
+    const data = await replyTo(t, t.fake.slash('ask', { question: 'does N1 basically guarantee a good job after ALT?' }));
+    const embed = data.embeds?.[0];
+    expect(embed?.title).toContain('N1');
+    const offer = embed?.fields?.find((f) => f.name === '/career-path for your own case');
+    expect(offer?.value).toContain('I read: N1 · ALT / English teaching');
+    expect(offer?.value).toContain('Run `/career-path jlpt:N1 background:alt` to see it worked out for what you wrote.');
+    const ids = customIdsOf(data);
+    expect(ids[0]).toMatch(/^fb:up:k:/);
+    expect(ids.at(-1)).toMatch(/^fill:/);
+    expect(ids.some((id) => id.startsWith('fb:up:r:'))).toBe(false);
+    expect(data.allowed_mentions).toEqual({ parse: [] });
+  });
+
   it('GIVEN "what is HSP?" WHEN /ask THEN the knowledge entry answers, not a command', async () => {
     const data = await replyTo(t, t.fake.slash('ask', { question: 'what is HSP?' }));
     expect(data.embeds?.[0]?.title).toContain('Highly Skilled Professional');

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAnswerEngine } from '../../src/answer/engine.js';
+import { createAnswerEngine, type AnswerEngine } from '../../src/answer/engine.js';
 import { createAskService, type AskService } from '../../src/answer/service.js';
 import * as careerPath from '../../src/cli/career-path.js';
 import * as hspPoints from '../../src/cli/hsp-points.js';
@@ -16,10 +16,12 @@ import { CASES, type Case } from './cases.js';
 let kb: KnowledgeBase;
 let understander: Understander;
 let service: AskService;
+let engine: AnswerEngine;
 beforeAll(async () => {
   kb = await realKnowledgeBase();
   understander = createUnderstander(kb.understand);
-  service = createAskService({ engine: createAnswerEngine(kb), logger: memoryLogger('silent').logger });
+  engine = createAnswerEngine(kb);
+  service = createAskService({ engine, logger: memoryLogger('silent').logger });
 });
 
 /** The command line a member would type for these option values: `--age 30 --degree master … --japanese-degree`. */
@@ -71,6 +73,14 @@ describe('the reply to a question with every fact is the command’s own answer 
       command?: string;
       inputs?: Inputs;
     };
+    // /career-path goes after an entry that clearly answers (understand.yaml `entryFirst`): the entry, then the offer.
+    const searched = engine.answer(c.q);
+    if (c.command === 'career-path' && searched.answered) {
+      expect(json).toMatchObject({ answered: true, mode: 'knowledge', command: c.command, inputs: c.inputs, missing: [] });
+      expect(json.sources.map((s) => s.id)).toEqual([searched.entry!.id]);
+      expect(json.text).toContain(`/career-path for your own case`);
+      return;
+    }
     expect(json).toMatchObject({ answered: true, mode: 'rules', command: c.command, inputs: c.inputs, confidence: 1 });
     expect(json.text.startsWith('I read: ')).toBe(true);
     expect(json.text).toContain(own.text); // the command's whole answer, as its own renderer writes it
@@ -120,8 +130,29 @@ describe('career options named only in the member’s situation', () => {
     expect(r.ok && r.view.rules).toBeUndefined();
   });
 
-  it('GIVEN career options are asked for in the question THEN the report answers', async () => {
+  it('GIVEN career options are asked for and an entry clearly answers THEN the entry answers, and /career-path follows as an offer for the member’s own case', async () => {
     const r = await service.ask(ASKED, { origin: 'cli' });
-    expect(r.ok && r.view).toMatchObject({ mode: 'rules', answered: true, rules: { command: 'career-path' } });
+    expect(r.ok && r.view).toMatchObject({ mode: 'knowledge', answered: true, entryIds: ['after-alt-n2'] });
+    expect(r.ok && r.view.rules).toMatchObject({ command: 'career-path', inputs: { jlpt: 'N2', background: 'alt' }, missing: [] });
+    const json = answerJson(r.ok ? r.view : (undefined as never), kb);
+    expect(json).toMatchObject({ mode: 'knowledge', command: 'career-path', inputs: { jlpt: 'N2', background: 'alt' }, missing: [] });
+    expect(json.text).toContain('/career-path for your own case');
+    expect(json.text).toContain('npm run -s cli -- career-path --jlpt N2 --background alt');
+  });
+
+  it('GIVEN a yes-or-no question about one level that its entry answers THEN the entry answers, not the report of every path', async () => {
+    for (const [q, entry] of [
+      ['does N1 basically guarantee a good job after ALT?', 'after-alt-n1'],
+      ['N1を取れば、ALTの後の就職はかなり楽になりますか？', 'after-alt-n1'],
+    ] as const) {
+      const r = await service.ask(q, { origin: 'cli' });
+      expect(r.ok && r.view, q).toMatchObject({ mode: 'knowledge', answered: true, entryIds: [entry] });
+    }
+  });
+
+  it('GIVEN career options are asked for and no entry clearly answers THEN the /career-path report answers', async () => {
+    const q = 'eikaiwa teacher, N4-ish, no other real skills tbh. what can i realistically do besides teaching?';
+    const r = await service.ask(q, { origin: 'cli' });
+    expect(r.ok && r.view).toMatchObject({ mode: 'rules', answered: true, rules: { command: 'career-path', inputs: { jlpt: 'N4' } } });
   });
 });
