@@ -69,6 +69,9 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd58', commit: 'b909a44d34829b6bb45ff31baaf68247f075fc75' }, // d58's first look (twentieth stop, an everyday mix), at the end of the stop's work
   { part: 'd60', commit: 'b909a44d34829b6bb45ff31baaf68247f075fc75' }, // d60's first look (mostly Japanese and mixed), on the same main
   { part: 'd59', commit: '7ba36457d5b7a61c33b6344aff87884d26ae1693' }, // d59's first look (long messages, written beside d58 and d60), measured on main at the end of the twentieth stop
+  { part: 'd61', commit: 'a534059f7393987ff8f143d41afc4175fc85aec8' }, // d61's first look (twenty-first stop, an everyday mix), on main with d59 joined
+  { part: 'd62', commit: 'a534059f7393987ff8f143d41afc4175fc85aec8' }, // d62's first look (long messages, context first), on the same main
+  { part: 'd63', commit: 'a534059f7393987ff8f143d41afc4175fc85aec8' }, // d63's first look (mostly Japanese and mixed), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
