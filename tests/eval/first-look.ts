@@ -72,6 +72,9 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd61', commit: 'a534059f7393987ff8f143d41afc4175fc85aec8' }, // d61's first look (twenty-first stop, an everyday mix), on main with d59 joined
   { part: 'd62', commit: 'a534059f7393987ff8f143d41afc4175fc85aec8' }, // d62's first look (long messages, context first), on the same main
   { part: 'd63', commit: 'a534059f7393987ff8f143d41afc4175fc85aec8' }, // d63's first look (mostly Japanese and mixed), on the same main
+  { part: 'd64', commit: 'ae9a7e945ec441fe0e99f81b86d73157495876ba' }, // d64's first look (twenty-first stop, an everyday mix), on main with /career-path after an entry that clearly answers and d61–d63 joined
+  { part: 'd65', commit: 'ae9a7e945ec441fe0e99f81b86d73157495876ba' }, // d65's first look (long messages, context first), on the same main
+  { part: 'd66', commit: 'ae9a7e945ec441fe0e99f81b86d73157495876ba' }, // d66's first look (mostly Japanese and mixed), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
