@@ -183,6 +183,21 @@ describe('/ask', () => {
     expect(ids.at(-1)).toMatch(/^fill:/);
     expect(ids.some((id) => id.startsWith('fb:up:r:'))).toBe(false);
     expect(data.allowed_mentions).toEqual({ parse: [] });
+
+    // The offer's button opens the command's form with what was read; submitting it gives the report privately.
+    const message = t.fake.messagesIn(t.fake.channels.general.id).at(-1)!;
+    const form = await t.fake.waitForResponse(t.fake.button(ids.at(-1)!, { message }).id);
+    expect(form.type).toBe(9);
+    const modal = (
+      form as { data: { custom_id: string; title: string; components: { components: { custom_id: string; value?: string }[] }[] } }
+    ).data;
+    expect(modal.title).toBe('/career-path');
+    const values = Object.fromEntries(modal.components.map((r) => [r.components[0]!.custom_id, r.components[0]!.value]));
+    expect(values).toMatchObject({ jlpt: 'N1', background: 'alt' });
+    const submitted = await replyTo(t, t.fake.modalSubmit(modal.custom_id, { jlpt: 'N1', background: 'alt' }, { message }));
+    expect(isEphemeral(submitted)).toBe(true);
+    expect(submitted.embeds?.[0]?.description?.startsWith('*I read: N1 · ALT / English teaching*')).toBe(true);
+    expect(customIdsOf(submitted)).toEqual(['fb:up:r:career-path', 'fb:down:r:career-path']);
   });
 
   it('GIVEN "what is HSP?" WHEN /ask THEN the knowledge entry answers, not a command', async () => {
