@@ -75,6 +75,9 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd64', commit: 'ae9a7e945ec441fe0e99f81b86d73157495876ba' }, // d64's first look (twenty-first stop, an everyday mix), on main with /career-path after an entry that clearly answers and d61–d63 joined
   { part: 'd65', commit: 'ae9a7e945ec441fe0e99f81b86d73157495876ba' }, // d65's first look (long messages, context first), on the same main
   { part: 'd66', commit: 'ae9a7e945ec441fe0e99f81b86d73157495876ba' }, // d66's first look (mostly Japanese and mixed), on the same main
+  { part: 'd67', commit: '3da49c7962e9cdf0e5ebb106a0c94b80f922879c' }, // d67's first look (twenty-first stop, an everyday mix), on main with d64–d66 joined and the first curation round
+  { part: 'd68', commit: '3da49c7962e9cdf0e5ebb106a0c94b80f922879c' }, // d68's first look (long messages, context first), on the same main
+  { part: 'd69', commit: '3da49c7962e9cdf0e5ebb106a0c94b80f922879c' }, // d69's first look (mostly Japanese and mixed), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
