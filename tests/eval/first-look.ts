@@ -78,6 +78,9 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd67', commit: '3da49c7962e9cdf0e5ebb106a0c94b80f922879c' }, // d67's first look (twenty-first stop, an everyday mix), on main with d64–d66 joined and the first curation round
   { part: 'd68', commit: '3da49c7962e9cdf0e5ebb106a0c94b80f922879c' }, // d68's first look (long messages, context first), on the same main
   { part: 'd69', commit: '3da49c7962e9cdf0e5ebb106a0c94b80f922879c' }, // d69's first look (mostly Japanese and mixed), on the same main
+  { part: 'd70', commit: 'c23593dbcfca7811202b1bfd2685e93e580f10f3' }, // d70's first look (twenty-first stop, an everyday mix), on main at the end of the stop's work
+  { part: 'd71', commit: 'c23593dbcfca7811202b1bfd2685e93e580f10f3' }, // d71's first look (long messages, context first), on the same main
+  { part: 'd72', commit: 'c23593dbcfca7811202b1bfd2685e93e580f10f3' }, // d72's first look (mostly Japanese and mixed), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
