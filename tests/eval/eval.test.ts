@@ -163,6 +163,18 @@ describe('declined questions whose suggestions hold the answer', () => {
     ]);
     expect(report.inScope).toMatchObject({ declined: 2, suggestingRight: 1 });
   });
+
+  it('GIVEN a question a rule command answers THEN the outcome names the command (what --verbose prints), and it is right only for an item labelled with it', async () => {
+    const q = 'eikaiwa teacher, N4-ish, no other real skills tbh. what can i realistically do besides teaching?';
+    const report = await evaluate(service, [
+      { id: 'labelled', q, lang: 'en' as const, expect: ['after-alt-below-n3'], command: 'career-path' as const },
+      { id: 'unlabelled', q, lang: 'en' as const, expect: ['after-alt-below-n3'] },
+    ]);
+    expect(report.outcomes.map((o) => [o.verdict, o.command])).toEqual([
+      ['right', 'career-path'],
+      ['wrong', 'career-path'],
+    ]);
+  });
 });
 
 describe('grading', () => {

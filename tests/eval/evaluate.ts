@@ -57,6 +57,8 @@ export interface EvalOutcome {
   item: EvalItem;
   verdict: Verdict;
   entryId: string | undefined;
+  /** The rule command that answered (`/career-path`…), when one did instead of an entry. */
+  command?: string;
   confidence: number;
   missing: string[];
   /** Declined with suggestions (a trap must be declined without any). */
@@ -104,16 +106,13 @@ export async function evaluate(service: AskService, items: readonly EvalItem[]):
     const r = await service.ask(item.q, { origin: 'cli' });
     if (!r.ok) throw new Error(`eval question ${item.id} was rejected: ${r.message}`);
     const json = toJson(r.view, service.kb);
-    const { verdict, missing } = grade(item, {
-      answered: json.answered,
-      text: json.text,
-      entryIds: r.view.entryIds,
-      command: r.view.mode === 'rules' ? r.view.rules?.command : undefined,
-    });
+    const command = r.view.mode === 'rules' ? r.view.rules?.command : undefined;
+    const { verdict, missing } = grade(item, { answered: json.answered, text: json.text, entryIds: r.view.entryIds, command });
     outcomes.push({
       item,
       verdict,
       entryId: r.view.entryIds[0],
+      ...(command ? { command } : {}),
       confidence: json.confidence,
       missing,
       suggested: r.view.related.length > 0 && !json.answered,

@@ -41,7 +41,9 @@ for (const name of Object.keys(EVAL_SETS) as EvalSetName[]) {
   if (verbose && (name === 'public' || name === 'dev')) {
     for (const o of report.outcomes.filter((x) => (kindOf(x.item) === 'in-scope' ? x.verdict !== 'right' : x.verdict !== 'declined'))) {
       const what =
-        o.verdict === 'declined' ? 'declined' : `answered ${o.entryId}${o.missing.length ? `, missing: ${o.missing.join('; ')}` : ''}`;
+        o.verdict === 'declined'
+          ? 'declined'
+          : `answered ${o.command ? `by /${o.command}` : o.entryId}${o.missing.length ? `, missing: ${o.missing.join('; ')}` : ''}`;
       lines.push(
         `  ${o.verdict.toUpperCase().padEnd(8)} ${o.item.id} [${o.confidence}] ${what} (expected ${o.item.expect?.join(', ') ?? kindOf(o.item)})\n      ${o.item.q}`,
       );
