@@ -42,7 +42,7 @@ export interface AskService {
  *   `rules`; the LLM is never used for it), with a knowledge entry it also matches strongly as related.
  *   A cue of /career-path only in the situation a message gives, not in the sentence it asks in: an entry that clearly
  *   answers goes first (see `Understanding.cueInContext`). A cue where it asks: an entry that clearly answers goes
- *   first too, and the command follows it as an offer for the member's own case (`Understanding.entryFirst`).
+ *   first too, and the command follows it as an offer for the member's own case (`entryFirst` in understand.yaml).
  * - With a fact missing or unclear, nothing is guessed: the reply says what was read and what is missing. When the
  *   knowledge base answers the question confidently, that answer comes first and the missing facts follow it.
  * - Otherwise, when search is not confident (no entry clearly wins, or the best one only narrowly) and an LLM is
@@ -72,7 +72,7 @@ export function createAskService(deps: { engine: AnswerEngine; logger: Logger; d
           'question read as a command',
         );
         // Facts missing, or a command an entry goes before: the entry answers, and the command follows as an offer.
-        const entryFirst = !reply.run || understanding.entryFirst === true;
+        const entryFirst = !reply.run || kb.understand.commands[reply.command].entryFirst;
         if (entryFirst && result.answered && result.entry) return { ok: true, view: { ...resultView(kb, result), rules: reply } };
         return { ok: true, view: rulesView(kb, reply, result.answered && result.entry ? [result.entry] : []) };
       }

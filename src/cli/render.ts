@@ -2,7 +2,7 @@ import type { AnswerView } from '../answer/view.js';
 import { reviewedLabel } from '../kb/freshness.js';
 import type { KnowledgeBase } from '../kb/load.js';
 import { fill } from '../kb/text.js';
-import { offerText, offerTitle, type RulesReply } from '../understand/reply.js';
+import { offer, type RulesReply } from '../understand/reply.js';
 import type { RuleRun } from '../understand/run.js';
 import type { CareerPathResult } from '../engines/career-path.js';
 import { careerPathReport } from '../engines/career-path.report.js';
@@ -67,9 +67,8 @@ function renderRulesText(view: AnswerView, reply: RulesReply, kb: AnswerKnowledg
 
 /** Under a knowledge answer: what the command would still need for the member's own case, or that it can work it out now. */
 function renderOfferText(reply: RulesReply, kb: AnswerKnowledge): string {
-  const texts = kb.replies.understood;
-  const how = fill(reply.missing.length > 0 ? texts.how_cli : texts.own_case_how_cli, { cli: cliCommand(reply) });
-  return [offerTitle(reply, texts), offerText(reply, texts), how].join('\n\n');
+  const { title, text, howCli } = offer(reply, kb.replies.understood);
+  return [title, text, fill(howCli, { cli: cliCommand(reply) })].join('\n\n');
 }
 
 /** The full answer as a member would read it: what `ask` prints, and `text` in its JSON. */

@@ -4,7 +4,7 @@ import type { ReportKnowledge } from '../engines/report.js';
 import type { KnowledgeBase } from '../kb/load.js';
 import { fill } from '../kb/text.js';
 import { FILL_BUTTON, packInputs } from '../understand/form.js';
-import { offerText, offerTitle, type RulesReply } from '../understand/reply.js';
+import { offer, type RulesReply } from '../understand/reply.js';
 import type { RuleRun } from '../understand/run.js';
 import { fitEmbed, LIMITS, truncate } from './limits.js';
 import { renderCareerPathForDiscord, renderHspPointsForDiscord, renderVisaCheckForDiscord } from './render-rules.js';
@@ -58,9 +58,9 @@ export function understoodEmbed(view: AnswerView, reply: RulesReply, author: str
 /** Under a knowledge answer: what the command would still need for the member's own case, or that it can work it out now, and how. */
 export function offerField(reply: RulesReply, kb: UnderstoodKnowledge): { name: string; value: string } {
   const texts = kb.replies.understood;
-  const slash = fill(reply.missing.length > 0 ? texts.how_slash : texts.own_case_how_slash, { slash: slashCommand(reply) });
-  const how = `${slash}\n${fill(texts.how_button, { button: texts.button })}`;
-  return { name: offerTitle(reply, texts), value: truncate(`${offerText(reply, texts)}\n\n${how}`, LIMITS.fieldValue) };
+  const { title, text, howSlash } = offer(reply, texts);
+  const how = `${fill(howSlash, { slash: slashCommand(reply) })}\n${fill(texts.how_button, { button: texts.button })}`;
+  return { name: title, value: truncate(`${text}\n\n${how}`, LIMITS.fieldValue) };
 }
 
 /** 👍/👎 on a command's answer to a free-form question: `fb:<vote>:r:<command>` (src/discord/feedback.ts). */

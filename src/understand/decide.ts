@@ -25,11 +25,6 @@ export interface Understanding {
    * `whereAsked` in understand.yaml: /career-path, whose cues are everyday words). A confident knowledge answer then goes first.
    */
   cueInContext?: boolean;
-  /**
-   * The command is marked `entryFirst` in understand.yaml (/career-path): a knowledge answer that clearly answers goes
-   * first, and the command follows it as an offer for the member's own case.
-   */
-  entryFirst?: boolean;
 }
 
 interface Slot {

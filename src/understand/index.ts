@@ -16,9 +16,6 @@ export function createUnderstander(data: Understand): Understander {
   const lex = compileLexicon(data);
   return {
     read: (question) => readQuestion(lex, question),
-    understand: (question) => {
-      const understood = decide(readQuestion(lex, question));
-      return understood && lex.entryFirst.includes(understood.command) ? { ...understood, entryFirst: true } : understood;
-    },
+    understand: (question) => decide(readQuestion(lex, question)),
   };
 }

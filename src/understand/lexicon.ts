@@ -70,8 +70,6 @@ export interface Lexicon {
   cues: Record<keyof Understand['commands'], PhraseIndex<true>>;
   /** The commands whose cue counts only in the sentence a message asks in (understand.yaml `whereAsked`). */
   whereAsked: readonly RuleCommand[];
-  /** The commands an entry that clearly answers goes before (understand.yaml `entryFirst`). */
-  entryFirst: readonly RuleCommand[];
 }
 
 type Groups<V extends string> = Partial<Record<V, { phrases: string[]; labels: boolean }>>;
@@ -147,6 +145,5 @@ export function compileLexicon(data: Understand): Lexicon {
       RULE_COMMANDS.map((c) => [c, phraseIndex([{ phrases: data.commands[c].cues, values: [true as const] }])]),
     ) as Lexicon['cues'],
     whereAsked: RULE_COMMANDS.filter((c) => data.commands[c].whereAsked),
-    entryFirst: RULE_COMMANDS.filter((c) => data.commands[c].entryFirst),
   };
 }

@@ -90,13 +90,17 @@ export function rulesReply(kb: Pick<KnowledgeBase, 'rules' | 'understand' | 'rep
 }
 
 /**
- * Under a knowledge answer, the command's offer: what it still needs ("/hsp-points — missing: salary" and the missing
- * lines), or, with every fact read, the command for the member's own case ("/career-path for your own case", what was read).
+ * Under a knowledge answer, the command's offer, whichever surface shows it: what it still needs ("/hsp-points —
+ * missing: salary" and the missing lines), or, with every fact read, the command for the member's own case
+ * ("/career-path for your own case" and what was read); with the templates of how to run it (`{slash}`, `{cli}`).
  */
-export const offerTitle = (reply: RulesReply, texts: KnowledgeBase['replies']['understood']) =>
-  reply.missing.length > 0 ? missingTitle(reply, texts) : fill(texts.own_case_title, { command: reply.command });
-export const offerText = (reply: RulesReply, texts: KnowledgeBase['replies']['understood']) =>
-  reply.missing.length > 0 ? missingText(reply, texts) : reply.understood;
+export function offer(reply: RulesReply, texts: KnowledgeBase['replies']['understood']) {
+  if (reply.missing.length > 0) {
+    return { title: missingTitle(reply, texts), text: missingText(reply, texts), howSlash: texts.how_slash, howCli: texts.how_cli };
+  }
+  const title = fill(texts.own_case_title, { command: reply.command });
+  return { title, text: reply.understood, howSlash: texts.own_case_how_slash, howCli: texts.own_case_how_cli };
+}
 
 /** "/hsp-points — missing: salary": the title of a missing-facts reply, and its heading under a knowledge answer. */
 export const missingTitle = (reply: RulesReply, texts: KnowledgeBase['replies']['understood']) =>
