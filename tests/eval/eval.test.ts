@@ -21,7 +21,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   // floor got here is in docs/quality-history.md.
   holdout: { right: 0.82, wrong: 0.03 },
   blind: { right: 0.85, wrong: 0.02 },
-  // 89.6 % (6,122 of 6,833) with d59 and d61–d72 joined in the twenty-first stop (89.8 % with d67–d69, 89.9 % with d64–d66, 89.96 % with d61–d63, 90.4 % with d59 and /career-path after
+  // 89.3 % (6,358 of 7,118) with d73–d75 joined in the twenty-second stop; 89.6 % (6,122 of 6,833) with d59 and d61–d72 joined in the twenty-first stop (89.8 % with d67–d69, 89.9 % with d64–d66, 89.96 % with d61–d63, 90.4 % with d59 and /career-path after
   // an entry that clearly answers); 90.5 % (5,065 of 5,598) with d52–d58 and d60 in the
   // twentieth (91.1 % with d52–d54, 90.7 % with d55–d57;
   // 90.9 % with d44–d51 in the nineteenth). A part joins after its first look on main, so a new part can lower the figure without

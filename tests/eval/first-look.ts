@@ -81,6 +81,9 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd70', commit: 'c23593dbcfca7811202b1bfd2685e93e580f10f3' }, // d70's first look (twenty-first stop, an everyday mix), on main at the end of the stop's work
   { part: 'd71', commit: 'c23593dbcfca7811202b1bfd2685e93e580f10f3' }, // d71's first look (long messages, context first), on the same main
   { part: 'd72', commit: 'c23593dbcfca7811202b1bfd2685e93e580f10f3' }, // d72's first look (mostly Japanese and mixed), on the same main
+  { part: 'd73', commit: 'ccc3a9a2d4f8112e039a6fc272f4986dcfc7988b' }, // d73's first look (twenty-second stop), on main as the twenty-first left it
+  { part: 'd74', commit: 'ccc3a9a2d4f8112e039a6fc272f4986dcfc7988b' }, // d74's first look (long messages), on the same main
+  { part: 'd75', commit: 'ccc3a9a2d4f8112e039a6fc272f4986dcfc7988b' }, // d75's first look (mostly Japanese and mixed), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
