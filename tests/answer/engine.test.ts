@@ -115,6 +115,8 @@ describe('answering member questions from the real knowledge base', () => {
     // An English subject written straight against Japanese (mixed writing) is still that subject.
     'My Number cardの更新って区役所？在留カードはもう更新した',
     'where do i renew the My Numberカード? my residence card was just renewed',
+    // Renewing a subscription shares "renew" and "card" with the residence card's renewal.
+    'how do i renew my netflix subscription after my card expired',
   ])('GIVEN "%s", about nothing the entries cover THEN it declines with no suggestions and no LLM context', (question) => {
     const r = engine.answer(question);
     expect(r).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
@@ -122,6 +124,10 @@ describe('answering member questions from the real knowledge base', () => {
     expect(view.title).toBe('Not in my guides');
     expect(view.body).toContain('/career-path');
     expect(view.sources).toEqual([]);
+  });
+
+  it('GIVEN evenings spent on Netflix instead of job hunting (the self-audit entry, unlike a subscription) THEN it is still answered', () => {
+    expect(answerId('weekends on netflix, weekdays at work, why am i stuck')).toBe('self-audit-time');
   });
 
   it('GIVEN studying "on the side" (not side work) THEN it is still answered', () => {

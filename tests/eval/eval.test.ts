@@ -34,15 +34,14 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * trap answered from the address notice on "city hall", d27's "quit my job, how do i sign up for 国民年金 now? just go to
  * city hall?" (pensions are in the domain, as part of the residency rules, so the subject cannot be listed out of scope);
  * d49's "my dispatch company says i have to pay a penalty if i quit before my contract ends…" (labour law), from the dispatch
- * entry; d42's off-topic "how do i renew my netflix subscription after my card
- * expired", answered from the renewal documents entry (renew, card, expired are the residence card's words); and d58's
+ * entry; and d58's
  * off-topic "うちの猫が急にfoodを食べなくなった、what should i do", answered from the bilingual-sales entry: the segmenter's
  * single kanji (猫, 食) are dropped as verb stems, leaving "food" and "what" (keeping them was measured: dev −7); and d62's
  * trap "…Moving to rural Hokkaido for an ALT job… How do I convert my US license, is there a test?", answered from the
  * rural-ALT entry (licence conversion is listed out of scope, but "my US license" names no listed phrase).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 2, traps: 3 },
+  dev: { offTopic: 1, traps: 3 },
 };
 
 let service: AskService;
