@@ -21,7 +21,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   // floor got here is in docs/quality-history.md.
   holdout: { right: 0.82, wrong: 0.03 },
   blind: { right: 0.85, wrong: 0.02 },
-  // 88.9 % (6,413 of 7,213) once d76 joined (a new brief: members' own messages, 53.7 % at its first look); 89.3 % (6,358 of 7,118) with d73–d75 joined in the twenty-second stop; 89.6 % (6,122 of 6,833) with d59 and d61–d72 joined in the twenty-first stop (89.8 % with d67–d69, 89.9 % with d64–d66, 89.96 % with d61–d63, 90.4 % with d59 and /career-path after
+  // 88.4 % (6,458 of 7,306) once d76 and d77 joined (a new brief: members' own messages, 53.7 % and 48.4 % at their first looks); 89.3 % (6,358 of 7,118) with d73–d75 joined in the twenty-second stop; 89.6 % (6,122 of 6,833) with d59 and d61–d72 joined in the twenty-first stop (89.8 % with d67–d69, 89.9 % with d64–d66, 89.96 % with d61–d63, 90.4 % with d59 and /career-path after
   // an entry that clearly answers); 90.5 % (5,065 of 5,598) with d52–d58 and d60 in the
   // twentieth (91.1 % with d52–d54, 90.7 % with d55–d57;
   // 90.9 % with d44–d51 in the nineteenth). A part joins after its first look on main, so a new part can lower the figure without
@@ -39,10 +39,11 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * single kanji (猫, 食) are dropped as verb stems, leaving "food" and "what" (keeping them was measured: dev −7); and d62's
  * trap "…Moving to rural Hokkaido for an ALT job… How do I convert my US license, is there a test?", answered from the
  * rural-ALT entry (licence conversion is listed out of scope, but "my US license" names no listed phrase); and d76's trap
- * "normal starting salary for a bilingual recruiter in Tokyo?", answered from the recruiting entry (a salary, not the work).
+ * "normal starting salary for a bilingual recruiter in Tokyo?", answered from the recruiting entry (a salary, not the work); and d77's trap "if i change company does immigration
+ * inform my current SES boss?…", answered from the SES entry.
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 1, traps: 4 },
+  dev: { offTopic: 1, traps: 5 },
 };
 
 let service: AskService;
