@@ -86,6 +86,8 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd75', commit: 'ccc3a9a2d4f8112e039a6fc272f4986dcfc7988b' }, // d75's first look (mostly Japanese and mixed), on the same main
   { part: 'd76', commit: '4adbb8ddf534ab9eb1b78a3ee8dbe37808f7d541' }, // d76's first look (a new brief: twelve invented members' own messages), on main with d73-d75 joined
   { part: 'd77', commit: 'aac27ec25b7b097cd3ab38a38794198fab1a6255' }, // d77's first look (the same new brief, twelve other members), on main with d76 joined
+  { part: 'd78', commit: 'f5f259816a22eb7bd1a9e95f31b6ba834f0da7d6' }, // d78's first look (the new brief again), on main with d77 joined
+  { part: 'd79', commit: 'f5f259816a22eb7bd1a9e95f31b6ba834f0da7d6' }, // d79's first look (the new brief again), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
