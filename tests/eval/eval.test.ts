@@ -21,7 +21,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   // floor got here is in docs/quality-history.md.
   holdout: { right: 0.82, wrong: 0.03 },
   blind: { right: 0.85, wrong: 0.02 },
-  // 87.4 % (6,552 of 7,495) once d76–d79 joined (a new brief: members' own messages, 46–54 % at their first looks); 89.3 % (6,358 of 7,118) with d73–d75 joined in the twenty-second stop; 89.6 % (6,122 of 6,833) with d59 and d61–d72 joined in the twenty-first stop (89.8 % with d67–d69, 89.9 % with d64–d66, 89.96 % with d61–d63, 90.4 % with d59 and /career-path after
+  // 87.4 % (6,554 of 7,495) once d76–d79 joined and the stop's last curation round landed; 87.4 % (6,552) once d76–d79 joined (a new brief: members' own messages, 46–54 % at their first looks); 89.3 % (6,358 of 7,118) with d73–d75 joined in the twenty-second stop; 89.6 % (6,122 of 6,833) with d59 and d61–d72 joined in the twenty-first stop (89.8 % with d67–d69, 89.9 % with d64–d66, 89.96 % with d61–d63, 90.4 % with d59 and /career-path after
   // an entry that clearly answers); 90.5 % (5,065 of 5,598) with d52–d58 and d60 in the
   // twentieth (91.1 % with d52–d54, 90.7 % with d55–d57;
   // 90.9 % with d44–d51 in the nineteenth). A part joins after its first look on main, so a new part can lower the figure without
@@ -30,19 +30,20 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
 };
 
 /**
- * Off-topic questions and traps answered, as measured (every other one must be declined; every blind one is): one dev
- * trap answered from the address notice on "city hall", d27's "quit my job, how do i sign up for 国民年金 now? just go to
- * city hall?" (pensions are in the domain, as part of the residency rules, so the subject cannot be listed out of scope);
- * d49's "my dispatch company says i have to pay a penalty if i quit before my contract ends…" (labour law), from the dispatch
- * entry; and d58's
- * off-topic "うちの猫が急にfoodを食べなくなった、what should i do", answered from the bilingual-sales entry: the segmenter's
- * single kanji (猫, 食) are dropped as verb stems, leaving "food" and "what" (keeping them was measured: dev −7); and d62's
- * trap "…Moving to rural Hokkaido for an ALT job… How do I convert my US license, is there a test?", answered from the
- * rural-ALT entry (licence conversion is listed out of scope, but "my US license" names no listed phrase); and d76's trap
- * "normal starting salary for a bilingual recruiter in Tokyo?", answered from the recruiting entry (a salary, not the work); and d77's trap "if i change company does immigration
- * inform my current SES boss?…", answered from the SES entry; d78's trap "My Japanese partner and I aren't married…
- * Is there any visa based on that…?" (the PR fast track), and d78's off-topic "anyone know if the switch 2 is cheaper
- * here than in the US" (the immigration fees entry).
+ * Off-topic questions and traps answered, as measured (every other one must be declined; every blind one is):
+ * - d27's trap "quit my job, how do i sign up for 国民年金 now? just go to city hall?", from the address notice on "city
+ *   hall" (pensions are in the domain, as part of the residency rules, so the subject cannot be listed out of scope);
+ * - d49's trap "my dispatch company says i have to pay a penalty if i quit before my contract ends…" (labour law), from
+ *   the dispatch entry;
+ * - d58's off-topic "うちの猫が急にfoodを食べなくなった、what should i do", from the bilingual-sales entry: the segmenter's
+ *   single kanji (猫, 食) are dropped as verb stems, leaving "food" and "what" (keeping them was measured: dev −7);
+ * - d62's trap "…Moving to rural Hokkaido for an ALT job… How do I convert my US license, is there a test?", from the
+ *   rural-ALT entry (licence conversion is listed out of scope, but "my US license" names no listed phrase);
+ * - d76's trap "normal starting salary for a bilingual recruiter in Tokyo?", from the recruiting entry (a salary, not
+ *   the work);
+ * - d77's trap "if i change company does immigration inform my current SES boss?…", from the SES entry;
+ * - d78's trap "My Japanese partner and I aren't married… Is there any visa based on that…?", from the PR fast track,
+ *   and its off-topic "anyone know if the switch 2 is cheaper here than in the US", from the immigration fees entry.
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
   dev: { offTopic: 2, traps: 6 },
