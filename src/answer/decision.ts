@@ -25,6 +25,12 @@ export interface DecisionSettings {
      */
     wellKnown: { maxUnknownShare: number; minScore: number; threeViews: number };
     /**
+     * A question on whose best entry all four views agree, which beats its runner-up by at least `minMargin` and has at
+     * most `maxUnknownShare` of its meaning in unknown words, is a clear win for a lower score: long messages in a
+     * member's own words score low against every phrasing, though every view picks the same entry.
+     */
+    clearWin: { minScore: number; minMargin: number; maxUnknownShare: number };
+    /**
      * An answer whose margin over the runner-up is under this is a near tie: the question likely spans the close
      * entries, so with the LLM fallback configured it drafts from them instead; without it, the best entry answers.
      */
@@ -120,7 +126,8 @@ function decideOne(ranking: Ranking, s: DecisionSettings): Decision {
   const a = s.answer;
   const eased = ranking.agreement >= 3 && ranking.unknownShare <= a.wellKnown.maxUnknownShare;
   const threeViews = eased ? Math.min(a.minMargin.threeViews, a.wellKnown.threeViews) : a.minMargin.threeViews;
-  const minScore = eased ? Math.min(a.minScore, a.wellKnown.minScore) : a.minScore;
+  const clearWin = ranking.agreement === 4 && margin >= a.clearWin.minMargin && ranking.unknownShare <= a.clearWin.maxUnknownShare;
+  const minScore = Math.min(a.minScore, eased ? a.wellKnown.minScore : 1, clearWin ? a.clearWin.minScore : 1);
   const needed = [Infinity, a.minMargin.oneView, a.minMargin.twoViews, threeViews, a.minMargin.fourViews][ranking.agreement] ?? Infinity;
   const close = () => ranking.hits.filter((h) => h.score >= s.suggest.closeShare * best.score).slice(0, 5);
   if (best.score >= minScore && margin >= needed && ranking.unknownShare <= a.maxUnknownShare && ranking.known >= a.minKnownWords) {

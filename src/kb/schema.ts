@@ -106,6 +106,7 @@ export const searchSettingsSchema = z.strictObject({
       maxUnknownShare: weight,
       minKnownWords: z.number().int().min(1).max(5),
       wellKnown: z.strictObject({ maxUnknownShare: weight, minScore: weight, threeViews: weight }),
+      clearWin: z.strictObject({ minScore: weight, minMargin: weight, maxUnknownShare: weight }),
       nearTie: weight,
     }),
     suggest: z.strictObject({ minScore: weight, minCoverage: weight, maxUnknownShare: weight, closeShare: weight }),

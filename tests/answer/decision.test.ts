@@ -73,6 +73,24 @@ describe('the margin the best entry needs depends on how many views agree on it'
   it('GIVEN no known word that names a subject (known 0: only single-kanji verb stems) THEN declined without suggestions', () => {
     expect(decide(ranking(0, 4, 0, 0), DECISION)).toEqual({ kind: 'none' });
   });
+  it('GIVEN all four views on the best entry, a clear lead and few unknown words THEN a lower score suffices (clearWin); any of the three missing: not', () => {
+    const lowScore = (agreement: number, runnerUp: number, unknownShare: number) => ({
+      hits: [
+        { entry: ENTRIES[0]!, score: 0.32, best: 0.32, coverage: 1 },
+        { entry: ENTRIES[1]!, score: runnerUp, best: runnerUp, coverage: 1 },
+      ],
+      unknownShare,
+      agreement,
+      known: 3,
+    });
+    const clearWin = { ...DECISION, answer: { ...DECISION.answer, clearWin: { minScore: 0.3, minMargin: 0.1, maxUnknownShare: 0.1 } } };
+    const answered = decide(lowScore(4, 0.2, 0.1), clearWin);
+    expect(answered.kind === 'answer' && answered.best.entry.id).toBe('ask-raise');
+    expect(decide(lowScore(4, 0.2, 0.1), DECISION).kind).toBe('close'); // under DECISION's minScore of 0.35
+    expect(decide(lowScore(3, 0.1, 0), clearWin).kind).toBe('close'); // three views, however clear the lead
+    expect(decide(lowScore(4, 0.25, 0), clearWin).kind).toBe('close'); // a lead of 0.07
+    expect(decide(lowScore(4, 0.2, 0.2), clearWin).kind).toBe('close'); // a fifth of the question unknown
+  });
   it('GIVEN a best score under minScore THEN it is not answered, however clear the margin', () => {
     const low = { ...ranking(0, 4), hits: [{ entry: ENTRIES[0]!, score: 0.3, best: 0.3, coverage: 1 }] };
     expect(decide(low, DECISION).kind).toBe('close');

@@ -59,4 +59,24 @@ describe('calibrate (npm run calibrate)', () => {
     expect(counts(samples, chosen)).toMatchObject({ right: { first: 1 }, wrong: { first: 0 } });
     expect(chosen.answer.minScore).toBeGreaterThan(0.55);
   });
+
+  it('GIVEN four-view clear wins under a score a three-view wrong answer shares THEN only the clear-win score is lowered for them', () => {
+    const ranked = (score: number, runnerUp: number, agreement: number): Ranking => ({
+      hits: [
+        { entry: right, score, best: score, coverage: 1 },
+        { entry: other, score: runnerUp, best: runnerUp, coverage: 1 },
+      ],
+      unknownShare: 0,
+      agreement,
+      known: 4,
+    });
+    // Right: all four views, a lead of 0.15, a score of 0.33. Wrong: three views, alone at 0.34 (answered by any
+    // minimum score under 0.34, whatever the three-view margin).
+    const samples = [first(true, ranked(0.33, 0.18, 4)), first(true, ranked(0.33, 0.18, 4)), first(false, ranked(0.34, 0, 3))];
+    const chosen = calibrate(samples, DECISION)!.d;
+    expect(counts(samples, chosen)).toMatchObject({ right: { first: 2 }, wrong: { first: 0 } });
+    expect(chosen.answer.minScore).toBeGreaterThan(0.34);
+    expect(chosen.answer.clearWin.minScore).toBeLessThanOrEqual(0.33);
+    expect(chosen.answer.clearWin.minMargin).toBeLessThanOrEqual(0.15);
+  });
 });

@@ -62,11 +62,28 @@ export function calibrateWellKnown(samples: readonly Sample[], d: DecisionSettin
 }
 
 /**
+ * Stage 4, clear wins: with the other thresholds fixed, the lower score allowed when all four views agree on the best
+ * entry, it leads by a clear margin and little of the question is unknown — the most right answers within budgets.
+ */
+export function calibrateClearWin(samples: readonly Sample[], d: DecisionSettings, current: DecisionSettings): DecisionSettings {
+  const { fits } = limits(samples, current);
+  let best: { d: DecisionSettings; right: Counts } | undefined;
+  for (const maxUnknownShare of steps(0, 0.4, 0.1))
+    for (const minMargin of steps(0.04, 0.2, 0.02))
+      for (const minScore of steps(0.3, d.answer.minScore, 0.02)) {
+        const candidate = { ...d, answer: { ...d.answer, clearWin: { minScore, minMargin, maxUnknownShare } } };
+        const { right, wrong, reached } = counts(samples, candidate);
+        if (fits(wrong, reached) && better(right, best?.right)) best = { d: candidate, right };
+      }
+  return best?.d ?? d;
+}
+
+/**
  * Stage 2, answering: the most right answers within the budgets (plain loops over precomputed features), with today's
- * easing for well-known questions, which stage 3 then chooses again for the new thresholds.
+ * easing for well-known questions and clear wins, which stages 3 and 4 then choose again for the new thresholds.
  */
 export function calibrate(samples: readonly Sample[], current: DecisionSettings) {
-  const { minKnownWords, nearTie, wellKnown } = current.answer;
+  const { minKnownWords, nearTie, wellKnown, clearWin } = current.answer;
   const { asked: reading } = current;
   const suggest = { ...calibrateSuggest(samples), closeShare: current.suggest.closeShare };
   const { fits } = limits(samples, current);
@@ -80,6 +97,7 @@ export function calibrate(samples: readonly Sample[], current: DecisionSettings)
   const from = new Uint8Array(n);
   const suggested = new Uint8Array(n);
   const eased = new Uint8Array(3 * n);
+  const cleared = new Uint8Array(3 * n);
   // The sentence a message of several asks in, ranked alone (see `decide`): the same features, where its best entry is
   // the whole message's (else it can never answer). Index n + i; both readings combined, index 2n + i.
   const asked = new Uint8Array(n);
@@ -92,6 +110,7 @@ export function calibrate(samples: readonly Sample[], current: DecisionSettings)
     agree[i] = r.agreement;
     fewWords[i] = r.known < minKnownWords ? 1 : 0;
     eased[i] = r.agreement >= 3 && r.unknownShare <= wellKnown.maxUnknownShare ? 1 : 0;
+    cleared[i] = r.agreement === 4 && margin[i] >= clearWin.minMargin && r.unknownShare <= clearWin.maxUnknownShare ? 1 : 0;
   };
   samples.forEach((s, i) => {
     feature(i, s.ranking);
@@ -115,7 +134,9 @@ export function calibrate(samples: readonly Sample[], current: DecisionSettings)
       // The questions these two thresholds let through (the whole message, or the sentence it asks in when the whole
       // is only close); the margins decide among them.
       const passes = (k: number) =>
-        !fewWords[k] && score[k]! >= (eased[k] ? Math.min(minScore, wellKnown.minScore) : minScore) && unknown[k]! <= maxUnknownShare;
+        !fewWords[k] &&
+        score[k]! >= Math.min(minScore, eased[k] ? wellKnown.minScore : 1, cleared[k] ? clearWin.minScore : 1) &&
+        unknown[k]! <= maxUnknownShare;
       const open: number[] = [];
       const wholeOpen = new Uint8Array(n);
       const askedOpen = new Uint8Array(n);
@@ -157,6 +178,7 @@ export function calibrate(samples: readonly Sample[], current: DecisionSettings)
                     maxUnknownShare,
                     minKnownWords,
                     wellKnown,
+                    clearWin,
                     nearTie,
                   },
                   suggest,
@@ -166,9 +188,9 @@ export function calibrate(samples: readonly Sample[], current: DecisionSettings)
               };
             }
     }
-  const searched = best && calibrateWellKnown(samples, best.d, current);
-  // The search fixes the well-known easing while it chooses the rest: also try today's setting with only that re-chosen.
-  const light = calibrateWellKnown(samples, current, current);
+  const searched = best && calibrateClearWin(samples, calibrateWellKnown(samples, best.d, current), current);
+  // The search fixes the two easings while it chooses the rest: also try today's setting with only those re-chosen.
+  const light = calibrateClearWin(samples, calibrateWellKnown(samples, current, current), current);
   const l = counts(samples, light);
   const lightWins = fits(l.wrong, l.reached) && (!searched || better(l.right, counts(samples, searched).right));
   return lightWins ? { d: light } : searched && { d: searched };
@@ -221,6 +243,7 @@ async function main() {
       `    maxUnknownShare: ${d.answer.maxUnknownShare}`,
       `    minKnownWords: ${d.answer.minKnownWords}`,
       `    wellKnown: { maxUnknownShare: ${d.answer.wellKnown.maxUnknownShare}, minScore: ${d.answer.wellKnown.minScore}, threeViews: ${d.answer.wellKnown.threeViews} }`,
+      `    clearWin: { minScore: ${d.answer.clearWin.minScore}, minMargin: ${d.answer.clearWin.minMargin}, maxUnknownShare: ${d.answer.clearWin.maxUnknownShare} }`,
       `    nearTie: ${d.answer.nearTie}`,
       '  suggest:',
       `    minScore: ${d.suggest.minScore}`,

@@ -26,6 +26,7 @@ export const DECISION: DecisionSettings = {
     maxUnknownShare: 0.5,
     minKnownWords: 2,
     wellKnown: { maxUnknownShare: 0, minScore: 1, threeViews: 1 },
+    clearWin: { minScore: 1, minMargin: 1, maxUnknownShare: 0 },
     nearTie: 0,
   },
   suggest: { minScore: 0.25, minCoverage: 0, maxUnknownShare: 0.5, closeShare: 0.7 },
