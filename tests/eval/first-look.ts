@@ -88,6 +88,10 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd77', commit: 'aac27ec25b7b097cd3ab38a38794198fab1a6255' }, // d77's first look (the same new brief, twelve other members), on main with d76 joined
   { part: 'd78', commit: 'f5f259816a22eb7bd1a9e95f31b6ba834f0da7d6' }, // d78's first look (the new brief again), on main with d77 joined
   { part: 'd79', commit: 'f5f259816a22eb7bd1a9e95f31b6ba834f0da7d6' }, // d79's first look (the new brief again), on the same main
+  { part: 'd80', commit: '6bd962d3866be85f71dde00a3958deb165b6b0d5' }, // d80's first look (twenty-third stop, the new brief), on main as the twenty-second left it
+  { part: 'd81', commit: '6bd962d3866be85f71dde00a3958deb165b6b0d5' }, // d81's first look (the new brief), on the same main
+  { part: 'd82', commit: '6bd962d3866be85f71dde00a3958deb165b6b0d5' }, // d82's first look (the new brief), on the same main
+  { part: 'd83', commit: '6bd962d3866be85f71dde00a3958deb165b6b0d5' }, // d83's first look (the new brief), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
