@@ -92,6 +92,10 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd81', commit: '6bd962d3866be85f71dde00a3958deb165b6b0d5' }, // d81's first look (the new brief), on the same main
   { part: 'd82', commit: '6bd962d3866be85f71dde00a3958deb165b6b0d5' }, // d82's first look (the new brief), on the same main
   { part: 'd83', commit: '6bd962d3866be85f71dde00a3958deb165b6b0d5' }, // d83's first look (the new brief), on the same main
+  { part: 'd84', commit: '34e74d11d10bc3003dcfaebfb93920032d187bd2' }, // d84's first look (the new brief), on main with the clear-win easing and the politeness stopwords
+  { part: 'd85', commit: '34e74d11d10bc3003dcfaebfb93920032d187bd2' }, // d85's first look (the new brief), on the same main
+  { part: 'd86', commit: '34e74d11d10bc3003dcfaebfb93920032d187bd2' }, // d86's first look (the new brief), on the same main
+  { part: 'd87', commit: '34e74d11d10bc3003dcfaebfb93920032d187bd2' }, // d87's first look (the new brief), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
