@@ -1,3 +1,4 @@
+import { detailGate } from '../kb/details.js';
 import type { KnowledgeBase } from '../kb/load.js';
 import { phraseMatcher } from '../kb/mentions.js';
 import type { Entry } from '../kb/schema.js';
@@ -47,21 +48,33 @@ export interface AnswerEngine {
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const toHit = (s: Scored): Hit => ({ entry: s.entry, score: s.score, confidence: round2(s.score) });
 
+/**
+ * What is declined outright, whatever else the question shares: a subject no entry covers (search.yaml outOfScope), and
+ * a kind of detail its best entry cannot give (asksFor: a pay figure, names of companies, opening hours).
+ */
+function outright(kb: KnowledgeBase) {
+  const outOfScope = phraseMatcher(kb.search.outOfScope);
+  const lacking = detailGate(kb.search.asksFor, kb.entries);
+  return {
+    subject: (question: string) => outOfScope(question) !== undefined,
+    detail: (question: string, ranking: Ranking) => ranking.hits[0] !== undefined && lacking(question, ranking.hits[0].entry).length > 0,
+  };
+}
+
 /** The engine for `kb`; `index`: its index as an earlier engine for the same knowledge and code built it (a snapshot). */
 export function createAnswerEngine(kb: KnowledgeBase, index?: BankState): AnswerEngine {
   const s = kb.search;
-  const analyzer = createAnalyzer(
-    s,
-    kb.entries.flatMap((e) => [e.title, ...e.keywords, ...e.questions]),
-  );
+  const phrasings = kb.entries.flatMap((e) => [e.title, ...e.keywords, ...e.questions]);
+  const analyzer = createAnalyzer(s, phrasings);
   const ranker = createRanker(kb.entries, analyzer, s.ranking, index);
-  const outOfScope = phraseMatcher(s.outOfScope);
+  const declined = outright(kb);
 
-  // A subject no entry covers (search.yaml outOfScope) is declined outright, whatever else the question shares. A
-  // message of several sentences also carries the ranking of the sentence it asks in, ranked only when read.
+  // Some questions are declined outright (see `outright`). A message of several sentences also carries the ranking of
+  // the sentence it asks in, ranked only when read.
   const rank = (question: string): Ranking => {
-    if (outOfScope(question)) return nothing();
+    if (declined.subject(question)) return nothing();
     const ranking = ranker.rank(question);
+    if (declined.detail(question, ranking)) return nothing();
     const sentence = askedSentence(question);
     if (sentence === undefined) return ranking;
     let asked: Ranking | undefined;

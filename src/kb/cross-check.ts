@@ -1,4 +1,5 @@
 import type { Problem } from './problems.js';
+import { detailGate } from './details.js';
 import { oneSpace, phraseMatcher } from './mentions.js';
 import { PHRASINGS, type Entry, type Guide, type SearchSettings, type Source, type Topic } from './schema.js';
 
@@ -88,6 +89,7 @@ export function crossCheck(kb: {
     checkPhrasings(e, phrasingOwner, at);
   }
   problems.push(...outOfScopeProblems(kb.search, kb.entries));
+  problems.push(...detailProblems(kb.search, kb.entries));
   problems.push(...formerIdProblems(kb.entries));
   for (const [ref, covered] of sections) {
     if (!covered) problems.push({ file: 'guides.yaml', field: ref, message: 'no entry covers this guide section' });
@@ -110,6 +112,20 @@ function formerIdProblems(entries: readonly Entry[]): Problem[] {
     });
   }
   return problems;
+}
+
+/** A phrasing must not ask for a kind of detail (search.yaml asksFor) its own entry cannot give: it could never answer. */
+function detailProblems(search: SearchSettings, entries: readonly Entry[]): Problem[] {
+  const lacking = detailGate(search.asksFor, entries);
+  return entries.flatMap((e) =>
+    e.questions.flatMap((q, i) =>
+      lacking(q, e).map((kind) => ({
+        file: e.file,
+        field: `questions.${i}`,
+        message: `asks for ${kind}, which this entry's answer does not give`,
+      })),
+    ),
+  );
 }
 
 /** An out-of-scope subject must not be a synonym variant, nor appear in any entry (that entry would become unreachable). */

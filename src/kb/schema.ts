@@ -13,6 +13,15 @@ export const PHRASINGS = { min: 15, japanese: 3, mixed: 1 } as const;
 
 export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase kebab-case (a-z, 0-9, -)');
 export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/** A regular expression's source, checked to compile (with the flags `iu` it is used with). */
+export const pattern = text(300).refine((source) => {
+  try {
+    new RegExp(source, 'iu');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be a valid regular expression');
 
 export const guideSchema = z.object({
   id: slug,
@@ -119,6 +128,12 @@ export const searchSettingsSchema = z.strictObject({
    * naming one is declined without suggestions and never reaches the LLM. No entry may mention them (kb:check).
    */
   outOfScope: z.array(text(60)).default([]),
+  /**
+   * Kinds of detail a member may ask for (a price, names of companies, opening hours): a question whose words ask for
+   * one (`cues`, regular expressions, case-insensitive) is answered only by an entry whose answer carries that kind of
+   * detail (`signs`; none: no entry gives it), else declined without suggestions.
+   */
+  asksFor: z.array(z.strictObject({ name: text(80), cues: z.array(pattern).min(1), signs: z.array(pattern) })).default([]),
   /** Domain vocabulary: each group maps every variant (English phrase, acronym, romaji or Japanese) onto one canonical phrase. */
   synonyms: z
     .array(

@@ -117,6 +117,10 @@ describe('answering member questions from the real knowledge base', () => {
     'where do i renew the My Numberカード? my residence card was just renewed',
     // Renewing a subscription shares "renew" and "card" with the residence card's renewal.
     'how do i renew my netflix subscription after my card expired',
+    // A kind of detail the best entry cannot give (search.yaml asksFor): a pay figure, names of agencies.
+    "what's the usual salary range for an in-house translator in Tokyo?",
+    'recommend me some recruitment agencies for bilingual jobs, names please',
+    'how much do bilingual recruiters in Osaka earn a year?',
   ])('GIVEN "%s", about nothing the entries cover THEN it declines with no suggestions and no LLM context', (question) => {
     const r = engine.answer(question);
     expect(r).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
@@ -128,6 +132,11 @@ describe('answering member questions from the real knowledge base', () => {
 
   it('GIVEN evenings spent on Netflix instead of job hunting (the self-audit entry, unlike a subscription) THEN it is still answered', () => {
     expect(answerId('weekends on netflix, weekdays at work, why am i stuck')).toBe('self-audit-time');
+  });
+
+  it('GIVEN a price asked of the entry that lists the fees, or a question about a job that asks no figure THEN both are still answered', () => {
+    expect(answerId('how much is the fee to renew my visa?')).toBe('immigration-fees-2025');
+    expect(answerId('bilingual recruiter job, what is it like day to day?')).toBe('after-alt-recruiting-hr');
   });
 
   it('GIVEN studying "on the side" (not side work) THEN it is still answered', () => {

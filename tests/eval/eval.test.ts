@@ -41,25 +41,24 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  *   single kanji (猫, 食) are dropped as verb stems, leaving "food" and "what" (keeping them was measured: dev −7);
  * - d62's trap "…Moving to rural Hokkaido for an ALT job… How do I convert my US license, is there a test?", from the
  *   rural-ALT entry (licence conversion is listed out of scope, but "my US license" names no listed phrase);
- * - d76's trap "normal starting salary for a bilingual recruiter in Tokyo?", from the recruiting entry (a salary, not
- *   the work);
  * - d77's trap "if i change company does immigration inform my current SES boss?…", from the SES entry;
  * - d78's trap "My Japanese partner and I aren't married… Is there any visa based on that…?", from the PR fast track,
  *   and its off-topic "anyone know if the switch 2 is cheaper here than in the US", from the immigration fees entry;
  * - d80's trap "can i start at the new company while the change of status is still processing…", from the change of
  *   status entry (when work may start is not in the sources);
  * - d82's "So in that case, is it a full change of status application, or is the 14-day notification enough?" (a
- *   follow-up the labeller made a trap: alone it names no case) and its trap "Which recruiting agencies in Tokyo
- *   actually place foreigners over 40? names please", from the change of status and recruiting entries;
+ *   follow-up the labeller made a trap: alone it names no case), from the change of status entry;
  * - d83's trap "my SES company take maybe 40% from what client pay for me. this is normal?", from the SES entry;
- * - d84–d87 (the new brief), eleven traps, each from the entry about its subject, though the detail asked is not in it:
+ * - d84–d87 (the new brief), eight traps, each from the entry about its subject, though the detail asked is not in it:
  *   naturalization's requirements and giving up a citizenship (three, from the PR-or-naturalization entry, which says it
- *   does not cover them), JET recontracting, whether Designated Activities 46 years count for PR, a localization salary,
- *   a dispatch contract's penalty for quitting, the 基本情報 exam's fee and dates, recruitment agencies by name, the
- *   Osaka immigration office's hours, and what the 育成就労 system asks of host companies.
+ *   does not cover them), JET recontracting, whether Designated Activities 46 years count for PR, a dispatch contract's
+ *   penalty for quitting, the 基本情報 exam's fee and dates, and what the 育成就労 system asks of host companies.
+ * Five more (d76's recruiter starting salary, d82's and d86's recruitment agencies by name, d85's localization salary,
+ * d86's Osaka immigration office hours) were answered until the kinds of detail no entry gives were declined
+ * (search.yaml asksFor, twenty-third stop).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 2, traps: 21 },
+  dev: { offTopic: 2, traps: 16 },
 };
 
 let service: AskService;
@@ -152,10 +151,10 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     expect(asked.length).toBeLessThanOrEqual(Math.floor(negatives.length * 0.02));
     const reached = new Set(asked);
     // And d78's "And if I don't file?" and d81's "and deadline for that is?": follow-ups that lean on an earlier message
-    // (the labellers made them traps, since alone they name nothing), given the notices' entries as suggestions. And five
+    // (the labellers made them traps, since alone they name nothing), given the notices' entries as suggestions. And four
     // traps of the new brief's d84–d87 (measured when they joined, twenty-third stop), each a detail the entry about its
     // subject lacks: whether Designated Activities 46 years count for PR (answered, a near tie), what CELTA costs
-    // (twice, given the teaching-certificate entries), PR processing times in Fukuoka and the years naturalization needs.
+    // (given the teaching-certificate entries), PR processing times in Fukuoka and the years naturalization needs.
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd27-tr-resident-tax-jump',
       'd78-facts-notice-not-filed-penalty',
@@ -163,7 +162,6 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd84-trap-da46-counts-pr-work-years',
       'd86-trap-celta-price-online',
       'd87-trap-pr-processing-fukuoka',
-      'd87-trap-celta-cost-online',
       'd87-trap-naturalization-years',
     ]);
     // ~4,000 questions through the whole service: past the default 20 s beside other test files on two loaded cores.

@@ -25,6 +25,7 @@ const edit = async (dir: string, rel: string, f: (s: string) => string) => {
   await writeFile(file, f(await readFile(file, 'utf8')));
 };
 const NOTICE = 'entries/visa/job-change-notification.md';
+const INVISIBLE = 'entries/promotion/invisible-work.md';
 
 describe('knowledge base validation', () => {
   it('GIVEN the real knowledge base THEN it is valid, covers every guide section and has 50+ entries', async () => {
@@ -69,6 +70,28 @@ describe('knowledge base validation', () => {
       file: 'entries/promotion/nomikai-and-coworker-relationships.md',
       field: '(entry)',
       message: 'mentions "nomikai", which search.yaml lists as out of scope',
+    });
+  });
+
+  it('GIVEN a phrasing that asks for a price its entry does not give, or an asksFor cue that is no regular expression THEN both are problems', async () => {
+    const dir = await brokenCopy(async (d) => {
+      await edit(d, 'search.yaml', (s) => s.replace("      - '\\bnames? please\\b'", "      - '\\bnames? please\\b'\n      - '(unclosed'"));
+    });
+    const result = await loadKnowledge(dir);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems).toContainEqual({ file: 'search.yaml', field: 'asksFor.1.cues.1', message: 'must be a valid regular expression' });
+    // The job-change notice's answer gives a yen figure (its fine), so a price asked of it is fine; invisible work's gives none.
+    const fixed = await brokenCopy(async (d) => {
+      await edit(d, NOTICE, (s) => s.replace('questions:\n', 'questions:\n  - "how much does the notice cost to file"\n'));
+      await edit(d, INVISIBLE, (s) => s.replace('questions:\n', 'questions:\n  - "how much does extra unpaid work pay off"\n'));
+    });
+    const again = await loadKnowledge(fixed);
+    const found = again.ok ? [] : again.problems;
+    expect(found.filter((p) => p.file === NOTICE)).toEqual([]);
+    expect(found).toContainEqual({
+      file: INVISIBLE,
+      field: 'questions.0',
+      message: "asks for a price, fee or pay figure, which this entry's answer does not give",
     });
   });
 
