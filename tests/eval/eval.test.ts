@@ -21,14 +21,14 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   // floor got here is in docs/quality-history.md.
   holdout: { right: 0.82, wrong: 0.03 },
   blind: { right: 0.85, wrong: 0.02 },
-  // 84.4 % (6,960 of 8,248) once d84–d87 joined (the new brief, 52–65 % at their first looks); 85.6 % (6,737 of 7,871) once d80–d83 joined in the twenty-third stop (the new brief again, 36–47 % at their first
+  // 83.1 % (7,166 of 8,624) once d88–d91 joined (the new brief, 53–57 % at their first looks); 84.4 % (6,960 of 8,248) once d84–d87 joined (the new brief, 52–65 % at their first looks); 85.6 % (6,737 of 7,871) once d80–d83 joined in the twenty-third stop (the new brief again, 36–47 % at their first
   // looks), after the clear-win easing and the politeness stopwords (87.6 %, 6,568 of 7,495, before they joined);
   // 87.4 % (6,554 of 7,495) once d76–d79 joined and the stop's last curation round landed; 87.4 % (6,552) once d76–d79 joined (a new brief: members' own messages, 46–54 % at their first looks); 89.3 % (6,358 of 7,118) with d73–d75 joined in the twenty-second stop; 89.6 % (6,122 of 6,833) with d59 and d61–d72 joined in the twenty-first stop (89.8 % with d67–d69, 89.9 % with d64–d66, 89.96 % with d61–d63, 90.4 % with d59 and /career-path after
   // an entry that clearly answers); 90.5 % (5,065 of 5,598) with d52–d58 and d60 in the
   // twentieth (91.1 % with d52–d54, 90.7 % with d55–d57;
   // 90.9 % with d44–d51 in the nineteenth). A part joins after its first look on main, so a new part can lower the figure without
   // any regression (docs/first-looks.md keeps each part's first look).
-  dev: { right: 0.84, wrong: 0.01 },
+  dev: { right: 0.83, wrong: 0.01 },
 };
 
 /**
@@ -53,12 +53,16 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  *   naturalization's requirements and giving up a citizenship (three, from the PR-or-naturalization entry, which says it
  *   does not cover them), JET recontracting, whether Designated Activities 46 years count for PR, a dispatch contract's
  *   penalty for quitting, the 基本情報 exam's fee and dates, and what the 育成就労 system asks of host companies.
+ * - d88–d91 (the new brief), nine traps: the JET Programme's limit on years (three), PR processing times (two), giving
+ *   up a passport to naturalize, actual pay figures for a bilingual sales job ("HOW MUCH, like actual numbers"), an
+ *   employer's own notice when a foreign employee resigns, and a follow-up the labeller made a trap ("what about housing
+ *   allowance", from the HSP points entry).
  * Five more (d76's recruiter starting salary, d82's and d86's recruitment agencies by name, d85's localization salary,
  * d86's Osaka immigration office hours) were answered until the kinds of detail no entry gives were declined
  * (search.yaml asksFor, twenty-third stop).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 2, traps: 16 },
+  dev: { offTopic: 2, traps: 25 },
 };
 
 let service: AskService;
@@ -154,7 +158,9 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // (the labellers made them traps, since alone they name nothing), given the notices' entries as suggestions. And four
     // traps of the new brief's d84–d87 (measured when they joined, twenty-third stop), each a detail the entry about its
     // subject lacks: whether Designated Activities 46 years count for PR (answered, a near tie), what CELTA costs
-    // (given the teaching-certificate entries), PR processing times in Fukuoka and the years naturalization needs.
+    // (given the teaching-certificate entries), PR processing times in Fukuoka and the years naturalization needs; and
+    // three of d88–d91: how long a PR decision takes, whether age counts against a 52-year-old job hunter, and a
+    // follow-up the labeller made a trap ("ok optional. how much and how long does it take").
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd27-tr-resident-tax-jump',
       'd78-facts-notice-not-filed-penalty',
@@ -163,6 +169,9 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd86-trap-celta-price-online',
       'd87-trap-pr-processing-fukuoka',
       'd87-trap-naturalization-years',
+      'd89-trap-pr-processing',
+      'd90-facts-shuro-shikaku-shomeisho-fee',
+      'd90-trap-age-52-job-hunting',
     ]);
     // ~4,000 questions through the whole service: past the default 20 s beside other test files on two loaded cores.
   }, 120_000);

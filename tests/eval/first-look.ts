@@ -96,6 +96,10 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd85', commit: '34e74d11d10bc3003dcfaebfb93920032d187bd2' }, // d85's first look (the new brief), on the same main
   { part: 'd86', commit: '34e74d11d10bc3003dcfaebfb93920032d187bd2' }, // d86's first look (the new brief), on the same main
   { part: 'd87', commit: '34e74d11d10bc3003dcfaebfb93920032d187bd2' }, // d87's first look (the new brief), on the same main
+  { part: 'd88', commit: '391212caf47713383c2995e52899ad3fb9f555b8' }, // d88's first look (the new brief), on main with the stop's decision and asksFor changes
+  { part: 'd89', commit: '391212caf47713383c2995e52899ad3fb9f555b8' }, // d89's first look (the new brief), on the same main
+  { part: 'd90', commit: '391212caf47713383c2995e52899ad3fb9f555b8' }, // d90's first look (the new brief), on the same main
+  { part: 'd91', commit: '391212caf47713383c2995e52899ad3fb9f555b8' }, // d91's first look (the new brief), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
