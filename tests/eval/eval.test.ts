@@ -53,16 +53,16 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  *   naturalization's requirements and giving up a citizenship (three, from the PR-or-naturalization entry, which says it
  *   does not cover them), JET recontracting, whether Designated Activities 46 years count for PR, a dispatch contract's
  *   penalty for quitting, the 基本情報 exam's fee and dates, and what the 育成就労 system asks of host companies.
- * - d88–d91 (the new brief), nine traps: the JET Programme's limit on years (three), PR processing times (two), giving
- *   up a passport to naturalize, actual pay figures for a bilingual sales job ("HOW MUCH, like actual numbers"), an
+ * - d88–d91 (the new brief), six traps: PR processing times (two), giving up a passport to naturalize, actual pay figures for a bilingual sales job ("HOW MUCH, like actual numbers"), an
  *   employer's own notice when a foreign employee resigns, and a follow-up the labeller made a trap ("what about housing
- *   allowance", from the HSP points entry).
+ *   allowance", from the HSP points entry). Three more, on the JET Programme's limit on years, were answered from the
+ *   English-education entry until that limit was listed out of scope (twenty-third stop).
  * Five more (d76's recruiter starting salary, d82's and d86's recruitment agencies by name, d85's localization salary,
  * d86's Osaka immigration office hours) were answered until the kinds of detail no entry gives were declined
  * (search.yaml asksFor, twenty-third stop).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 2, traps: 25 },
+  dev: { offTopic: 2, traps: 22 },
 };
 
 let service: AskService;
