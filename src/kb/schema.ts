@@ -13,10 +13,10 @@ export const PHRASINGS = { min: 15, japanese: 3, mixed: 1 } as const;
 
 export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase kebab-case (a-z, 0-9, -)');
 export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-/** A regular expression's source, checked to compile (with the flags `iu` it is used with). */
+/** A regular expression's source, checked to compile (with the flag `i` it is used with). */
 export const pattern = text(300).refine((source) => {
   try {
-    new RegExp(source, 'iu');
+    new RegExp(source, 'i');
     return true;
   } catch {
     return false;
