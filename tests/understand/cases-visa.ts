@@ -108,6 +108,12 @@ export const VISA_CASES: Case[] = [
   ),
   none('What does the gijinkoku visa cover?', 'en'),
   visa(
+    'My visa is Instructor and I teach at a junior high school. Can I move to an eikaiwa at another company?',
+    'en',
+    { status: 'instructor', 'current-work': 'language-teaching-school', 'new-work': 'language-teaching-private', employer: 'new' },
+    { guards: 'a status stated as "my visa is Instructor" is read like "an instructor visa"' },
+  ),
+  visa(
     'Self-taught developer with an economics degree, and a Tokyo company just offered me a backend engineer job. Is my non-IT degree a problem for the engineer visa?',
     'en',
     { 'current-work': 'system-development', 'new-work': 'system-development' },
