@@ -45,20 +45,36 @@ export function calibrateSuggest(samples: readonly Sample[]): SuggestGate {
 }
 
 /**
+ * Of `candidates` (a setting with one easing changed), the one with the most right answers within the budgets;
+ * `fallback` when none fits. Stages 3 and 4 search their easing with it.
+ */
+function bestWithin(
+  samples: readonly Sample[],
+  current: DecisionSettings,
+  fallback: DecisionSettings,
+  candidates: Iterable<DecisionSettings>,
+): DecisionSettings {
+  const { fits } = limits(samples, current);
+  let best: { d: DecisionSettings; right: Counts } | undefined;
+  for (const candidate of candidates) {
+    const { right, wrong, reached } = counts(samples, candidate);
+    if (fits(wrong, reached) && better(right, best?.right)) best = { d: candidate, right };
+  }
+  return best?.d ?? fallback;
+}
+
+/**
  * Stage 3, well-known questions: with stage 2's thresholds fixed, the lower score and three-view margin allowed when
  * nearly every word of the question occurs in the phrasings — the most right answers (as stage 2 ranks them) within budgets.
  */
 export function calibrateWellKnown(samples: readonly Sample[], d: DecisionSettings, current: DecisionSettings): DecisionSettings {
-  const { fits } = limits(samples, current);
-  let best: { d: DecisionSettings; right: Counts } | undefined;
-  for (const maxUnknownShare of steps(0, 0.3, 0.1))
-    for (const minScore of steps(0.3, d.answer.minScore, 0.02))
-      for (const threeViews of steps(0.04, d.answer.minMargin.threeViews, 0.02)) {
-        const candidate = { ...d, answer: { ...d.answer, wellKnown: { maxUnknownShare, minScore, threeViews } } };
-        const { right, wrong, reached } = counts(samples, candidate);
-        if (fits(wrong, reached) && better(right, best?.right)) best = { d: candidate, right };
-      }
-  return best?.d ?? d;
+  function* candidates() {
+    for (const maxUnknownShare of steps(0, 0.3, 0.1))
+      for (const minScore of steps(0.3, d.answer.minScore, 0.02))
+        for (const threeViews of steps(0.04, d.answer.minMargin.threeViews, 0.02))
+          yield { ...d, answer: { ...d.answer, wellKnown: { maxUnknownShare, minScore, threeViews } } };
+  }
+  return bestWithin(samples, current, d, candidates());
 }
 
 /**
@@ -66,16 +82,13 @@ export function calibrateWellKnown(samples: readonly Sample[], d: DecisionSettin
  * entry, it leads by a clear margin and little of the question is unknown — the most right answers within budgets.
  */
 export function calibrateClearWin(samples: readonly Sample[], d: DecisionSettings, current: DecisionSettings): DecisionSettings {
-  const { fits } = limits(samples, current);
-  let best: { d: DecisionSettings; right: Counts } | undefined;
-  for (const maxUnknownShare of steps(0, 0.4, 0.1))
-    for (const minMargin of steps(0.04, 0.2, 0.02))
-      for (const minScore of steps(0.3, d.answer.minScore, 0.02)) {
-        const candidate = { ...d, answer: { ...d.answer, clearWin: { minScore, minMargin, maxUnknownShare } } };
-        const { right, wrong, reached } = counts(samples, candidate);
-        if (fits(wrong, reached) && better(right, best?.right)) best = { d: candidate, right };
-      }
-  return best?.d ?? d;
+  function* candidates() {
+    for (const maxUnknownShare of steps(0, 0.4, 0.1))
+      for (const minMargin of steps(0.04, 0.2, 0.02))
+        for (const minScore of steps(0.3, d.answer.minScore, 0.02))
+          yield { ...d, answer: { ...d.answer, clearWin: { minScore, minMargin, maxUnknownShare } } };
+  }
+  return bestWithin(samples, current, d, candidates());
 }
 
 /**
