@@ -97,6 +97,8 @@ export const understandSchema = z.strictObject({
   statuses: z.partialRecord(residenceStatusSchema, group),
   duties: z.partialRecord(dutySchema, group),
   several: z.strictObject({ duties: several(dutySchema), statuses: several(residenceStatusSchema) }),
+  /** The work a status is held for (Instructor: school teaching): the current work when no other is named. */
+  status_work: z.partialRecord(residenceStatusSchema, dutySchema).default({}),
   same_work: phrases,
   employers: z.partialRecord(employerSchema, group),
   dispatch: phrases,

@@ -145,7 +145,9 @@ export function readQuestion(lex: Lexicon, question: string): Reading {
   const statuses = fresh(lex.statuses.find(text), taken, true);
   const duties = fresh(lex.duties.find(text), taken);
   const sameWork = new RegExp(lex.pattern.sameWork, 'u').test(text);
-  const work = assignRoles(lex, text, duties, sameWork);
+  const status = pickByRole(lex, text, statuses, 'current', false);
+  const heldWork = status?.kind === 'value' ? lex.data.status_work[status.value] : undefined;
+  const work = assignRoles(lex, text, duties, sameWork, heldWork && { value: heldWork, text: status!.text });
   const qualifications = new Set(lex.qualifications.find(text).map((m) => m.values[0])).size;
   return {
     text,
@@ -157,7 +159,7 @@ export function readQuestion(lex: Lexicon, question: string): Reading {
     degree: readDegree(lex, text, taken),
     qualifications: qualifications > 0 ? Math.min(qualifications, 2) : undefined,
     claims: [...new Set(lex.claims.find(text).flatMap((m) => m.values))],
-    status: pickByRole(lex, text, statuses, 'current', false),
+    status,
     currentWork: work.current,
     newWork: work.target,
     employer: single(fresh(lex.employers.find(text), taken)),

@@ -72,13 +72,16 @@ function separateMentions(text: string, matches: readonly { start: number; end: 
 /**
  * The current and the new duty from every duty mentioned: roles from the words around them ("from dev to
  * marketing", "開発からマーケに異動"), one role implying the other for two duties, the same duty for both when the
- * question says so ("still a developer"). Anything else — two duties and no roles, three duties — is unclear.
+ * question says so ("still a developer"). `held`, the work the member's status is for (an Instructor holder teaches at
+ * a school), is the current work unless the question says otherwise: another kind of work mentioned is the new one.
+ * Anything else — two duties and no roles, three duties — is unclear.
  */
 export function assignRoles<V>(
   lex: Lexicon,
   text: string,
   matches: readonly Match<V>[],
   sameWork: boolean,
+  held?: { value: V; text: string },
 ): { current?: Fact<V>; target?: Fact<V> } {
   const byValue = new Map<string, Mention<V>>();
   for (const m of absorbVague(
@@ -91,11 +94,15 @@ export function assignRoles<V>(
     else known.role ??= m.role;
   }
   const mentions = [...byValue.values()];
-  if (mentions.length === 0) return {};
+  const heldWork = held && value(held.value, held.text);
+  if (mentions.length === 0) return heldWork ? { current: heldWork } : {};
   const names = mentions.map((m) => m.text);
   const roles = (f: Fact<V>) => ({ current: f, target: f });
+  const isHeld = (m: Mention<V>) => m.values.length === 1 && m.values[0] === held?.value;
   if (mentions.length === 1) {
     const only = mentions[0]!;
+    if (heldWork && !sameWork && only.role !== 'current' && only.values.length === 1 && !isHeld(only))
+      return { current: heldWork, target: factOf(only) };
     // One kind of work, said twice ("I'm a developer … an offer as a developer") or "still a developer": both. Words
     // side by side are one mention ("backend dev" is said once).
     const twice =
@@ -116,6 +123,8 @@ export function assignRoles<V>(
       const current = a.role === 'current' || b.role === 'target' ? a : b;
       return { current: factOf(current), target: factOf(current === a ? b : a) };
     }
+    const current = a.role === undefined ? mentions.find(isHeld) : undefined;
+    if (current) return { current: factOf(current), target: factOf(current === a ? b : a) };
   } else if (currents.length === 1 && targets.length === 1) {
     return { current: factOf(currents[0]!), target: factOf(targets[0]!) };
   }

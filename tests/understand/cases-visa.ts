@@ -114,6 +114,33 @@ export const VISA_CASES: Case[] = [
     { guards: 'a status stated as "my visa is Instructor" is read like "an instructor visa"' },
   ),
   visa(
+    'I have an offer from a recruitment agency as a bilingual recruiter. My visa is Instructor. Is that a problem?',
+    'en',
+    { status: 'instructor', 'current-work': 'language-teaching-school', 'new-work': 'hr-recruiting', employer: 'new' },
+    {
+      guards:
+        'an Instructor holder teaches at a school: "recruitment agency" and "recruiter" were the same work said twice, read as recruiting → recruiting',
+    },
+  ),
+  visa(
+    'got an offer for QA at a startup!! still on instructor. change of status or just the notice?',
+    'en',
+    { status: 'instructor', 'current-work': 'language-teaching-school', 'new-work': 'qa-testing', employer: 'new' },
+    { guards: 'one other kind of work next to an Instructor status is the new work, not unclear' },
+  ),
+  visa(
+    "I'm on an instructor visa but I work as a translator now. Can I go to marketing at another company on this visa?",
+    'en',
+    { status: 'instructor', 'current-work': 'translation-interpretation', 'new-work': 'marketing', employer: 'new' },
+    { guards: 'work the member says they do now wins over the work their status is for' },
+  ),
+  visa(
+    'instructor visa here, thinking about changing jobs to another company. what do i need?',
+    'en',
+    { status: 'instructor', 'current-work': 'language-teaching-school', employer: 'new' },
+    { missing: ['new-work'], guards: 'with no work named, an Instructor holder still teaches at a school: only the new work is asked' },
+  ),
+  visa(
     'Self-taught developer with an economics degree, and a Tokyo company just offered me a backend engineer job. Is my non-IT degree a problem for the engineer visa?',
     'en',
     { 'current-work': 'system-development', 'new-work': 'system-development' },
