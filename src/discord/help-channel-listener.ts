@@ -1,12 +1,13 @@
 import { ChannelType, DiscordAPIError, RESTJSONErrorCodes, type Client, type Message } from 'discord.js';
+import type { AskOutcome } from '../answer/service.js';
 import { unansweredRecord } from '../curation/queue.js';
 import type { Logger } from '../logger.js';
 import type { BotContext } from './context.js';
 import { createCooldown, waitText } from './cooldown.js';
 import { LIMITS, truncate } from './limits.js';
 import { answerMessage, textMessage } from './render.js';
+import { askFollowUp, openingQuestion, withoutMentions } from './thread-opening.js';
 
-const MENTION = /<@[!&]?\d+>/g;
 const QUESTION_WORD =
   /^(how|what|when|where|why|who|which|can|could|should|shall|is|are|am|do|does|did|will|would|may|might|any(one|body)?)\b/i;
 const NO_PERMISSION = new Set<number>([RESTJSONErrorCodes.MissingPermissions, RESTJSONErrorCodes.MissingAccess]);
@@ -17,7 +18,11 @@ export function looksLikeQuestion(text: string): boolean {
   return /[?？]/.test(text) || QUESTION_WORD.test(text.trim()) || /(ですか|ますか|でしょうか|かな|の？|か。)\s*$/.test(text.trim());
 }
 
-type Payload = ReturnType<typeof answerMessage>;
+type Payload = ReturnType<typeof answerMessage> & { content?: string };
+
+/** Said above an answer to a follow-up that was read together with the thread's first question. */
+const READ_WITH_OPENING = '↪️ Read together with your question that opened this thread.';
+const noted = (payload: Payload, withOpening: boolean): Payload => (withOpening ? { ...payload, content: READ_WITH_OPENING } : payload);
 
 /**
  * Posts the answer: in the thread or forum post the question is in, as a reply outside help channels, or in a new
@@ -56,6 +61,14 @@ async function consider(message: Message<true>, ctx: BotContext, botId: string) 
   return { mentioned, inHelp, forumPost, considered: mentioned || (inHelp && (!channel.isThread() || forumPost)) };
 }
 
+/** Asks; a mention inside a thread (past a forum post's first message) is often a follow-up to its opening question. */
+function askIn(message: Message<true>, forumPost: boolean, ask: (q: string) => Promise<AskOutcome>, question: string) {
+  const channel = message.channel;
+  return channel.isThread() && !forumPost
+    ? askFollowUp(ask, question, () => openingQuestion(channel, message.author.id))
+    : ask(question).then((result) => ({ result, withOpening: false }));
+}
+
 /**
  * Answers questions posted in help channels: a message in a text help channel gets its answer in a new thread; a new
  * post in a forum help channel gets it in the post. Only confident answers are posted there — chatter gets nothing —
@@ -87,7 +100,7 @@ export function createHelpChannelListener(ctx: BotContext, client: Client) {
     }
     let sent = false;
     try {
-      const text = message.content.replace(MENTION, ' ').trim();
+      const text = withoutMentions(message.content);
       const question = forumPost && channel.isThread() ? `${channel.name}\n${text}` : text;
       const context = {
         origin: 'help-channel' as const,
@@ -96,7 +109,8 @@ export function createHelpChannelListener(ctx: BotContext, client: Client) {
         allowDraft: mentioned || looksLikeQuestion(question),
       };
       const service = ctx.knowledge().ask;
-      const result = await service.ask(question, context, { beforeDraft: () => channel.sendTyping() });
+      const ask = (q: string) => service.ask(q, context, { beforeDraft: () => channel.sendTyping() });
+      const { result, withOpening } = await askIn(message, forumPost, ask, question);
       if (!result.ok) {
         ctx.metrics.helpMessage('invalid');
         if (mentioned)
@@ -111,7 +125,7 @@ export function createHelpChannelListener(ctx: BotContext, client: Client) {
         ctx.metrics.helpMessage('not_confident');
         return log.debug({ confidence: result.view.confidence }, 'not confident; staying quiet');
       }
-      await deliver(message, answerMessage(result.view, question, service.kb), text, inHelp, log);
+      await deliver(message, noted(answerMessage(result.view, question, service.kb), withOpening), text, inHelp, log);
       sent = true;
       ctx.metrics.helpMessage(result.view.answered ? 'answered' : 'no_answer');
       ctx.metrics.answer('help_channel', result.view.mode);
@@ -120,7 +134,7 @@ export function createHelpChannelListener(ctx: BotContext, client: Client) {
         await ctx.queue
           .add(message.guildId, unansweredRecord(question, result.view))
           .catch(() => log.debug('unanswered question not queued'));
-      log.info({ answered: result.view.answered, mode: result.view.mode }, 'help-channel question answered');
+      log.info({ answered: result.view.answered, mode: result.view.mode, withOpening }, 'help-channel question answered');
     } finally {
       if (!sent) await turn.release();
     }

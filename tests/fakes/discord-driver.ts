@@ -167,6 +167,13 @@ export class FakeDriver {
     return message;
   }
 
+  /** A user deletes their message: it is gone from the fake and MESSAGE_DELETE is dispatched, as on Discord. */
+  deleteUserMessage(message: APIMessage): void {
+    this.state.messages.delete(message.id);
+    const { id, channel_id } = message;
+    this.state.dispatch(GatewayDispatchEvents.MessageDelete, { id, channel_id, guild_id: this.state.guildOf(channel_id) });
+  }
+
   /** A user opens a forum post: THREAD_CREATE, then the starter MESSAGE_CREATE whose id equals the thread id. */
   forumPost(
     forumId: string,

@@ -1,6 +1,6 @@
 /**
  * Channel routes the bot uses: send a message (echoed over the gateway as the bot, so self-message filtering is
- * exercised), typing, a thread from a message, a forum post's tags, deleting a thread. Message bodies go through the limit checks and
+ * exercised), fetch one, typing, a thread from a message, a forum post's tags, deleting a thread. Message bodies go through the limit checks and
  * the allowed_mentions rule. Other channel routes are not modelled (a call is a violation and a 404).
  */
 import {
@@ -214,5 +214,17 @@ export function channelRoutes(): Route[] {
       },
     },
     { method: 'POST', pattern: '/channels/:channel/messages/:message/threads', auth: true, handle: threadFromMessage },
+    {
+      // One message (a thread's starter, when it is no longer cached): 10008 once it is deleted.
+      method: 'GET',
+      pattern: '/channels/:channel/messages/:message',
+      auth: true,
+      handle: (ctx) => {
+        const channel = channelOr404(ctx);
+        if ('status' in channel) return channel;
+        const message = ctx.state.messages.get(ctx.params.message ?? '');
+        return message?.channel_id === channel.id ? ok(message) : apiError(404, 10008, 'Unknown Message');
+      },
+    },
   ];
 }

@@ -175,6 +175,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     modalSubmit: driver.modalSubmit.bind(driver),
     submitModal: driver.submitModal.bind(driver),
     userMessage: driver.userMessage.bind(driver),
+    deleteUserMessage: driver.deleteUserMessage.bind(driver),
     forumPost: driver.forumPost.bind(driver),
 
     /** Resolves with the accepted initial-response body; rejects at once if the bot's callback was rejected. */
