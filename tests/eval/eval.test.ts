@@ -28,7 +28,8 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   // twentieth (91.1 % with d52–d54, 90.7 % with d55–d57;
   // 90.9 % with d44–d51 in the nineteenth). A part joins after its first look on main, so a new part can lower the figure without
   // any regression (docs/first-looks.md keeps each part's first look).
-  dev: { right: 0.83, wrong: 0.01 },
+  // 82.5 % (7,427 of 9,002) with d92–d95 joined in the twenty-fourth stop (their first looks 67.7 % together);
+  dev: { right: 0.82, wrong: 0.01 },
 };
 
 /**
@@ -57,12 +58,19 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  *   employer's own notice when a foreign employee resigns, and a follow-up the labeller made a trap ("what about housing
  *   allowance", from the HSP points entry). Three more, on the JET Programme's limit on years, were answered from the
  *   English-education entry until that limit was listed out of scope (twenty-third stop).
+ * - d92–d95 (twenty-fourth stop; two parts of the new brief, two of the usual one), seven traps and an off-topic
+ *   question, each measured at its first look: naturalization's requirements (two, from the PR-or-naturalization entry),
+ *   PR processing times (from the PR requirements entry), a bilingual recruiter's typical salary (twice: "what's a
+ *   typical salary", which no pay cue names, from the recruiting entry; the other one declined with suggestions), the
+ *   BJT's next date (from the Designated Activities 46 entry, which names the BJT), resident tax after leaving Japan
+ *   (from the PR requirements entry), which dispatch companies are best (from the dispatch entry), and d95's "Long day.
+ *   Tell me a joke about trains." (from the English-education entry).
  * Five more (d76's recruiter starting salary, d82's and d86's recruitment agencies by name, d85's localization salary,
  * d86's Osaka immigration office hours) were answered until the kinds of detail no entry gives were declined
  * (search.yaml asksFor, twenty-third stop).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 2, traps: 22 },
+  dev: { offTopic: 3, traps: 29 },
 };
 
 let service: AskService;
@@ -160,7 +168,9 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // subject lacks: whether Designated Activities 46 years count for PR (answered, a near tie), what CELTA costs
     // (given the teaching-certificate entries), PR processing times in Fukuoka and the years naturalization needs; and
     // three of d88–d91: how long a PR decision takes, whether age counts against a 52-year-old job hunter, and a
-    // follow-up the labeller made a trap ("ok optional. how much and how long does it take").
+    // follow-up the labeller made a trap ("ok optional. how much and how long does it take"); and four of d92–d95,
+    // measured when they joined (twenty-fourth stop): when a Chiikawa pop-up store closes (off-topic), PR processing
+    // times, "tell me a joke", and a recruiter's first-year salary, each given suggestions.
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd27-tr-resident-tax-jump',
       'd78-facts-notice-not-filed-penalty',
@@ -172,6 +182,10 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd89-trap-pr-processing',
       'd90-facts-shuro-shikaku-shomeisho-fee',
       'd90-trap-age-52-job-hunting',
+      'd92-off-topic-park-chiikawa',
+      'd93-trap-pr-processing-time',
+      'd94-off-topic-joke',
+      'd95-trap-recruiter-salary',
     ]);
     // ~4,000 questions through the whole service: past the default 20 s beside other test files on two loaded cores.
   }, 120_000);

@@ -100,6 +100,10 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd89', commit: '391212caf47713383c2995e52899ad3fb9f555b8' }, // d89's first look (the new brief), on the same main
   { part: 'd90', commit: '391212caf47713383c2995e52899ad3fb9f555b8' }, // d90's first look (the new brief), on the same main
   { part: 'd91', commit: '391212caf47713383c2995e52899ad3fb9f555b8' }, // d91's first look (the new brief), on the same main
+  { part: 'd92', commit: '8d87c2d2c1a2c23f1a13efff2acaca8e76fa512c' }, // d92's first look (twenty-fourth stop; the new brief), with the Instructor holder's implied work
+  { part: 'd93', commit: '8d87c2d2c1a2c23f1a13efff2acaca8e76fa512c' }, // d93's first look (the new brief), on the same main
+  { part: 'd94', commit: '8d87c2d2c1a2c23f1a13efff2acaca8e76fa512c' }, // d94's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd95', commit: '8d87c2d2c1a2c23f1a13efff2acaca8e76fa512c' }, // d95's first look (the usual brief, long messages with context first), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
