@@ -121,6 +121,8 @@ describe('answering member questions from the real knowledge base', () => {
     "what's the usual salary range for an in-house translator in Tokyo?",
     'recommend me some recruitment agencies for bilingual jobs, names please',
     'how much do bilingual recruiters in Osaka earn a year?',
+    'average pay for a localization coordinator in osaka?',
+    'ok but what do translators earn in tokyo, real numbers please',
   ])('GIVEN "%s", about nothing the entries cover THEN it declines with no suggestions and no LLM context', (question) => {
     const r = engine.answer(question);
     expect(r).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });

@@ -54,23 +54,23 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  *   naturalization's requirements and giving up a citizenship (three, from the PR-or-naturalization entry, which says it
  *   does not cover them), JET recontracting, whether Designated Activities 46 years count for PR, a dispatch contract's
  *   penalty for quitting, the 基本情報 exam's fee and dates, and what the 育成就労 system asks of host companies.
- * - d88–d91 (the new brief), six traps: PR processing times (two), giving up a passport to naturalize, actual pay figures for a bilingual sales job ("HOW MUCH, like actual numbers"), an
+ * - d88–d91 (the new brief), five traps: PR processing times (two), giving up a passport to naturalize, an
  *   employer's own notice when a foreign employee resigns, and a follow-up the labeller made a trap ("what about housing
  *   allowance", from the HSP points entry). Three more, on the JET Programme's limit on years, were answered from the
  *   English-education entry until that limit was listed out of scope (twenty-third stop).
- * - d92–d95 (twenty-fourth stop; two parts of the new brief, two of the usual one), seven traps and an off-topic
+ * - d92–d95 (twenty-fourth stop; two parts of the new brief, two of the usual one), six traps and an off-topic
  *   question, each measured at its first look: naturalization's requirements (two, from the PR-or-naturalization entry),
- *   PR processing times (from the PR requirements entry), a bilingual recruiter's typical salary (twice: "what's a
- *   typical salary", which no pay cue names, from the recruiting entry; the other one declined with suggestions), the
- *   BJT's next date (from the Designated Activities 46 entry, which names the BJT), resident tax after leaving Japan
+ *   PR processing times (from the PR requirements entry), the BJT's next date (from the Designated Activities 46 entry, which names the BJT), resident tax after leaving Japan
  *   (from the PR requirements entry), which dispatch companies are best (from the dispatch entry), and d95's "Long day.
  *   Tell me a joke about trains." (from the English-education entry).
  * Five more (d76's recruiter starting salary, d82's and d86's recruitment agencies by name, d85's localization salary,
  * d86's Osaka immigration office hours) were answered until the kinds of detail no entry gives were declined
- * (search.yaml asksFor, twenty-third stop).
+ * (search.yaml asksFor, twenty-third stop), and two more (d88's "HOW MUCH, like actual numbers" for a bilingual sales
+ * job, d94's "what's a typical salary for a bilingual recruiter") until the pay cues named typical, average or usual
+ * pay and real numbers (twenty-fourth stop).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 3, traps: 29 },
+  dev: { offTopic: 3, traps: 27 },
 };
 
 let service: AskService;
