@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot, type TestBot } from '../support/bot.js';
+import { configChannel } from './helpers.js';
 
 const OPENING = 'how many days do I have to notify immigration after quitting?';
 /** Names no subject: alone it is not in the guides (the bot's honest "not in my guides"). */
@@ -60,6 +61,17 @@ describe('follow-ups in a thread', () => {
     expect(t.fake.requests).toContainEqual(
       expect.objectContaining({ method: 'GET', path: `/channels/${t.fake.channels.help.id}/messages/${message.id}`, status: 404 }),
     );
+  });
+
+  it('GIVEN a member’s forum post WHEN they mention the bot in it with a follow-up THEN it is read with the post’s title and first message', async () => {
+    await configChannel(t, 'add-help-channel', t.fake.channels.forum.id);
+    const asker = member();
+    const { thread } = t.fake.forumPost(t.fake.channels.forum.id, 'Quitting', OPENING, { author: asker });
+    await t.fake.waitForChannelMessage(thread.id);
+    t.fake.userMessage(thread.id, FOLLOW_UP, { author: asker, mentionBot: true });
+    const reply = await t.fake.waitForChannelMessage(thread.id, (m) => botMessagesIn(thread.id).indexOf(m) === 1);
+    expect(reply.content).toContain('Read together with your question that opened this thread');
+    expect(reply.embeds[0]?.title).toContain(NOTICE_TITLE);
   });
 
   it('GIVEN a follow-up that names its own subject WHEN the asker mentions the bot in the thread THEN it is answered as it stands', async () => {
