@@ -13,7 +13,7 @@ export type Token =
  * synonym variant written with them is found in the run; they are no word and no n-gram (see `MIDDLE_DOT`).
  */
 const WORD =
-  /([\p{Script=Latin}\p{N}]+(?:['’][\p{Script=Latin}]+)*)|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]+(?:・[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]+)*/gu;
+  /([\p{Script=Latin}]{2,}(?=\p{N}+[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])|[\p{Script=Latin}\p{N}]+(?:['’][\p{Script=Latin}]+)*)|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]+(?:・[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]+)*/gu;
 /** The middle dot between the words of a Japanese run (NFKC makes the half-width ･ this one). */
 export const MIDDLE_DOT = '・';
 const JA_WORDS = new Intl.Segmenter('ja', { granularity: 'word' });

@@ -43,6 +43,13 @@ describe('analyzer', () => {
     expect(terms('N3持ってて転職できる？')).toEqual(['n3', '転職']);
   });
 
+  it('reads a word glued to a number and a Japanese counter ("ALT3年目", "IT5年") as the word and the number; a level stays one', () => {
+    expect(terms('ALT3年目で転職')).toEqual(['alt', '3', '転職']);
+    expect(terms('IT5年の経験')).toEqual(['inform', 'technolog', '5', '経験']);
+    expect(terms('N3持ってて転職できる？')).toEqual(['n3', '転職']);
+    expect(terms('mp3 files and covid19')).toEqual(['mp3', 'file', 'and', 'covid19']); // not glued to Japanese: as typed
+  });
+
   it('treats an acronym case-sensitively: "IT" is information technology, the pronoun "it" a stopword', () => {
     expect(terms('jobs in IT')).toEqual(['job', 'inform', 'technolog']);
     expect(terms('is it hard')).toEqual(['hard']);
