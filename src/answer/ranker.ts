@@ -48,7 +48,8 @@ export interface Ranking {
   asked?: () => Ranking;
 }
 
-const DIGITS_ONLY = /^\d+$/;
+/** A number, or a number with its unit (7.2M's "2m", "28yo", "5yrs", "10k"), but not an ordinal ("6th" year). */
+const DIGITS_ONLY = /^\d+(?!st$|nd$|rd$|th$)[a-z]{0,3}$/;
 /** `Ranking.known`: the question's known words, unless all of them are single-kanji stems. */
 function knownWords(terms: readonly string[], occ: readonly { known: boolean }[]): number {
   const known = terms.filter((_, i) => occ[i]!.known);
@@ -92,7 +93,8 @@ export function createRanker(entries: readonly Entry[], analyzer: Analyzer, sett
     index: bank.state,
     rank(question: string): Ranking {
       const a = analyzer.analyze(question, { correct: true });
-      // Numbers the knowledge base never mentions (a salary, an age) carry no meaning for matching.
+      // Numbers the knowledge base never mentions (a salary, an age), with or without their unit, carry no meaning for
+      // matching.
       const terms = [...new Set(a.terms)].filter((t) => !DIGITS_ONLY.test(t) || bank.occurrences(t).df > 0);
       // A number alone ("1", "2026") says nothing about what is asked.
       if (terms.every((t) => DIGITS_ONLY.test(t))) return nothing();

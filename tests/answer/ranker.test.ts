@@ -142,6 +142,12 @@ describe('ranker: question-to-question matching', () => {
     expect(ranker.rank('is it rude to ask my boss').unknownShare).toBe(0);
   });
 
+  it('GIVEN an amount, an age or a duration written as a number with its unit ("7.2M", "28yo", "5yrs") THEN it carries no meaning, like a bare number; an ordinal still does', () => {
+    expect(ranker.rank('how do i ask my boss for a raise').unknownShare).toBe(0);
+    expect(ranker.rank('28yo, salary 7.2M after 5yrs: how do i ask my boss for a raise').unknownShare).toBe(0);
+    expect(ranker.rank('how do i ask my boss for a raise in my 6th year').unknownShare).toBeGreaterThan(0);
+  });
+
   it('GIVEN a Japanese compound no phrasing uses THEN it counts as unknown only for its unfamiliar kanji pieces', () => {
     const terms = (q: string) => analyzer.analyze(q).terms;
     // 退職金 (severance pay) is one word to the segmenter; its piece 退職 is in a phrasing (退職後), 職金 is not.

@@ -63,6 +63,9 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  *   PR processing times (from the PR requirements entry), the BJT's next date (from the Designated Activities 46 entry, which names the BJT), resident tax after leaving Japan
  *   (from the PR requirements entry), which dispatch companies are best (from the dispatch entry), and d95's "Long day.
  *   Tell me a joke about trains." (from the English-education entry).
+ * - d92's "and do bonuses count toward that salary number or is it base only? I get ~¥1.2M bonus", a follow-up the
+ *   labeller made a trap, answered from the HSP points entry (which has "does my bonus count as salary for HSP points?")
+ *   since a number with its unit ("1.2M") counts as a number, no longer as an unknown word (twenty-fourth stop).
  * Five more (d76's recruiter starting salary, d82's and d86's recruitment agencies by name, d85's localization salary,
  * d86's Osaka immigration office hours) were answered until the kinds of detail no entry gives were declined
  * (search.yaml asksFor, twenty-third stop), and two more (d88's "HOW MUCH, like actual numbers" for a bilingual sales
@@ -70,7 +73,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * pay and real numbers (twenty-fourth stop).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 3, traps: 27 },
+  dev: { offTopic: 3, traps: 28 },
 };
 
 let service: AskService;
