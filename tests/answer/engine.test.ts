@@ -122,6 +122,10 @@ describe('answering member questions from the real knowledge base', () => {
     'recommend me some recruitment agencies for bilingual jobs, names please',
     'how much do bilingual recruiters in Osaka earn a year?',
     'average pay for a localization coordinator in osaka?',
+    // Naturalization's own requirements: the PR-or-naturalization entry compares the routes and says it does not cover them.
+    'been here 8 years, what are the requirements to naturalise?',
+    'if i naturalize would i have to renounce my canadian citizenship',
+    '帰化の要件ってどんな感じ？',
     'ok but what do translators earn in tokyo, real numbers please',
   ])('GIVEN "%s", about nothing the entries cover THEN it declines with no suggestions and no LLM context', (question) => {
     const r = engine.answer(question);
@@ -139,6 +143,7 @@ describe('answering member questions from the real knowledge base', () => {
   it('GIVEN a price asked of the entry that lists the fees, or a question about a job that asks no figure THEN both are still answered', () => {
     expect(answerId('how much is the fee to renew my visa?')).toBe('immigration-fees-2025');
     expect(answerId('bilingual recruiter job, what is it like day to day?')).toBe('after-alt-recruiting-hr');
+    expect(answerId('staying for good: PR or naturalization, how do people choose?')).toBe('pr-or-naturalization');
   });
 
   it('GIVEN studying "on the side" (not side work) THEN it is still answered', () => {

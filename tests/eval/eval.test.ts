@@ -51,17 +51,14 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * - d82's "So in that case, is it a full change of status application, or is the 14-day notification enough?" (a
  *   follow-up the labeller made a trap: alone it names no case), from the change of status entry;
  * - d83's trap "my SES company take maybe 40% from what client pay for me. this is normal?", from the SES entry;
- * - d84–d87 (the new brief), eight traps, each from the entry about its subject, though the detail asked is not in it:
- *   naturalization's requirements and giving up a citizenship (three, from the PR-or-naturalization entry, which says it
- *   does not cover them), JET recontracting, whether Designated Activities 46 years count for PR, a dispatch contract's
+ * - d84–d87 (the new brief), five traps, each from the entry about its subject, though the detail asked is not in it:
+ *   JET recontracting, whether Designated Activities 46 years count for PR, a dispatch contract's
  *   penalty for quitting, the 基本情報 exam's fee and dates, and what the 育成就労 system asks of host companies.
- * - d88–d91 (the new brief), five traps: PR processing times (two), giving up a passport to naturalize, an
- *   employer's own notice when a foreign employee resigns, and a follow-up the labeller made a trap ("what about housing
+ * - d88–d91 (the new brief), four traps: PR processing times (two), an employer's own notice when a foreign employee resigns, and a follow-up the labeller made a trap ("what about housing
  *   allowance", from the HSP points entry). Three more, on the JET Programme's limit on years, were answered from the
  *   English-education entry until that limit was listed out of scope (twenty-third stop).
- * - d92–d95 (twenty-fourth stop; two parts of the new brief, two of the usual one), six traps and an off-topic
- *   question, each measured at its first look: naturalization's requirements (two, from the PR-or-naturalization entry),
- *   PR processing times (from the PR requirements entry), the BJT's next date (from the Designated Activities 46 entry, which names the BJT), resident tax after leaving Japan
+ * - d92–d95 (twenty-fourth stop; two parts of the new brief, two of the usual one), four traps and an off-topic
+ *   question, each measured at its first look: PR processing times (from the PR requirements entry), the BJT's next date (from the Designated Activities 46 entry, which names the BJT), resident tax after leaving Japan
  *   (from the PR requirements entry), which dispatch companies are best (from the dispatch entry), and d95's "Long day.
  *   Tell me a joke about trains." (from the English-education entry).
  * - d92's "and do bonuses count toward that salary number or is it base only? I get ~¥1.2M bonus", a follow-up the
@@ -71,10 +68,12 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * d86's Osaka immigration office hours) were answered until the kinds of detail no entry gives were declined
  * (search.yaml asksFor, twenty-third stop), and two more (d88's "HOW MUCH, like actual numbers" for a bilingual sales
  * job, d94's "what's a typical salary for a bilingual recruiter") until the pay cues named typical, average or usual
- * pay and real numbers (twenty-fourth stop).
+ * pay and real numbers (twenty-fourth stop). Six on naturalization's own requirements, years or giving up a
+ * citizenship (d84, d85, d86, d88, d92, d95), answered from the PR-or-naturalization entry (which says it does not cover
+ * them), are declined since that kind of detail joined asksFor (twenty-fourth stop).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 3, traps: 28 },
+  dev: { offTopic: 3, traps: 22 },
 };
 
 let service: AskService;
@@ -170,7 +169,8 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // (the labellers made them traps, since alone they name nothing), given the notices' entries as suggestions. And four
     // traps of the new brief's d84–d87 (measured when they joined, twenty-third stop), each a detail the entry about its
     // subject lacks: whether Designated Activities 46 years count for PR (answered, a near tie), what CELTA costs
-    // (given the teaching-certificate entries), PR processing times in Fukuoka and the years naturalization needs; and
+    // (given the teaching-certificate entries) and PR processing times in Fukuoka (the years naturalization needs, given
+    // the PR-or-naturalization entry as a suggestion until that detail joined asksFor in the twenty-fourth stop); and
     // three of d88–d91: how long a PR decision takes, whether age counts against a 52-year-old job hunter, and a
     // follow-up the labeller made a trap ("ok optional. how much and how long does it take"); and four of d92–d95,
     // measured when they joined (twenty-fourth stop): when a Chiikawa pop-up store closes (off-topic), PR processing
@@ -182,7 +182,6 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd84-trap-da46-counts-pr-work-years',
       'd86-trap-celta-price-online',
       'd87-trap-pr-processing-fukuoka',
-      'd87-trap-naturalization-years',
       'd89-trap-pr-processing',
       'd90-facts-shuro-shikaku-shomeisho-fee',
       'd90-trap-age-52-job-hunting',
