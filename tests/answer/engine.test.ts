@@ -126,6 +126,8 @@ describe('answering member questions from the real knowledge base', () => {
     'been here 8 years, what are the requirements to naturalise?',
     'if i naturalize would i have to renounce my canadian citizenship',
     '帰化の要件ってどんな感じ？',
+    // A processing time no source gives (PR's); the renewal and certificate entries give theirs.
+    'how long is the PR processing in nagoya these days?',
     'ok but what do translators earn in tokyo, real numbers please',
   ])('GIVEN "%s", about nothing the entries cover THEN it declines with no suggestions and no LLM context', (question) => {
     const r = engine.answer(question);
@@ -144,6 +146,7 @@ describe('answering member questions from the real knowledge base', () => {
     expect(answerId('how much is the fee to renew my visa?')).toBe('immigration-fees-2025');
     expect(answerId('bilingual recruiter job, what is it like day to day?')).toBe('after-alt-recruiting-hr');
     expect(answerId('staying for good: PR or naturalization, how do people choose?')).toBe('pr-or-naturalization');
+    expect(answerId('my visa renewal is submitted, how long does the decision take?')).toBe('visa-renewal-documents');
   });
 
   it('GIVEN studying "on the side" (not side work) THEN it is still answered', () => {

@@ -54,11 +54,11 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * - d84–d87 (the new brief), five traps, each from the entry about its subject, though the detail asked is not in it:
  *   JET recontracting, whether Designated Activities 46 years count for PR, a dispatch contract's
  *   penalty for quitting, the 基本情報 exam's fee and dates, and what the 育成就労 system asks of host companies.
- * - d88–d91 (the new brief), four traps: PR processing times (two), an employer's own notice when a foreign employee resigns, and a follow-up the labeller made a trap ("what about housing
+ * - d88–d91 (the new brief), two traps: an employer's own notice when a foreign employee resigns, and a follow-up the labeller made a trap ("what about housing
  *   allowance", from the HSP points entry). Three more, on the JET Programme's limit on years, were answered from the
  *   English-education entry until that limit was listed out of scope (twenty-third stop).
- * - d92–d95 (twenty-fourth stop; two parts of the new brief, two of the usual one), four traps and an off-topic
- *   question, each measured at its first look: PR processing times (from the PR requirements entry), the BJT's next date (from the Designated Activities 46 entry, which names the BJT), resident tax after leaving Japan
+ * - d92–d95 (twenty-fourth stop; two parts of the new brief, two of the usual one), three traps and an off-topic
+ *   question, each measured at its first look: the BJT's next date (from the Designated Activities 46 entry, which names the BJT), resident tax after leaving Japan
  *   (from the PR requirements entry), which dispatch companies are best (from the dispatch entry), and d95's "Long day.
  *   Tell me a joke about trains." (from the English-education entry).
  * - d92's "and do bonuses count toward that salary number or is it base only? I get ~¥1.2M bonus", a follow-up the
@@ -70,10 +70,11 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * job, d94's "what's a typical salary for a bilingual recruiter") until the pay cues named typical, average or usual
  * pay and real numbers (twenty-fourth stop). Six on naturalization's own requirements, years or giving up a
  * citizenship (d84, d85, d86, d88, d92, d95), answered from the PR-or-naturalization entry (which says it does not cover
- * them), are declined since that kind of detail joined asksFor (twenty-fourth stop).
+ * them), are declined since that kind of detail joined asksFor (twenty-fourth stop), and three on PR processing times
+ * (d90, d91, d92: PR's is in no source; the renewal and certificate entries give theirs) since processing times did.
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 3, traps: 22 },
+  dev: { offTopic: 3, traps: 19 },
 };
 
 let service: AskService;
@@ -166,27 +167,23 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     expect(asked.length).toBeLessThanOrEqual(Math.floor(negatives.length * 0.02));
     const reached = new Set(asked);
     // And d78's "And if I don't file?" and d81's "and deadline for that is?": follow-ups that lean on an earlier message
-    // (the labellers made them traps, since alone they name nothing), given the notices' entries as suggestions. And four
+    // (the labellers made them traps, since alone they name nothing), given the notices' entries as suggestions. And two
     // traps of the new brief's d84–d87 (measured when they joined, twenty-third stop), each a detail the entry about its
     // subject lacks: whether Designated Activities 46 years count for PR (answered, a near tie), what CELTA costs
-    // (given the teaching-certificate entries) and PR processing times in Fukuoka (the years naturalization needs, given
-    // the PR-or-naturalization entry as a suggestion until that detail joined asksFor in the twenty-fourth stop); and
-    // three of d88–d91: how long a PR decision takes, whether age counts against a 52-year-old job hunter, and a
-    // follow-up the labeller made a trap ("ok optional. how much and how long does it take"); and four of d92–d95,
-    // measured when they joined (twenty-fourth stop): when a Chiikawa pop-up store closes (off-topic), PR processing
-    // times, "tell me a joke", and a recruiter's first-year salary, each given suggestions.
+    // (given the teaching-certificate entries); and two of d88–d91: whether age counts against a 52-year-old job hunter,
+    // and a follow-up the labeller made a trap ("ok optional. how much and how long does it take"); and three of d92–d95,
+    // measured when they joined (twenty-fourth stop): when a Chiikawa pop-up store closes (off-topic), "tell me a joke",
+    // and a recruiter's first-year salary, each given suggestions. PR processing times (d87, d89, d93) and the years
+    // naturalization needs (d87) were given suggestions until those kinds of detail joined asksFor (twenty-fourth stop).
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd27-tr-resident-tax-jump',
       'd78-facts-notice-not-filed-penalty',
       'd81-facts-notice-deadline',
       'd84-trap-da46-counts-pr-work-years',
       'd86-trap-celta-price-online',
-      'd87-trap-pr-processing-fukuoka',
-      'd89-trap-pr-processing',
       'd90-facts-shuro-shikaku-shomeisho-fee',
       'd90-trap-age-52-job-hunting',
       'd92-off-topic-park-chiikawa',
-      'd93-trap-pr-processing-time',
       'd94-off-topic-joke',
       'd95-trap-recruiter-salary',
     ]);
