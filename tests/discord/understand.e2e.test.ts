@@ -81,9 +81,11 @@ describe('a help-channel question with a fact missing', () => {
 describe('the form that completes a question', () => {
   it('GIVEN a missing-facts reply WHEN the member presses "Fill in and calculate" THEN a form opens prefilled with what was read; submitting it gives the /hsp-points answer privately', async () => {
     const data = await replyTo(t, t.fake.slash('ask', { question: 'HSP calc: 34yo, PhD, 8 years exp, N1' }));
-    expect(data.embeds?.[0]?.title).toBe('/hsp-points — missing: salary');
+    // The reply itself, or (when the guides answer the question confidently, as the HSP entry does here since "34yo"
+    // counts as a number) a field under the guides' answer; the button is there either way.
+    expect(textOf(data)).toContain('/hsp-points — missing: salary');
     expect(textOf(data)).toContain('Or press **Fill in and calculate**');
-    const [fill] = customIdsOf(data);
+    const fill = customIdsOf(data).find((id) => id.startsWith('fill:'));
     expect(fill).toMatch(/^fill:h:/);
     const message = t.fake.messagesIn(t.fake.channels.general.id).at(-1)!;
     const click = t.fake.button(fill!, { message });
