@@ -128,6 +128,9 @@ describe('answering member questions from the real knowledge base', () => {
     '帰化の要件ってどんな感じ？',
     // A processing time no source gives (PR's); the renewal and certificate entries give theirs.
     'how long is the PR processing in nagoya these days?',
+    'how long does it take for a spouse visa application?',
+    'which eikaiwa company is the best to work for?',
+    "what's the typical monthly pay for an ALT in osaka?",
     'ok but what do translators earn in tokyo, real numbers please',
   ])('GIVEN "%s", about nothing the entries cover THEN it declines with no suggestions and no LLM context', (question) => {
     const r = engine.answer(question);

@@ -65,11 +65,10 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * - d92's "and do bonuses count toward that salary number or is it base only? I get ~¥1.2M bonus", a follow-up the
  *   labeller made a trap, answered from the HSP points entry (which has "does my bonus count as salary for HSP points?")
  *   since a number with its unit ("1.2M") counts as a number, no longer as an unknown word (twenty-fourth stop).
- * - d96 and d97 (end of the twenty-fourth stop), three, measured at their first looks: d96's "if I take it in december
- *   when do I find out if I passed??" (a follow-up the labeller made a trap; answered from the JLPT dates entry), and
- *   d97's "Which dispatch company is better to work for, Interac or Borderlink?" (from the Instructor-vs-gijinkoku entry)
- *   and "What's the typical base salary for a bilingual recruiter in Tokyo in their first year?" (a word between
- *   "typical" and "salary", which the pay cue does not allow; from the recruiting entry).
+ * - d96's "if I take it in december when do I find out if I passed??" (end of the twenty-fourth stop; a follow-up the
+ *   labeller made a trap), answered from the JLPT dates entry. Three more, measured at the first looks of d95 and d97,
+ *   were declined once the pay cue let a word stand between "typical" and "salary" ("typical base salary") and asking
+ *   which dispatch, eikaiwa or recruiting company is best joined the names kind ("Interac or Borderlink?").
  * Five more (d76's recruiter starting salary, d82's and d86's recruitment agencies by name, d85's localization salary,
  * d86's Osaka immigration office hours) were answered until the kinds of detail no entry gives were declined
  * (search.yaml asksFor, twenty-third stop), and two more (d88's "HOW MUCH, like actual numbers" for a bilingual sales
@@ -80,7 +79,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * (d90, d91, d92: PR's is in no source; the renewal and certificate entries give theirs) since processing times did.
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 3, traps: 22 },
+  dev: { offTopic: 3, traps: 19 },
 };
 
 let service: AskService;
@@ -181,8 +180,8 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // measured when they joined (twenty-fourth stop): when a Chiikawa pop-up store closes (off-topic), "tell me a joke",
     // and a recruiter's first-year salary, each given suggestions. PR processing times (d87, d89, d93) and the years
     // naturalization needs (d87) were given suggestions until those kinds of detail joined asksFor (twenty-fourth stop).
-    // Two of d96–d97, measured when they joined: "How long take permanent residence application in Nagoya…" (no
-    // processing cue reads that English), given suggestions, and a recruiter's "typical base salary", answered.
+    // Two of d96–d97 reached it when they joined ("How long take permanent residence application in Nagoya…" and a
+    // recruiter's "typical base salary") until the processing and pay cues read them (twenty-fourth stop).
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd27-tr-resident-tax-jump',
       'd78-facts-notice-not-filed-penalty',
@@ -194,8 +193,6 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd92-off-topic-park-chiikawa',
       'd94-off-topic-joke',
       'd95-trap-recruiter-salary',
-      'd96-trap-pr-processing-nagoya',
-      'd97-trap-recruiter-salary-tokyo',
     ]);
     // ~4,000 questions through the whole service: past the default 20 s beside other test files on two loaded cores.
   }, 120_000);
