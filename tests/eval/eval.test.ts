@@ -180,13 +180,16 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // measured when they joined (twenty-fourth stop): when a Chiikawa pop-up store closes (off-topic), "tell me a joke",
     // and a recruiter's first-year salary, each given suggestions. PR processing times (d87, d89, d93) and the years
     // naturalization needs (d87) were given suggestions until those kinds of detail joined asksFor (twenty-fourth stop).
+    // The twenty-fourth stop's Japanese curation round moved two: d45's "my contract says i have to give 3 months notice
+    // to quit but… japanese law says 2 weeks" (labour law) now gets the job-change notice as a suggestion, and d84's
+    // Designated Activities 46 years for PR no longer does.
     // Two of d96–d97 reached it when they joined ("How long take permanent residence application in Nagoya…" and a
     // recruiter's "typical base salary") until the processing and pay cues read them (twenty-fourth stop).
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd27-tr-resident-tax-jump',
+      'd45-trap-notice-period-quit',
       'd78-facts-notice-not-filed-penalty',
       'd81-facts-notice-deadline',
-      'd84-trap-da46-counts-pr-work-years',
       'd86-trap-celta-price-online',
       'd90-facts-shuro-shikaku-shomeisho-fee',
       'd90-trap-age-52-job-hunting',
