@@ -49,7 +49,7 @@ export interface Ranking {
 }
 
 /** A number, or a number with its unit (7.2M's "2m", "28yo", "5yrs", "10k"), but not an ordinal ("6th" year). */
-const DIGITS_ONLY = /^\d+(?!st$|nd$|rd$|th$)[a-z]{0,3}$/;
+const NUMBER = /^\d+(?!st$|nd$|rd$|th$)[a-z]{0,3}$/;
 /** `Ranking.known`: the question's known words, unless all of them are single-kanji stems. */
 function knownWords(terms: readonly string[], occ: readonly { known: boolean }[]): number {
   const known = terms.filter((_, i) => occ[i]!.known);
@@ -95,9 +95,9 @@ export function createRanker(entries: readonly Entry[], analyzer: Analyzer, sett
       const a = analyzer.analyze(question, { correct: true });
       // Numbers the knowledge base never mentions (a salary, an age), with or without their unit, carry no meaning for
       // matching.
-      const terms = [...new Set(a.terms)].filter((t) => !DIGITS_ONLY.test(t) || bank.occurrences(t).df > 0);
+      const terms = [...new Set(a.terms)].filter((t) => !NUMBER.test(t) || bank.occurrences(t).df > 0);
       // A number alone ("1", "2026") says nothing about what is asked.
-      if (terms.every((t) => DIGITS_ONLY.test(t))) return nothing();
+      if (terms.every((t) => NUMBER.test(t))) return nothing();
       const occ = terms.map((t) => bank.occurrences(t));
       const weights = occ.map((o) => bank.idf(o.df));
       const total = weights.reduce((sum, w) => sum + w, 0);

@@ -42,6 +42,9 @@ export interface AnswerView {
   rules?: RulesReply;
 }
 
+/** The reply gives the member something to act on: an answer, or a command's request (even one asking for a fact). */
+export const givesAnswer = (view: Pick<AnswerView, 'answered' | 'mode'>) => view.answered || view.mode === 'rules';
+
 export function sourcesOf(kb: KnowledgeBase, entries: readonly Entry[]): { sources: SourceRef[]; publicSources: PublicSource[] } {
   const sources: SourceRef[] = [];
   const publicSources = new Map<string, PublicSource>();

@@ -1,5 +1,6 @@
 import { ChannelType, DiscordAPIError, RESTJSONErrorCodes, type Client, type Message } from 'discord.js';
 import type { AskOutcome } from '../answer/service.js';
+import { givesAnswer } from '../answer/view.js';
 import { unansweredRecord } from '../curation/queue.js';
 import type { Logger } from '../logger.js';
 import type { BotContext } from './context.js';
@@ -120,7 +121,7 @@ export function createHelpChannelListener(ctx: BotContext, client: Client) {
         return;
       }
       // A question read as a command's request is answered even with a fact missing: the reply says how to give it.
-      const unanswered = !result.view.answered && result.view.mode !== 'rules';
+      const unanswered = !givesAnswer(result.view);
       if (unanswered && !mentioned) {
         ctx.metrics.helpMessage('not_confident');
         return log.debug({ confidence: result.view.confidence }, 'not confident; staying quiet');

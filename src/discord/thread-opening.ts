@@ -1,5 +1,6 @@
 import { ChannelType, type AnyThreadChannel } from 'discord.js';
 import type { AskOutcome } from '../answer/service.js';
+import { givesAnswer } from '../answer/view.js';
 
 const MENTION = /<@[!&]?\d+>/g;
 
@@ -19,7 +20,7 @@ export async function openingQuestion(thread: AnyThreadChannel, authorId: string
   return (forum ? `${thread.name}\n${text}` : text).trim() || undefined;
 }
 
-const helps = (r: AskOutcome) => r.ok && (r.view.answered || r.view.mode === 'rules');
+const helps = (r: AskOutcome) => r.ok && givesAnswer(r.view);
 
 /**
  * Asks a follow-up in a thread. Read alone first: a follow-up that names its own subject is answered as it stands.
