@@ -6,6 +6,8 @@ import { latinToken, memo, mentionedKana, scan, stem, type Token } from './text.
 /** What matching needs from knowledge/search.yaml. */
 export interface AnalyzerSettings {
   stopwords: readonly string[];
+  /** Words that ask (when, how, why…): matched like any word, but they name no subject (see `Analyzer.asks`). */
+  askingWords?: readonly string[];
   synonyms: readonly { canonical: string; variants: readonly string[] }[];
   grams: { latin: readonly [number, number]; cjk: readonly [number, number] };
 }
@@ -29,6 +31,8 @@ export interface Analyzer {
   parts(text: string, options?: AnalyzeOptions): { terms: string[]; grams: GramParts };
   /** The terms alone, no n-grams made (an answer text's terms, for coverage). */
   terms(text: string, options?: AnalyzeOptions): string[];
+  /** Whether a term is a word that asks (when, how…; いつ and 何回 read as them): it says what kind of answer, not about what. */
+  asks(term: string): boolean;
 }
 
 const DIGITS = /\d/;
@@ -79,6 +83,7 @@ export function createAnalyzer(settings: AnalyzerSettings, vocabulary: readonly 
   const isStop = (raw: string) =>
     stopwords.has(raw) || (APOSTROPHE.test(raw) && (stopwords.has(raw.replace(/['’]/g, '')) || stopwords.has(raw.split(/['’]/)[0]!)));
 
+  const asking = new Set((settings.askingWords ?? []).map((w) => stem(w.normalize('NFKC').toLowerCase())));
   const tables = synonymTables(settings.synonyms);
   const canonical = settings.synonyms.map((g) => {
     const tokens = tokenize(tables, scan(g.canonical), false);
@@ -136,6 +141,7 @@ export function createAnalyzer(settings: AnalyzerSettings, vocabulary: readonly 
   return {
     parts,
     terms: (text, options = {}) => read(text, options, undefined),
+    asks: (term) => asking.has(term),
     analyze(text, options) {
       const a = parts(text, options);
       return { terms: a.terms, grams: a.grams.flat() };

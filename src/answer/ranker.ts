@@ -37,8 +37,9 @@ export interface Ranking {
   /** How many of four independent views (nearest phrasing by words, by n-grams, centroid, coverage) pick the best entry. */
   agreement: number;
   /**
-   * How many different words of the question some entry's phrasings, title or keywords use — 0 when every such word is
-   * a single kanji (the stem of an inflected verb: 書き → 書, 覚えられない → 覚), which alone names no subject.
+   * How many different words of the question some entry's phrasings, title or keywords use, words that ask (when,
+   * how…) aside — 0 when every such word is a single kanji (the stem of an inflected verb: 書き → 書, 覚えられない → 覚),
+   * which alone names no subject.
    */
   known: number;
   /**
@@ -50,9 +51,9 @@ export interface Ranking {
 
 /** A number, or a number with its unit (7.2M's "2m", "28yo", "5yrs", "10k"), but not an ordinal ("6th" year). */
 const NUMBER = /^\d+(?!st$|nd$|rd$|th$)[a-z]{0,3}$/;
-/** `Ranking.known`: the question's known words, unless all of them are single-kanji stems. */
-function knownWords(terms: readonly string[], occ: readonly { known: boolean }[]): number {
-  const known = terms.filter((_, i) => occ[i]!.known);
+/** `Ranking.known`: the question's known words that name something (not a word that asks), unless all are single-kanji stems. */
+function knownWords(terms: readonly string[], occ: readonly { known: boolean }[], asks: (term: string) => boolean): number {
+  const known = terms.filter((t, i) => occ[i]!.known && !asks(t));
   return known.some((t) => !LONE_KANJI.test(t)) ? known.length : 0;
 }
 /** The ranking of a question with nothing the knowledge base knows (a new object each time: callers may keep it). */
@@ -142,7 +143,7 @@ export function createRanker(entries: readonly Entry[], analyzer: Analyzer, sett
       hits.sort((x, y) => y.score - x.score);
       const top = hits[0] ? entries.indexOf(hits[0].entry) : -1;
       const agreement = top < 0 ? 0 : viewsPicking([byWords, byGrams, centroidScores, coverage], top);
-      return { hits, unknownShare: unknown / total, agreement, known: knownWords(terms, occ) };
+      return { hits, unknownShare: unknown / total, agreement, known: knownWords(terms, occ, (t) => analyzer.asks(t)) };
     },
   };
 }

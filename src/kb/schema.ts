@@ -123,6 +123,8 @@ export const searchSettingsSchema = z.strictObject({
   }),
   /** Words that carry no meaning for matching (English and Japanese). */
   stopwords: z.array(text(40)).min(1),
+  /** Words that ask (when, how, why…): matched like any word, but not counted among a question's known words. */
+  askingWords: z.array(text(40)).default([]),
   /**
    * Near-domain subjects members ask about that neither the guides nor the facts cover (banking, housing…). A question
    * naming one is declined without suggestions and never reaches the LLM. No entry may mention them (kb:check).

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../../src/answer/analyzer.js';
 import { createAnswerEngine, type AnswerEngine } from '../../src/answer/engine.js';
 import { resultView } from '../../src/answer/view.js';
 import { answerJson as toJson, plainText } from '../../src/cli/render.js';
@@ -143,6 +144,23 @@ describe('answering member questions from the real knowledge base', () => {
 
   it('GIVEN evenings spent on Netflix instead of job hunting (the self-audit entry, unlike a subscription) THEN it is still answered', () => {
     expect(answerId('weekends on netflix, weekdays at work, why am i stuck')).toBe('self-audit-time');
+  });
+
+  it('GIVEN a Japanese question asking when, how often or how many (kana and lone kanji, dropped as grammar) THEN it is read with the English words that ask the same', () => {
+    const analyzer = createAnalyzer(engine.kb.search, []);
+    const terms = (q: string) => analyzer.terms(q);
+    expect(terms('JLPTはいつ？').sort()).toEqual(terms('when is the JLPT?').sort());
+    expect(terms('BJTは年に何回？')).toEqual(expect.arrayContaining(['how', 'often']));
+    expect(terms('永住は何年住めば申請できる？')).toEqual(expect.arrayContaining(['how', 'year']));
+    // Longer words that start the same way are not questions: いつも is "always", どうしてる "how are they doing".
+    expect(terms('いつも残業')).not.toContain('when');
+    expect(terms('ALTの後みんなどうしてる？')).not.toContain('why');
+  });
+
+  it('GIVEN one subject and a word that asks ("when", いつ) THEN one subject is named: suggestions at most, never an answer', () => {
+    // ちいかわ (kana) is dropped as grammar and ポップアップストア is unknown: only Tokyo names anything.
+    const popup = engine.answer('ちいかわのポップアップストア、東京でいつまでやってるか知ってる人いますか');
+    expect(popup.answered).toBe(false);
   });
 
   it('GIVEN a price asked of the entry that lists the fees, or a question about a job that asks no figure THEN both are still answered', () => {

@@ -58,10 +58,9 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * - d88–d91 (the new brief), two traps: an employer's own notice when a foreign employee resigns, and a follow-up the labeller made a trap ("what about housing
  *   allowance", from the HSP points entry). Three more, on the JET Programme's limit on years, were answered from the
  *   English-education entry until that limit was listed out of scope (twenty-third stop).
- * - d92–d95 (twenty-fourth stop; two parts of the new brief, two of the usual one), three traps and an off-topic
- *   question, each measured at its first look: the BJT's next date (from the Designated Activities 46 entry, which names the BJT), resident tax after leaving Japan
- *   (from the PR requirements entry), which dispatch companies are best (from the dispatch entry), and d95's "Long day.
- *   Tell me a joke about trains." (from the English-education entry).
+ * - d92–d95 (twenty-fourth stop; two parts of the new brief, two of the usual one), a trap and an off-topic question,
+ *   each measured at its first look: resident tax after leaving Japan (from the PR requirements entry) and d95's "Long
+ *   day. Tell me a joke about trains." (from the English-education entry).
  * - d92's "and do bonuses count toward that salary number or is it base only? I get ~¥1.2M bonus", a follow-up the
  *   labeller made a trap, answered from the HSP points entry (which has "does my bonus count as salary for HSP points?")
  *   since a number with its unit ("1.2M") counts as a number, no longer as an unknown word (twenty-fourth stop).
@@ -77,9 +76,11 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * citizenship (d84, d85, d86, d88, d92, d95), answered from the PR-or-naturalization entry (which says it does not cover
  * them), are declined since that kind of detail joined asksFor (twenty-fourth stop), and three on PR processing times
  * (d90, d91, d92: PR's is in no source; the renewal and certificate entries give theirs) since processing times did.
+ * d93's trap on the BJT's next date (from the Designated Activities 46 entry, which names the BJT) is declined since
+ * Japanese question words are read (twenty-fifth stop: いつ as "when" moved its score under the floor).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 3, traps: 19 },
+  dev: { offTopic: 3, traps: 18 },
 };
 
 let service: AskService;
