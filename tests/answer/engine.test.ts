@@ -133,6 +133,13 @@ describe('answering member questions from the real knowledge base', () => {
     'which eikaiwa company is the best to work for?',
     "what's the typical monthly pay for an ALT in osaka?",
     'ok but what do translators earn in tokyo, real numbers please',
+    'what salary can a first-year bilingual recruiter expect in tokyo?',
+    'in actual yen, what does a dispatch ALT get a month?',
+    // Reviews of a named company: no entry names or ranks one.
+    'is interac a good company to work for?',
+    'InteracとBorderlink、ALTの派遣会社ならどっちがいい？',
+    // Films to watch (unlike evenings spent watching them instead of job hunting).
+    'any good movies on netflix rn',
   ])('GIVEN "%s", about nothing the entries cover THEN it declines with no suggestions and no LLM context', (question) => {
     const r = engine.answer(question);
     expect(r).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
@@ -144,6 +151,12 @@ describe('answering member questions from the real knowledge base', () => {
 
   it('GIVEN evenings spent on Netflix instead of job hunting (the self-audit entry, unlike a subscription) THEN it is still answered', () => {
     expect(answerId('weekends on netflix, weekdays at work, why am i stuck')).toBe('self-audit-time');
+  });
+
+  it("GIVEN kinds of company compared in general, or a member's own employer THEN the company cues leave them in scope", () => {
+    expect(answerId('日系企業と外資系企業ならどっちがいい？')).toBe('foreign-employers-promote-faster');
+    const own = engine.answer('is it a good company to stay at long term if promotions are slow?');
+    expect(own.suggestions.map((e) => e.id)).toContain('stay-or-change-companies');
   });
 
   it('GIVEN a Japanese question asking when, how often or how many (kana and lone kanji, dropped as grammar) THEN it is read with the English words that ask the same', () => {
