@@ -29,6 +29,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   // twentieth (91.1 % with d52–d54, 90.7 % with d55–d57;
   // 90.9 % with d44–d51 in the nineteenth). A part joins after its first look on main, so a new part can lower the figure without
   // any regression (docs/first-looks.md keeps each part's first look).
+  // 82.4 % (7,886 of 9,574) with d98–d101 joined in the twenty-fifth stop (first looks 52.1 %, 90.5 %, 84.2 % and 71.9 %);
   // 82.4 % (7,571 of 9,192) with d96–d97 joined at the end of the twenty-fourth stop (first looks 61.1 % and 75.8 %);
   // 82.5 % (7,427 of 9,002) with d92–d95 joined in the twenty-fourth stop (their first looks 67.7 % together);
   dev: { right: 0.82, wrong: 0.01 },
@@ -76,11 +77,14 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * citizenship (d84, d85, d86, d88, d92, d95), answered from the PR-or-naturalization entry (which says it does not cover
  * them), are declined since that kind of detail joined asksFor (twenty-fourth stop), and three on PR processing times
  * (d90, d91, d92: PR's is in no source; the renewal and certificate entries give theirs) since processing times did.
+ * - d98 (twenty-fifth stop; the new brief), two traps measured at its first look: whether a Designated Activities 46
+ *   holder can bring her husband over (from the Designated Activities 46 entry) and "Follow-up: when's the best moment
+ *   to bring it up…" (a follow-up the labeller made a trap: alone it names no subject), from the promotion entry.
  * d93's trap on the BJT's next date (from the Designated Activities 46 entry, which names the BJT) is declined since
  * Japanese question words are read (twenty-fifth stop: いつ as "when" moved its score under the floor).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 3, traps: 18 },
+  dev: { offTopic: 3, traps: 20 },
 };
 
 let service: AskService;
@@ -186,6 +190,9 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // Designated Activities 46 years for PR no longer does.
     // Two of d96–d97 reached it when they joined ("How long take permanent residence application in Nagoya…" and a
     // recruiter's "typical base salary") until the processing and pay cues read them (twenty-fourth stop).
+    // Five of d98–d101, measured when they joined (twenty-fifth stop), each given suggestions: "tell me a joke" twice (a
+    // phrasing said dispatch pay "feels like a joke"), a spouse visa's income and documents, an ALT's monthly salary in
+    // yen, and resident tax after leaving Japan.
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd27-tr-resident-tax-jump',
       'd45-trap-notice-period-quit',
@@ -197,6 +204,11 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd92-off-topic-park-chiikawa',
       'd94-off-topic-joke',
       'd95-trap-recruiter-salary',
+      'd99-off-topic-joke',
+      'd100-off-topic-joke',
+      'd100-trap-spouse-visa-requirements',
+      'd101-trap-alt-salary-figures',
+      'd101-trap-resident-tax-leaving',
     ]);
     // ~4,000 questions through the whole service: past the default 20 s beside other test files on two loaded cores.
   }, 120_000);

@@ -106,6 +106,10 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd95', commit: '8d87c2d2c1a2c23f1a13efff2acaca8e76fa512c' }, // d95's first look (the usual brief, long messages with context first), on the same main
   { part: 'd96', commit: 'f250adb0e3db12a725b5704e800b53cb724d7423' }, // d96's first look (end of the twenty-fourth stop; the new brief), after the stop's changes
   { part: 'd97', commit: 'f250adb0e3db12a725b5704e800b53cb724d7423' }, // d97's first look (mostly Japanese and mixed, the usual brief), on the same main
+  { part: 'd98', commit: 'bd15aee73c870a9de7ca9d56f9e705e2f526444e' }, // d98's first look (twenty-fifth stop; the new brief), on the twenty-fourth stop's last main
+  { part: 'd99', commit: 'bd15aee73c870a9de7ca9d56f9e705e2f526444e' }, // d99's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd100', commit: 'bd15aee73c870a9de7ca9d56f9e705e2f526444e' }, // d100's first look (the usual brief, mostly Japanese and mixed), on the same main
+  { part: 'd101', commit: 'bd15aee73c870a9de7ca9d56f9e705e2f526444e' }, // d101's first look (the usual brief, long messages with context first), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
