@@ -59,9 +59,10 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * - d88–d91 (the new brief), two traps: an employer's own notice when a foreign employee resigns, and a follow-up the labeller made a trap ("what about housing
  *   allowance", from the HSP points entry). Three more, on the JET Programme's limit on years, were answered from the
  *   English-education entry until that limit was listed out of scope (twenty-third stop).
- * - d92–d95 (twenty-fourth stop; two parts of the new brief, two of the usual one), a trap and an off-topic question,
- *   each measured at its first look: resident tax after leaving Japan (from the PR requirements entry) and d95's "Long
- *   day. Tell me a joke about trains." (from the English-education entry).
+ * - d92–d95 (twenty-fourth stop; two parts of the new brief, two of the usual one), a trap measured at its first look:
+ *   resident tax after leaving Japan (from the PR requirements entry). d95's "Long day. Tell me a joke about trains."
+ *   was answered from the English-education entry until its phrasing "dispatch pay feels like a joke" was reworded
+ *   (twenty-fifth stop).
  * - d92's "and do bonuses count toward that salary number or is it base only? I get ~¥1.2M bonus", a follow-up the
  *   labeller made a trap, answered from the HSP points entry (which has "does my bonus count as salary for HSP points?")
  *   since a number with its unit ("1.2M") counts as a number, no longer as an unknown word (twenty-fourth stop).
@@ -84,7 +85,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * Japanese question words are read (twenty-fifth stop: いつ as "when" moved its score under the floor).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 3, traps: 20 },
+  dev: { offTopic: 2, traps: 20 },
 };
 
 let service: AskService;
@@ -181,18 +182,19 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // traps of the new brief's d84–d87 (measured when they joined, twenty-third stop), each a detail the entry about its
     // subject lacks: whether Designated Activities 46 years count for PR (answered, a near tie), what CELTA costs
     // (given the teaching-certificate entries); and two of d88–d91: whether age counts against a 52-year-old job hunter,
-    // and a follow-up the labeller made a trap ("ok optional. how much and how long does it take"); and three of d92–d95,
-    // measured when they joined (twenty-fourth stop): when a Chiikawa pop-up store closes (off-topic), "tell me a joke",
-    // and a recruiter's first-year salary, each given suggestions. PR processing times (d87, d89, d93) and the years
+    // and a follow-up the labeller made a trap ("ok optional. how much and how long does it take"); and two of d92–d95,
+    // measured when they joined (twenty-fourth stop): when a Chiikawa pop-up store closes (off-topic) and a recruiter's
+    // first-year salary, each given suggestions. PR processing times (d87, d89, d93) and the years
     // naturalization needs (d87) were given suggestions until those kinds of detail joined asksFor (twenty-fourth stop).
     // The twenty-fourth stop's Japanese curation round moved two: d45's "my contract says i have to give 3 months notice
     // to quit but… japanese law says 2 weeks" (labour law) now gets the job-change notice as a suggestion, and d84's
     // Designated Activities 46 years for PR no longer does.
     // Two of d96–d97 reached it when they joined ("How long take permanent residence application in Nagoya…" and a
     // recruiter's "typical base salary") until the processing and pay cues read them (twenty-fourth stop).
-    // Five of d98–d101, measured when they joined (twenty-fifth stop), each given suggestions: "tell me a joke" twice (a
-    // phrasing said dispatch pay "feels like a joke"), a spouse visa's income and documents, an ALT's monthly salary in
-    // yen, and resident tax after leaving Japan.
+    // Three of d98–d101, measured when they joined (twenty-fifth stop), each given suggestions: a spouse visa's income
+    // and documents, an ALT's monthly salary in yen, and resident tax after leaving Japan. "Tell me a joke" (d94, d99,
+    // d100) was given the English-education entry as a suggestion, and d95's "Tell me a joke about trains" was answered
+    // from it, until its phrasing "dispatch pay feels like a joke" was reworded (twenty-fifth stop).
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd27-tr-resident-tax-jump',
       'd45-trap-notice-period-quit',
@@ -202,10 +204,7 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd90-facts-shuro-shikaku-shomeisho-fee',
       'd90-trap-age-52-job-hunting',
       'd92-off-topic-park-chiikawa',
-      'd94-off-topic-joke',
       'd95-trap-recruiter-salary',
-      'd99-off-topic-joke',
-      'd100-off-topic-joke',
       'd100-trap-spouse-visa-requirements',
       'd101-trap-alt-salary-figures',
       'd101-trap-resident-tax-leaving',
