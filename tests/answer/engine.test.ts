@@ -138,6 +138,10 @@ describe('answering member questions from the real knowledge base', () => {
     // Reviews of a named company: no entry names or ranks one.
     'is interac a good company to work for?',
     'InteracとBorderlink、ALTの派遣会社ならどっちがいい？',
+    'which of the big dispatch companies pays ALTs the most?',
+    // Applying for a spouse visa (holding one and asking about work is covered).
+    'what papers does my wife need to apply for a spouse visa?',
+    '配偶者ビザの必要書類を教えてください',
     // Films to watch (unlike evenings spent watching them instead of job hunting).
     'any good movies on netflix rn',
   ])('GIVEN "%s", about nothing the entries cover THEN it declines with no suggestions and no LLM context', (question) => {

@@ -192,7 +192,8 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // Two of d96–d97 reached it when they joined ("How long take permanent residence application in Nagoya…" and a
     // recruiter's "typical base salary") until the processing and pay cues read them (twenty-fourth stop).
     // Three of d98–d101, measured when they joined (twenty-fifth stop), each given suggestions: a spouse visa's income
-    // and documents, an ALT's monthly salary in yen, and resident tax after leaving Japan. "Tell me a joke" (d94, d99,
+    // and documents (declined outright since applying for a spouse visa was listed out of scope), an ALT's monthly
+    // salary in yen, and resident tax after leaving Japan. "Tell me a joke" (d94, d99,
     // d100) was given the English-education entry as a suggestion, and d95's "Tell me a joke about trains" was answered
     // from it, until its phrasing "dispatch pay feels like a joke" was reworded (twenty-fifth stop).
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
@@ -205,7 +206,6 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd90-trap-age-52-job-hunting',
       'd92-off-topic-park-chiikawa',
       'd95-trap-recruiter-salary',
-      'd100-trap-spouse-visa-requirements',
       'd101-trap-alt-salary-figures',
       'd101-trap-resident-tax-leaving',
     ]);
