@@ -29,10 +29,11 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   // twentieth (91.1 % with d52–d54, 90.7 % with d55–d57;
   // 90.9 % with d44–d51 in the nineteenth). A part joins after its first look on main, so a new part can lower the figure without
   // any regression (docs/first-looks.md keeps each part's first look).
-  // 82.4 % (7,886 of 9,574) with d98–d101 joined in the twenty-fifth stop (first looks 52.1 %, 90.5 %, 84.2 % and 71.9 %);
+  // 81.8 % (8,148 of 9,958) with d102–d105 joined in the twenty-fifth stop (first looks 56.7 %, 46.9 %, 80.2 % and
+  // 88.4 %); 82.4 % (7,886 of 9,574) with d98–d101 joined in the twenty-fifth stop (first looks 52.1 %, 90.5 %, 84.2 % and 71.9 %);
   // 82.4 % (7,571 of 9,192) with d96–d97 joined at the end of the twenty-fourth stop (first looks 61.1 % and 75.8 %);
   // 82.5 % (7,427 of 9,002) with d92–d95 joined in the twenty-fourth stop (their first looks 67.7 % together);
-  dev: { right: 0.82, wrong: 0.01 },
+  dev: { right: 0.81, wrong: 0.01 },
 };
 
 /**
@@ -81,11 +82,15 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * - d98 (twenty-fifth stop; the new brief), two traps measured at its first look: whether a Designated Activities 46
  *   holder can bring her husband over (from the Designated Activities 46 entry) and "Follow-up: when's the best moment
  *   to bring it up…" (a follow-up the labeller made a trap: alone it names no subject), from the promotion entry.
+ * - d103 (twenty-fifth stop; the new brief), an off-topic question and a trap measured at its first look: "climbing
+ *   gym in Osaka with english staff exists?" (from the Osaka immigration bureau entry) and "wait does my housing
+ *   allowance count towards the salary part??" (a follow-up the labeller made a trap), from the HSP points entry, which
+ *   does say housing allowances do not count.
  * d93's trap on the BJT's next date (from the Designated Activities 46 entry, which names the BJT) is declined since
  * Japanese question words are read (twenty-fifth stop: いつ as "when" moved its score under the floor).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 2, traps: 20 },
+  dev: { offTopic: 3, traps: 21 },
 };
 
 let service: AskService;
@@ -196,6 +201,8 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // salary in yen, and resident tax after leaving Japan. "Tell me a joke" (d94, d99,
     // d100) was given the English-education entry as a suggestion, and d95's "Tell me a joke about trains" was answered
     // from it, until its phrasing "dispatch pay feels like a joke" was reworded (twenty-fifth stop).
+    // d104's "Switchのおすすめgameある？" (off-topic; "switch" is a job-change word), measured when it joined, is given
+    // suggestions.
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd27-tr-resident-tax-jump',
       'd45-trap-notice-period-quit',
@@ -208,6 +215,7 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd95-trap-recruiter-salary',
       'd101-trap-alt-salary-figures',
       'd101-trap-resident-tax-leaving',
+      'd104-off-topic-switch',
     ]);
     // ~4,000 questions through the whole service: past the default 20 s beside other test files on two loaded cores.
   }, 120_000);

@@ -110,6 +110,10 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd99', commit: 'bd15aee73c870a9de7ca9d56f9e705e2f526444e' }, // d99's first look (the usual brief, an everyday mix), on the same main
   { part: 'd100', commit: 'bd15aee73c870a9de7ca9d56f9e705e2f526444e' }, // d100's first look (the usual brief, mostly Japanese and mixed), on the same main
   { part: 'd101', commit: 'bd15aee73c870a9de7ca9d56f9e705e2f526444e' }, // d101's first look (the usual brief, long messages with context first), on the same main
+  { part: 'd102', commit: '3d767e8f1d2d524bd83fcb70bb71a0f225ec7568' }, // d102's first look (twenty-fifth stop; the new brief), after the Japanese question words and the company, pay and film cues
+  { part: 'd103', commit: '3d767e8f1d2d524bd83fcb70bb71a0f225ec7568' }, // d103's first look (the new brief), on the same main
+  { part: 'd104', commit: '3d767e8f1d2d524bd83fcb70bb71a0f225ec7568' }, // d104's first look (the usual brief, mostly Japanese and mixed), on the same main
+  { part: 'd105', commit: '3d767e8f1d2d524bd83fcb70bb71a0f225ec7568' }, // d105's first look (the usual brief, an everyday mix), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
