@@ -174,6 +174,14 @@ describe('answering member questions from the real knowledge base', () => {
     expect(terms('ALTの後みんなどうしてる？')).not.toContain('why');
   });
 
+  it('GIVEN a Japanese question wrapped in business-mail politeness THEN the wrapping counts for nothing: no unknown words, the same answer', () => {
+    const plain = 'ビザの更新はいつから申請できますか？';
+    const polite = 'お忙しいところ恐縮ですが、お伺いしたいです。ビザの更新はいつから申請できますか？ご教示いただけますと幸いです。';
+    expect(engine.explain(polite).unknownShare).toBe(0);
+    expect(answerId(plain)).toBe('visa-renewal-documents');
+    expect(answerId(polite)).toBe('visa-renewal-documents');
+  });
+
   it('GIVEN one subject and a word that asks ("when", いつ) THEN one subject is named: suggestions at most, never an answer', () => {
     // ちいかわ (kana) is dropped as grammar and ポップアップストア is unknown: only Tokyo names anything.
     const popup = engine.answer('ちいかわのポップアップストア、東京でいつまでやってるか知ってる人いますか');
