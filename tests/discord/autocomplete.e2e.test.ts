@@ -1,18 +1,9 @@
 import { InteractionResponseType, Locale, type APICommandAutocompleteInteractionResponseCallbackData } from 'discord-api-types/v10';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SentInteraction } from '../fakes/discord.js';
-import { startTestBot, type TestBot } from '../support/bot.js';
+import { useTestBot } from '../support/bot.js';
 
-let t: TestBot;
-beforeAll(async () => {
-  t = await startTestBot();
-});
-afterEach(() => {
-  expect(t.fake.violations).toEqual([]);
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestBot();
 
 const VISA = { status: 'instructor', 'current-work': 'language-teaching-school' };
 

@@ -4,22 +4,13 @@
  * options of the wrong type or missing, forged feedback ids. Member input never earns "Something went wrong".
  */
 import { ApplicationCommandOptionType as O, ComponentType } from 'discord-api-types/v10';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FakePermissions, type SentInteraction } from '../fakes/discord.js';
 import type { RawOptions } from '../fakes/discord-interactions.js';
-import { startTestBot, type TestBot } from '../support/bot.js';
+import { useTestBot } from '../support/bot.js';
 import { isEphemeral, messageOf, until } from './helpers.js';
 
-let t: TestBot;
-beforeAll(async () => {
-  t = await startTestBot();
-});
-afterEach(() => {
-  expect(t.fake.violations).toEqual([]);
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestBot();
 
 const EXPIRED = 'This button has expired. Run the command again to get a fresh one.';
 const UNKNOWN_COMMAND = 'I no longer know that command. A moderator may need to run `npm run deploy-commands`.';

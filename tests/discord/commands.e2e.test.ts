@@ -1,18 +1,9 @@
 import { GatewayIntentBits, InteractionResponseType } from 'discord.js';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBot, type TestBot } from '../support/bot.js';
+import { describe, expect, it } from 'vitest';
+import { useTestBot } from '../support/bot.js';
 import { customIdsOf, embedText, isEphemeral, replyTo, selectOptionsOf, textOf } from './helpers.js';
 
-let t: TestBot;
-beforeAll(async () => {
-  t = await startTestBot();
-});
-afterEach(() => {
-  expect(t.fake.violations).toEqual([]);
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestBot();
 
 const HSP = { age: 28, degree: 'bachelor', experience: 3, salary: 6_500_000 } as const;
 

@@ -1,19 +1,10 @@
 import { InteractionResponseType } from 'discord-api-types/v10';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FakePermissions } from '../fakes/discord.js';
-import { startTestBot, type TestBot } from '../support/bot.js';
+import { useTestBot } from '../support/bot.js';
 import { configChannel, handled, isEphemeral, replyTo } from './helpers.js';
 
-let t: TestBot;
-beforeAll(async () => {
-  t = await startTestBot();
-});
-afterEach(() => {
-  expect(t.fake.violations).toEqual([]);
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestBot();
 
 const REFUSED = 'Only members with the **Manage Server** permission can use `/config`.';
 const moderator = { permissions: FakePermissions.manageGuild };

@@ -2,27 +2,18 @@
  * The curator's loop end to end (issue 14): a 👎 opens "what went wrong", the reason reaches /config stats and the
  * export; a member can only explain their own vote; the author's 👍 in a forum post applies the solved tag.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { QueueExport } from '../../src/curation/export.js';
 import { reviewedLabel } from '../../src/kb/freshness.js';
 import { FakePermissions, type SentInteraction } from '../fakes/discord.js';
-import { startTestBot, type TestBot } from '../support/bot.js';
+import { useTestBot } from '../support/bot.js';
 import { realKnowledgeBase } from '../support/kb.js';
 import { configChannel, customIdsOf, DOWNVOTE_FORM_TITLE, formFrom, isEphemeral, replyTo, settle } from './helpers.js';
 
 const QUESTION = 'how many days do I have to notify immigration after quitting?';
 const COMMENT = 'It says 14 days but **my** office said <@123456789012345678> @everyone';
 
-let t: TestBot;
-beforeAll(async () => {
-  t = await startTestBot();
-});
-afterEach(() => {
-  expect(t.fake.violations).toEqual([]);
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestBot();
 
 const moderator = { permissions: FakePermissions.manageGuild };
 const stats = async () => (await replyTo(t, t.fake.slash('config', {}, { subcommand: 'stats', ...moderator }))).embeds?.[0];

@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBot, type TestBot } from '../support/bot.js';
+import { describe, expect, it } from 'vitest';
+import { useTestBot } from '../support/bot.js';
 import { configChannel } from './helpers.js';
 
 const OPENING = 'how many days do I have to notify immigration after quitting?';
@@ -7,16 +7,7 @@ const OPENING = 'how many days do I have to notify immigration after quitting?';
 const FOLLOW_UP = "and if I don't file it?";
 const NOTICE_TITLE = 'Changing jobs on a work visa';
 
-let t: TestBot;
-beforeAll(async () => {
-  t = await startTestBot();
-});
-afterEach(() => {
-  expect(t.fake.violations).toEqual([]);
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestBot();
 
 const member = () => t.fake.user(`member-${Math.random().toString(36).slice(2, 8)}`);
 const botMessagesIn = (channelId: string) => t.fake.messagesIn(channelId).filter((m) => m.author.id === t.fake.botUser.id);

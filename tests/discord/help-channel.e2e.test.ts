@@ -1,24 +1,17 @@
 import { MessageType, type APIMessage } from 'discord-api-types/v10';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBot, type TestBot } from '../support/bot.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestBot } from '../support/bot.js';
 import { configChannel, customIdsOf, reactionsTo, settle, textOf, until } from './helpers.js';
 
 const QUESTION = 'how do I ask for a raise without seeming pushy?';
 const VISA_QUESTION = 'how many days do I have to notify immigration after quitting?';
 
-let t: TestBot;
+const t = useTestBot({ env: { HELP_COOLDOWN_SECONDS: '60' } });
 let help: string;
 let general: string;
-beforeAll(async () => {
-  t = await startTestBot({ env: { HELP_COOLDOWN_SECONDS: '60' } });
+beforeAll(() => {
   help = t.fake.channels.help.id;
   general = t.fake.channels.general.id;
-});
-afterEach(() => {
-  expect(t.fake.violations).toEqual([]);
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 /** A member who has not asked anything yet (the cooldown is per member). */

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/store/store.js';
 import type { APIUser } from 'discord-api-types/v10';
-import { startTestBot, type TestBot } from '../support/bot.js';
+import { startTestBot, useTestBot } from '../support/bot.js';
 import { memoryLogger } from '../support/logger.js';
 import { describeWithRedis } from '../support/redis.js';
 import { redisDump, sqliteDump } from '../support/store-dump.js';
@@ -13,16 +13,7 @@ import { customIdsOf, embedText, isEphemeral, replyTo } from './helpers.js';
 const VISA = { 'current-work': 'system-development', 'new-work': 'marketing', employer: 'new' };
 
 describe('the opt-in profile', () => {
-  let t: TestBot;
-  beforeAll(async () => {
-    t = await startTestBot();
-  });
-  afterEach(() => {
-    expect(t.fake.violations).toEqual([]);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestBot();
 
   const profile = (subcommand: string, options: Record<string, string | boolean> = {}, user?: APIUser) =>
     replyTo(t, t.fake.slash('profile', options, { subcommand, ...(user && { user }) }));

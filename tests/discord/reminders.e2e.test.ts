@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { plansOf } from '../../src/discord/reminders.js';
 import { createStore } from '../../src/store/store.js';
 import { memoryLogger } from '../support/logger.js';
-import { startTestBot, type TestBot } from '../support/bot.js';
+import { startTestBot, type TestBot, useTestBot } from '../support/bot.js';
 import { customIdsOf, embedText, isEphemeral, replyTo, textOf } from './helpers.js';
 
 /** 09:00 in Japan on a date: when the rules send reminders (00:00 UTC). */
@@ -13,17 +13,8 @@ const jst9 = (date: string) => Date.parse(`${date}T00:00:00Z`);
 const VISA = { 'current-work': 'system-development', 'new-work': 'it-support', employer: 'new', status: 'engineer-specialist' };
 
 describe('deadline reminders by DM', () => {
-  let t: TestBot;
   let clock = Date.parse('2027-01-20T03:00:00Z'); // 12:00 in Japan
-  beforeAll(async () => {
-    t = await startTestBot({ now: () => clock });
-  });
-  afterEach(() => {
-    expect(t.fake.violations).toEqual([]);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestBot({ now: () => clock });
 
   const remind = (subcommand: string, options: Record<string, string>, user = t.fake.memberUser, place?: 'bot-dm') =>
     replyTo(t, t.fake.slash('remind', options, { subcommand, user, ...(place && { place }) }));

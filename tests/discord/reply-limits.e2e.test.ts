@@ -1,18 +1,9 @@
 import { DUTIES, HSP_CLAIMS, RESIDENCE_STATUSES } from '../../src/kb/vocabulary.js';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBot, type TestBot } from '../support/bot.js';
+import { describe, expect, it } from 'vitest';
+import { useTestBot } from '../support/bot.js';
 import { replyTo } from './helpers.js';
 
-let t: TestBot;
-beforeAll(async () => {
-  t = await startTestBot();
-});
-afterEach(() => {
-  expect(t.fake.violations).toEqual([]);
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestBot();
 
 describe("every reply within Discord's limits", () => {
   it('GIVEN every entry and topic WHEN opened with /topics THEN every reply is accepted by the fake', async () => {

@@ -1,19 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBot, type TestBot } from '../support/bot.js';
+import { describe, expect, it } from 'vitest';
+import { useTestBot } from '../support/bot.js';
 import { replyTo, until } from './helpers.js';
 
 const QUESTION = 'how do I ask for a raise without seeming pushy?';
 
-let t: TestBot;
-beforeAll(async () => {
-  t = await startTestBot();
-});
-afterEach(() => {
-  expect(t.fake.violations).toEqual([]);
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestBot();
 
 describe('gateway resume', () => {
   it('GIVEN the gateway drops the connection (4000) WHEN a member runs /ask at that moment THEN the bot resumes and answers it in time', async () => {

@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBot, type TestBot } from '../support/bot.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestBot } from '../support/bot.js';
 import { customIdsOf, isEphemeral, replyTo, textOf } from './helpers.js';
 
 /** Issue 9: free-form questions that carry a command's facts get the command's answer, in help channels and /ask. */
@@ -7,17 +7,10 @@ const FULL = "hsp? 30, master's, 5 yrs exp, 7.5M, N2 — do i make 70?";
 const NO_SALARY = "hsp? 30, master's, 5 yrs exp, N2 — do i make 70?";
 const HSP = { age: 30, degree: 'master', experience: 5, salary: 7_500_000, jlpt: 'N2' } as const;
 
-let t: TestBot;
+const t = useTestBot();
 let help: string;
-beforeAll(async () => {
-  t = await startTestBot();
+beforeAll(() => {
   help = t.fake.channels.help.id;
-});
-afterEach(() => {
-  expect(t.fake.violations).toEqual([]);
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 const member = () => t.fake.user(`member-${Math.random().toString(36).slice(2, 8)}`);

@@ -1,7 +1,7 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FakePermissions } from '../fakes/discord.js';
-import { startTestBot, type TestBot } from '../support/bot.js';
+import { useTestBot } from '../support/bot.js';
 import { customIdsOf, embedText, isEphemeral, replyTo, textOf } from './helpers.js';
 
 const VISA = { 'current-work': 'system-development', 'new-work': 'marketing', employer: 'new', status: 'engineer-specialist' };
@@ -9,16 +9,7 @@ const VISA = { 'current-work': 'system-development', 'new-work': 'marketing', em
 const EXTERNAL_APPS = (BigInt(FakePermissions.member) | PermissionFlagsBits.UseExternalApps).toString();
 
 describe('the app installed to a member account (user install)', () => {
-  let t: TestBot;
-  beforeAll(async () => {
-    t = await startTestBot();
-  });
-  afterEach(() => {
-    expect(t.fake.violations).toEqual([]);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestBot();
 
   it('GIVEN a DM with the bot WHEN a member uses /ask and /visa-check THEN both are answered privately, with no Share button (nobody to share with)', async () => {
     const ask = await replyTo(t, t.fake.slash('ask', { question: 'how do I renew my visa?' }, { place: 'bot-dm' }));

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { Events } from 'discord.js';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/discord/bot.js';
@@ -93,4 +94,23 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       if (ownsFake) await fake.close();
     },
   };
+}
+
+/**
+ * The test bot of one test file (or describe block): started before its tests, checked after each that the fake saw
+ * no protocol violation (a second response to one interaction, a message without `allowedMentions`…), closed after
+ * all. Its fields are filled in once it has started, so use them in tests and hooks, not at the top of the file.
+ */
+export function useTestBot(options?: TestBotOptions): TestBot {
+  const t = {} as TestBot;
+  beforeAll(async () => {
+    Object.assign(t, await startTestBot(options));
+  });
+  afterEach(() => {
+    expect(t.fake.violations).toEqual([]);
+  });
+  afterAll(async () => {
+    await t.close?.();
+  });
+  return t;
 }
