@@ -139,6 +139,7 @@ describe('answering member questions from the real knowledge base', () => {
     'is interac a good company to work for?',
     'InteracとBorderlink、ALTの派遣会社ならどっちがいい？',
     'which of the big dispatch companies pays ALTs the most?',
+    'moving to rural nagano as an ALT, can i convert my US license or do i take the test?',
     // Applying for a spouse visa (holding one and asking about work is covered).
     'what papers does my wife need to apply for a spouse visa?',
     '配偶者ビザの必要書類を教えてください',
@@ -180,6 +181,16 @@ describe('answering member questions from the real knowledge base', () => {
     expect(engine.explain(polite).unknownShare).toBe(0);
     expect(answerId(plain)).toBe('visa-renewal-documents');
     expect(answerId(polite)).toBe('visa-renewal-documents');
+  });
+
+  it('GIVEN where in Japan a member lives (a prefecture no entry names) THEN it is context: no unknown meaning, the same answer', () => {
+    for (const [place, plain] of [
+      ['ALT in Gunma here. ', 'is there any non-teaching work out in the countryside, or is it all in tokyo?'],
+      ['群馬でALTをしています。', '田舎でもALT以外の仕事はありますか？'],
+    ] as const) {
+      expect(engine.explain(place + plain).unknownShare).toBe(0);
+      expect(answerId(place + plain)).toBe('after-alt-staying-rural');
+    }
   });
 
   it('GIVEN one subject and a word that asks ("when", いつ) THEN one subject is named: suggestions at most, never an answer', () => {

@@ -44,8 +44,6 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  *   the dispatch entry;
  * - d58's off-topic "うちの猫が急にfoodを食べなくなった、what should i do", from the bilingual-sales entry: the segmenter's
  *   single kanji (猫, 食) are dropped as verb stems, leaving "food" and "what" (keeping them was measured: dev −7);
- * - d62's trap "…Moving to rural Hokkaido for an ALT job… How do I convert my US license, is there a test?", from the
- *   rural-ALT entry (licence conversion is listed out of scope, but "my US license" names no listed phrase);
  * - d77's trap "if i change company does immigration inform my current SES boss?…", from the SES entry;
  * - d78's trap "My Japanese partner and I aren't married… Is there any visa based on that…?", from the PR fast track,
  *   and its off-topic "anyone know if the switch 2 is cheaper here than in the US", from the immigration fees entry;
@@ -86,11 +84,14 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  *   gym in Osaka with english staff exists?" (from the Osaka immigration bureau entry) and "wait does my housing
  *   allowance count towards the salary part??" (a follow-up the labeller made a trap), from the HSP points entry, which
  *   does say housing allowances do not count.
+ * d62's trap "…Moving to rural Hokkaido for an ALT job… How do I convert my US license, is there a test?" (from the
+ * rural-ALT entry) is declined since "US license" and "Japanese license" joined the driving-licence phrases out of scope
+ * (twenty-fifth stop).
  * d93's trap on the BJT's next date (from the Designated Activities 46 entry, which names the BJT) is declined since
  * Japanese question words are read (twenty-fifth stop: いつ as "when" moved its score under the floor).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 3, traps: 21 },
+  dev: { offTopic: 3, traps: 20 },
 };
 
 let service: AskService;
