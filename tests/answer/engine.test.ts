@@ -140,6 +140,11 @@ describe('answering member questions from the real knowledge base', () => {
     'InteracとBorderlink、ALTの派遣会社ならどっちがいい？',
     'which of the big dispatch companies pays ALTs the most?',
     'moving to rural nagano as an ALT, can i convert my US license or do i take the test?',
+    // Hello Work (the public employment office), the special re-entry permit's rules, where to eat sushi.
+    'does my company have to tell hello work when i quit?',
+    '外国人を採用したら会社はハローワークに何か届け出る必要がある？',
+    'みなし再入国で何か月まで出国できますか？',
+    'good sushi place near shinjuku?',
     // Applying for a spouse visa (holding one and asking about work is covered).
     'what papers does my wife need to apply for a spouse visa?',
     '配偶者ビザの必要書類を教えてください',

@@ -55,8 +55,9 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * - d84–d87 (the new brief), five traps, each from the entry about its subject, though the detail asked is not in it:
  *   JET recontracting, whether Designated Activities 46 years count for PR, a dispatch contract's
  *   penalty for quitting, the 基本情報 exam's fee and dates, and what the 育成就労 system asks of host companies.
- * - d88–d91 (the new brief), two traps: an employer's own notice when a foreign employee resigns, and a follow-up the labeller made a trap ("what about housing
- *   allowance", from the HSP points entry). Three more, on the JET Programme's limit on years, were answered from the
+ * - d88–d91 (the new brief), a trap: a follow-up the labeller made a trap ("what about housing allowance", from the HSP
+ *   points entry). An employer's own notice when a foreign employee resigns was answered from the job-change notice entry
+ *   until Hello Work (the public employment office) was listed out of scope (twenty-fifth stop). Three more, on the JET Programme's limit on years, were answered from the
  *   English-education entry until that limit was listed out of scope (twenty-third stop).
  * - d92–d95 (twenty-fourth stop; two parts of the new brief, two of the usual one), a trap measured at its first look:
  *   resident tax after leaving Japan (from the PR requirements entry). d95's "Long day. Tell me a joke about trains."
@@ -91,7 +92,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * Japanese question words are read (twenty-fifth stop: いつ as "when" moved its score under the floor).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 3, traps: 20 },
+  dev: { offTopic: 3, traps: 19 },
 };
 
 let service: AskService;
