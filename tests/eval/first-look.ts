@@ -114,6 +114,10 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd103', commit: '3d767e8f1d2d524bd83fcb70bb71a0f225ec7568' }, // d103's first look (the new brief), on the same main
   { part: 'd104', commit: '3d767e8f1d2d524bd83fcb70bb71a0f225ec7568' }, // d104's first look (the usual brief, mostly Japanese and mixed), on the same main
   { part: 'd105', commit: '3d767e8f1d2d524bd83fcb70bb71a0f225ec7568' }, // d105's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd106', commit: 'ab3e7f2854647c05780427a34936c6a232105b4e' }, // d106's first look (twenty-fifth stop; the new brief), after the stop's politeness and place stopwords
+  { part: 'd107', commit: 'ab3e7f2854647c05780427a34936c6a232105b4e' }, // d107's first look (the usual brief, long messages with context first), on the same main
+  { part: 'd108', commit: 'ab3e7f2854647c05780427a34936c6a232105b4e' }, // d108's first look (the usual brief, mostly Japanese and mixed), on the same main
+  { part: 'd109', commit: 'ab3e7f2854647c05780427a34936c6a232105b4e' }, // d109's first look (the usual brief, an everyday mix), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
