@@ -60,6 +60,18 @@ export const CAREER_CASES: Case[] = [
     { guards: '"getting N2" and "if I pass N1" are goals, not levels held' },
   ),
   career(
+    'Dispatch ALT working toward the JLPT. Is reaching N2 enough for most careers here, or do I need to get to N1?',
+    'en',
+    { background: 'alt' },
+    { missing: ['jlpt'], guards: '"reaching N2" and "get to N1" are goals, not levels held' },
+  ),
+  career(
+    '派遣のALTで、日本語を勉強中です。N2に届けば仕事の選択肢は増えますか？',
+    'ja',
+    { background: 'alt' },
+    { missing: ['jlpt'], guards: '"勉強中" before "N2に届けば" makes N2 a goal, not a level held' },
+  ),
+  career(
     "ALT here, I don't even have N3. Which careers are open to me?",
     'en',
     { background: 'alt' },
