@@ -174,6 +174,7 @@ describe('answering member questions from the real knowledge base', () => {
     const terms = (q: string) => analyzer.terms(q);
     expect(terms('JLPTはいつ？').sort()).toEqual(terms('when is the JLPT?').sort());
     expect(terms('BJTは年に何回？')).toEqual(expect.arrayContaining(['how', 'often']));
+    expect(terms('BJT tte nen ni nankai?')).toEqual(expect.arrayContaining(['how', 'often'])); // romaji
     expect(terms('永住は何年住めば申請できる？')).toEqual(expect.arrayContaining(['how', 'year']));
     // Longer words that start the same way are not questions: いつも is "always", どうしてる "how are they doing".
     expect(terms('いつも残業')).not.toContain('when');
@@ -184,6 +185,8 @@ describe('answering member questions from the real knowledge base', () => {
     const plain = 'ビザの更新はいつから申請できますか？';
     const polite = 'お忙しいところ恐縮ですが、お伺いしたいです。ビザの更新はいつから申請できますか？ご教示いただけますと幸いです。';
     expect(engine.explain(polite).unknownShare).toBe(0);
+    // A greeting in another language counts for nothing either.
+    expect(engine.explain('Kia ora! こんにちは! how early can I apply to renew my visa?').unknownShare).toBe(0);
     expect(answerId(plain)).toBe('visa-renewal-documents');
     expect(answerId(polite)).toBe('visa-renewal-documents');
   });
