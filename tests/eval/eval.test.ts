@@ -29,7 +29,8 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   // twentieth (91.1 % with d52–d54, 90.7 % with d55–d57;
   // 90.9 % with d44–d51 in the nineteenth). A part joins after its first look on main, so a new part can lower the figure without
   // any regression (docs/first-looks.md keeps each part's first look).
-  // 81.7 % (8,446 of 10,338) with d106–d109 joined at the end of the twenty-fifth stop (first looks 51.6 %, 82.1 %,
+  // 81.6 % (8,750 of 10,720) with d110–d113 joined at the end of the twenty-fifth stop (first looks 56.7 %, 75.8 %,
+  // 90.5 % and 93.7 %); 81.7 % (8,446 of 10,338) with d106–d109 joined at the end of the twenty-fifth stop (first looks 51.6 %, 82.1 %,
   // 81.1 % and 89.5 %); 81.8 % (8,148 of 9,958) with d102–d105 joined in the twenty-fifth stop (first looks 56.7 %, 46.9 %, 80.2 % and
   // 88.4 %); 82.4 % (7,886 of 9,574) with d98–d101 joined in the twenty-fifth stop (first looks 52.1 %, 90.5 %, 84.2 % and 71.9 %);
   // 82.4 % (7,571 of 9,192) with d96–d97 joined at the end of the twenty-fourth stop (first looks 61.1 % and 75.8 %);
@@ -88,6 +89,8 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  *   does say housing allowances do not count.
  * - d106 (end of the twenty-fifth stop; the new brief), "Ok so I should ask directly? … When is the right moment and how
  *   I say it without sounding arrogant?" (a follow-up the labeller made a trap), from the entry on asking for a promotion.
+ * - d113 (end of the twenty-fifth stop), "which SES companies in tokyo are actually decent to work for? names pls", from
+ *   the SES entry ("names pls" is not among the names cues, which say "names please").
  * d62's trap "…Moving to rural Hokkaido for an ALT job… How do I convert my US license, is there a test?" (from the
  * rural-ALT entry) is declined since "US license" and "Japanese license" joined the driving-licence phrases out of scope
  * (twenty-fifth stop).
@@ -95,7 +98,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * Japanese question words are read (twenty-fifth stop: いつ as "when" moved its score under the floor).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 3, traps: 20 },
+  dev: { offTopic: 3, traps: 21 },
 };
 
 let service: AskService;
@@ -208,7 +211,8 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // from it, until its phrasing "dispatch pay feels like a joke" was reworded (twenty-fifth stop).
     // d104's "Switchのおすすめgameある？" (off-topic; "switch" is a job-change word) and d106's "配偶者ビザに変更する場合、
     // 必要な書類は何ですか？" (a change to a spouse visa, which the listed phrases for applying do not name), measured when
-    // they joined, are given suggestions.
+    // they joined, are given suggestions, as is d111's "Which one is better to work for, Interac or Borderlink? Who pays
+    // better?" (no names cue reads "which one is better").
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd27-tr-resident-tax-jump',
       'd45-trap-notice-period-quit',
@@ -223,6 +227,7 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd101-trap-resident-tax-leaving',
       'd104-off-topic-switch',
       'd106-trap-spouse-visa-docs',
+      'd111-trap-interac-vs-borderlink',
     ]);
     // ~4,000 questions through the whole service: past the default 20 s beside other test files on two loaded cores.
   }, 120_000);

@@ -118,6 +118,10 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd107', commit: 'ab3e7f2854647c05780427a34936c6a232105b4e' }, // d107's first look (the usual brief, long messages with context first), on the same main
   { part: 'd108', commit: 'ab3e7f2854647c05780427a34936c6a232105b4e' }, // d108's first look (the usual brief, mostly Japanese and mixed), on the same main
   { part: 'd109', commit: 'ab3e7f2854647c05780427a34936c6a232105b4e' }, // d109's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd110', commit: '4a0af86306d6d771007dbdb57b9df83b36e882c0' }, // d110's first look (end of the twenty-fifth stop; the new brief), on its last main
+  { part: 'd111', commit: '4a0af86306d6d771007dbdb57b9df83b36e882c0' }, // d111's first look (the usual brief, long messages with context first), on the same main
+  { part: 'd112', commit: '4a0af86306d6d771007dbdb57b9df83b36e882c0' }, // d112's first look (the usual brief, mostly Japanese and mixed), on the same main
+  { part: 'd113', commit: '4a0af86306d6d771007dbdb57b9df83b36e882c0' }, // d113's first look (the usual brief, an everyday mix), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
