@@ -139,6 +139,7 @@ describe('answering member questions from the real knowledge base', () => {
     'is interac a good company to work for?',
     'InteracとBorderlink、ALTの派遣会社ならどっちがいい？',
     'which of the big dispatch companies pays ALTs the most?',
+    'which staffing agencies in osaka are good for bilinguals? names pls',
     'moving to rural nagano as an ALT, can i convert my US license or do i take the test?',
     // Hello Work (the public employment office), the special re-entry permit's rules, where to eat sushi.
     'does my company have to tell hello work when i quit?',

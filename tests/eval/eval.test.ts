@@ -89,8 +89,8 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  *   does say housing allowances do not count.
  * - d106 (end of the twenty-fifth stop; the new brief), "Ok so I should ask directly? … When is the right moment and how
  *   I say it without sounding arrogant?" (a follow-up the labeller made a trap), from the entry on asking for a promotion.
- * - d113 (end of the twenty-fifth stop), "which SES companies in tokyo are actually decent to work for? names pls", from
- *   the SES entry ("names pls" is not among the names cues, which say "names please").
+ * d113's "which SES companies in tokyo are actually decent to work for? names pls", answered from the SES entry when it
+ * joined, is declined since the names cue reads "pls" and "plz" as "please" (twenty-fifth stop).
  * d62's trap "…Moving to rural Hokkaido for an ALT job… How do I convert my US license, is there a test?" (from the
  * rural-ALT entry) is declined since "US license" and "Japanese license" joined the driving-licence phrases out of scope
  * (twenty-fifth stop).
@@ -98,7 +98,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * Japanese question words are read (twenty-fifth stop: いつ as "when" moved its score under the floor).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 3, traps: 21 },
+  dev: { offTopic: 3, traps: 20 },
 };
 
 let service: AskService;

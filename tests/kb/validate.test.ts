@@ -75,7 +75,9 @@ describe('knowledge base validation', () => {
 
   it('GIVEN a phrasing that asks for a price its entry does not give, or an asksFor cue that is no regular expression THEN both are problems', async () => {
     const dir = await brokenCopy(async (d) => {
-      await edit(d, 'search.yaml', (s) => s.replace("      - '\\bnames? please\\b'", "      - '\\bnames? please\\b'\n      - '(unclosed'"));
+      await edit(d, 'search.yaml', (s) =>
+        s.replace("      - '\\bnames? (?:please|pls|plz)\\b'", "      - '\\bnames? (?:please|pls|plz)\\b'\n      - '(unclosed'"),
+      );
     });
     const result = await loadKnowledge(dir);
     const problems = result.ok ? [] : result.problems;
