@@ -193,6 +193,23 @@ describe('decision: answer only when one entry clearly wins', () => {
     expect(decision('??? !!!')).toEqual({ kind: 'none' });
   });
 
+  it('GIVEN a word that asks ("when") beside one subject THEN it is matched but not counted as a known word: suggestions, no answer', () => {
+    // The same bank read with "when" as a word: once as any word, once as a word that asks (search.yaml askingWords).
+    const stopwords = ANALYZER.stopwords.filter((w) => w !== 'when');
+    const phrasings = ENTRIES.flatMap((e) => [e.title, ...e.keywords, ...e.questions, 'when is the nomikai']);
+    const plain = createRanker(ENTRIES, createAnalyzer({ ...ANALYZER, stopwords }, phrasings), RANKING);
+    const asking = createRanker(ENTRIES, createAnalyzer({ ...ANALYZER, stopwords, askingWords: ['when'] }, phrasings), RANKING);
+    expect(plain.rank('when is the nomikai?').known).toBe(2);
+    const read = asking.rank('when is the nomikai?');
+    expect(read.known).toBe(1);
+    expect(read.hits[0]?.entry.id).toBe('nomikai');
+    expect(decide(read, DECISION).kind).not.toBe('answer');
+    // Beside other subject words too, "when" is the one word not counted.
+    const longer = 'when is the nomikai with my boss?';
+    expect(asking.rank(longer).known).toBe(plain.rank(longer).known - 1);
+    expect(asking.rank(longer).known).toBeGreaterThanOrEqual(2);
+  });
+
   it('GIVEN a question whose only known words are single kanji (verb stems) THEN no word names a subject: declined without suggestions', () => {
     // 上 and 下 are stems of phrasings' verbs (給料上げて, 評価下がる), but alone they say nothing about what is asked.
     const stems = ranker.rank('上げたいけど下がるかも？');
