@@ -8,14 +8,20 @@ export interface Cooldown {
    * processes, gets it).
    * Release it when nothing was sent, so the member can ask again at once. When the store fails, the member gets
    * the turn (an answer matters more than the cooldown; the store's monitor has logged the fault).
+   * `threadId`: a mention inside a thread takes the member's turn in that thread only (see `cooldownKey`).
    */
-  take(userId: string): Promise<CooldownTurn>;
+  take(userId: string, threadId?: string): Promise<CooldownTurn>;
 }
 
 const noop = () => Promise.resolve();
 
-/** The store key of a member's help-channel cooldown: one per member, whichever server or shard they ask in. */
-export const cooldownKey = (userId: string) => `cooldown:${userId}`;
+/**
+ * The store key of a member's help-channel cooldown: one per member, whichever server or shard they ask in — and one
+ * per member and thread for mentions inside a thread, so a follow-up to the answer just given there is not refused
+ * for the question that opened it, while a second mention in the same thread within the cooldown still is.
+ */
+export const cooldownKey = (userId: string, threadId?: string) =>
+  threadId === undefined ? `cooldown:${userId}` : `cooldown:${userId}:${threadId}`;
 
 /**
  * The help-channel cooldown: one answer per member per `seconds` (0 = none), wherever they ask — a member who
@@ -23,9 +29,9 @@ export const cooldownKey = (userId: string) => `cooldown:${userId}`;
  */
 export function createCooldown(store: Store, seconds: number): Cooldown {
   return {
-    async take(userId) {
+    async take(userId, threadId) {
       if (seconds <= 0) return { ok: true, release: noop };
-      const key = cooldownKey(userId);
+      const key = cooldownKey(userId, threadId);
       const claim = await store.claim(key, seconds * 1000).catch(() => ({ claimed: true as const, failed: true }));
       if (!claim.claimed) return { ok: false, remainingMs: claim.remainingMs };
       if ('failed' in claim) return { ok: true, release: noop };

@@ -75,7 +75,8 @@ function askIn(message: Message<true>, forumPost: boolean, ask: (q: string) => P
  * post in a forum help channel gets it in the post. Only confident answers are posted there — chatter gets nothing —
  * but a message that mentions the bot, anywhere, always gets a reply: the answer, the honest "not in my guides", or
  * when the member asked a moment ago (in any server), when they can ask again. The member's cooldown turn is taken atomically before
- * answering and given back when nothing could be sent. Bots, webhooks and system messages are ignored.
+ * answering and given back when nothing could be sent; a follow-up mention in a thread takes a turn of that thread's own,
+ * so it is answered right after the question that opened it. Bots, webhooks and system messages are ignored.
  */
 export function createHelpChannelListener(ctx: BotContext, client: Client) {
   const cooldown = createCooldown(ctx.store, ctx.config.discord.helpCooldownSeconds);
@@ -93,7 +94,8 @@ export function createHelpChannelListener(ctx: BotContext, client: Client) {
       userId: message.author.id,
       mentioned,
     });
-    const turn = await cooldown.take(message.author.id);
+    // A mention inside a thread (past a forum post's first message) is a follow-up there: its own turn per thread.
+    const turn = await cooldown.take(message.author.id, channel.isThread() && !forumPost ? channel.id : undefined);
     if (!turn.ok) {
       ctx.metrics.helpMessage('cooldown');
       if (mentioned) await message.reply(textMessage(`You asked me a moment ago — you can ask again in ${waitText(turn.remainingMs)}.`));

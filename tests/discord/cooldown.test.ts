@@ -20,6 +20,17 @@ describe('help-channel cooldown', () => {
     expect(await store.claim(cooldownKey('member-1'), 1000)).toMatchObject({ claimed: false });
   });
 
+  it('GIVEN a member took their turn WHEN they ask in a thread THEN that thread has a turn of its own, once per cooldown', async () => {
+    const cooldown = createCooldown(memoryStore(), 30);
+    expect((await cooldown.take('member-1')).ok).toBe(true);
+    expect((await cooldown.take('member-1', 'thread-1')).ok).toBe(true);
+    expect((await cooldown.take('member-1', 'thread-1')).ok).toBe(false);
+    expect((await cooldown.take('member-1', 'thread-2')).ok).toBe(true);
+    expect((await cooldown.take('member-2', 'thread-1')).ok).toBe(true);
+    // The thread's turn does not give back the member's own: a new question elsewhere still waits.
+    expect((await cooldown.take('member-1')).ok).toBe(false);
+  });
+
   it('GIVEN the turn is released (nothing was sent) THEN the member can ask again at once', async () => {
     const cooldown = createCooldown(memoryStore(), 30);
     const turn = await cooldown.take('member-1');

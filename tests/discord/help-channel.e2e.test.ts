@@ -77,6 +77,20 @@ describe('text help channel', () => {
     expect(reply.content).toMatch(/^You asked me a moment ago — you can ask again in (60|59|58) s\.$/);
   });
 
+  it('GIVEN a member just answered in a thread WHEN they mention the bot there with a follow-up THEN it is answered, and a second mention there within the cooldown is told to wait', async () => {
+    const author = member();
+    const first = t.fake.userMessage(help, VISA_QUESTION, { author });
+    const thread = await t.fake.waitForThread(help, (th) => th.id === first.id);
+    await t.fake.waitForChannelMessage(thread.id);
+    const botIn = () => t.fake.messagesIn(thread.id).filter((m) => m.author.id === t.fake.botUser.id);
+    t.fake.userMessage(thread.id, QUESTION, { author, mentionBot: true });
+    const followUp = await t.fake.waitForChannelMessage(thread.id, (m) => botIn().indexOf(m) === 1);
+    expect(followUp.embeds[0]?.title).toContain('How to ask for a promotion');
+    const again = t.fake.userMessage(thread.id, 'and how do I ask for a transfer?', { author, mentionBot: true });
+    const wait = await t.fake.waitForChannelMessage(thread.id, (m) => m.message_reference?.message_id === again.id);
+    expect(wait.content).toMatch(/^You asked me a moment ago — you can ask again in (60|59|58) s\.$/);
+  });
+
   it('GIVEN Discord fails (500) to take the answer in the new thread THEN the empty thread is deleted and the member can ask again at once', async () => {
     const author = member();
     const first = t.fake.userMessage(help, QUESTION, { author });
