@@ -20,6 +20,12 @@ export interface DecisionSettings {
      */
     minKnownWords: number;
     /**
+     * At least this share of the question's meaning must be found in the best entry's phrasings, title and keywords (its
+     * coverage): one familiar word, such as a city an entry is about, in a question otherwise about something else (the
+     * weather there, a gym there) is not what the entry answers, however close its phrasings' n-grams come.
+     */
+    minCoverage: number;
+    /**
      * A question whose words nearly all occur in the phrasings (unknown share at most `maxUnknownShare`) and on whose
      * best entry three or four views agree is understood well enough for a lower score and three-view margin.
      */
@@ -130,7 +136,8 @@ function decideOne(ranking: Ranking, s: DecisionSettings): Decision {
   const minScore = Math.min(a.minScore, eased ? a.wellKnown.minScore : 1, clearWin ? a.clearWin.minScore : 1);
   const needed = [Infinity, a.minMargin.oneView, a.minMargin.twoViews, threeViews, a.minMargin.fourViews][ranking.agreement] ?? Infinity;
   const close = () => ranking.hits.filter((h) => h.score >= s.suggest.closeShare * best.score).slice(0, 5);
-  if (best.score >= minScore && margin >= needed && ranking.unknownShare <= a.maxUnknownShare && ranking.known >= a.minKnownWords) {
+  const understood = ranking.unknownShare <= a.maxUnknownShare && ranking.known >= a.minKnownWords && best.coverage >= a.minCoverage;
+  if (best.score >= minScore && margin >= needed && understood) {
     const tied = margin < a.nearTie ? close() : [];
     return { kind: 'answer', best, margin, close: tied.length > 1 ? tied : [] };
   }

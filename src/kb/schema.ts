@@ -114,6 +114,7 @@ export const searchSettingsSchema = z.strictObject({
       minMargin: z.strictObject({ fourViews: weight, threeViews: weight, twoViews: weight, oneView: weight }),
       maxUnknownShare: weight,
       minKnownWords: z.number().int().min(1).max(5),
+      minCoverage: weight,
       wellKnown: z.strictObject({ maxUnknownShare: weight, minScore: weight, threeViews: weight }),
       clearWin: z.strictObject({ minScore: weight, minMargin: weight, maxUnknownShare: weight }),
       nearTie: weight,

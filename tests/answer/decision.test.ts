@@ -55,6 +55,16 @@ describe('the margin the best entry needs depends on how many views agree on it'
     expect(viewsPicking([words, coverageTie, blank], 0)).toBe(1);
     expect(viewsPicking([words, coverageTie, blank], 2)).toBe(0);
   });
+  it('GIVEN a clear winner that covers too little of the question (minCoverage) THEN it is not answered, at most suggested', () => {
+    const thin = (coverage: number) => ({
+      ...ranking(0.2, 4),
+      hits: ranking(0.2, 4).hits.map((h, i) => (i === 0 ? { ...h, coverage } : h)),
+    });
+    const gated = { ...DECISION, answer: { ...DECISION.answer, minCoverage: 0.25 } };
+    expect(decide(thin(0.2), gated).kind).toBe('close');
+    expect(decide(thin(0.3), gated).kind).toBe('answer');
+    expect(decide(thin(0.2), DECISION).kind).toBe('answer');
+  });
   it('GIVEN most of the question in words no phrasing uses THEN nothing is suggested', () => {
     expect(decide(ranking(0.2, 4, 0.9), DECISION)).toEqual({ kind: 'none' });
   });

@@ -96,7 +96,7 @@ export function calibrateClearWin(samples: readonly Sample[], d: DecisionSetting
  * easing for well-known questions and clear wins, which stages 3 and 4 then choose again for the new thresholds.
  */
 export function calibrate(samples: readonly Sample[], current: DecisionSettings) {
-  const { minKnownWords, nearTie, wellKnown, clearWin } = current.answer;
+  const { minKnownWords, minCoverage, nearTie, wellKnown, clearWin } = current.answer;
   const { asked: reading } = current;
   const suggest = { ...calibrateSuggest(samples), closeShare: current.suggest.closeShare };
   const { fits } = limits(samples, current);
@@ -121,7 +121,8 @@ export function calibrate(samples: readonly Sample[], current: DecisionSettings)
     margin[i] = (a?.score ?? 0) - (b?.score ?? 0);
     unknown[i] = r.unknownShare;
     agree[i] = r.agreement;
-    fewWords[i] = r.known < minKnownWords ? 1 : 0;
+    // Too few known words, or too little of the question about its best entry: never answered (both kept as they are).
+    fewWords[i] = r.known < minKnownWords || (a?.coverage ?? 0) < minCoverage ? 1 : 0;
     eased[i] = r.agreement >= 3 && r.unknownShare <= wellKnown.maxUnknownShare ? 1 : 0;
     cleared[i] = r.agreement === 4 && margin[i] >= clearWin.minMargin && r.unknownShare <= clearWin.maxUnknownShare ? 1 : 0;
   };
@@ -190,6 +191,7 @@ export function calibrate(samples: readonly Sample[], current: DecisionSettings)
                     minMargin: { fourViews, threeViews, twoViews, oneView },
                     maxUnknownShare,
                     minKnownWords,
+                    minCoverage,
                     wellKnown,
                     clearWin,
                     nearTie,
@@ -255,6 +257,7 @@ async function main() {
       `    minMargin: { fourViews: ${d.answer.minMargin.fourViews}, threeViews: ${d.answer.minMargin.threeViews}, twoViews: ${d.answer.minMargin.twoViews}, oneView: ${d.answer.minMargin.oneView} }`,
       `    maxUnknownShare: ${d.answer.maxUnknownShare}`,
       `    minKnownWords: ${d.answer.minKnownWords}`,
+      `    minCoverage: ${d.answer.minCoverage}`,
       `    wellKnown: { maxUnknownShare: ${d.answer.wellKnown.maxUnknownShare}, minScore: ${d.answer.wellKnown.minScore}, threeViews: ${d.answer.wellKnown.threeViews} }`,
       `    clearWin: { minScore: ${d.answer.clearWin.minScore}, minMargin: ${d.answer.clearWin.minMargin}, maxUnknownShare: ${d.answer.clearWin.maxUnknownShare} }`,
       `    nearTie: ${d.answer.nearTie}`,

@@ -83,10 +83,11 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * - d98 (twenty-fifth stop; the new brief), two traps measured at its first look: whether a Designated Activities 46
  *   holder can bring her husband over (from the Designated Activities 46 entry) and "Follow-up: when's the best moment
  *   to bring it up…" (a follow-up the labeller made a trap: alone it names no subject), from the promotion entry.
- * - d103 (twenty-fifth stop; the new brief), an off-topic question and a trap measured at its first look: "climbing
- *   gym in Osaka with english staff exists?" (from the Osaka immigration bureau entry) and "wait does my housing
- *   allowance count towards the salary part??" (a follow-up the labeller made a trap), from the HSP points entry, which
- *   does say housing allowances do not count.
+ * - d103 (twenty-fifth stop; the new brief), a trap measured at its first look: "wait does my housing allowance count
+ *   towards the salary part??" (a follow-up the labeller made a trap), from the HSP points entry, which does say housing
+ *   allowances do not count. Its off-topic "climbing gym in Osaka with english staff exists?" (from the Osaka immigration
+ *   bureau entry) is declined since an answer needs its entry to cover a quarter of the question (`minCoverage`,
+ *   twenty-sixth stop).
  * - d106 (end of the twenty-fifth stop; the new brief), "Ok so I should ask directly? … When is the right moment and how
  *   I say it without sounding arrogant?" (a follow-up the labeller made a trap), from the entry on asking for a promotion.
  * d113's "which SES companies in tokyo are actually decent to work for? names pls", answered from the SES entry when it
@@ -98,7 +99,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * Japanese question words are read (twenty-fifth stop: いつ as "when" moved its score under the floor).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 3, traps: 20 },
+  dev: { offTopic: 2, traps: 20 },
 };
 
 let service: AskService;

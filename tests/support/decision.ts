@@ -25,6 +25,7 @@ export const DECISION: DecisionSettings = {
     minMargin: { fourViews: 0.05, threeViews: 0.15, twoViews: 1, oneView: 1 },
     maxUnknownShare: 0.5,
     minKnownWords: 2,
+    minCoverage: 0,
     wellKnown: { maxUnknownShare: 0, minScore: 1, threeViews: 1 },
     clearWin: { minScore: 1, minMargin: 1, maxUnknownShare: 0 },
     nearTie: 0,
