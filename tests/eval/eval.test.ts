@@ -29,6 +29,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   // twentieth (91.1 % with d52–d54, 90.7 % with d55–d57;
   // 90.9 % with d44–d51 in the nineteenth). A part joins after its first look on main, so a new part can lower the figure without
   // any regression (docs/first-looks.md keeps each part's first look).
+  // 81.4 % (9,035 of 11,105) with d114–d117 joined in the twenty-sixth stop (first looks 52.0 %, 68.0 %, 87.5 % and 89.4 %);
   // 81.6 % (8,750 of 10,720) with d110–d113 joined at the end of the twenty-fifth stop (first looks 56.7 %, 75.8 %,
   // 90.5 % and 93.7 %); 81.7 % (8,446 of 10,338) with d106–d109 joined at the end of the twenty-fifth stop (first looks 51.6 %, 82.1 %,
   // 81.1 % and 89.5 %); 81.8 % (8,148 of 9,958) with d102–d105 joined in the twenty-fifth stop (first looks 56.7 %, 46.9 %, 80.2 % and
@@ -90,6 +91,9 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  *   twenty-sixth stop).
  * - d106 (end of the twenty-fifth stop; the new brief), "Ok so I should ask directly? … When is the right moment and how
  *   I say it without sounding arrogant?" (a follow-up the labeller made a trap), from the entry on asking for a promotion.
+ * - d116 (twenty-sixth stop), two traps measured at its first look: "Tokyo の bilingual recruiter の平均年収ってどのくらい?"
+ *   (from the recruiting entry: the pay cues read "average salary" in English, not 平均年収) and "Is GaijinPot or Daijob
+ *   better for finding non-teaching jobs?" (from the entry on always job hunting).
  * d113's "which SES companies in tokyo are actually decent to work for? names pls", answered from the SES entry when it
  * joined, is declined since the names cue reads "pls" and "plz" as "please" (twenty-fifth stop).
  * d62's trap "…Moving to rural Hokkaido for an ALT job… How do I convert my US license, is there a test?" (from the
@@ -99,7 +103,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * Japanese question words are read (twenty-fifth stop: いつ as "when" moved its score under the floor).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 2, traps: 20 },
+  dev: { offTopic: 2, traps: 22 },
 };
 
 let service: AskService;
@@ -213,7 +217,10 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // d104's "Switchのおすすめgameある？" (off-topic; "switch" is a job-change word) and d106's "配偶者ビザに変更する場合、
     // 必要な書類は何ですか？" (a change to a spouse visa, which the listed phrases for applying do not name), measured when
     // they joined, are given suggestions, as is d111's "Which one is better to work for, Interac or Borderlink? Who pays
-    // better?" (no names cue reads "which one is better").
+    // better?" (no names cue reads "which one is better"). Four of d114–d117, measured when they joined (twenty-sixth stop),
+    // each given suggestions: PR processing at Nagoya immigration (d114), a cat that stops eating (d116, off-topic; in
+    // Japanese), the average raise on changing jobs (d116) and a follow-up the labeller made a trap (d117: "do i actually
+    // need to pass the test or is speaking at that level good enough").
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd27-tr-resident-tax-jump',
       'd45-trap-notice-period-quit',
@@ -229,6 +236,10 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd104-off-topic-switch',
       'd106-trap-spouse-visa-docs',
       'd111-trap-interac-vs-borderlink',
+      'd114-trap-pr-processing-nagoya',
+      'd116-off-topic-cat-food',
+      'd116-trap-salary-bump-percent',
+      'd117-hill-cert-vs-level',
     ]);
     // ~4,000 questions through the whole service: past the default 20 s beside other test files on two loaded cores.
   }, 120_000);

@@ -122,6 +122,10 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd111', commit: '4a0af86306d6d771007dbdb57b9df83b36e882c0' }, // d111's first look (the usual brief, long messages with context first), on the same main
   { part: 'd112', commit: '4a0af86306d6d771007dbdb57b9df83b36e882c0' }, // d112's first look (the usual brief, mostly Japanese and mixed), on the same main
   { part: 'd113', commit: '4a0af86306d6d771007dbdb57b9df83b36e882c0' }, // d113's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd114', commit: '0eaf8028f780ff1dbf16cda9ce4ee1514e45bfbf' }, // d114's first look (twenty-sixth stop; the new brief), on the twenty-fifth stop's last main and the thread cooldown
+  { part: 'd115', commit: '0eaf8028f780ff1dbf16cda9ce4ee1514e45bfbf' }, // d115's first look (the usual brief, long messages with context first), on the same main
+  { part: 'd116', commit: '0eaf8028f780ff1dbf16cda9ce4ee1514e45bfbf' }, // d116's first look (the usual brief, mostly Japanese and mixed), on the same main
+  { part: 'd117', commit: '0eaf8028f780ff1dbf16cda9ce4ee1514e45bfbf' }, // d117's first look (the usual brief, an everyday mix), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
