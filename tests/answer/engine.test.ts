@@ -135,6 +135,9 @@ describe('answering member questions from the real knowledge base', () => {
     'ok but what do translators earn in tokyo, real numbers please',
     'what salary can a first-year bilingual recruiter expect in tokyo?',
     'in actual yen, what does a dispatch ALT get a month?',
+    // The same in Japanese: an average salary (平均年収), or how much a job pays (給料ってどのくらい).
+    '東京でリクルーターの給料ってどのくらい？',
+    '翻訳の仕事って給料どのくらい？',
     // Reviews of a named company: no entry names or ranks one.
     'is interac a good company to work for?',
     'InteracとBorderlink、ALTの派遣会社ならどっちがいい？',
@@ -216,6 +219,7 @@ describe('answering member questions from the real knowledge base', () => {
 
   it('GIVEN a price asked of the entry that lists the fees, or a question about a job that asks no figure THEN both are still answered', () => {
     expect(answerId('how much is the fee to renew my visa?')).toBe('immigration-fees-2025');
+    expect(answerId('技人国ビザの審査で年収はどのくらい必要ですか？')).toBe('screening-points');
     expect(answerId('bilingual recruiter job, what is it like day to day?')).toBe('after-alt-recruiting-hr');
     expect(answerId('staying for good: PR or naturalization, how do people choose?')).toBe('pr-or-naturalization');
     expect(answerId('my visa renewal is submitted, how long does the decision take?')).toBe('visa-renewal-documents');

@@ -91,9 +91,10 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  *   twenty-sixth stop).
  * - d106 (end of the twenty-fifth stop; the new brief), "Ok so I should ask directly? … When is the right moment and how
  *   I say it without sounding arrogant?" (a follow-up the labeller made a trap), from the entry on asking for a promotion.
- * - d116 (twenty-sixth stop), two traps measured at its first look: "Tokyo の bilingual recruiter の平均年収ってどのくらい?"
- *   (from the recruiting entry: the pay cues read "average salary" in English, not 平均年収) and "Is GaijinPot or Daijob
- *   better for finding non-teaching jobs?" (from the entry on always job hunting).
+ * - d116 (twenty-sixth stop), a trap measured at its first look: "Is GaijinPot or Daijob better for finding non-teaching
+ *   jobs?" (from the entry on always job hunting). Its "Tokyo の bilingual recruiter の平均年収ってどのくらい?" (from the
+ *   recruiting entry) is declined since the pay cues read 平均年収 and 給料ってどのくらい as they read "average salary"
+ *   (twenty-sixth stop).
  * d113's "which SES companies in tokyo are actually decent to work for? names pls", answered from the SES entry when it
  * joined, is declined since the names cue reads "pls" and "plz" as "please" (twenty-fifth stop).
  * d62's trap "…Moving to rural Hokkaido for an ALT job… How do I convert my US license, is there a test?" (from the
@@ -103,7 +104,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * Japanese question words are read (twenty-fifth stop: いつ as "when" moved its score under the floor).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 2, traps: 22 },
+  dev: { offTopic: 2, traps: 21 },
 };
 
 let service: AskService;
