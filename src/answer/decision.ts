@@ -37,6 +37,12 @@ export interface DecisionSettings {
      */
     clearWin: { minScore: number; minMargin: number; maxUnknownShare: number };
     /**
+     * A long message — at least `minKnownWords` different known words — is answered from a lower score: its similarity
+     * to any one short phrasing is diluted by its length (a member's situation, then the question), so its best entry
+     * scores low even when it clearly wins. Its margin and every other gate are as usual.
+     */
+    longMessage: { minKnownWords: number; minScore: number };
+    /**
      * An answer whose margin over the runner-up is under this is a near tie: the question likely spans the close
      * entries, so with the LLM fallback configured it drafts from them instead; without it, the best entry answers.
      */
@@ -133,7 +139,13 @@ function decideOne(ranking: Ranking, s: DecisionSettings): Decision {
   const eased = ranking.agreement >= 3 && ranking.unknownShare <= a.wellKnown.maxUnknownShare;
   const threeViews = eased ? Math.min(a.minMargin.threeViews, a.wellKnown.threeViews) : a.minMargin.threeViews;
   const clearWin = ranking.agreement === 4 && margin >= a.clearWin.minMargin && ranking.unknownShare <= a.clearWin.maxUnknownShare;
-  const minScore = Math.min(a.minScore, eased ? a.wellKnown.minScore : 1, clearWin ? a.clearWin.minScore : 1);
+  const long = ranking.known >= a.longMessage.minKnownWords;
+  const minScore = Math.min(
+    a.minScore,
+    eased ? a.wellKnown.minScore : 1,
+    clearWin ? a.clearWin.minScore : 1,
+    long ? a.longMessage.minScore : 1,
+  );
   const needed = [Infinity, a.minMargin.oneView, a.minMargin.twoViews, threeViews, a.minMargin.fourViews][ranking.agreement] ?? Infinity;
   const close = () => ranking.hits.filter((h) => h.score >= s.suggest.closeShare * best.score).slice(0, 5);
   const understood = ranking.unknownShare <= a.maxUnknownShare && ranking.known >= a.minKnownWords && best.coverage >= a.minCoverage;

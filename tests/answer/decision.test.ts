@@ -65,6 +65,21 @@ describe('the margin the best entry needs depends on how many views agree on it'
     expect(decide(thin(0.3), gated).kind).toBe('answer');
     expect(decide(thin(0.2), DECISION).kind).toBe('answer');
   });
+  it('GIVEN a long message (many known words) whose best entry wins clearly at a low score THEN the long-message floor answers it; a shorter one at that score is not', () => {
+    const long = { ...DECISION, answer: { ...DECISION.answer, minScore: 0.4, longMessage: { minKnownWords: 15, minScore: 0.34 } } };
+    const lowScore = (known: number, score = 0.36) => ({
+      hits: [
+        { entry: ENTRIES[0]!, score, best: 0.5, coverage: 0.5 },
+        { entry: ENTRIES[1]!, score: 0.1, best: 0.1, coverage: 0.1 },
+      ],
+      unknownShare: 0,
+      agreement: 3,
+      known,
+    });
+    expect(decide(lowScore(16), long).kind).toBe('answer');
+    expect(decide(lowScore(10), long).kind).toBe('close');
+    expect(decide(lowScore(16, 0.32), long).kind).toBe('close'); // under the long-message floor too
+  });
   it('GIVEN most of the question in words no phrasing uses THEN nothing is suggested', () => {
     expect(decide(ranking(0.2, 4, 0.9), DECISION)).toEqual({ kind: 'none' });
   });

@@ -96,7 +96,7 @@ export function calibrateClearWin(samples: readonly Sample[], d: DecisionSetting
  * easing for well-known questions and clear wins, which stages 3 and 4 then choose again for the new thresholds.
  */
 export function calibrate(samples: readonly Sample[], current: DecisionSettings) {
-  const { minKnownWords, minCoverage, nearTie, wellKnown, clearWin } = current.answer;
+  const { minKnownWords, minCoverage, nearTie, wellKnown, clearWin, longMessage } = current.answer;
   const { asked: reading } = current;
   const suggest = { ...calibrateSuggest(samples), closeShare: current.suggest.closeShare };
   const { fits } = limits(samples, current);
@@ -111,6 +111,7 @@ export function calibrate(samples: readonly Sample[], current: DecisionSettings)
   const suggested = new Uint8Array(n);
   const eased = new Uint8Array(3 * n);
   const cleared = new Uint8Array(3 * n);
+  const long = new Uint8Array(3 * n);
   // The sentence a message of several asks in, ranked alone (see `decide`): the same features, where its best entry is
   // the whole message's (else it can never answer). Index n + i; both readings combined, index 2n + i.
   const asked = new Uint8Array(n);
@@ -125,6 +126,7 @@ export function calibrate(samples: readonly Sample[], current: DecisionSettings)
     fewWords[i] = r.known < minKnownWords || (a?.coverage ?? 0) < minCoverage ? 1 : 0;
     eased[i] = r.agreement >= 3 && r.unknownShare <= wellKnown.maxUnknownShare ? 1 : 0;
     cleared[i] = r.agreement === 4 && margin[i] >= clearWin.minMargin && r.unknownShare <= clearWin.maxUnknownShare ? 1 : 0;
+    long[i] = r.known >= longMessage.minKnownWords ? 1 : 0;
   };
   samples.forEach((s, i) => {
     feature(i, s.ranking);
@@ -149,7 +151,8 @@ export function calibrate(samples: readonly Sample[], current: DecisionSettings)
       // is only close); the margins decide among them.
       const passes = (k: number) =>
         !fewWords[k] &&
-        score[k]! >= Math.min(minScore, eased[k] ? wellKnown.minScore : 1, cleared[k] ? clearWin.minScore : 1) &&
+        score[k]! >=
+          Math.min(minScore, eased[k] ? wellKnown.minScore : 1, cleared[k] ? clearWin.minScore : 1, long[k] ? longMessage.minScore : 1) &&
         unknown[k]! <= maxUnknownShare;
       const open: number[] = [];
       const wholeOpen = new Uint8Array(n);
@@ -194,6 +197,7 @@ export function calibrate(samples: readonly Sample[], current: DecisionSettings)
                     minCoverage,
                     wellKnown,
                     clearWin,
+                    longMessage,
                     nearTie,
                   },
                   suggest,
@@ -260,6 +264,7 @@ async function main() {
       `    minCoverage: ${d.answer.minCoverage}`,
       `    wellKnown: { maxUnknownShare: ${d.answer.wellKnown.maxUnknownShare}, minScore: ${d.answer.wellKnown.minScore}, threeViews: ${d.answer.wellKnown.threeViews} }`,
       `    clearWin: { minScore: ${d.answer.clearWin.minScore}, minMargin: ${d.answer.clearWin.minMargin}, maxUnknownShare: ${d.answer.clearWin.maxUnknownShare} }`,
+      `    longMessage: { minKnownWords: ${d.answer.longMessage.minKnownWords}, minScore: ${d.answer.longMessage.minScore} }`,
       `    nearTie: ${d.answer.nearTie}`,
       '  suggest:',
       `    minScore: ${d.suggest.minScore}`,

@@ -1,0 +1,32 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnswerEngine, type AnswerEngine } from '../../src/answer/engine.js';
+import { realKnowledgeBase } from '../support/kb.js';
+
+/** The decision's gates on the real knowledge base: how much of a question its entry must cover, and long messages. */
+let engine: AnswerEngine;
+beforeAll(async () => {
+  engine = createAnswerEngine(await realKnowledgeBase());
+});
+
+const answerId = (q: string) => {
+  const r = engine.answer(q);
+  return r.answered ? r.entry?.id : `(${engine.explain(q).decision.kind})`;
+};
+
+describe('what the answering entry must cover, and how long messages are read', () => {
+  it('GIVEN a long message, its situation first, whose best entry clearly wins at a low score THEN the long-message floor answers it', () => {
+    // 24 known words: the situation (Manila, married, two kids, a trading company in Osaka) dilutes every similarity.
+    const q =
+      'Long story, sorry. I moved here from Manila six years ago, married now, two kids, and I work in the overseas sales ' +
+      'team of a Japanese trading company in Osaka. By the numbers I am the best performer on my team, but a colleague ' +
+      "with weaker results just got promoted ahead of me. What actually gets people promoted here, if results don't?";
+    expect(engine.explain(q).hits[0]!.score).toBeLessThan(engine.kb.search.decision.answer.minScore);
+    expect(answerId(q)).toBe('promotion-trust-over-results');
+  });
+
+  it('GIVEN a city an entry is about in a question otherwise about something else THEN it is not answered; asked about that entry, it is', () => {
+    // "osaka" and "weekends" are known words, but only a fifth of the question is in the Osaka bureau entry's phrasings.
+    expect(engine.answer('is the traffic in osaka bad on weekends?').answered).toBe(false);
+    expect(answerId('is osaka immigration stricter than tokyo?')).toBe('osaka-immigration-bureau');
+  });
+});
