@@ -29,6 +29,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   // twentieth (91.1 % with d52–d54, 90.7 % with d55–d57;
   // 90.9 % with d44–d51 in the nineteenth). A part joins after its first look on main, so a new part can lower the figure without
   // any regression (docs/first-looks.md keeps each part's first look).
+  // 81.4 % (9,345 of 11,485) with d118–d121 joined in the twenty-sixth stop (first looks 54.7 %, 68.4 %, 84.2 % and 82.1 %);
   // 81.4 % (9,035 of 11,105) with d114–d117 joined in the twenty-sixth stop (first looks 52.0 %, 68.0 %, 87.5 % and 89.4 %);
   // 81.6 % (8,750 of 10,720) with d110–d113 joined at the end of the twenty-fifth stop (first looks 56.7 %, 75.8 %,
   // 90.5 % and 93.7 %); 81.7 % (8,446 of 10,338) with d106–d109 joined at the end of the twenty-fifth stop (first looks 51.6 %, 82.1 %,
@@ -95,6 +96,12 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  *   jobs?" (from the entry on always job hunting). Its "Tokyo の bilingual recruiter の平均年収ってどのくらい?" (from the
  *   recruiting entry) is declined since the pay cues read 平均年収 and 給料ってどのくらい as they read "average salary"
  *   (twenty-sixth stop).
+ * - d118–d121 (twenty-sixth stop), measured at their first looks on ec7fa01: d118's "If I leave Japan can I get my pension
+ *   payments back?" (from the PR requirements entry, which names pension payments) and "すみません、N1の代わりにBJTでも
+ *   大丈夫ですか？" (a follow-up the labeller made a trap), from the HSP points entry; d120's "Where and when can I take
+ *   the BJT, and how much does it cost?" (from the fees entry) and "週末Osakaに行くんだけど、おすすめのspotある？" (off-topic,
+ *   from the Osaka bureau entry: a quarter of it is "Osaka", just enough for `minCoverage`); d121's "which online TEFL
+ *   course is the cheapest one that japanese schools actually accept?" (from the teaching-certificates entry).
  * d113's "which SES companies in tokyo are actually decent to work for? names pls", answered from the SES entry when it
  * joined, is declined since the names cue reads "pls" and "plz" as "please" (twenty-fifth stop).
  * d62's trap "…Moving to rural Hokkaido for an ALT job… How do I convert my US license, is there a test?" (from the
@@ -104,7 +111,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * Japanese question words are read (twenty-fifth stop: いつ as "when" moved its score under the floor).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 2, traps: 21 },
+  dev: { offTopic: 3, traps: 25 },
 };
 
 let service: AskService;
@@ -221,7 +228,8 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // better?" (no names cue reads "which one is better"). Four of d114–d117, measured when they joined (twenty-sixth stop),
     // each given suggestions: PR processing at Nagoya immigration (d114), a cat that stops eating (d116, off-topic; in
     // Japanese), the average raise on changing jobs (d116) and a follow-up the labeller made a trap (d117: "do i actually
-    // need to pass the test or is speaking at that level good enough").
+    // need to pass the test or is speaking at that level good enough"). And d119's "…one from Interac and one from
+    // Borderlink. Which one pays better and treats its ALTs better…?", given suggestions when it joined.
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd27-tr-resident-tax-jump',
       'd45-trap-notice-period-quit',
@@ -241,6 +249,7 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd116-off-topic-cat-food',
       'd116-trap-salary-bump-percent',
       'd117-hill-cert-vs-level',
+      'd119-trap-dispatch-company-comparison',
     ]);
     // ~4,000 questions through the whole service: past the default 20 s beside other test files on two loaded cores.
   }, 120_000);

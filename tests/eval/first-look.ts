@@ -126,6 +126,10 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd115', commit: '0eaf8028f780ff1dbf16cda9ce4ee1514e45bfbf' }, // d115's first look (the usual brief, long messages with context first), on the same main
   { part: 'd116', commit: '0eaf8028f780ff1dbf16cda9ce4ee1514e45bfbf' }, // d116's first look (the usual brief, mostly Japanese and mixed), on the same main
   { part: 'd117', commit: '0eaf8028f780ff1dbf16cda9ce4ee1514e45bfbf' }, // d117's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd118', commit: 'ec7fa01ea366f9398fd368c535ddaba2d75f3eae' }, // d118's first look (twenty-sixth stop; the new brief), after the coverage gate and the Japanese pay cue
+  { part: 'd119', commit: 'ec7fa01ea366f9398fd368c535ddaba2d75f3eae' }, // d119's first look (the usual brief, long messages with context first), on the same main
+  { part: 'd120', commit: 'ec7fa01ea366f9398fd368c535ddaba2d75f3eae' }, // d120's first look (the usual brief, mostly Japanese and mixed), on the same main
+  { part: 'd121', commit: 'ec7fa01ea366f9398fd368c535ddaba2d75f3eae' }, // d121's first look (the usual brief, an everyday mix), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
