@@ -142,6 +142,9 @@ describe('answering member questions from the real knowledge base', () => {
     'is interac a good company to work for?',
     'InteracとBorderlink、ALTの派遣会社ならどっちがいい？',
     'which of the big dispatch companies pays ALTs the most?',
+    // Two named dispatch companies compared (the instructor entry's phrasing naming two made their names known words).
+    'Signing my ALT contract soon. Interac or Borderlink, which one is better to work for?',
+    'Moving from Interac to Borderlink as an ALT next year, which one treats ALTs better on pay?',
     'which staffing agencies in osaka are good for bilinguals? names pls',
     'moving to rural nagano as an ALT, can i convert my US license or do i take the test?',
     // Hello Work (the public employment office), the special re-entry permit's rules, where to eat sushi.
@@ -171,6 +174,8 @@ describe('answering member questions from the real knowledge base', () => {
     expect(answerId('日系企業と外資系企業ならどっちがいい？')).toBe('foreign-employers-promote-faster');
     const own = engine.answer('is it a good company to stay at long term if promotions are slow?');
     expect(own.suggestions.map((e) => e.id)).toContain('stay-or-change-companies');
+    // Two dispatch companies named, but not compared: which status their ALTs hold.
+    expect(answerId('do ALTs at interac and altia get the instructor visa?')).toBe('instructor-vs-gijinkoku');
   });
 
   it('GIVEN a Japanese question asking when, how often or how many (kana and lone kanji, dropped as grammar) THEN it is read with the English words that ask the same', () => {

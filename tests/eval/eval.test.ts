@@ -224,12 +224,13 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // from it, until its phrasing "dispatch pay feels like a joke" was reworded (twenty-fifth stop).
     // d104's "Switchのおすすめgameある？" (off-topic; "switch" is a job-change word) and d106's "配偶者ビザに変更する場合、
     // 必要な書類は何ですか？" (a change to a spouse visa, which the listed phrases for applying do not name), measured when
-    // they joined, are given suggestions, as is d111's "Which one is better to work for, Interac or Borderlink? Who pays
-    // better?" (no names cue reads "which one is better"). Four of d114–d117, measured when they joined (twenty-sixth stop),
+    // they joined, are given suggestions. d111's "Which one is better to work for, Interac or Borderlink? Who pays
+    // better?" was too (no names cue read "which one is better") until two named dispatch companies compared joined the
+    // names cues (twenty-sixth stop). Four of d114–d117, measured when they joined (twenty-sixth stop),
     // each given suggestions: PR processing at Nagoya immigration (d114), a cat that stops eating (d116, off-topic; in
     // Japanese), the average raise on changing jobs (d116) and a follow-up the labeller made a trap (d117: "do i actually
-    // need to pass the test or is speaking at that level good enough"). And d119's "…one from Interac and one from
-    // Borderlink. Which one pays better and treats its ALTs better…?", given suggestions when it joined.
+    // need to pass the test or is speaking at that level good enough"). d119's "…one from Interac and one from
+    // Borderlink. Which one pays better and treats its ALTs better…?", given suggestions when it joined, is declined since.
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd27-tr-resident-tax-jump',
       'd45-trap-notice-period-quit',
@@ -244,12 +245,10 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd101-trap-resident-tax-leaving',
       'd104-off-topic-switch',
       'd106-trap-spouse-visa-docs',
-      'd111-trap-interac-vs-borderlink',
       'd114-trap-pr-processing-nagoya',
       'd116-off-topic-cat-food',
       'd116-trap-salary-bump-percent',
       'd117-hill-cert-vs-level',
-      'd119-trap-dispatch-company-comparison',
     ]);
     // ~4,000 questions through the whole service: past the default 20 s beside other test files on two loaded cores.
   }, 120_000);
