@@ -39,9 +39,9 @@ export interface DecisionSettings {
     /**
      * A long message — at least `minKnownWords` different known words — is answered from a lower score: its similarity
      * to any one short phrasing is diluted by its length (a member's situation, then the question), so its best entry
-     * scores low even when it clearly wins. Its margin and every other gate are as usual.
+     * scores low even when it clearly wins. Its margin and every other gate are as usual. Tiers: the longer, the lower.
      */
-    longMessage: { minKnownWords: number; minScore: number };
+    longMessage: { minKnownWords: number; minScore: number }[];
     /**
      * An answer whose margin over the runner-up is under this is a near tie: the question likely spans the close
      * entries, so with the LLM fallback configured it drafts from them instead; without it, the best entry answers.
@@ -131,6 +131,11 @@ export function combine(whole: Ranking, asked: Ranking, weight: number): Ranking
   return { hits, unknownShare: whole.unknownShare, agreement: Math.max(whole.agreement, asked.agreement), known: whole.known };
 }
 
+/** The score a message with `known` different known words needs by its length alone (`longMessage`): 1 when no tier applies. */
+export function longMessageFloor(known: number, tiers: DecisionSettings['answer']['longMessage']): number {
+  return Math.min(1, ...tiers.filter((t) => known >= t.minKnownWords).map((t) => t.minScore));
+}
+
 function decideOne(ranking: Ranking, s: DecisionSettings): Decision {
   const [best, second] = ranking.hits;
   if (!best) return { kind: 'none' };
@@ -139,12 +144,11 @@ function decideOne(ranking: Ranking, s: DecisionSettings): Decision {
   const eased = ranking.agreement >= 3 && ranking.unknownShare <= a.wellKnown.maxUnknownShare;
   const threeViews = eased ? Math.min(a.minMargin.threeViews, a.wellKnown.threeViews) : a.minMargin.threeViews;
   const clearWin = ranking.agreement === 4 && margin >= a.clearWin.minMargin && ranking.unknownShare <= a.clearWin.maxUnknownShare;
-  const long = ranking.known >= a.longMessage.minKnownWords;
   const minScore = Math.min(
     a.minScore,
     eased ? a.wellKnown.minScore : 1,
     clearWin ? a.clearWin.minScore : 1,
-    long ? a.longMessage.minScore : 1,
+    longMessageFloor(ranking.known, a.longMessage),
   );
   const needed = [Infinity, a.minMargin.oneView, a.minMargin.twoViews, threeViews, a.minMargin.fourViews][ranking.agreement] ?? Infinity;
   const close = () => ranking.hits.filter((h) => h.score >= s.suggest.closeShare * best.score).slice(0, 5);

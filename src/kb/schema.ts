@@ -117,7 +117,7 @@ export const searchSettingsSchema = z.strictObject({
       minCoverage: weight,
       wellKnown: z.strictObject({ maxUnknownShare: weight, minScore: weight, threeViews: weight }),
       clearWin: z.strictObject({ minScore: weight, minMargin: weight, maxUnknownShare: weight }),
-      longMessage: z.strictObject({ minKnownWords: z.number().int().min(1), minScore: weight }),
+      longMessage: z.array(z.strictObject({ minKnownWords: z.number().int().min(1), minScore: weight })),
       nearTie: weight,
     }),
     suggest: z.strictObject({ minScore: weight, minCoverage: weight, maxUnknownShare: weight, closeShare: weight }),

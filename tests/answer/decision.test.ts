@@ -66,7 +66,17 @@ describe('the margin the best entry needs depends on how many views agree on it'
     expect(decide(thin(0.2), DECISION).kind).toBe('answer');
   });
   it('GIVEN a long message (many known words) whose best entry wins clearly at a low score THEN the long-message floor answers it; a shorter one at that score is not', () => {
-    const long = { ...DECISION, answer: { ...DECISION.answer, minScore: 0.4, longMessage: { minKnownWords: 15, minScore: 0.34 } } };
+    const long = {
+      ...DECISION,
+      answer: {
+        ...DECISION.answer,
+        minScore: 0.4,
+        longMessage: [
+          { minKnownWords: 11, minScore: 0.38 },
+          { minKnownWords: 15, minScore: 0.34 },
+        ],
+      },
+    };
     const lowScore = (known: number, score = 0.36) => ({
       hits: [
         { entry: ENTRIES[0]!, score, best: 0.5, coverage: 0.5 },
@@ -79,6 +89,8 @@ describe('the margin the best entry needs depends on how many views agree on it'
     expect(decide(lowScore(16), long).kind).toBe('answer');
     expect(decide(lowScore(10), long).kind).toBe('close');
     expect(decide(lowScore(16, 0.32), long).kind).toBe('close'); // under the long-message floor too
+    expect(decide(lowScore(12, 0.385), long).kind).toBe('answer'); // the first tier: 11 words, 0.38
+    expect(decide(lowScore(12, 0.36), long).kind).toBe('close'); // 0.34 only from 15 words
   });
   it('GIVEN most of the question in words no phrasing uses THEN nothing is suggested', () => {
     expect(decide(ranking(0.2, 4, 0.9), DECISION)).toEqual({ kind: 'none' });

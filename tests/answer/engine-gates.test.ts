@@ -24,6 +24,13 @@ describe('what the answering entry must cover, and how long messages are read', 
     expect(answerId(q)).toBe('promotion-trust-over-results');
   });
 
+  it('GIVEN a shorter message (12 known words) that still scores under the usual floor THEN the first long-message tier answers it', () => {
+    const q =
+      'honestly nervous. offer from a startup founded last spring, six people total. will immigration mind such a tiny new company?';
+    expect(engine.explain(q).hits[0]!.score).toBeLessThan(engine.kb.search.decision.answer.minScore);
+    expect(answerId(q)).toBe('screening-points');
+  });
+
   it('GIVEN a city an entry is about in a question otherwise about something else THEN it is not answered; asked about that entry, it is', () => {
     // "osaka" and "weekends" are known words, but only a fifth of the question is in the Osaka bureau entry's phrasings.
     expect(engine.answer('is the traffic in osaka bad on weekends?').answered).toBe(false);

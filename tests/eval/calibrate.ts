@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { combine, decide, suggestable, type DecisionSettings, type SuggestGate } from '../../src/answer/decision.js';
+import { combine, decide, longMessageFloor, suggestable, type DecisionSettings, type SuggestGate } from '../../src/answer/decision.js';
 import type { Ranking } from '../../src/answer/ranker.js';
 import { loadKnowledgeOrThrow } from '../../src/kb/load.js';
 import { KNOWLEDGE_DIR } from '../../src/paths.js';
@@ -111,7 +111,7 @@ export function calibrate(samples: readonly Sample[], current: DecisionSettings)
   const suggested = new Uint8Array(n);
   const eased = new Uint8Array(3 * n);
   const cleared = new Uint8Array(3 * n);
-  const long = new Uint8Array(3 * n);
+  const longFloor = new Float64Array(3 * n);
   // The sentence a message of several asks in, ranked alone (see `decide`): the same features, where its best entry is
   // the whole message's (else it can never answer). Index n + i; both readings combined, index 2n + i.
   const asked = new Uint8Array(n);
@@ -126,7 +126,7 @@ export function calibrate(samples: readonly Sample[], current: DecisionSettings)
     fewWords[i] = r.known < minKnownWords || (a?.coverage ?? 0) < minCoverage ? 1 : 0;
     eased[i] = r.agreement >= 3 && r.unknownShare <= wellKnown.maxUnknownShare ? 1 : 0;
     cleared[i] = r.agreement === 4 && margin[i] >= clearWin.minMargin && r.unknownShare <= clearWin.maxUnknownShare ? 1 : 0;
-    long[i] = r.known >= longMessage.minKnownWords ? 1 : 0;
+    longFloor[i] = longMessageFloor(r.known, longMessage);
   };
   samples.forEach((s, i) => {
     feature(i, s.ranking);
@@ -151,8 +151,7 @@ export function calibrate(samples: readonly Sample[], current: DecisionSettings)
       // is only close); the margins decide among them.
       const passes = (k: number) =>
         !fewWords[k] &&
-        score[k]! >=
-          Math.min(minScore, eased[k] ? wellKnown.minScore : 1, cleared[k] ? clearWin.minScore : 1, long[k] ? longMessage.minScore : 1) &&
+        score[k]! >= Math.min(minScore, eased[k] ? wellKnown.minScore : 1, cleared[k] ? clearWin.minScore : 1, longFloor[k]!) &&
         unknown[k]! <= maxUnknownShare;
       const open: number[] = [];
       const wholeOpen = new Uint8Array(n);
@@ -264,7 +263,7 @@ async function main() {
       `    minCoverage: ${d.answer.minCoverage}`,
       `    wellKnown: { maxUnknownShare: ${d.answer.wellKnown.maxUnknownShare}, minScore: ${d.answer.wellKnown.minScore}, threeViews: ${d.answer.wellKnown.threeViews} }`,
       `    clearWin: { minScore: ${d.answer.clearWin.minScore}, minMargin: ${d.answer.clearWin.minMargin}, maxUnknownShare: ${d.answer.clearWin.maxUnknownShare} }`,
-      `    longMessage: { minKnownWords: ${d.answer.longMessage.minKnownWords}, minScore: ${d.answer.longMessage.minScore} }`,
+      `    longMessage: [${d.answer.longMessage.map((t) => `{ minKnownWords: ${t.minKnownWords}, minScore: ${t.minScore} }`).join(', ')}]`,
       `    nearTie: ${d.answer.nearTie}`,
       '  suggest:',
       `    minScore: ${d.suggest.minScore}`,

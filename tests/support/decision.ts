@@ -28,7 +28,7 @@ export const DECISION: DecisionSettings = {
     minCoverage: 0,
     wellKnown: { maxUnknownShare: 0, minScore: 1, threeViews: 1 },
     clearWin: { minScore: 1, minMargin: 1, maxUnknownShare: 0 },
-    longMessage: { minKnownWords: 100, minScore: 1 },
+    longMessage: [],
     nearTie: 0,
   },
   suggest: { minScore: 0.25, minCoverage: 0, maxUnknownShare: 0.5, closeShare: 0.7 },
