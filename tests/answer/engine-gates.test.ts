@@ -4,14 +4,10 @@ import { realKnowledgeBase } from '../support/kb.js';
 
 /** The decision's gates on the real knowledge base: how much of a question its entry must cover, and long messages. */
 let engine: AnswerEngine;
-beforeAll(async () => {
-  engine = createAnswerEngine(await realKnowledgeBase());
-});
+beforeAll(async () => (engine = createAnswerEngine(await realKnowledgeBase())));
 
-const answerId = (q: string) => {
-  const r = engine.answer(q);
-  return r.answered ? r.entry?.id : `(${engine.explain(q).decision.kind})`;
-};
+/** The entry that answers `q`, or undefined when it is not answered. */
+const answerId = (q: string) => (engine.answer(q).answered ? engine.answer(q).entry?.id : undefined);
 
 describe('what the answering entry must cover, and how long messages are read', () => {
   it('GIVEN a long message, its situation first, whose best entry clearly wins at a low score THEN the long-message floor answers it', () => {
