@@ -29,7 +29,8 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   // twentieth (91.1 % with d52–d54, 90.7 % with d55–d57;
   // 90.9 % with d44–d51 in the nineteenth). A part joins after its first look on main, so a new part can lower the figure without
   // any regression (docs/first-looks.md keeps each part's first look).
-  // 81.4 % (9,345 of 11,485) with d118–d121 joined in the twenty-sixth stop (first looks 54.7 %, 68.4 %, 84.2 % and 82.1 %);
+  // 81.5 % (9,675 of 11,865) with d122–d125 joined at the end of the twenty-sixth stop (first looks 66.7 %, 87.6 %, 77.9 % and
+  // 93.7 %); 81.4 % (9,345 of 11,485) with d118–d121 joined in the twenty-sixth stop (first looks 54.7 %, 68.4 %, 84.2 % and 82.1 %);
   // 81.4 % (9,035 of 11,105) with d114–d117 joined in the twenty-sixth stop (first looks 52.0 %, 68.0 %, 87.5 % and 89.4 %);
   // 81.6 % (8,750 of 10,720) with d110–d113 joined at the end of the twenty-fifth stop (first looks 56.7 %, 75.8 %,
   // 90.5 % and 93.7 %); 81.7 % (8,446 of 10,338) with d106–d109 joined at the end of the twenty-fifth stop (first looks 51.6 %, 82.1 %,
@@ -102,6 +103,9 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  *   the BJT, and how much does it cost?" (from the fees entry) and "週末Osakaに行くんだけど、おすすめのspotある？" (off-topic,
  *   from the Osaka bureau entry: a quarter of it is "Osaka", just enough for `minCoverage`); d121's "which online TEFL
  *   course is the cheapest one that japanese schools actually accept?" (from the teaching-certificates entry).
+ * - d122 (end of the twenty-sixth stop; the new brief), measured at its first look on f04373f: "and when do the results
+ *   come out for the december one??" (a follow-up the labeller made a trap), from the JLPT dates entry, and
+ *   "休みの日ひまで…Switchのおすすめゲームありますか？" (off-topic), from the self-audit entry (games in the evenings).
  * d113's "which SES companies in tokyo are actually decent to work for? names pls", answered from the SES entry when it
  * joined, is declined since the names cue reads "pls" and "plz" as "please" (twenty-fifth stop).
  * d62's trap "…Moving to rural Hokkaido for an ALT job… How do I convert my US license, is there a test?" (from the
@@ -111,7 +115,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * Japanese question words are read (twenty-fifth stop: いつ as "when" moved its score under the floor).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 3, traps: 25 },
+  dev: { offTopic: 4, traps: 26 },
 };
 
 let service: AskService;
@@ -231,6 +235,9 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // Japanese), the average raise on changing jobs (d116) and a follow-up the labeller made a trap (d117: "do i actually
     // need to pass the test or is speaking at that level good enough"). d119's "…one from Interac and one from
     // Borderlink. Which one pays better and treats its ALTs better…?", given suggestions when it joined, is declined since.
+    // Two of d122–d125, measured when they joined (end of the twenty-sixth stop), each given suggestions: whether to pay
+    // into nenkin when leaving in two years (d124) and "帰化するための条件を教えてください" (d125: the naturalization cues read
+    // 帰化の条件 and 帰化するには, not 帰化するための).
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd27-tr-resident-tax-jump',
       'd45-trap-notice-period-quit',
@@ -249,6 +256,8 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd116-off-topic-cat-food',
       'd116-trap-salary-bump-percent',
       'd117-hill-cert-vs-level',
+      'd124-trap-nenkin-skip',
+      'd125-trap-ja-naturalization',
     ]);
     // ~4,000 questions through the whole service: past the default 20 s beside other test files on two loaded cores.
   }, 120_000);

@@ -130,6 +130,10 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd119', commit: 'ec7fa01ea366f9398fd368c535ddaba2d75f3eae' }, // d119's first look (the usual brief, long messages with context first), on the same main
   { part: 'd120', commit: 'ec7fa01ea366f9398fd368c535ddaba2d75f3eae' }, // d120's first look (the usual brief, mostly Japanese and mixed), on the same main
   { part: 'd121', commit: 'ec7fa01ea366f9398fd368c535ddaba2d75f3eae' }, // d121's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd122', commit: 'f04373fc74d3d1c1e269bab3596988c35041efb9' }, // d122's first look (end of the twenty-sixth stop; the new brief), after the long-message floor and the company cue
+  { part: 'd123', commit: 'f04373fc74d3d1c1e269bab3596988c35041efb9' }, // d123's first look (the usual brief, long messages with context first), on the same main
+  { part: 'd124', commit: 'f04373fc74d3d1c1e269bab3596988c35041efb9' }, // d124's first look (the usual brief, mostly Japanese and mixed), on the same main
+  { part: 'd125', commit: 'f04373fc74d3d1c1e269bab3596988c35041efb9' }, // d125's first look (the usual brief, an everyday mix), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
