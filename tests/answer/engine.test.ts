@@ -127,6 +127,7 @@ describe('answering member questions from the real knowledge base', () => {
     'been here 8 years, what are the requirements to naturalise?',
     'if i naturalize would i have to renounce my canadian citizenship',
     '帰化の要件ってどんな感じ？',
+    '日本に帰化するための条件は何ですか？',
     // A processing time no source gives (PR's); the renewal and certificate entries give theirs.
     'how long is the PR processing in nagoya these days?',
     'how long does it take for a spouse visa application?',

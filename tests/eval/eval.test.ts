@@ -235,9 +235,9 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // Japanese), the average raise on changing jobs (d116) and a follow-up the labeller made a trap (d117: "do i actually
     // need to pass the test or is speaking at that level good enough"). d119's "…one from Interac and one from
     // Borderlink. Which one pays better and treats its ALTs better…?", given suggestions when it joined, is declined since.
-    // Two of d122–d125, measured when they joined (end of the twenty-sixth stop), each given suggestions: whether to pay
-    // into nenkin when leaving in two years (d124) and "帰化するための条件を教えてください" (d125: the naturalization cues read
-    // 帰化の条件 and 帰化するには, not 帰化するための).
+    // Two of d122–d125, measured when they joined (end of the twenty-sixth stop), were given suggestions: whether to pay
+    // into nenkin when leaving in two years (d124), and "帰化するための条件を教えてください" (d125), declined since the
+    // naturalization cues read 帰化するための as they read 帰化するには.
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd27-tr-resident-tax-jump',
       'd45-trap-notice-period-quit',
@@ -257,7 +257,6 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd116-trap-salary-bump-percent',
       'd117-hill-cert-vs-level',
       'd124-trap-nenkin-skip',
-      'd125-trap-ja-naturalization',
     ]);
     // ~4,000 questions through the whole service: past the default 20 s beside other test files on two loaded cores.
   }, 120_000);
