@@ -158,6 +158,8 @@ describe('answering member questions from the real knowledge base', () => {
     '配偶者ビザの必要書類を教えてください',
     // Films to watch (unlike evenings spent watching them instead of job hunting).
     'any good movies on netflix rn',
+    // Games to play (unlike evenings spent gaming instead of job hunting, or game localization as a career).
+    '週末にやるおすすめのゲームある？',
   ])('GIVEN "%s", about nothing the entries cover THEN it declines with no suggestions and no LLM context', (question) => {
     const r = engine.answer(question);
     expect(r).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
@@ -169,6 +171,7 @@ describe('answering member questions from the real knowledge base', () => {
 
   it('GIVEN evenings spent on Netflix instead of job hunting (the self-audit entry, unlike a subscription) THEN it is still answered', () => {
     expect(answerId('weekends on netflix, weekdays at work, why am i stuck')).toBe('self-audit-time');
+    expect(answerId('I game every evening instead of job hunting, how do I stop?')).toBe('self-audit-time');
   });
 
   it("GIVEN kinds of company compared in general, or a member's own employer THEN the company cues leave them in scope", () => {

@@ -104,8 +104,9 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  *   from the Osaka bureau entry: a quarter of it is "Osaka", just enough for `minCoverage`); d121's "which online TEFL
  *   course is the cheapest one that japanese schools actually accept?" (from the teaching-certificates entry).
  * - d122 (end of the twenty-sixth stop; the new brief), measured at its first look on f04373f: "and when do the results
- *   come out for the december one??" (a follow-up the labeller made a trap), from the JLPT dates entry, and
- *   "休みの日ひまで…Switchのおすすめゲームありますか？" (off-topic), from the self-audit entry (games in the evenings).
+ *   come out for the december one??" (a follow-up the labeller made a trap), from the JLPT dates entry. Its
+ *   "休みの日ひまで…Switchのおすすめゲームありますか？" (off-topic, from the self-audit entry: games in the evenings) is declined
+ *   since games to play joined `outOfScope` (twenty-sixth stop).
  * d113's "which SES companies in tokyo are actually decent to work for? names pls", answered from the SES entry when it
  * joined, is declined since the names cue reads "pls" and "plz" as "please" (twenty-fifth stop).
  * d62's trap "…Moving to rural Hokkaido for an ALT job… How do I convert my US license, is there a test?" (from the
@@ -115,7 +116,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * Japanese question words are read (twenty-fifth stop: いつ as "when" moved its score under the floor).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 4, traps: 26 },
+  dev: { offTopic: 3, traps: 26 },
 };
 
 let service: AskService;
@@ -226,9 +227,9 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // salary in yen, and resident tax after leaving Japan. "Tell me a joke" (d94, d99,
     // d100) was given the English-education entry as a suggestion, and d95's "Tell me a joke about trains" was answered
     // from it, until its phrasing "dispatch pay feels like a joke" was reworded (twenty-fifth stop).
-    // d104's "Switchのおすすめgameある？" (off-topic; "switch" is a job-change word) and d106's "配偶者ビザに変更する場合、
-    // 必要な書類は何ですか？" (a change to a spouse visa, which the listed phrases for applying do not name), measured when
-    // they joined, are given suggestions. d111's "Which one is better to work for, Interac or Borderlink? Who pays
+    // d106's "配偶者ビザに変更する場合、必要な書類は何ですか？" (a change to a spouse visa, which the listed phrases for applying
+    // do not name), measured when it joined, is given suggestions; so was d104's "Switchのおすすめgameある？" (off-topic;
+    // "switch" is a job-change word) until games to play joined `outOfScope` (twenty-sixth stop). d111's "Which one is better to work for, Interac or Borderlink? Who pays
     // better?" was too (no names cue read "which one is better") until two named dispatch companies compared joined the
     // names cues (twenty-sixth stop). Four of d114–d117, measured when they joined (twenty-sixth stop),
     // each given suggestions: PR processing at Nagoya immigration (d114), a cat that stops eating (d116, off-topic; in
@@ -250,7 +251,6 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd95-trap-recruiter-salary',
       'd101-trap-alt-salary-figures',
       'd101-trap-resident-tax-leaving',
-      'd104-off-topic-switch',
       'd106-trap-spouse-visa-docs',
       'd114-trap-pr-processing-nagoya',
       'd116-off-topic-cat-food',
