@@ -32,4 +32,20 @@ describe('what the answering entry must cover, and how long messages are read', 
     expect(engine.answer('is the traffic in osaka bad on weekends?').answered).toBe(false);
     expect(answerId('is osaka immigration stricter than tokyo?')).toBe('osaka-immigration-bureau');
   });
+
+  it('GIVEN resident tax or a pension asked about where the best entry never mentions them THEN it is declined outright; late dues for PR are still answered', () => {
+    // The going-home and after-ALT entries lead on "leaving Japan" and "ALT", but say nothing of tax or pensions.
+    for (const q of [
+      "I'm leaving Japan for good after my ALT contract ends in July. Do I still have to pay resident tax for the year after I go home, and how?",
+      'going home after 4 years on JET, what happens to the nenkin I paid in when I leave Japan?',
+      '帰国する前に年金の手続きって何かする必要ある？ALT終わったら帰ります',
+    ]) {
+      expect(engine.answer(q)).toMatchObject({ answered: false, suggestions: [], candidates: [] });
+    }
+    // The PR requirements entry talks about tax and pension paid on time.
+    expect(answerId('paid my resident tax late once two years ago, does that hurt my PR application?')).toBe(
+      'permanent-residency-requirements',
+    );
+    expect(answerId('年金を払い忘れた月があるけど永住申請に影響する？')).toBe('permanent-residency-requirements');
+  });
 });

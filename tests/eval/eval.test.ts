@@ -43,8 +43,6 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
 
 /**
  * Off-topic questions and traps answered, as measured (every other one must be declined; every blind one is):
- * - d27's trap "quit my job, how do i sign up for 国民年金 now? just go to city hall?", from the address notice on "city
- *   hall" (pensions are in the domain, as part of the residency rules, so the subject cannot be listed out of scope);
  * - d49's trap "my dispatch company says i have to pay a penalty if i quit before my contract ends…" (labour law), from
  *   the dispatch entry;
  * - d58's off-topic "うちの猫が急にfoodを食べなくなった、what should i do", from the bilingual-sales entry: the segmenter's
@@ -107,6 +105,10 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  *   come out for the december one??" (a follow-up the labeller made a trap), from the JLPT dates entry. Its
  *   "休みの日ひまで…Switchのおすすめゲームありますか？" (off-topic, from the self-audit entry: games in the evenings) is declined
  *   since games to play joined `outOfScope` (twenty-sixth stop).
+ * d27's trap "quit my job, how do i sign up for 国民年金 now? just go to city hall?", answered from the address notice on
+ * "city hall" (pensions are in the domain, as part of the residency rules, so the subject cannot be listed out of scope),
+ * is declined since a question about resident tax, a pension or health insurance is answered only by an entry that talks
+ * about it (search.yaml asksFor, twenty-seventh stop).
  * d113's "which SES companies in tokyo are actually decent to work for? names pls", answered from the SES entry when it
  * joined, is declined since the names cue reads "pls" and "plz" as "please" (twenty-fifth stop).
  * d62's trap "…Moving to rural Hokkaido for an ALT job… How do I convert my US license, is there a test?" (from the
@@ -116,7 +118,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * Japanese question words are read (twenty-fifth stop: いつ as "when" moved its score under the floor).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 3, traps: 26 },
+  dev: { offTopic: 3, traps: 25 },
 };
 
 let service: AskService;
@@ -202,10 +204,11 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     const negatives = [...evalNegatives, ...(await loadNegatives())];
     for (const n of negatives) await s.ask(n.q, { origin: 'slash' });
     // `npm run calibrate` allows 2 % of its own negatives (written to look like member questions) past the gate;
-    // the evaluation sets' off-topic questions and traps allow none but one, as measured: d27's "why did my resident tax
-    // jump so much in my 2nd year?? is that normal" (a dev trap, measured once when d27 joined in the thirteenth stop)
-    // scores 0.396 for the job-change entry, over the suggestion gate's 0.38 — which in-scope questions that span two
-    // entries sit just above (0.400 in tests/llm), so no gate separates them.
+    // the evaluation sets' off-topic questions and traps allow none but those listed below, as measured. d27's "why did
+    // my resident tax jump so much in my 2nd year?? is that normal" (a dev trap, measured once when d27 joined in the
+    // thirteenth stop) scored 0.396 for the job-change entry, over the suggestion gate's 0.38 — which in-scope questions
+    // that span two entries sit just above (0.400 in tests/llm), so no gate separated them — until resident tax joined
+    // asksFor (twenty-seventh stop): the job-change entry never mentions tax.
     expect(asked.length).toBeLessThanOrEqual(Math.floor(negatives.length * 0.02));
     const reached = new Set(asked);
     // And d78's "And if I don't file?" and d81's "and deadline for that is?": follow-ups that lean on an earlier message
@@ -238,9 +241,10 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // Borderlink. Which one pays better and treats its ALTs better…?", given suggestions when it joined, is declined since.
     // Two of d122–d125, measured when they joined (end of the twenty-sixth stop), were given suggestions: whether to pay
     // into nenkin when leaving in two years (d124), and "帰化するための条件を教えてください" (d125), declined since the
-    // naturalization cues read 帰化するための as they read 帰化するには.
+    // naturalization cues read 帰化するための as they read 帰化するには. d101's resident tax after leaving Japan and d124's
+    // nenkin (and d27's resident tax, above) are declined outright since a question about resident tax, a pension or health insurance is answered only by
+    // an entry that talks about it (twenty-seventh stop).
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
-      'd27-tr-resident-tax-jump',
       'd45-trap-notice-period-quit',
       'd78-facts-notice-not-filed-penalty',
       'd81-facts-notice-deadline',
@@ -250,13 +254,11 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd92-off-topic-park-chiikawa',
       'd95-trap-recruiter-salary',
       'd101-trap-alt-salary-figures',
-      'd101-trap-resident-tax-leaving',
       'd106-trap-spouse-visa-docs',
       'd114-trap-pr-processing-nagoya',
       'd116-off-topic-cat-food',
       'd116-trap-salary-bump-percent',
       'd117-hill-cert-vs-level',
-      'd124-trap-nenkin-skip',
     ]);
     // ~4,000 questions through the whole service: past the default 20 s beside other test files on two loaded cores.
   }, 120_000);
