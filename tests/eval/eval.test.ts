@@ -29,6 +29,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   // twentieth (91.1 % with d52–d54, 90.7 % with d55–d57;
   // 90.9 % with d44–d51 in the nineteenth). A part joins after its first look on main, so a new part can lower the figure without
   // any regression (docs/first-looks.md keeps each part's first look).
+  // 81.5 % (9,976 of 12,246) with d126–d129 joined in the twenty-seventh stop (first looks 63.2 %, 80.0 %, 84.2 % and 88.5 %);
   // 81.5 % (9,675 of 11,865) with d122–d125 joined at the end of the twenty-sixth stop (first looks 66.7 %, 87.6 %, 77.9 % and
   // 93.7 %); 81.4 % (9,345 of 11,485) with d118–d121 joined in the twenty-sixth stop (first looks 54.7 %, 68.4 %, 84.2 % and 82.1 %);
   // 81.4 % (9,035 of 11,105) with d114–d117 joined in the twenty-sixth stop (first looks 52.0 %, 68.0 %, 87.5 % and 89.4 %);
@@ -243,7 +244,11 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // into nenkin when leaving in two years (d124), and "帰化するための条件を教えてください" (d125), declined since the
     // naturalization cues read 帰化するための as they read 帰化するには. d101's resident tax after leaving Japan and d124's
     // nenkin (and d27's resident tax, above) are declined outright since a question about resident tax, a pension or health insurance is answered only by
-    // an entry that talks about it (twenty-seventh stop).
+    // an entry that talks about it (twenty-seventh stop). Six of d126–d129, measured when they joined (twenty-seventh
+    // stop), were given suggestions: a follow-up the labeller made a trap ("about the 14 days thing i asked before… already
+    // late like 5 weeks"), Interac against a member's own dispatch company, PR processing in Osaka in months, the best ALT
+    // dispatch company to work for, a recruiter's base salary and commission, and "which dispatch company is the least
+    // bad, interac or borderlink?".
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd45-trap-notice-period-quit',
       'd78-facts-notice-not-filed-penalty',
@@ -259,6 +264,12 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd116-off-topic-cat-food',
       'd116-trap-salary-bump-percent',
       'd117-hill-cert-vs-level',
+      'd126-facts-notice-late-5-weeks',
+      'd126-trap-interac-vs-my-company',
+      'd126-trap-pr-processing-osaka',
+      'd127-trap-best-dispatch-company',
+      'd127-trap-recruiter-salary',
+      'd129-trap-best-dispatch',
     ]);
     // ~4,000 questions through the whole service: past the default 20 s beside other test files on two loaded cores.
   }, 120_000);

@@ -134,6 +134,10 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd123', commit: 'f04373fc74d3d1c1e269bab3596988c35041efb9' }, // d123's first look (the usual brief, long messages with context first), on the same main
   { part: 'd124', commit: 'f04373fc74d3d1c1e269bab3596988c35041efb9' }, // d124's first look (the usual brief, mostly Japanese and mixed), on the same main
   { part: 'd125', commit: 'f04373fc74d3d1c1e269bab3596988c35041efb9' }, // d125's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd126', commit: '630d5358638be834307a2bba81433806442fa902' }, // d126's first look (twenty-seventh stop; the new brief), on main as the twenty-sixth stop left it
+  { part: 'd127', commit: '630d5358638be834307a2bba81433806442fa902' }, // d127's first look (the usual brief, long messages with context first), on the same main
+  { part: 'd128', commit: '630d5358638be834307a2bba81433806442fa902' }, // d128's first look (the usual brief, mostly Japanese and mixed), on the same main
+  { part: 'd129', commit: '630d5358638be834307a2bba81433806442fa902' }, // d129's first look (the usual brief, an everyday mix), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
