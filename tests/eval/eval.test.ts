@@ -44,11 +44,8 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
 
 /**
  * Off-topic questions and traps answered, as measured (every other one must be declined; every blind one is):
- * - d49's trap "my dispatch company says i have to pay a penalty if i quit before my contract ends…" (labour law), from
- *   the dispatch entry;
  * - d58's off-topic "うちの猫が急にfoodを食べなくなった、what should i do", from the bilingual-sales entry: the segmenter's
  *   single kanji (猫, 食) are dropped as verb stems, leaving "food" and "what" (keeping them was measured: dev −7);
- * - d77's trap "if i change company does immigration inform my current SES boss?…", from the SES entry;
  * - d78's trap "My Japanese partner and I aren't married… Is there any visa based on that…?", from the PR fast track,
  *   and its off-topic "anyone know if the switch 2 is cheaper here than in the US", from the immigration fees entry;
  * - d80's trap "can i start at the new company while the change of status is still processing…", from the change of
@@ -56,9 +53,10 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * - d82's "So in that case, is it a full change of status application, or is the 14-day notification enough?" (a
  *   follow-up the labeller made a trap: alone it names no case), from the change of status entry;
  * - d83's trap "my SES company take maybe 40% from what client pay for me. this is normal?", from the SES entry;
- * - d84–d87 (the new brief), five traps, each from the entry about its subject, though the detail asked is not in it:
- *   JET recontracting, whether Designated Activities 46 years count for PR, a dispatch contract's
- *   penalty for quitting, the 基本情報 exam's fee and dates, and what the 育成就労 system asks of host companies.
+ * - d84–d87 (the new brief), four traps, each from the entry about its subject, though the detail asked is not in it:
+ *   JET recontracting, whether Designated Activities 46 years count for PR, a dispatch contract's penalty for quitting,
+ *   and what the 育成就労 system asks of host companies. A fifth, the 基本情報 exam's fee and dates (from the 技人国
+ *   requirements entry), is given suggestions since the twenty-seventh stop's curation round.
  * - d88–d91 (the new brief), a trap: a follow-up the labeller made a trap ("what about housing allowance", from the HSP
  *   points entry). An employer's own notice when a foreign employee resigns was answered from the job-change notice entry
  *   until Hello Work (the public employment office) was listed out of scope (twenty-fifth stop). Three more, on the JET Programme's limit on years, were answered from the
@@ -96,8 +94,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  *   jobs?" (from the entry on always job hunting). Its "Tokyo の bilingual recruiter の平均年収ってどのくらい?" (from the
  *   recruiting entry) is declined since the pay cues read 平均年収 and 給料ってどのくらい as they read "average salary"
  *   (twenty-sixth stop).
- * - d118–d121 (twenty-sixth stop), measured at their first looks on ec7fa01: d118's "If I leave Japan can I get my pension
- *   payments back?" (from the PR requirements entry, which names pension payments) and "すみません、N1の代わりにBJTでも
+ * - d118–d121 (twenty-sixth stop), measured at their first looks on ec7fa01: d118's "すみません、N1の代わりにBJTでも
  *   大丈夫ですか？" (a follow-up the labeller made a trap), from the HSP points entry; d120's "Where and when can I take
  *   the BJT, and how much does it cost?" (from the fees entry) and "週末Osakaに行くんだけど、おすすめのspotある？" (off-topic,
  *   from the Osaka bureau entry: a quarter of it is "Osaka", just enough for `minCoverage`); d121's "which online TEFL
@@ -110,6 +107,13 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * "city hall" (pensions are in the domain, as part of the residency rules, so the subject cannot be listed out of scope),
  * is declined since a question about resident tax, a pension or health insurance is answered only by an entry that talks
  * about it (search.yaml asksFor, twenty-seventh stop).
+ * d49's trap "my dispatch company says i have to pay a penalty if i quit before my contract ends…" (labour law), from
+ * the dispatch entry, is given suggestions, and d77's "if i change company does immigration inform my current SES
+ * boss?…", from the SES entry, is declined since the twenty-seventh stop's curation round (phrasings that moved their
+ * entries' scores, none about either subject).
+ * d118's "If I leave Japan can I get my pension payments back?", answered from the PR requirements entry (which names
+ * pension payments), is declined since "pension payments back" joined the lump-sum refund's phrases out of scope
+ * (twenty-seventh stop).
  * d113's "which SES companies in tokyo are actually decent to work for? names pls", answered from the SES entry when it
  * joined, is declined since the names cue reads "pls" and "plz" as "please" (twenty-fifth stop).
  * d62's trap "…Moving to rural Hokkaido for an ALT job… How do I convert my US license, is there a test?" (from the
@@ -119,7 +123,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * Japanese question words are read (twenty-fifth stop: いつ as "when" moved its score under the floor).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 3, traps: 25 },
+  dev: { offTopic: 3, traps: 21 },
 };
 
 let service: AskService;
@@ -248,11 +252,14 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // stop), were given suggestions: a follow-up the labeller made a trap ("about the 14 days thing i asked before… already
     // late like 5 weeks"), Interac against a member's own dispatch company, PR processing in Osaka in months, the best ALT
     // dispatch company to work for, a recruiter's base salary and commission, and "which dispatch company is the least
-    // bad, interac or borderlink?".
+    // bad, interac or borderlink?". d49's dispatch quit penalty and d86's 基本情報 exam fee, answered until the
+    // twenty-seventh stop's curation round, are given suggestions since.
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd45-trap-notice-period-quit',
+      'd49-trap-dispatch-quit-penalty',
       'd78-facts-notice-not-filed-penalty',
       'd81-facts-notice-deadline',
+      'd86-trap-kihon-jouhou-fee',
       'd86-trap-celta-price-online',
       'd90-facts-shuro-shikaku-shomeisho-fee',
       'd90-trap-age-52-job-hunting',
