@@ -49,3 +49,18 @@ describe('what the answering entry must cover, and how long messages are read', 
     expect(answerId('年金を払い忘れた月があるけど永住申請に影響する？')).toBe('permanent-residency-requirements');
   });
 });
+
+describe('kinds of detail no entry gives (search.yaml asksFor), asked in more ways', () => {
+  it.each([
+    'CELTA or TEFL, which one is cheaper to do online from japan?',
+    'how much the FE exam cost?',
+    'what annual salary can I expect as a new bilingual recruiter in Tokyo?',
+    'how many months does a PR application take in Tokyo right now?',
+    // One named company said to be better than another employer; a choice among companies of a kind.
+    "is Altia better than the dispatch company I'm with now?",
+    "I'm comparing a few eikaiwa companies for next year, which one is the best to work for?",
+    'interac or borderlink, which is the least bad?',
+  ])('GIVEN "%s" THEN it declines with no suggestions and no LLM context', (q) => {
+    expect(engine.answer(q)).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
+  });
+});

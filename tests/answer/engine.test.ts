@@ -123,8 +123,6 @@ describe('answering member questions from the real knowledge base', () => {
     'recommend me some recruitment agencies for bilingual jobs, names please',
     'how much do bilingual recruiters in Osaka earn a year?',
     'average pay for a localization coordinator in osaka?',
-    'CELTA or TEFL, which one is cheaper to do online from japan?',
-    'how much the FE exam cost?',
     // Naturalization's own requirements: the PR-or-naturalization entry compares the routes and says it does not cover them.
     'been here 8 years, what are the requirements to naturalise?',
     'if i naturalize would i have to renounce my canadian citizenship',

@@ -252,7 +252,9 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // stop), were given suggestions: a follow-up the labeller made a trap ("about the 14 days thing i asked before… already
     // late like 5 weeks"), Interac against a member's own dispatch company, PR processing in Osaka in months, the best ALT
     // dispatch company to work for, a recruiter's base salary and commission, and "which dispatch company is the least
-    // bad, interac or borderlink?". d49's dispatch quit penalty and d86's 基本情報 exam fee, answered until the
+    // bad, interac or borderlink?"; all but the follow-up are declined since the cues read them (twenty-seventh stop:
+    // "least", one named company "better than" another employer, a choice among companies of a kind, "how many months
+    // does … take", "what base salary … expect"). d49's dispatch quit penalty and d86's 基本情報 exam fee, answered until the
     // twenty-seventh stop's curation round, are given suggestions since.
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd45-trap-notice-period-quit',
@@ -272,11 +274,6 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd116-trap-salary-bump-percent',
       'd117-hill-cert-vs-level',
       'd126-facts-notice-late-5-weeks',
-      'd126-trap-interac-vs-my-company',
-      'd126-trap-pr-processing-osaka',
-      'd127-trap-best-dispatch-company',
-      'd127-trap-recruiter-salary',
-      'd129-trap-best-dispatch',
     ]);
     // ~4,000 questions through the whole service: past the default 20 s beside other test files on two loaded cores.
   }, 120_000);
