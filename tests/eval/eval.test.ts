@@ -53,10 +53,11 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * - d82's "So in that case, is it a full change of status application, or is the 14-day notification enough?" (a
  *   follow-up the labeller made a trap: alone it names no case), from the change of status entry;
  * - d83's trap "my SES company take maybe 40% from what client pay for me. this is normal?", from the SES entry;
- * - d84–d87 (the new brief), four traps, each from the entry about its subject, though the detail asked is not in it:
- *   JET recontracting, whether Designated Activities 46 years count for PR, a dispatch contract's penalty for quitting,
- *   and what the 育成就労 system asks of host companies. A fifth, the 基本情報 exam's fee and dates (from the 技人国
- *   requirements entry), is given suggestions since the twenty-seventh stop's curation round.
+ * - d84–d87 (the new brief), three traps, each from the entry about its subject, though the detail asked is not in it:
+ *   JET recontracting, whether Designated Activities 46 years count for PR, and what the 育成就労 system asks of host
+ *   companies. Two more, the 基本情報 exam's fee and dates (from the 技人国 requirements entry) and a dispatch contract's
+ *   fine for quitting mid-contract (from the job-change notice entry), are given suggestions since the twenty-seventh
+ *   stop's curation rounds.
  * - d88–d91 (the new brief), a trap: a follow-up the labeller made a trap ("what about housing allowance", from the HSP
  *   points entry). An employer's own notice when a foreign employee resigns was answered from the job-change notice entry
  *   until Hello Work (the public employment office) was listed out of scope (twenty-fifth stop). Three more, on the JET Programme's limit on years, were answered from the
@@ -83,9 +84,9 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * - d98 (twenty-fifth stop; the new brief), two traps measured at its first look: whether a Designated Activities 46
  *   holder can bring her husband over (from the Designated Activities 46 entry) and "Follow-up: when's the best moment
  *   to bring it up…" (a follow-up the labeller made a trap: alone it names no subject), from the promotion entry.
- * - d103 (twenty-fifth stop; the new brief), a trap measured at its first look: "wait does my housing allowance count
- *   towards the salary part??" (a follow-up the labeller made a trap), from the HSP points entry, which does say housing
- *   allowances do not count. Its off-topic "climbing gym in Osaka with english staff exists?" (from the Osaka immigration
+ * - d103 (twenty-fifth stop; the new brief): its trap "wait does my housing allowance count towards the salary part??"
+ *   (a follow-up the labeller made a trap), answered from the HSP points entry (which does say housing allowances do not
+ *   count) since its first look, is declined since the twenty-seventh stop's second curation round. Its off-topic "climbing gym in Osaka with english staff exists?" (from the Osaka immigration
  *   bureau entry) is declined since an answer needs its entry to cover a quarter of the question (`minCoverage`,
  *   twenty-sixth stop).
  * - d106 (end of the twenty-fifth stop; the new brief), "Ok so I should ask directly? … When is the right moment and how
@@ -123,7 +124,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * Japanese question words are read (twenty-fifth stop: いつ as "when" moved its score under the floor).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 3, traps: 21 },
+  dev: { offTopic: 3, traps: 19 },
 };
 
 let service: AskService;
@@ -255,12 +256,14 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // bad, interac or borderlink?"; all but the follow-up are declined since the cues read them (twenty-seventh stop:
     // "least", one named company "better than" another employer, a choice among companies of a kind, "how many months
     // does … take", "what base salary … expect"). d49's dispatch quit penalty and d86's 基本情報 exam fee, answered until the
-    // twenty-seventh stop's curation round, are given suggestions since.
+    // twenty-seventh stop's curation round, are given suggestions since, and so is d86's fine for quitting mid-contract
+    // after the second round.
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd45-trap-notice-period-quit',
       'd49-trap-dispatch-quit-penalty',
       'd78-facts-notice-not-filed-penalty',
       'd81-facts-notice-deadline',
+      'd86-trap-quit-midcontract-fine',
       'd86-trap-kihon-jouhou-fee',
       'd86-trap-celta-price-online',
       'd90-facts-shuro-shikaku-shomeisho-fee',
