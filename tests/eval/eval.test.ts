@@ -29,7 +29,8 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   // twentieth (91.1 % with d52–d54, 90.7 % with d55–d57;
   // 90.9 % with d44–d51 in the nineteenth). A part joins after its first look on main, so a new part can lower the figure without
   // any regression (docs/first-looks.md keeps each part's first look).
-  // 81.5 % (9,976 of 12,246) with d126–d129 joined in the twenty-seventh stop (first looks 63.2 %, 80.0 %, 84.2 % and 88.5 %);
+  // 81.8 % (10,325 of 12,628) with d130–d133 joined in the twenty-seventh stop, after two curation rounds (first looks 44.8 %,
+  // 71.6 %, 78.9 % and 94.8 %, none wrong); 81.5 % (9,976 of 12,246) with d126–d129 joined in the twenty-seventh stop (first looks 63.2 %, 80.0 %, 84.2 % and 88.5 %);
   // 81.5 % (9,675 of 11,865) with d122–d125 joined at the end of the twenty-sixth stop (first looks 66.7 %, 87.6 %, 77.9 % and
   // 93.7 %); 81.4 % (9,345 of 11,485) with d118–d121 joined in the twenty-sixth stop (first looks 54.7 %, 68.4 %, 84.2 % and 82.1 %);
   // 81.4 % (9,035 of 11,105) with d114–d117 joined in the twenty-sixth stop (first looks 52.0 %, 68.0 %, 87.5 % and 89.4 %);
@@ -104,6 +105,9 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  *   come out for the december one??" (a follow-up the labeller made a trap), from the JLPT dates entry. Its
  *   "休みの日ひまで…Switchのおすすめゲームありますか？" (off-topic, from the self-audit entry: games in the evenings) is declined
  *   since games to play joined `outOfScope` (twenty-sixth stop).
+ * - d130–d133 (twenty-seventh stop), measured at their first looks on a8622d7: d130's "JLPT exam fee how much po and
+ *   where I apply? online or konbini?" (from the immigration fees entry, which gives yen amounts for other fees) and
+ *   d133's "best switch games for 2 players?" (off-topic, from the localization entry).
  * d27's trap "quit my job, how do i sign up for 国民年金 now? just go to city hall?", answered from the address notice on
  * "city hall" (pensions are in the domain, as part of the residency rules, so the subject cannot be listed out of scope),
  * is declined since a question about resident tax, a pension or health insurance is answered only by an entry that talks
@@ -124,7 +128,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * Japanese question words are read (twenty-fifth stop: いつ as "when" moved its score under the floor).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 3, traps: 19 },
+  dev: { offTopic: 4, traps: 20 },
 };
 
 let service: AskService;
@@ -257,7 +261,9 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // "least", one named company "better than" another employer, a choice among companies of a kind, "how many months
     // does … take", "what base salary … expect"). d49's dispatch quit penalty and d86's 基本情報 exam fee, answered until the
     // twenty-seventh stop's curation round, are given suggestions since, and so is d86's fine for quitting mid-contract
-    // after the second round.
+    // after the second round. Three of d130–d133, measured when they joined (twenty-seventh stop), were given suggestions:
+    // "永住申請のとき、夫の書類も必要ですか？" (PR documents), "おすすめのSwitchのゲームありますか？" (off-topic: the games cue
+    // reads おすすめのゲーム) and "暇だから何か面白い話して" (off-topic chatter).
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd45-trap-notice-period-quit',
       'd49-trap-dispatch-quit-penalty',
@@ -277,6 +283,9 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd116-trap-salary-bump-percent',
       'd117-hill-cert-vs-level',
       'd126-facts-notice-late-5-weeks',
+      'd130-trap-pr-documents-husband',
+      'd130-off-topic-switch-games-winter',
+      'd132-off-topic-boring',
     ]);
     // ~4,000 questions through the whole service: past the default 20 s beside other test files on two loaded cores.
   }, 120_000);

@@ -138,6 +138,10 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd127', commit: '630d5358638be834307a2bba81433806442fa902' }, // d127's first look (the usual brief, long messages with context first), on the same main
   { part: 'd128', commit: '630d5358638be834307a2bba81433806442fa902' }, // d128's first look (the usual brief, mostly Japanese and mixed), on the same main
   { part: 'd129', commit: '630d5358638be834307a2bba81433806442fa902' }, // d129's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd130', commit: 'a8622d72959b354a8670d1e6b39815c30654a582' }, // d130's first look (twenty-seventh stop; the new brief), after the stop's first curation round and cues
+  { part: 'd131', commit: 'a8622d72959b354a8670d1e6b39815c30654a582' }, // d131's first look (the usual brief, long messages with context first), on the same main
+  { part: 'd132', commit: 'a8622d72959b354a8670d1e6b39815c30654a582' }, // d132's first look (the usual brief, mostly Japanese and mixed), on the same main
+  { part: 'd133', commit: 'a8622d72959b354a8670d1e6b39815c30654a582' }, // d133's first look (the usual brief, an everyday mix), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
