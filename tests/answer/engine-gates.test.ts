@@ -50,7 +50,7 @@ describe('what the answering entry must cover, and how long messages are read', 
   });
 });
 
-describe('kinds of detail no entry gives (search.yaml asksFor), asked in more ways', () => {
+describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out of scope, asked in more ways', () => {
   it.each([
     'CELTA or TEFL, which one is cheaper to do online from japan?',
     'how much the FE exam cost?',
@@ -60,6 +60,10 @@ describe('kinds of detail no entry gives (search.yaml asksFor), asked in more wa
     "is Altia better than the dispatch company I'm with now?",
     "I'm comparing a few eikaiwa companies for next year, which one is the best to work for?",
     'interac or borderlink, which is the least bad?',
+    // Out of scope: a test's fee or registration (the sources give JLPT dates and pass marks only), games to play.
+    "how do I register for the JLPT in December and what's the test fee?",
+    'JLPT exam fee in japan, how much and can I pay at the konbini?',
+    '冬休みにやるSwitchのゲーム、何かいいのある？',
   ])('GIVEN "%s" THEN it declines with no suggestions and no LLM context', (q) => {
     expect(engine.answer(q)).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
   });

@@ -107,7 +107,8 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  *   since games to play joined `outOfScope` (twenty-sixth stop).
  * - d130–d133 (twenty-seventh stop), measured at their first looks on a8622d7: d130's "JLPT exam fee how much po and
  *   where I apply? online or konbini?" (from the immigration fees entry, which gives yen amounts for other fees) and
- *   d133's "best switch games for 2 players?" (off-topic, from the localization entry).
+ *   d133's "best switch games for 2 players?" (off-topic, from the localization entry), both declined since a test's
+ *   fee or registration and "best games" or "switch games" joined `outOfScope` (twenty-seventh stop).
  * d27's trap "quit my job, how do i sign up for 国民年金 now? just go to city hall?", answered from the address notice on
  * "city hall" (pensions are in the domain, as part of the residency rules, so the subject cannot be listed out of scope),
  * is declined since a question about resident tax, a pension or health insurance is answered only by an entry that talks
@@ -128,7 +129,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * Japanese question words are read (twenty-fifth stop: いつ as "when" moved its score under the floor).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 4, traps: 20 },
+  dev: { offTopic: 3, traps: 19 },
 };
 
 let service: AskService;
@@ -262,8 +263,8 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // does … take", "what base salary … expect"). d49's dispatch quit penalty and d86's 基本情報 exam fee, answered until the
     // twenty-seventh stop's curation round, are given suggestions since, and so is d86's fine for quitting mid-contract
     // after the second round. Three of d130–d133, measured when they joined (twenty-seventh stop), were given suggestions:
-    // "永住申請のとき、夫の書類も必要ですか？" (PR documents), "おすすめのSwitchのゲームありますか？" (off-topic: the games cue
-    // reads おすすめのゲーム) and "暇だから何か面白い話して" (off-topic chatter).
+    // "永住申請のとき、夫の書類も必要ですか？" (PR documents), "おすすめのSwitchのゲームありますか？" (off-topic; declined since
+    // Switchのゲーム joined the games to play out of scope) and "暇だから何か面白い話して" (off-topic chatter).
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd45-trap-notice-period-quit',
       'd49-trap-dispatch-quit-penalty',
@@ -284,7 +285,6 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd117-hill-cert-vs-level',
       'd126-facts-notice-late-5-weeks',
       'd130-trap-pr-documents-husband',
-      'd130-off-topic-switch-games-winter',
       'd132-off-topic-boring',
     ]);
     // ~4,000 questions through the whole service: past the default 20 s beside other test files on two loaded cores.
