@@ -29,7 +29,8 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   // twentieth (91.1 % with d52–d54, 90.7 % with d55–d57;
   // 90.9 % with d44–d51 in the nineteenth). A part joins after its first look on main, so a new part can lower the figure without
   // any regression (docs/first-looks.md keeps each part's first look).
-  // 81.8 % (10,325 of 12,628) with d130–d133 joined in the twenty-seventh stop, after two curation rounds (first looks 44.8 %,
+  // 81.6 % (10,621 of 13,011) with d134–d137 joined at the end of the twenty-seventh stop (first looks 58.8 %, 77.9 %,
+  // 87.4 % and 85.4 %); 81.8 % (10,325 of 12,628) with d130–d133 joined in the twenty-seventh stop, after two curation rounds (first looks 44.8 %,
   // 71.6 %, 78.9 % and 94.8 %, none wrong); 81.5 % (9,976 of 12,246) with d126–d129 joined in the twenty-seventh stop (first looks 63.2 %, 80.0 %, 84.2 % and 88.5 %);
   // 81.5 % (9,675 of 11,865) with d122–d125 joined at the end of the twenty-sixth stop (first looks 66.7 %, 87.6 %, 77.9 % and
   // 93.7 %); 81.4 % (9,345 of 11,485) with d118–d121 joined in the twenty-sixth stop (first looks 54.7 %, 68.4 %, 84.2 % and 82.1 %);
@@ -109,6 +110,10 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  *   where I apply? online or konbini?" (from the immigration fees entry, which gives yen amounts for other fees) and
  *   d133's "best switch games for 2 players?" (off-topic, from the localization entry), both declined since a test's
  *   fee or registration and "best games" or "switch games" joined `outOfScope` (twenty-seventh stop).
+ * - d134–d137 (end of the twenty-seventh stop), measured at their first looks on 1f1d4a1: d134's "How much is a CELTA
+ *   and how long does it take. Online ok?" (from the teaching-certificates entry) and "Which Tokyo staffing agencies pay
+ *   recruiters the best commission?…" (from the recruiting entry), and d136's "InteracとBorderlink、ALTとして待遇いいのは
+ *   どっち？" (from the instructor entry: the company cue's comparison words are English).
  * d27's trap "quit my job, how do i sign up for 国民年金 now? just go to city hall?", answered from the address notice on
  * "city hall" (pensions are in the domain, as part of the residency rules, so the subject cannot be listed out of scope),
  * is declined since a question about resident tax, a pension or health insurance is answered only by an entry that talks
@@ -129,7 +134,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * Japanese question words are read (twenty-fifth stop: いつ as "when" moved its score under the floor).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 3, traps: 19 },
+  dev: { offTopic: 3, traps: 22 },
 };
 
 let service: AskService;

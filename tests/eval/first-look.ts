@@ -142,6 +142,10 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd131', commit: 'a8622d72959b354a8670d1e6b39815c30654a582' }, // d131's first look (the usual brief, long messages with context first), on the same main
   { part: 'd132', commit: 'a8622d72959b354a8670d1e6b39815c30654a582' }, // d132's first look (the usual brief, mostly Japanese and mixed), on the same main
   { part: 'd133', commit: 'a8622d72959b354a8670d1e6b39815c30654a582' }, // d133's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd134', commit: '1f1d4a1f9911d38412ad5ed2e664a0a5812e03c1' }, // d134's first look (twenty-seventh stop; the new brief), after the stop's second curation round and cues
+  { part: 'd135', commit: '1f1d4a1f9911d38412ad5ed2e664a0a5812e03c1' }, // d135's first look (the usual brief, long messages with context first), on the same main
+  { part: 'd136', commit: '1f1d4a1f9911d38412ad5ed2e664a0a5812e03c1' }, // d136's first look (the usual brief, mostly Japanese and mixed), on the same main
+  { part: 'd137', commit: '1f1d4a1f9911d38412ad5ed2e664a0a5812e03c1' }, // d137's first look (the usual brief, an everyday mix), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
