@@ -60,6 +60,9 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     "is Altia better than the dispatch company I'm with now?",
     "I'm comparing a few eikaiwa companies for next year, which one is the best to work for?",
     'interac or borderlink, which is the least bad?',
+    'How much is a TESOL certificate, and can I do it online?',
+    'Which Osaka recruitment agencies treat bilingual candidates best?',
+    'AEONとECC、英会話講師の待遇がいいのはどっち？',
     // Out of scope: a test's fee or registration (the sources give JLPT dates and pass marks only), games to play.
     "how do I register for the JLPT in December and what's the test fee?",
     'JLPT exam fee in japan, how much and can I pay at the konbini?',

@@ -113,7 +113,8 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * - d134–d137 (end of the twenty-seventh stop), measured at their first looks on 1f1d4a1: d134's "How much is a CELTA
  *   and how long does it take. Online ok?" (from the teaching-certificates entry) and "Which Tokyo staffing agencies pay
  *   recruiters the best commission?…" (from the recruiting entry), and d136's "InteracとBorderlink、ALTとして待遇いいのは
- *   どっち？" (from the instructor entry: the company cue's comparison words are English).
+ *   どっち？" (from the instructor entry: the company cue's comparison words were English); all three are declined since
+ *   the cues read "how much is a …", a word between "which" and "agencies", and Japanese comparison words.
  * d27's trap "quit my job, how do i sign up for 国民年金 now? just go to city hall?", answered from the address notice on
  * "city hall" (pensions are in the domain, as part of the residency rules, so the subject cannot be listed out of scope),
  * is declined since a question about resident tax, a pension or health insurance is answered only by an entry that talks
@@ -134,7 +135,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * Japanese question words are read (twenty-fifth stop: いつ as "when" moved its score under the floor).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 3, traps: 22 },
+  dev: { offTopic: 3, traps: 19 },
 };
 
 let service: AskService;
