@@ -11,13 +11,13 @@ const answerId = (q: string) => (engine.answer(q).answered ? engine.answer(q).en
 
 describe('what the answering entry must cover, and how long messages are read', () => {
   it('GIVEN a long message, its situation first, whose best entry clearly wins at a low score THEN the long-message floor answers it', () => {
-    // 24 known words: the situation (Manila, married, two kids, a trading company in Osaka) dilutes every similarity.
+    // 30 known words: the situation (Manila, married, two kids, an eikaiwa chain, interviews) dilutes every similarity.
     const q =
-      'Long story, sorry. I moved here from Manila six years ago, married now, two kids, and I work in the overseas sales ' +
-      'team of a Japanese trading company in Osaka. By the numbers I am the best performer on my team, but a colleague ' +
-      "with weaker results just got promoted ahead of me. What actually gets people promoted here, if results don't?";
+      'Some background: I moved from Manila six years ago, I am married with two kids, and I teach at an eikaiwa chain ' +
+      'in Saitama on 技人国. Last month my contract ended and I have been job hunting since, with interviews but no offer ' +
+      'yet. My card is still valid for two more years. How long can I stay without a job before immigration can revoke my status?';
     expect(engine.explain(q).hits[0]!.score).toBeLessThan(engine.kb.search.decision.answer.minScore);
-    expect(answerId(q)).toBe('promotion-trust-over-results');
+    expect(answerId(q)).toBe('three-month-rule');
   });
 
   it('GIVEN a shorter message (12 known words) that still scores under the usual floor THEN the first long-message tier answers it', () => {
