@@ -29,7 +29,8 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   // twentieth (91.1 % with d52–d54, 90.7 % with d55–d57;
   // 90.9 % with d44–d51 in the nineteenth). A part joins after its first look on main, so a new part can lower the figure without
   // any regression (docs/first-looks.md keeps each part's first look).
-  // 81.6 % (10,621 of 13,011) with d134–d137 joined at the end of the twenty-seventh stop (first looks 58.8 %, 77.9 %,
+  // 81.4 % (10,911 of 13,399) with d138–d141 joined at the end of the twenty-seventh stop (first looks 62.6 %, 72.2 %,
+  // 86.6 % and 89.5 %); 81.6 % (10,621 of 13,011) with d134–d137 joined at the end of the twenty-seventh stop (first looks 58.8 %, 77.9 %,
   // 87.4 % and 85.4 %); 81.8 % (10,325 of 12,628) with d130–d133 joined in the twenty-seventh stop, after two curation rounds (first looks 44.8 %,
   // 71.6 %, 78.9 % and 94.8 %, none wrong); 81.5 % (9,976 of 12,246) with d126–d129 joined in the twenty-seventh stop (first looks 63.2 %, 80.0 %, 84.2 % and 88.5 %);
   // 81.5 % (9,675 of 11,865) with d122–d125 joined at the end of the twenty-sixth stop (first looks 66.7 %, 87.6 %, 77.9 % and
@@ -115,6 +116,8 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  *   recruiters the best commission?…" (from the recruiting entry), and d136's "InteracとBorderlink、ALTとして待遇いいのは
  *   どっち？" (from the instructor entry: the company cue's comparison words were English); all three are declined since
  *   the cues read "how much is a …", a word between "which" and "agencies", and Japanese comparison words.
+ * - d138–d141 (end of the twenty-seventh stop), measured at their first looks on 13da0e2: d139's "I'm applying to JET for
+ *   next year. What's the salary for a first-year ALT these days…?" (from the after-ALT entry).
  * d27's trap "quit my job, how do i sign up for 国民年金 now? just go to city hall?", answered from the address notice on
  * "city hall" (pensions are in the domain, as part of the residency rules, so the subject cannot be listed out of scope),
  * is declined since a question about resident tax, a pension or health insurance is answered only by an entry that talks
@@ -135,7 +138,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * Japanese question words are read (twenty-fifth stop: いつ as "when" moved its score under the floor).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 3, traps: 19 },
+  dev: { offTopic: 3, traps: 20 },
 };
 
 let service: AskService;
@@ -271,6 +274,8 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // after the second round. Three of d130–d133, measured when they joined (twenty-seventh stop), were given suggestions:
     // "永住申請のとき、夫の書類も必要ですか？" (PR documents), "おすすめのSwitchのゲームありますか？" (off-topic; declined since
     // Switchのゲーム joined the games to play out of scope) and "暇だから何か面白い話して" (off-topic chatter).
+    // d138's "永住申請って今どれくらい待ちますか？大阪だと1年以上かかるって本当ですか" (PR processing time in Japanese, asked
+    // with 待ちます), measured when it joined (end of the twenty-seventh stop), is given suggestions.
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd45-trap-notice-period-quit',
       'd49-trap-dispatch-quit-penalty',
@@ -292,6 +297,7 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd126-facts-notice-late-5-weeks',
       'd130-trap-pr-documents-husband',
       'd132-off-topic-boring',
+      'd138-trap-eiju-shinsa-kikan',
     ]);
     // ~4,000 questions through the whole service: past the default 20 s beside other test files on two loaded cores.
   }, 120_000);

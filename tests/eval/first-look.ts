@@ -146,6 +146,10 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd135', commit: '1f1d4a1f9911d38412ad5ed2e664a0a5812e03c1' }, // d135's first look (the usual brief, long messages with context first), on the same main
   { part: 'd136', commit: '1f1d4a1f9911d38412ad5ed2e664a0a5812e03c1' }, // d136's first look (the usual brief, mostly Japanese and mixed), on the same main
   { part: 'd137', commit: '1f1d4a1f9911d38412ad5ed2e664a0a5812e03c1' }, // d137's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd138', commit: '13da0e295cbddab31a85e7eb748b475951f5f536' }, // d138's first look (end of the twenty-seventh stop; the new brief), after its third curation round, trimmed
+  { part: 'd139', commit: '13da0e295cbddab31a85e7eb748b475951f5f536' }, // d139's first look (the usual brief, long messages with context first), on the same main
+  { part: 'd140', commit: '13da0e295cbddab31a85e7eb748b475951f5f536' }, // d140's first look (the usual brief, mostly Japanese and mixed), on the same main
+  { part: 'd141', commit: '13da0e295cbddab31a85e7eb748b475951f5f536' }, // d141's first look (the usual brief, an everyday mix), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
