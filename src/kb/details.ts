@@ -1,4 +1,4 @@
-import type { Entry, SearchSettings } from './schema.js';
+import { expandCue, type Entry, type SearchSettings } from './schema.js';
 
 /**
  * search.yaml `asksFor`: the kinds of detail a question may ask for (a price, names of companies, opening hours) and
@@ -12,7 +12,7 @@ export function detailGate(asksFor: SearchSettings['asksFor'], entries: readonly
     const signs = kind.signs.map((s) => new RegExp(s, 'i'));
     return {
       name: kind.name,
-      cue: new RegExp(kind.cues.map((c) => `(?:${c})`).join('|'), 'i'),
+      cue: new RegExp(kind.cues.map((c) => `(?:${expandCue(c, kind.lists)})`).join('|'), 'i'),
       serving: new Set(entries.filter((e) => signs.some((sign) => sign.test(`${e.title}\n${e.answer}`))).map((e) => e.id)),
     };
   });

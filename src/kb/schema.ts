@@ -23,6 +23,17 @@ export const pattern = text(300).refine((source) => {
   }
 }, 'must be a valid regular expression');
 
+/** A word list named inside an `asksFor` cue: `{company}`. Regular-expression counts (`{1,2}`) are digits, never a name. */
+const LIST_REF = /\{([a-z]+)\}/g;
+
+/** An `asksFor` cue with each `{list}` it names replaced by that list's words as alternatives (escaped, as written). */
+export function expandCue(cue: string, lists: Record<string, string[]> | undefined): string {
+  return cue.replace(LIST_REF, (ref, name: string) => {
+    const words = lists?.[name];
+    return words ? `(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})` : ref;
+  });
+}
+
 export const guideSchema = z.object({
   id: slug,
   title: text(200),
@@ -137,7 +148,24 @@ export const searchSettingsSchema = z.strictObject({
    * one (`cues`, regular expressions, case-insensitive) is answered only by an entry whose answer carries that kind of
    * detail (`signs`; none: no entry gives it), else declined without suggestions.
    */
-  asksFor: z.array(z.strictObject({ name: text(80), cues: z.array(pattern).min(1), signs: z.array(pattern) })).default([]),
+  asksFor: z
+    .array(
+      z
+        .strictObject({
+          name: text(80),
+          /** Word lists a cue names as `{list}` (the big dispatch and eikaiwa employers): written once, matched as alternatives. */
+          lists: z.record(z.string().regex(/^[a-z]+$/, 'must be lowercase letters'), z.array(text(40)).min(1)).optional(),
+          cues: z.array(pattern).min(1),
+          signs: z.array(pattern),
+        })
+        .superRefine((kind, ctx) => {
+          kind.cues.forEach((cue, i) => {
+            const missing = [...cue.matchAll(LIST_REF)].map((m) => m[1]!).filter((list) => !kind.lists?.[list]);
+            if (missing.length > 0) ctx.addIssue({ code: 'custom', path: ['cues', i], message: `names no list ${missing.join(', ')}` });
+          });
+        }),
+    )
+    .default([]),
   /** Domain vocabulary: each group maps every variant (English phrase, acronym, romaji or Japanese) onto one canonical phrase. */
   synonyms: z
     .array(

@@ -6,6 +6,7 @@ import { entry } from '../support/decision.js';
 const ASKS = [
   { name: 'a price', cues: ['\\bhow much (?:is|are) (?:the )?(?:fee|fees)', 'いくら'], signs: ['¥'] },
   { name: 'names', cues: ['\\bnames? please\\b'], signs: [] },
+  { name: 'a comparison', lists: { firm: ['interac', 'a.b'] }, cues: ['\\b{firm}\\b[^?]*\\bbetter than\\b'], signs: [] },
 ];
 const fees = entry('fees', 'Fees', [], [], 'A renewal costs ¥6,000.');
 const renewal = entry('renewal', 'Renewing', [], [], 'Apply up to three months before your stay ends.');
@@ -20,6 +21,11 @@ describe('details a question asks for (search.yaml asksFor)', () => {
   it('GIVEN a kind of detail no entry gives (no signs) THEN no entry may answer it', () => {
     expect(lacking('good agencies for renewals? names please', fees)).toEqual(['names']);
     expect(lacking('good agencies for renewals? names please', renewal)).toEqual(['names']);
+  });
+  it('GIVEN a cue naming a word list THEN any of its words matches there, each as written (a dot is a dot)', () => {
+    expect(lacking('is Interac better than my company?', fees)).toEqual(['a comparison']);
+    expect(lacking('is a.b better than my company?', fees)).toEqual(['a comparison']);
+    expect(lacking('is axb better than my company?', fees)).toEqual([]);
   });
   it('GIVEN a question that asks for no such detail, or full-width punctuation around a cue THEN nothing is lacking where the entry gives it', () => {
     expect(lacking('when can I apply for a renewal?', renewal)).toEqual([]);

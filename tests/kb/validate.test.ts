@@ -82,6 +82,17 @@ describe('knowledge base validation', () => {
     const result = await loadKnowledge(dir);
     const problems = result.ok ? [] : result.problems;
     expect(problems).toContainEqual({ file: 'search.yaml', field: 'asksFor.1.cues.1', message: 'must be a valid regular expression' });
+    // A cue may name a word list of its kind (`{company}`); one that names a list its kind does not have is a problem.
+    const unnamed = await brokenCopy(async (d) => {
+      await edit(d, 'search.yaml', (s) =>
+        s.replace(
+          "      - '\\bnames? (?:please|pls|plz)\\b'",
+          "      - '\\bnames? (?:please|pls|plz)\\b'\n      - '\\b{agency} or {company}\\b'",
+        ),
+      );
+    });
+    const lists = await loadKnowledge(unnamed);
+    expect(lists.ok ? [] : lists.problems).toEqual([{ file: 'search.yaml', field: 'asksFor.1.cues.1', message: 'names no list agency' }]);
     // The job-change notice's answer gives a yen figure (its fine), so a price asked of it is fine; invisible work's gives none.
     const fixed = await brokenCopy(async (d) => {
       await edit(d, NOTICE, (s) => s.replace('questions:\n', 'questions:\n  - "how much does the notice cost to file"\n'));
