@@ -63,11 +63,22 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     'How much is a TESOL certificate, and can I do it online?',
     'Which Osaka recruitment agencies treat bilingual candidates best?',
     'AEONとECC、英会話講師の待遇がいいのはどっち？',
+    // What a job pays, asked as "what's the salary / pay" (the sources give the salaries visas require, not what jobs pay).
+    "thinking of applying to JET, what's the pay for a first year ALT and does it rise each year?",
+    "what's the salary for an ALT at a dispatch company these days?",
+    // A processing time asked without "does", or in Japanese as a wait (only a renewal's is in the sources).
+    'how long the PR application takes in fukuoka right now?',
+    '永住の申請、今だと何ヶ月くらい待つの？',
     // Out of scope: a test's fee or registration (the sources give JLPT dates and pass marks only), games to play.
     "how do I register for the JLPT in December and what's the test fee?",
     'JLPT exam fee in japan, how much and can I pay at the konbini?',
     '冬休みにやるSwitchのゲーム、何かいいのある？',
   ])('GIVEN "%s" THEN it declines with no suggestions and no LLM context', (q) => {
     expect(engine.answer(q)).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
+  });
+
+  it('GIVEN the salary a visa requires, or how long a renewal takes, asked the same ways THEN it is still answered', () => {
+    expect(answerId("what's the minimum salary for the engineer visa?")).toBe('screening-points');
+    expect(answerId('ビザ更新の申請、結果までどれくらいかかりますか？')).toBe('visa-renewal-documents');
   });
 });

@@ -117,7 +117,8 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  *   どっち？" (from the instructor entry: the company cue's comparison words were English); all three are declined since
  *   the cues read "how much is a …", a word between "which" and "agencies", and Japanese comparison words.
  * - d138–d141 (end of the twenty-seventh stop), measured at their first looks on 13da0e2: d139's "I'm applying to JET for
- *   next year. What's the salary for a first-year ALT these days…?" (from the after-ALT entry).
+ *   next year. What's the salary for a first-year ALT these days…?" (from the after-ALT entry), declined since "what's
+ *   the salary / pay" joined the pay cues (twenty-eighth stop).
  * d27's trap "quit my job, how do i sign up for 国民年金 now? just go to city hall?", answered from the address notice on
  * "city hall" (pensions are in the domain, as part of the residency rules, so the subject cannot be listed out of scope),
  * is declined since a question about resident tax, a pension or health insurance is answered only by an entry that talks
@@ -138,7 +139,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * Japanese question words are read (twenty-fifth stop: いつ as "when" moved its score under the floor).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 3, traps: 20 },
+  dev: { offTopic: 3, traps: 19 },
 };
 
 let service: AskService;
@@ -275,7 +276,9 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // "永住申請のとき、夫の書類も必要ですか？" (PR documents), "おすすめのSwitchのゲームありますか？" (off-topic; declined since
     // Switchのゲーム joined the games to play out of scope) and "暇だから何か面白い話して" (off-topic chatter).
     // d138's "永住申請って今どれくらい待ちますか？大阪だと1年以上かかるって本当ですか" (PR processing time in Japanese, asked
-    // with 待ちます), measured when it joined (end of the twenty-seventh stop), is given suggestions.
+    // with 待ちます), measured when it joined (end of the twenty-seventh stop), was given suggestions. It and d114's PR
+    // processing at Nagoya ("how long PR application takes", no "does") are declined outright since the processing-time
+    // cues read a wait in Japanese and "how long … takes" (twenty-eighth stop).
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd45-trap-notice-period-quit',
       'd49-trap-dispatch-quit-penalty',
@@ -290,14 +293,12 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd95-trap-recruiter-salary',
       'd101-trap-alt-salary-figures',
       'd106-trap-spouse-visa-docs',
-      'd114-trap-pr-processing-nagoya',
       'd116-off-topic-cat-food',
       'd116-trap-salary-bump-percent',
       'd117-hill-cert-vs-level',
       'd126-facts-notice-late-5-weeks',
       'd130-trap-pr-documents-husband',
       'd132-off-topic-boring',
-      'd138-trap-eiju-shinsa-kikan',
     ]);
     // ~4,000 questions through the whole service: past the default 20 s beside other test files on two loaded cores.
   }, 120_000);
