@@ -69,6 +69,9 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     // A processing time asked without "does", or in Japanese as a wait (only a renewal's is in the sources).
     'how long the PR application takes in fukuoka right now?',
     '永住の申請、今だと何ヶ月くらい待つの？',
+    // A spouse visa's own documents or conditions (the sources name it only as a spouse's route to PR).
+    "we're getting married in june, what paperwork does the spouse visa need?",
+    '配偶者ビザに変えたいんだけど、条件って何？',
     // Out of scope: a test's fee or registration (the sources give JLPT dates and pass marks only), games to play.
     "how do I register for the JLPT in December and what's the test fee?",
     'JLPT exam fee in japan, how much and can I pay at the konbini?',
@@ -77,8 +80,9 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     expect(engine.answer(q)).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
   });
 
-  it('GIVEN the salary a visa requires, or how long a renewal takes, asked the same ways THEN it is still answered', () => {
+  it('GIVEN the salary a visa requires, how long a renewal takes, or PR on a spouse visa THEN it is still answered', () => {
     expect(answerId("what's the minimum salary for the engineer visa?")).toBe('screening-points');
     expect(answerId('ビザ更新の申請、結果までどれくらいかかりますか？')).toBe('visa-renewal-documents');
+    expect(answerId('on a spouse visa, married to a japanese guy 4 years, can I apply for PR yet?')).toBe('pr-fast-track');
   });
 });

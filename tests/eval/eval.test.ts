@@ -278,7 +278,9 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // d138's "永住申請って今どれくらい待ちますか？大阪だと1年以上かかるって本当ですか" (PR processing time in Japanese, asked
     // with 待ちます), measured when it joined (end of the twenty-seventh stop), was given suggestions. It and d114's PR
     // processing at Nagoya ("how long PR application takes", no "does") are declined outright since the processing-time
-    // cues read a wait in Japanese and "how long … takes" (twenty-eighth stop).
+    // cues read a wait in Japanese and "how long … takes" (twenty-eighth stop). d106's spouse visa documents
+    // ("配偶者ビザに変更する場合、必要な書類は何ですか？") is declined outright since a spouse visa's own requirements or
+    // procedure joined the kinds of detail no entry gives (twenty-eighth stop).
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd45-trap-notice-period-quit',
       'd49-trap-dispatch-quit-penalty',
@@ -292,7 +294,6 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd92-off-topic-park-chiikawa',
       'd95-trap-recruiter-salary',
       'd101-trap-alt-salary-figures',
-      'd106-trap-spouse-visa-docs',
       'd116-off-topic-cat-food',
       'd116-trap-salary-bump-percent',
       'd117-hill-cert-vs-level',
