@@ -29,7 +29,8 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   // twentieth (91.1 % with d52–d54, 90.7 % with d55–d57;
   // 90.9 % with d44–d51 in the nineteenth). A part joins after its first look on main, so a new part can lower the figure without
   // any regression (docs/first-looks.md keeps each part's first look).
-  // 81.4 % (10,911 of 13,399) with d138–d141 joined at the end of the twenty-seventh stop (first looks 62.6 %, 72.2 %,
+  // 81.3 % (11,200 of 13,781) with d142–d145 joined in the twenty-eighth stop (first looks 52.1 %, 78.9 %, 84.4 % and
+  // 87.4 %); 81.4 % (10,911 of 13,399) with d138–d141 joined at the end of the twenty-seventh stop (first looks 62.6 %, 72.2 %,
   // 86.6 % and 89.5 %); 81.6 % (10,621 of 13,011) with d134–d137 joined at the end of the twenty-seventh stop (first looks 58.8 %, 77.9 %,
   // 87.4 % and 85.4 %); 81.8 % (10,325 of 12,628) with d130–d133 joined in the twenty-seventh stop, after two curation rounds (first looks 44.8 %,
   // 71.6 %, 78.9 % and 94.8 %, none wrong); 81.5 % (9,976 of 12,246) with d126–d129 joined in the twenty-seventh stop (first looks 63.2 %, 80.0 %, 84.2 % and 88.5 %);
@@ -281,6 +282,8 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // cues read a wait in Japanese and "how long … takes" (twenty-eighth stop). d106's spouse visa documents
     // ("配偶者ビザに変更する場合、必要な書類は何ですか？") is declined outright since a spouse visa's own requirements or
     // procedure joined the kinds of detail no entry gives (twenty-eighth stop).
+    // Two of d142–d145, measured when they joined (twenty-eighth stop), are given suggestions: "how long PR applications
+    // are actually taking at Tokyo immigration" (d142) and "在留カード失くした😱 what do i do first?" (d145).
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd45-trap-notice-period-quit',
       'd49-trap-dispatch-quit-penalty',
@@ -300,6 +303,8 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd126-facts-notice-late-5-weeks',
       'd130-trap-pr-documents-husband',
       'd132-off-topic-boring',
+      'd142-trap-ben-pr-processing',
+      'd145-trap-zairyu-lost-mixed',
     ]);
     // ~4,000 questions through the whole service: past the default 20 s beside other test files on two loaded cores.
   }, 120_000);

@@ -150,6 +150,10 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd139', commit: '13da0e295cbddab31a85e7eb748b475951f5f536' }, // d139's first look (the usual brief, long messages with context first), on the same main
   { part: 'd140', commit: '13da0e295cbddab31a85e7eb748b475951f5f536' }, // d140's first look (the usual brief, mostly Japanese and mixed), on the same main
   { part: 'd141', commit: '13da0e295cbddab31a85e7eb748b475951f5f536' }, // d141's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd142', commit: '4c9bb0163dabffb433e243d2142654da2ec8cc40' }, // d142's first look (start of the twenty-eighth stop; the new brief), on the twenty-seventh stop's final main
+  { part: 'd143', commit: '4c9bb0163dabffb433e243d2142654da2ec8cc40' }, // d143's first look (the usual brief, long messages with context first), on the same main
+  { part: 'd144', commit: '4c9bb0163dabffb433e243d2142654da2ec8cc40' }, // d144's first look (the usual brief, mostly Japanese and mixed), on the same main
+  { part: 'd145', commit: '4c9bb0163dabffb433e243d2142654da2ec8cc40' }, // d145's first look (the usual brief, an everyday mix), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
