@@ -69,9 +69,13 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     // A processing time asked without "does", or in Japanese as a wait (only a renewal's is in the sources).
     'how long the PR application takes in fukuoka right now?',
     '永住の申請、今だと何ヶ月くらい待つの？',
+    'how long are PR applications currently taking in osaka?',
     // A spouse visa's own documents or conditions (the sources name it only as a spouse's route to PR).
     "we're getting married in june, what paperwork does the spouse visa need?",
     '配偶者ビザに変えたいんだけど、条件って何？',
+    'spouse visa application, what do they ask for?',
+    // A lost residence card, said without を (在留カード無くした).
+    '在留カード無くしたかも、どうすればいい？',
     // Out of scope: a test's fee or registration (the sources give JLPT dates and pass marks only), games to play.
     "how do I register for the JLPT in December and what's the test fee?",
     'JLPT exam fee in japan, how much and can I pay at the konbini?',

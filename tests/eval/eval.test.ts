@@ -282,8 +282,10 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // cues read a wait in Japanese and "how long … takes" (twenty-eighth stop). d106's spouse visa documents
     // ("配偶者ビザに変更する場合、必要な書類は何ですか？") is declined outright since a spouse visa's own requirements or
     // procedure joined the kinds of detail no entry gives (twenty-eighth stop).
-    // Two of d142–d145, measured when they joined (twenty-eighth stop), are given suggestions: "how long PR applications
-    // are actually taking at Tokyo immigration" (d142) and "在留カード失くした😱 what do i do first?" (d145).
+    // Two of d142–d145, measured when they joined (twenty-eighth stop), were given suggestions: "how long PR applications
+    // are actually taking at Tokyo immigration" (d142) and "在留カード失くした😱 what do i do first?" (d145); both are
+    // declined outright since the processing cues read "applications are actually taking" and a lost residence card's
+    // phrases out of scope read it without を (twenty-eighth stop).
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd45-trap-notice-period-quit',
       'd49-trap-dispatch-quit-penalty',
@@ -303,8 +305,6 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd126-facts-notice-late-5-weeks',
       'd130-trap-pr-documents-husband',
       'd132-off-topic-boring',
-      'd142-trap-ben-pr-processing',
-      'd145-trap-zairyu-lost-mixed',
     ]);
     // ~4,000 questions through the whole service: past the default 20 s beside other test files on two loaded cores.
   }, 120_000);
