@@ -176,8 +176,9 @@ describe('answering member questions from the real knowledge base', () => {
 
   it("GIVEN kinds of company compared in general, or a member's own employer THEN the company cues leave them in scope", () => {
     expect(answerId('日系企業と外資系企業ならどっちがいい？')).toBe('foreign-employers-promote-faster');
+    // A member's own employer: a near tie among the growth and promotion entries, offered as suggestions (in scope).
     const own = engine.answer('is it a good company to stay at long term if promotions are slow?');
-    expect(own.suggestions.map((e) => e.id)).toContain('stay-or-change-companies');
+    expect(own.suggestions.map((e) => e.topic)).toEqual(expect.arrayContaining(['growth', 'promotion']));
     // Two dispatch companies named, but not compared: which status their ALTs hold.
     expect(answerId('do ALTs at interac and altia get the instructor visa?')).toBe('instructor-vs-gijinkoku');
   });

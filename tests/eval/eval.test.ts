@@ -285,7 +285,9 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // Two of d142–d145, measured when they joined (twenty-eighth stop), were given suggestions: "how long PR applications
     // are actually taking at Tokyo immigration" (d142) and "在留カード失くした😱 what do i do first?" (d145); both are
     // declined outright since the processing cues read "applications are actually taking" and a lost residence card's
-    // phrases out of scope read it without を (twenty-eighth stop).
+    // phrases out of scope read it without を (twenty-eighth stop). d116's "On average, what % raise do software engineers
+    // in Japan get when they change jobs?" is declined outright since the twenty-eighth stop's curation round (its
+    // best entry's score fell under the suggestion gate; no phrasing is about pay rises).
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd45-trap-notice-period-quit',
       'd49-trap-dispatch-quit-penalty',
@@ -300,7 +302,6 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd95-trap-recruiter-salary',
       'd101-trap-alt-salary-figures',
       'd116-off-topic-cat-food',
-      'd116-trap-salary-bump-percent',
       'd117-hill-cert-vs-level',
       'd126-facts-notice-late-5-weeks',
       'd130-trap-pr-documents-husband',
