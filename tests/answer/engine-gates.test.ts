@@ -74,6 +74,9 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     "we're getting married in june, what paperwork does the spouse visa need?",
     '配偶者ビザに変えたいんだけど、条件って何？',
     'spouse visa application, what do they ask for?',
+    // Labour law on quitting: the notice an employer is owed, a penalty for leaving a contract early.
+    'how much notice do I owe my eikaiwa before quitting? contract says 3 months',
+    'dispatch company says I pay a penalty if I leave before the contract ends, legal?',
     // A lost residence card, said without を (在留カード無くした).
     '在留カード無くしたかも、どうすればいい？',
     // Out of scope: a test's fee or registration (the sources give JLPT dates and pass marks only), games to play.
@@ -84,9 +87,10 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     expect(engine.answer(q)).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
   });
 
-  it('GIVEN the salary a visa requires, how long a renewal takes, or PR on a spouse visa THEN it is still answered', () => {
+  it('GIVEN the salary a visa requires, how long a renewal takes, PR on a spouse visa or the notice to immigration after quitting THEN it is still answered', () => {
     expect(answerId("what's the minimum salary for the engineer visa?")).toBe('screening-points');
     expect(answerId('ビザ更新の申請、結果までどれくらいかかりますか？')).toBe('visa-renewal-documents');
     expect(answerId('on a spouse visa, married to a japanese guy 4 years, can I apply for PR yet?')).toBe('pr-fast-track');
+    expect(answerId('quit my job last week, do i have to notify immigration within 14 days?')).toBe('job-change-notification');
   });
 });

@@ -61,7 +61,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  *   JET recontracting, whether Designated Activities 46 years count for PR, and what the 育成就労 system asks of host
  *   companies. Two more, the 基本情報 exam's fee and dates (from the 技人国 requirements entry) and a dispatch contract's
  *   fine for quitting mid-contract (from the job-change notice entry), are given suggestions since the twenty-seventh
- *   stop's curation rounds.
+ *   stop's curation rounds; the fine is declined outright since labour law on quitting joined `asksFor` (twenty-eighth).
  * - d88–d91 (the new brief), a trap: a follow-up the labeller made a trap ("what about housing allowance", from the HSP
  *   points entry). An employer's own notice when a foreign employee resigns was answered from the job-change notice entry
  *   until Hello Work (the public employment office) was listed out of scope (twenty-fifth stop). Three more, on the JET Programme's limit on years, were answered from the
@@ -125,7 +125,8 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * is declined since a question about resident tax, a pension or health insurance is answered only by an entry that talks
  * about it (search.yaml asksFor, twenty-seventh stop).
  * d49's trap "my dispatch company says i have to pay a penalty if i quit before my contract ends…" (labour law), from
- * the dispatch entry, is given suggestions, and d77's "if i change company does immigration inform my current SES
+ * the dispatch entry, was given suggestions (declined outright since labour law on quitting joined `asksFor`,
+ * twenty-eighth stop), and d77's "if i change company does immigration inform my current SES
  * boss?…", from the SES entry, is declined since the twenty-seventh stop's curation round (phrasings that moved their
  * entries' scores, none about either subject).
  * d118's "If I leave Japan can I get my pension payments back?", answered from the PR requirements entry (which names
@@ -288,12 +289,13 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // phrases out of scope read it without を (twenty-eighth stop). d116's "On average, what % raise do software engineers
     // in Japan get when they change jobs?" is declined outright since the twenty-eighth stop's curation round (its
     // best entry's score fell under the suggestion gate; no phrasing is about pay rises).
+    // d45's notice period ("my contract says i have to give 3 months notice to quit but someone told me japanese law says
+    // 2 weeks"), d49's dispatch quit penalty and d86's fine for quitting mid-contract are declined outright since labour
+    // law on quitting joined the kinds of detail no entry gives (twenty-eighth stop; the visa curation round of that stop
+    // had lifted d121's "how much notice do i legally have to give before quitting?" to suggestions).
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
-      'd45-trap-notice-period-quit',
-      'd49-trap-dispatch-quit-penalty',
       'd78-facts-notice-not-filed-penalty',
       'd81-facts-notice-deadline',
-      'd86-trap-quit-midcontract-fine',
       'd86-trap-kihon-jouhou-fee',
       'd86-trap-celta-price-online',
       'd90-facts-shuro-shikaku-shomeisho-fee',
