@@ -154,6 +154,10 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd143', commit: '4c9bb0163dabffb433e243d2142654da2ec8cc40' }, // d143's first look (the usual brief, long messages with context first), on the same main
   { part: 'd144', commit: '4c9bb0163dabffb433e243d2142654da2ec8cc40' }, // d144's first look (the usual brief, mostly Japanese and mixed), on the same main
   { part: 'd145', commit: '4c9bb0163dabffb433e243d2142654da2ec8cc40' }, // d145's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd146', commit: 'fcf54316e2f75333dcc071f3b1a75880684d56f2' }, // d146's first look (twenty-eighth stop; the new brief), after its first cues, before its curation rounds
+  { part: 'd147', commit: 'fcf54316e2f75333dcc071f3b1a75880684d56f2' }, // d147's first look (the usual brief, long messages with context first), on the same main
+  { part: 'd148', commit: 'fcf54316e2f75333dcc071f3b1a75880684d56f2' }, // d148's first look (the usual brief, mostly Japanese and mixed), on the same main
+  { part: 'd149', commit: 'fcf54316e2f75333dcc071f3b1a75880684d56f2' }, // d149's first look (the usual brief, an everyday mix), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
