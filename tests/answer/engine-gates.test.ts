@@ -92,5 +92,7 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     expect(answerId('ビザ更新の申請、結果までどれくらいかかりますか？')).toBe('visa-renewal-documents');
     expect(answerId('on a spouse visa, married to a japanese guy 4 years, can I apply for PR yet?')).toBe('pr-fast-track');
     expect(answerId('quit my job last week, do i have to notify immigration within 14 days?')).toBe('job-change-notification');
+    // Leaving early, with immigration named, is the notice's fine, not labour law.
+    expect(answerId('will i get fined if i quit early and forget to tell immigration?')).toBe('job-change-notification');
   });
 });
