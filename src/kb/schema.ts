@@ -156,6 +156,8 @@ export const searchSettingsSchema = z.strictObject({
           /** Word lists a cue names as `{list}` (the big dispatch and eikaiwa employers): written once, matched as alternatives. */
           lists: z.record(z.string().regex(/^[a-z]+$/, 'must be lowercase letters'), z.array(text(40)).min(1)).optional(),
           cues: z.array(pattern).min(1),
+          /** A question that also matches this asks about something else (a spouse visa's "requirements" when PR is asked). */
+          unless: pattern.optional(),
           signs: z.array(pattern),
         })
         .superRefine((kind, ctx) => {

@@ -91,6 +91,11 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     expect(answerId("what's the minimum salary for the engineer visa?")).toBe('screening-points');
     expect(answerId('ビザ更新の申請、結果までどれくらいかかりますか？')).toBe('visa-renewal-documents');
     expect(answerId('on a spouse visa, married to a japanese guy 4 years, can I apply for PR yet?')).toBe('pr-fast-track');
+    // A spouse visa's cue words ("requirements", "how long does") with PR named: PR is asked (the kind's `unless`).
+    expect(answerId('I have a spouse visa, how long does it take to get PR?')).toBe('pr-fast-track');
+    expect(['pr-fast-track', 'permanent-residency-requirements']).toContain(
+      answerId("I'm on a spouse visa, what are the requirements for PR?"),
+    );
     expect(answerId('quit my job last week, do i have to notify immigration within 14 days?')).toBe('job-change-notification');
     // Leaving early, with immigration named, is the notice's fine, not labour law.
     expect(answerId('will i get fined if i quit early and forget to tell immigration?')).toBe('job-change-notification');

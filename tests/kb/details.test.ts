@@ -7,6 +7,7 @@ const ASKS = [
   { name: 'a price', cues: ['\\bhow much (?:is|are) (?:the )?(?:fee|fees)', 'いくら'], signs: ['¥'] },
   { name: 'names', cues: ['\\bnames? please\\b'], signs: [] },
   { name: 'a comparison', lists: { firm: ['interac', 'a.b'] }, cues: ['\\b{firm}\\b[^?]*\\bbetter than\\b'], signs: [] },
+  { name: 'a spouse visa', cues: ['\\bspouse visa\\b[^?]*\\brequirements\\b'], unless: '\\bpr\\b|永住', signs: [] },
 ];
 const fees = entry('fees', 'Fees', [], [], 'A renewal costs ¥6,000.');
 const renewal = entry('renewal', 'Renewing', [], [], 'Apply up to three months before your stay ends.');
@@ -26,6 +27,10 @@ describe('details a question asks for (search.yaml asksFor)', () => {
     expect(lacking('is Interac better than my company?', fees)).toEqual(['a comparison']);
     expect(lacking('is a.b better than my company?', fees)).toEqual(['a comparison']);
     expect(lacking('is axb better than my company?', fees)).toEqual([]);
+  });
+  it("GIVEN a kind's cue in a question that also matches its `unless` THEN that kind is not asked for", () => {
+    expect(lacking('spouse visa requirements and documents?', renewal)).toEqual(['a spouse visa']);
+    expect(lacking("I'm on a spouse visa, what are the requirements for PR?", renewal)).toEqual([]);
   });
   it('GIVEN a question that asks for no such detail, or full-width punctuation around a cue THEN nothing is lacking where the entry gives it', () => {
     expect(lacking('when can I apply for a renewal?', renewal)).toEqual([]);
