@@ -30,7 +30,8 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   // twentieth (91.1 % with d52–d54, 90.7 % with d55–d57;
   // 90.9 % with d44–d51 in the nineteenth). A part joins after its first look on main, so a new part can lower the figure without
   // any regression (docs/first-looks.md keeps each part's first look).
-  // 81.5 % (11,543 of 14,165) with d146–d149 joined in the twenty-eighth stop, after its two curation rounds (first looks
+  // 81.5 % (11,850 of 14,548) with d150–d153 joined at the end of the twenty-eighth stop (first looks 65.6 %, 82.3 %,
+  // 85.3 % and 87.5 %); 81.5 % (11,543 of 14,165) with d146–d149 joined in the twenty-eighth stop, after its two curation rounds (first looks
   // 52.1 %, 77.1 %, 84.4 % and 86.5 %); 81.3 % (11,200 of 13,781) with d142–d145 joined in the twenty-eighth stop (first looks 52.1 %, 78.9 %, 84.4 % and
   // 87.4 %); 81.4 % (10,911 of 13,399) with d138–d141 joined at the end of the twenty-seventh stop (first looks 62.6 %, 72.2 %,
   // 86.6 % and 89.5 %); 81.6 % (10,621 of 13,011) with d134–d137 joined at the end of the twenty-seventh stop (first looks 58.8 %, 77.9 %,
@@ -122,6 +123,8 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * - d138–d141 (end of the twenty-seventh stop), measured at their first looks on 13da0e2: d139's "I'm applying to JET for
  *   next year. What's the salary for a first-year ALT these days…?" (from the after-ALT entry), declined since "what's
  *   the salary / pay" joined the pay cues (twenty-eighth stop).
+ * - d150–d153 (end of the twenty-eighth stop), measured at their first looks on 9396ecb: d152's "おすすめの派遣会社って
+ *   どこですか？ブラックじゃないところがいいです。" (from the dispatch entry).
  * d27's trap "quit my job, how do i sign up for 国民年金 now? just go to city hall?", answered from the address notice on
  * "city hall" (pensions are in the domain, as part of the residency rules, so the subject cannot be listed out of scope),
  * is declined since a question about resident tax, a pension or health insurance is answered only by an entry that talks
@@ -143,7 +146,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * Japanese question words are read (twenty-fifth stop: いつ as "when" moved its score under the floor).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 3, traps: 19 },
+  dev: { offTopic: 3, traps: 20 },
 };
 
 let service: AskService;
@@ -295,6 +298,8 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // 2 weeks"), d49's dispatch quit penalty and d86's fine for quitting mid-contract are declined outright since labour
     // law on quitting joined the kinds of detail no entry gives (twenty-eighth stop; the visa curation round of that stop
     // had lifted d121's "how much notice do i legally have to give before quitting?" to suggestions).
+    // d153's "is tipping rude in japan" (off-topic), measured when it joined (end of the twenty-eighth stop), is given
+    // suggestions.
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd78-facts-notice-not-filed-penalty',
       'd81-facts-notice-deadline',
@@ -310,6 +315,7 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd126-facts-notice-late-5-weeks',
       'd130-trap-pr-documents-husband',
       'd132-off-topic-boring',
+      'd153-off-topic-tipping',
     ]);
     // ~4,000 questions through the whole service: past the default 20 s beside other test files on two loaded cores.
   }, 120_000);

@@ -158,6 +158,10 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd147', commit: 'fcf54316e2f75333dcc071f3b1a75880684d56f2' }, // d147's first look (the usual brief, long messages with context first), on the same main
   { part: 'd148', commit: 'fcf54316e2f75333dcc071f3b1a75880684d56f2' }, // d148's first look (the usual brief, mostly Japanese and mixed), on the same main
   { part: 'd149', commit: 'fcf54316e2f75333dcc071f3b1a75880684d56f2' }, // d149's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd150', commit: '9396ecb526671c2c02b888d3ff061bca01adab8e' }, // d150's first look (end of the twenty-eighth stop; the new brief), after all of its changes
+  { part: 'd151', commit: '9396ecb526671c2c02b888d3ff061bca01adab8e' }, // d151's first look (the usual brief, long messages with context first), on the same main
+  { part: 'd152', commit: '9396ecb526671c2c02b888d3ff061bca01adab8e' }, // d152's first look (the usual brief, mostly Japanese and mixed), on the same main
+  { part: 'd153', commit: '9396ecb526671c2c02b888d3ff061bca01adab8e' }, // d153's first look (the usual brief, an everyday mix), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
