@@ -77,6 +77,10 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     // Labour law on quitting: the notice an employer is owed, a penalty for leaving a contract early.
     'how much notice do I owe my eikaiwa before quitting? contract says 3 months',
     'dispatch company says I pay a penalty if I leave before the contract ends, legal?',
+    // A company of a kind recommended (the names cues), and tipping (everyday etiquette, out of scope).
+    'can you recommend a decent dispatch company for ALTs in Osaka?',
+    'おすすめの派遣会社ある？ブラックは嫌',
+    'tipping in japan, yes or no?',
     // A lost residence card, said without を (在留カード無くした).
     '在留カード無くしたかも、どうすればいい？',
     // Out of scope: a test's fee or registration (the sources give JLPT dates and pass marks only), games to play.

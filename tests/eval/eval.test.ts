@@ -124,7 +124,8 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  *   next year. What's the salary for a first-year ALT these days…?" (from the after-ALT entry), declined since "what's
  *   the salary / pay" joined the pay cues (twenty-eighth stop).
  * - d150–d153 (end of the twenty-eighth stop), measured at their first looks on 9396ecb: d152's "おすすめの派遣会社って
- *   どこですか？ブラックじゃないところがいいです。" (from the dispatch entry).
+ *   どこですか？ブラックじゃないところがいいです。" (from the dispatch entry), declined since a recommended company of a
+ *   kind joined the names cues (twenty-eighth stop).
  * d27's trap "quit my job, how do i sign up for 国民年金 now? just go to city hall?", answered from the address notice on
  * "city hall" (pensions are in the domain, as part of the residency rules, so the subject cannot be listed out of scope),
  * is declined since a question about resident tax, a pension or health insurance is answered only by an entry that talks
@@ -146,7 +147,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * Japanese question words are read (twenty-fifth stop: いつ as "when" moved its score under the floor).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 3, traps: 20 },
+  dev: { offTopic: 3, traps: 19 },
 };
 
 let service: AskService;
@@ -298,8 +299,8 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // 2 weeks"), d49's dispatch quit penalty and d86's fine for quitting mid-contract are declined outright since labour
     // law on quitting joined the kinds of detail no entry gives (twenty-eighth stop; the visa curation round of that stop
     // had lifted d121's "how much notice do i legally have to give before quitting?" to suggestions).
-    // d153's "is tipping rude in japan" (off-topic), measured when it joined (end of the twenty-eighth stop), is given
-    // suggestions.
+    // d153's "is tipping rude in japan" (off-topic), given suggestions when it joined (end of the twenty-eighth stop), is
+    // declined outright since tipping joined `outOfScope`.
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd78-facts-notice-not-filed-penalty',
       'd81-facts-notice-deadline',
@@ -315,7 +316,6 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd126-facts-notice-late-5-weeks',
       'd130-trap-pr-documents-husband',
       'd132-off-topic-boring',
-      'd153-off-topic-tipping',
     ]);
     // ~4,000 questions through the whole service: past the default 20 s beside other test files on two loaded cores.
   }, 120_000);
