@@ -60,7 +60,17 @@ export interface DecisionSettings {
    * questions never reach the LLM: otherwise the question is declined without suggestions. `closeShare`: which
    * entries count as close — those scoring at least this share of the best entry's score (at most five).
    */
-  suggest: { minScore: number; minCoverage: number; maxUnknownShare: number; closeShare: number };
+  suggest: {
+    minScore: number;
+    minCoverage: number;
+    maxUnknownShare: number;
+    closeShare: number;
+    /**
+     * A long message is close from a lower score, as it is answered from one (`answer.longMessage`): its best entry
+     * scores low by its length alone. Its coverage and unknown share are gated as usual.
+     */
+    longMessage?: { minKnownWords: number; minScore: number }[];
+  };
 }
 
 export type Decision =
@@ -76,14 +86,15 @@ export type SuggestGate = Omit<DecisionSettings['suggest'], 'closeShare'>;
 
 /**
  * Whether a question no entry clearly answers is inside the domain, so its close entries may be suggested (and drafted
- * from). Never when no known word names a subject (only verb stems such as 書 or 覚).
+ * from). Never when no known word names a subject (only verb stems such as 書 or 覚). `long`: with the long-message
+ * floor (`suggest.longMessage`), which `decide` tries only on a question it would otherwise decline outright.
  */
-export function suggestable(ranking: Ranking, g: SuggestGate): boolean {
+export function suggestable(ranking: Ranking, g: SuggestGate, long = false): boolean {
   const best = ranking.hits[0];
   return (
     best !== undefined &&
     ranking.known > 0 &&
-    best.score >= g.minScore &&
+    best.score >= (long ? Math.min(g.minScore, longMessageFloor(ranking.known, g.longMessage ?? [])) : g.minScore) &&
     best.coverage >= g.minCoverage &&
     ranking.unknownShare <= g.maxUnknownShare
   );
@@ -99,6 +110,22 @@ export function suggestable(ranking: Ranking, g: SuggestGate): boolean {
  * subjects: a short asked sentence ("trails still open?") matches something in any message.
  */
 export function decide(ranking: Ranking, s: DecisionSettings): Decision {
+  const decision = read(ranking, s);
+  // A long message declined outright may still be close by the long-message floor: suggestions (or the LLM's draft),
+  // never an answer — what is answered stays as the thresholds above decide.
+  if (decision.kind !== 'none' || !s.suggest.longMessage || !suggestable(ranking, s.suggest, true)) return decision;
+  const [best, second] = ranking.hits;
+  return { kind: 'close', close: closeTo(ranking, s), margin: best!.score - (second?.score ?? 0) };
+}
+
+/** The close entries of a ranking: those scoring at least `suggest.closeShare` of the best (at most five). */
+function closeTo(ranking: Ranking, s: DecisionSettings): Scored[] {
+  const top = ranking.hits[0]?.score ?? 0;
+  return ranking.hits.filter((h) => h.score >= s.suggest.closeShare * top).slice(0, 5);
+}
+
+/** `decide` without the long-message suggestion floor. */
+function read(ranking: Ranking, s: DecisionSettings): Decision {
   const whole = decideOne(ranking, s);
   const top = ranking.hits[0];
   if (whole.kind === 'answer' || !ranking.asked || !top) return whole;
@@ -151,7 +178,7 @@ function decideOne(ranking: Ranking, s: DecisionSettings): Decision {
     longMessageFloor(ranking.known, a.longMessage),
   );
   const needed = [Infinity, a.minMargin.oneView, a.minMargin.twoViews, threeViews, a.minMargin.fourViews][ranking.agreement] ?? Infinity;
-  const close = () => ranking.hits.filter((h) => h.score >= s.suggest.closeShare * best.score).slice(0, 5);
+  const close = () => closeTo(ranking, s);
   const understood = ranking.unknownShare <= a.maxUnknownShare && ranking.known >= a.minKnownWords && best.coverage >= a.minCoverage;
   if (best.score >= minScore && margin >= needed && understood) {
     const tied = margin < a.nearTie ? close() : [];

@@ -131,7 +131,13 @@ export const searchSettingsSchema = z.strictObject({
       longMessage: z.array(z.strictObject({ minKnownWords: z.number().int().min(1), minScore: weight })),
       nearTie: weight,
     }),
-    suggest: z.strictObject({ minScore: weight, minCoverage: weight, maxUnknownShare: weight, closeShare: weight }),
+    suggest: z.strictObject({
+      minScore: weight,
+      minCoverage: weight,
+      maxUnknownShare: weight,
+      closeShare: weight,
+      longMessage: z.array(z.strictObject({ minKnownWords: z.number().int().min(1), minScore: weight })).optional(),
+    }),
     asked: z.strictObject({ weight, minCoverage: weight }),
   }),
   /** Words that carry no meaning for matching (English and Japanese). */

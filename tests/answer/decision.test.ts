@@ -92,6 +92,54 @@ describe('the margin the best entry needs depends on how many views agree on it'
     expect(decide(lowScore(12, 0.385), long).kind).toBe('answer'); // the first tier: 11 words, 0.38
     expect(decide(lowScore(12, 0.36), long).kind).toBe('close'); // 0.34 only from 15 words
   });
+  it('GIVEN a long message under the suggestion floor THEN the long-message suggestion floor makes it close (suggestions, the LLM), never an answer; a shorter one stays declined', () => {
+    const gated = { ...DECISION, suggest: { ...DECISION.suggest, minScore: 0.38 } };
+    const long = { ...gated, suggest: { ...gated.suggest, longMessage: [{ minKnownWords: 15, minScore: 0.34 }] } };
+    // Two views on the best entry and a small lead: never an answer; under the usual suggestion floor (0.38).
+    const lowScore = (known: number, score = 0.35, unknownShare = 0) => ({
+      hits: [
+        { entry: ENTRIES[0]!, score, best: 0.5, coverage: 0.5 },
+        { entry: ENTRIES[1]!, score: 0.3, best: 0.3, coverage: 0.3 },
+      ],
+      unknownShare,
+      agreement: 2,
+      known,
+    });
+    expect(decide(lowScore(16), gated)).toEqual({ kind: 'none' });
+    const d = decide(lowScore(16), long);
+    expect(d.kind).toBe('close');
+    expect(d.kind === 'close' && d.close.map((h) => h.entry.id)).toEqual(['ask-raise', 'nomikai']);
+    expect(d.kind === 'close' && d.margin).toBeCloseTo(0.05);
+    expect(decide(lowScore(12), long)).toEqual({ kind: 'none' }); // under 15 known words
+    expect(decide(lowScore(16, 0.33), long)).toEqual({ kind: 'none' }); // under the long floor too
+    expect(decide(lowScore(16, 0.35, 0.6), long)).toEqual({ kind: 'none' }); // the other gates hold
+  });
+  it('GIVEN a long message whose asked sentence would answer only once the whole is close THEN the long-message suggestion floor does not let it answer', () => {
+    const long = { ...DECISION, suggest: { ...DECISION.suggest, minScore: 0.38, longMessage: [{ minKnownWords: 15, minScore: 0.3 }] } };
+    const whole = {
+      hits: [
+        { entry: ENTRIES[0]!, score: 0.32, best: 0.5, coverage: 0.3 },
+        { entry: ENTRIES[1]!, score: 0.2, best: 0.2, coverage: 0.2 },
+      ],
+      unknownShare: 0,
+      agreement: 2,
+      known: 20,
+    };
+    const sentence = {
+      ...whole,
+      hits: [
+        { ...whole.hits[0]!, score: 0.9 },
+        { ...whole.hits[1]!, score: 0.1 },
+      ],
+      agreement: 4,
+      known: 4,
+    };
+    // Without the floor the whole is declined outright and its sentence never read (coverage under asked.minCoverage).
+    expect(decide({ ...whole, asked: () => sentence }, { ...long, suggest: { ...long.suggest, longMessage: undefined } }).kind).toBe(
+      'none',
+    );
+    expect(decide({ ...whole, asked: () => sentence }, long).kind).toBe('close');
+  });
   it('GIVEN most of the question in words no phrasing uses THEN nothing is suggested', () => {
     expect(decide(ranking(0.2, 4, 0.9), DECISION)).toEqual({ kind: 'none' });
   });

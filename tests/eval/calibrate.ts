@@ -98,7 +98,7 @@ export function calibrateClearWin(samples: readonly Sample[], d: DecisionSetting
 export function calibrate(samples: readonly Sample[], current: DecisionSettings) {
   const { minKnownWords, minCoverage, nearTie, wellKnown, clearWin, longMessage } = current.answer;
   const { asked: reading } = current;
-  const suggest = { ...calibrateSuggest(samples), closeShare: current.suggest.closeShare };
+  const suggest = { ...current.suggest, ...calibrateSuggest(samples) }; // closeShare and longMessage as they are
   const { fits } = limits(samples, current);
   const n = samples.length;
   const score = new Float64Array(3 * n);
@@ -253,6 +253,8 @@ async function main() {
         d,
       ),
     );
+    const tiers = (ts: DecisionSettings['answer']['longMessage']) =>
+      `[${ts.map((t) => `{ minKnownWords: ${t.minKnownWords}, minScore: ${t.minScore} }`).join(', ')}]`;
     lines.push(
       'decision:',
       '  answer:',
@@ -263,13 +265,11 @@ async function main() {
       `    minCoverage: ${d.answer.minCoverage}`,
       `    wellKnown: { maxUnknownShare: ${d.answer.wellKnown.maxUnknownShare}, minScore: ${d.answer.wellKnown.minScore}, threeViews: ${d.answer.wellKnown.threeViews} }`,
       `    clearWin: { minScore: ${d.answer.clearWin.minScore}, minMargin: ${d.answer.clearWin.minMargin}, maxUnknownShare: ${d.answer.clearWin.maxUnknownShare} }`,
-      `    longMessage: [${d.answer.longMessage.map((t) => `{ minKnownWords: ${t.minKnownWords}, minScore: ${t.minScore} }`).join(', ')}]`,
+      `    longMessage: ${tiers(d.answer.longMessage)}`,
       `    nearTie: ${d.answer.nearTie}`,
       '  suggest:',
-      `    minScore: ${d.suggest.minScore}`,
-      `    minCoverage: ${d.suggest.minCoverage}`,
-      `    maxUnknownShare: ${d.suggest.maxUnknownShare}`,
-      `    closeShare: ${d.suggest.closeShare}`,
+      ...(['minScore', 'minCoverage', 'maxUnknownShare', 'closeShare'] as const).map((k) => `    ${k}: ${d.suggest[k]}`),
+      ...(d.suggest.longMessage ? [`    longMessage: ${tiers(d.suggest.longMessage)}`] : []),
       `  asked: { weight: ${d.asked.weight}, minCoverage: ${d.asked.minCoverage} }`,
     );
   }

@@ -6,7 +6,7 @@ import { memoryLogger } from '../support/logger.js';
 import { realKnowledgeBase } from '../support/kb.js';
 import { evaluate, grade, kindOf, loadEvalSet, type EvalSetName } from './evaluate.js';
 import { loadNegatives } from './negatives.js';
-import { NO_WINNER_QUESTION, TWO_ENTRY_QUESTION } from '../support/questions.js';
+import { LONG_MESSAGE_QUESTION, NO_WINNER_QUESTION, TWO_ENTRY_QUESTION } from '../support/questions.js';
 
 /**
  * Floors just under each set's measured figures (`npm run eval` prints them): right at least, wrong at most, and every
@@ -320,11 +320,17 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // ~4,000 questions through the whole service: past the default 20 s beside other test files on two loaded cores.
   }, 120_000);
 
-  it('GIVEN in-scope questions whose top entries are close (tied, or a near tie) THEN they reach the drafter', async () => {
+  it('GIVEN in-scope questions whose top entries are close (tied, a near tie, or a long message under the usual floor) THEN they reach the drafter', async () => {
     const { asked, drafter } = recording();
     const s = createAskService({ engine: createAnswerEngine(await realKnowledgeBase()), logger: memoryLogger('silent').logger, drafter });
-    for (const q of [NO_WINNER_QUESTION, TWO_ENTRY_QUESTION]) await s.ask(q, { origin: 'slash' });
-    expect(asked).toEqual([NO_WINNER_QUESTION, TWO_ENTRY_QUESTION]);
+    for (const q of [NO_WINNER_QUESTION, TWO_ENTRY_QUESTION, LONG_MESSAGE_QUESTION]) await s.ask(q, { origin: 'slash' });
+    expect(asked).toEqual([NO_WINNER_QUESTION, TWO_ENTRY_QUESTION, LONG_MESSAGE_QUESTION]);
+  });
+
+  it('GIVEN a long message no entry clearly answers, without the fallback THEN it is declined with the close entries as suggestions', async () => {
+    const reply = await service.ask(LONG_MESSAGE_QUESTION, { origin: 'cli' });
+    expect(reply.ok && reply.view.answered).toBe(false);
+    expect(reply.ok ? reply.view.related.map((e) => e.id) : []).toContain('after-alt-it-tech');
   });
 });
 

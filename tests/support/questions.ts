@@ -19,3 +19,11 @@ export const NEAR_TIE_QUESTION = 'how many years do i usually have to live in ja
  * fallback configured it reaches the drafter.
  */
 export const NO_WINNER_QUESTION = 'should i keep job hunting even though my company might promote me soon';
+
+/**
+ * A member's long message (their situation, then the question) whose best entry (moving into IT after ALT) scores under
+ * the suggestion floor by its length alone: the long-message suggestion floor makes it close, so it gets "did you mean"
+ * suggestions, and with the fallback configured it reaches the drafter (declined outright before).
+ */
+export const LONG_MESSAGE_QUESTION =
+  "I teach at an eikaiwa, four years in, N3, and lately I keep thinking about leaving teaching altogether. A friend moved into IT support after a bootcamp and says it was the best decision she made. I have zero coding background but I'm good with people and I like fixing things. Is switching into IT realistic for someone like me, and which roles would even consider me?";
