@@ -87,6 +87,11 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     "how do I register for the JLPT in December and what's the test fee?",
     'JLPT exam fee in japan, how much and can I pay at the konbini?',
     '冬休みにやるSwitchのゲーム、何かいいのある？',
+    // One of the big employers asked about in Japanese, a company of a kind recommended; citizenship's requirements.
+    'Interacって会社としてどうなの？ALTやるならアリ？',
+    'Borderlinkって働きやすい？評判いい？',
+    'おすすめのeikaiwa会社ってある？',
+    'what are the requirements to get japanese citizenship after ten years here?',
   ])('GIVEN "%s" THEN it declines with no suggestions and no LLM context', (q) => {
     expect(engine.answer(q)).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
   });
@@ -103,5 +108,7 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     expect(answerId('quit my job last week, do i have to notify immigration within 14 days?')).toBe('job-change-notification');
     // Leaving early, with immigration named, is the notice's fine, not labour law.
     expect(answerId('will i get fined if i quit early and forget to tell immigration?')).toBe('job-change-notification');
+    // PR or citizenship compared is the comparison entry's; only citizenship's own requirements are declined.
+    expect(answerId('PR or japanese citizenship, which one makes more sense for me long term?')).toBe('pr-or-naturalization');
   });
 });
