@@ -66,6 +66,10 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     // What a job pays, asked as "what's the salary / pay" (the sources give the salaries visas require, not what jobs pay).
     "thinking of applying to JET, what's the pay for a first year ALT and does it rise each year?",
     "what's the salary for an ALT at a dispatch company these days?",
+    // …or as what a job "actually gets paid", or "an actual number" / "a real figure" for it.
+    'what does a first-year bilingual sales rep actually get paid in osaka?',
+    'bilingual sales in tokyo, give me an actual number: what would a junior make?',
+    "recruiter jobs for ex-ALTs, what's a real figure for year one?",
     // A processing time asked without "does", or in Japanese as a wait (only a renewal's is in the sources).
     'how long the PR application takes in fukuoka right now?',
     '永住の申請、今だと何ヶ月くらい待つの？',
