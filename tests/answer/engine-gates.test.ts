@@ -96,6 +96,8 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     'Borderlinkって働きやすい？評判いい？',
     'おすすめのeikaiwa会社ってある？',
     'what are the requirements to get japanese citizenship after ten years here?',
+    // Another country's immigration (moving on from Japan): not in any source.
+    'thinking of moving to canada after five years here, does japanese work experience count for express entry?',
   ])('GIVEN "%s" THEN it declines with no suggestions and no LLM context', (q) => {
     expect(engine.answer(q)).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
   });
