@@ -162,6 +162,14 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd151', commit: '9396ecb526671c2c02b888d3ff061bca01adab8e' }, // d151's first look (the usual brief, long messages with context first), on the same main
   { part: 'd152', commit: '9396ecb526671c2c02b888d3ff061bca01adab8e' }, // d152's first look (the usual brief, mostly Japanese and mixed), on the same main
   { part: 'd153', commit: '9396ecb526671c2c02b888d3ff061bca01adab8e' }, // d153's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd154', commit: '811e4d5b0257ee74f40b2eb8705cdbf5bb1a2525' }, // d154's first look (start of the twenty-ninth stop; the new brief), on the previous stop's end
+  { part: 'd155', commit: '811e4d5b0257ee74f40b2eb8705cdbf5bb1a2525' }, // d155's first look (the usual brief, long messages with context first), on the same main
+  { part: 'd156', commit: '811e4d5b0257ee74f40b2eb8705cdbf5bb1a2525' }, // d156's first look (the usual brief, mostly Japanese and mixed), on the same main
+  { part: 'd157', commit: '811e4d5b0257ee74f40b2eb8705cdbf5bb1a2525' }, // d157's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd158', commit: '811e4d5b0257ee74f40b2eb8705cdbf5bb1a2525' }, // d158's first look (the new brief), on the same main
+  { part: 'd159', commit: '811e4d5b0257ee74f40b2eb8705cdbf5bb1a2525' }, // d159's first look (the usual brief, long messages with context first), on the same main
+  { part: 'd160', commit: '811e4d5b0257ee74f40b2eb8705cdbf5bb1a2525' }, // d160's first look (the usual brief, mostly Japanese and mixed), on the same main
+  { part: 'd161', commit: '811e4d5b0257ee74f40b2eb8705cdbf5bb1a2525' }, // d161's first look (the usual brief, an everyday mix), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
