@@ -74,6 +74,7 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     'how long the PR application takes in fukuoka right now?',
     '永住の申請、今だと何ヶ月くらい待つの？',
     'how long are PR applications currently taking in osaka?',
+    'how long does PR usually take to process in nagoya right now?',
     // A spouse visa's own documents or conditions (the sources name it only as a spouse's route to PR).
     "we're getting married in june, what paperwork does the spouse visa need?",
     '配偶者ビザに変えたいんだけど、条件って何？',
@@ -96,6 +97,7 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     'Borderlinkって働きやすい？評判いい？',
     'おすすめのeikaiwa会社ってある？',
     'what are the requirements to get japanese citizenship after ten years here?',
+    'how many years of living here before i can naturalize?',
     // Another country's immigration (moving on from Japan): not in any source.
     'thinking of moving to canada after five years here, does japanese work experience count for express entry?',
   ])('GIVEN "%s" THEN it declines with no suggestions and no LLM context', (q) => {
@@ -105,6 +107,7 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
   it('GIVEN the salary a visa requires, how long a renewal takes, PR on a spouse visa or the notice to immigration after quitting THEN it is still answered', () => {
     expect(answerId("what's the minimum salary for the engineer visa?")).toBe('screening-points');
     expect(answerId('ビザ更新の申請、結果までどれくらいかかりますか？')).toBe('visa-renewal-documents');
+    expect(answerId('how long does the renewal take to process? mine expires next month')).toBe('visa-renewal-documents');
     expect(answerId('on a spouse visa, married to a japanese guy 4 years, can I apply for PR yet?')).toBe('pr-fast-track');
     // A spouse visa's cue words ("requirements", "how long does") with PR named: PR is asked (the kind's `unless`).
     expect(answerId('I have a spouse visa, how long does it take to get PR?')).toBe('pr-fast-track');
