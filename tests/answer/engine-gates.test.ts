@@ -98,6 +98,8 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     'おすすめのeikaiwa会社ってある？',
     'what are the requirements to get japanese citizenship after ten years here?',
     'how many years of living here before i can naturalize?',
+    // Resident tax on leaving Japan (the PR entries name tax only as a payment record).
+    'do I have to keep paying resident tax once I leave japan?',
     // Another country's immigration (moving on from Japan): not in any source.
     'thinking of moving to canada after five years here, does japanese work experience count for express entry?',
   ])('GIVEN "%s" THEN it declines with no suggestions and no LLM context', (q) => {
