@@ -100,6 +100,11 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     'how many years of living here before i can naturalize?',
     // Resident tax on leaving Japan (the PR entries name tax only as a payment record).
     'do I have to keep paying resident tax once I leave japan?',
+    // One of the big employers against another, asked which is better; a spouse visa's renewal; chatter asked of the bot.
+    'got offers from Interac and a smaller dispatch company, which one treats ALTs better?',
+    'Interacと小さい派遣会社からオファーが来た。どっちがいい？',
+    'spouse visa renewal next month, what do they want from my wife?',
+    'なんか面白い話して！',
     // Another country's immigration (moving on from Japan): not in any source.
     'thinking of moving to canada after five years here, does japanese work experience count for express entry?',
   ])('GIVEN "%s" THEN it declines with no suggestions and no LLM context', (q) => {

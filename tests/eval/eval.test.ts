@@ -308,6 +308,8 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // had lifted d121's "how much notice do i legally have to give before quitting?" to suggestions).
     // d153's "is tipping rude in japan" (off-topic), given suggestions when it joined (end of the twenty-eighth stop), is
     // declined outright since tipping joined `outOfScope`.
+    // d132's "暇だから何か面白い話して" (off-topic chatter) is declined outright since chatter asked of the bot (tell me a
+    // joke, 面白い話して) joined `outOfScope` (twenty-ninth stop, after d168 asked it too).
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd78-facts-notice-not-filed-penalty',
       'd81-facts-notice-deadline',
@@ -322,7 +324,6 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd117-hill-cert-vs-level',
       'd126-facts-notice-late-5-weeks',
       'd130-trap-pr-documents-husband',
-      'd132-off-topic-boring',
     ]);
     // ~4,000 questions through the whole service: past the default 20 s beside other test files on two loaded cores.
   }, 120_000);
