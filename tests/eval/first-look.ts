@@ -170,6 +170,14 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd159', commit: '811e4d5b0257ee74f40b2eb8705cdbf5bb1a2525' }, // d159's first look (the usual brief, long messages with context first), on the same main
   { part: 'd160', commit: '811e4d5b0257ee74f40b2eb8705cdbf5bb1a2525' }, // d160's first look (the usual brief, mostly Japanese and mixed), on the same main
   { part: 'd161', commit: '811e4d5b0257ee74f40b2eb8705cdbf5bb1a2525' }, // d161's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd162', commit: '4acda7fe4cfc0254db872959219a893a19d56c88' }, // d162's first look (the twenty-ninth stop, the new brief), after d154–d161 joined and the stop's first changes
+  { part: 'd163', commit: '4acda7fe4cfc0254db872959219a893a19d56c88' }, // d163's first look (the usual brief, long messages with context first), on the same main
+  { part: 'd164', commit: '4acda7fe4cfc0254db872959219a893a19d56c88' }, // d164's first look (the usual brief, mostly Japanese and mixed), on the same main
+  { part: 'd165', commit: '4acda7fe4cfc0254db872959219a893a19d56c88' }, // d165's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd166', commit: '4690236f602f4cf3f73372616eb988387af2c26a' }, // d166's first look (the twenty-ninth stop, the new brief), after the cues from d162–d165, before the stop's curation rounds
+  { part: 'd167', commit: '4690236f602f4cf3f73372616eb988387af2c26a' }, // d167's first look (the usual brief, long messages with context first), on the same main
+  { part: 'd168', commit: '4690236f602f4cf3f73372616eb988387af2c26a' }, // d168's first look (the usual brief, mostly Japanese and mixed), on the same main
+  { part: 'd169', commit: '4690236f602f4cf3f73372616eb988387af2c26a' }, // d169's first look (the usual brief, an everyday mix), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
