@@ -9,7 +9,7 @@ import { createLogger, type Logger } from './logger.js';
 import { exposition, OpsServerError, startOpsServer } from './ops/http.js';
 import { noMetrics } from './ops/no-metrics.js';
 import { KNOWLEDGE_DIR, SNAPSHOT_FILE } from './paths.js';
-import { SYNC_MESSAGE } from './shard-messages.js';
+import { managerGone, SYNC_MESSAGE } from './shard-messages.js';
 import { createStore, StoreError } from './store/store.js';
 
 /**
@@ -118,10 +118,11 @@ function stopOnSignals(logger: Logger, stopAll: () => Promise<void>): void {
   if (!process.send) return;
   process.once('disconnect', () => shutdown('manager gone'));
   // While the client is destroyed, discord.js's shard side reports the disconnect to the manager over IPC. With the
-  // manager gone that send fails, and Node raises it as an 'error' event on the process: unhandled, it would crash the
-  // stop half-way with a stack trace. There is no one left to tell, so it is only noted.
+  // manager gone that send fails (the channel closed, or EPIPE when it closes under the send), and Node raises it as
+  // an 'error' event on the process: unhandled, it would crash the stop half-way with a stack trace. There is no one
+  // left to tell, so it is only noted.
   process.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'ERR_IPC_CHANNEL_CLOSED') logger.debug({ err }, 'the shard manager is gone; nothing to tell it');
+    if (managerGone(err)) logger.debug({ err }, 'the shard manager is gone; nothing to tell it');
     else logger.error({ err }, 'process error');
   });
 }
