@@ -1,5 +1,11 @@
 import type { Ranking, Scored } from './ranker.js';
 
+/** A lower score floor for a message of at least `minKnownWords` different known words (see `longMessageFloor`). */
+export interface LongMessageTier {
+  minKnownWords: number;
+  minScore: number;
+}
+
 /** When the bot answers or suggests (knowledge/search.yaml `decision`), chosen with `npm run calibrate`. */
 export interface DecisionSettings {
   /** One entry clearly answers the question. */
@@ -41,7 +47,7 @@ export interface DecisionSettings {
      * to any one short phrasing is diluted by its length (a member's situation, then the question), so its best entry
      * scores low even when it clearly wins. Its margin and every other gate are as usual. Tiers: the longer, the lower.
      */
-    longMessage: { minKnownWords: number; minScore: number }[];
+    longMessage: LongMessageTier[];
     /**
      * An answer whose margin over the runner-up is under this is a near tie: the question likely spans the close
      * entries, so with the LLM fallback configured it drafts from them instead; without it, the best entry answers.
@@ -69,7 +75,7 @@ export interface DecisionSettings {
      * A long message is close from a lower score, as it is answered from one (`answer.longMessage`): its best entry
      * scores low by its length alone. Its coverage and unknown share are gated as usual.
      */
-    longMessage?: { minKnownWords: number; minScore: number }[];
+    longMessage?: LongMessageTier[];
   };
 }
 
@@ -159,7 +165,7 @@ export function combine(whole: Ranking, asked: Ranking, weight: number): Ranking
 }
 
 /** The score a message with `known` different known words needs by its length alone (`longMessage`): 1 when no tier applies. */
-export function longMessageFloor(known: number, tiers: DecisionSettings['answer']['longMessage']): number {
+export function longMessageFloor(known: number, tiers: readonly LongMessageTier[]): number {
   return Math.min(1, ...tiers.filter((t) => known >= t.minKnownWords).map((t) => t.minScore));
 }
 

@@ -97,6 +97,8 @@ export interface Entry extends EntryMeta {
 
 /** knowledge/search.yaml: how questions are matched, as data a curator can tune. */
 const weight = z.number().min(0).max(1);
+/** A lower score floor from this many different known words on (a long message: `answer` and `suggest`). */
+const longMessageTiers = z.array(z.strictObject({ minKnownWords: z.number().int().min(1), minScore: weight }));
 const gramRange = z
   .tuple([z.number().int().min(1).max(6), z.number().int().min(1).max(6)])
   .refine(([min, max]) => min <= max, 'must be [shortest, longest]');
@@ -128,7 +130,7 @@ export const searchSettingsSchema = z.strictObject({
       minCoverage: weight,
       wellKnown: z.strictObject({ maxUnknownShare: weight, minScore: weight, threeViews: weight }),
       clearWin: z.strictObject({ minScore: weight, minMargin: weight, maxUnknownShare: weight }),
-      longMessage: z.array(z.strictObject({ minKnownWords: z.number().int().min(1), minScore: weight })),
+      longMessage: longMessageTiers,
       nearTie: weight,
     }),
     suggest: z.strictObject({
@@ -136,7 +138,7 @@ export const searchSettingsSchema = z.strictObject({
       minCoverage: weight,
       maxUnknownShare: weight,
       closeShare: weight,
-      longMessage: z.array(z.strictObject({ minKnownWords: z.number().int().min(1), minScore: weight })).optional(),
+      longMessage: longMessageTiers.optional(),
     }),
     asked: z.strictObject({ weight, minCoverage: weight }),
   }),
