@@ -91,6 +91,9 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     // Out of scope: a test's fee or registration (the sources give JLPT dates and pass marks only), games to play.
     "how do I register for the JLPT in December and what's the test fee?",
     'JLPT exam fee in japan, how much and can I pay at the konbini?',
+    // The BJT's dates (the sources give its score as a stand-in for N1 only).
+    'next bjt is when? need 480 for DA46',
+    'when is the BJT held this year? i need 480 for HSP',
     '冬休みにやるSwitchのゲーム、何かいいのある？',
     // One of the big employers asked about in Japanese, a company of a kind recommended; citizenship's requirements.
     'Interacって会社としてどうなの？ALTやるならアリ？',
