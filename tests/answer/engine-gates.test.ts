@@ -101,6 +101,7 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     'おすすめのeikaiwa会社ってある？',
     'what are the requirements to get japanese citizenship after ten years here?',
     'how many years of living here before i can naturalize?',
+    'how do i go about naturalizing here after 12 years?',
     // Resident tax on leaving Japan (the PR entries name tax only as a payment record).
     'do I have to keep paying resident tax once I leave japan?',
     // One of the big employers against another, asked which is better; a spouse visa's renewal; chatter asked of the bot.
