@@ -178,6 +178,10 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd167', commit: '4690236f602f4cf3f73372616eb988387af2c26a' }, // d167's first look (the usual brief, long messages with context first), on the same main
   { part: 'd168', commit: '4690236f602f4cf3f73372616eb988387af2c26a' }, // d168's first look (the usual brief, mostly Japanese and mixed), on the same main
   { part: 'd169', commit: '4690236f602f4cf3f73372616eb988387af2c26a' }, // d169's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd170', commit: '239fe7e040bb205ca358e7344a489896167fbd46' }, // d170's first look (end of the twenty-ninth stop, the new brief), after the stop's two curation rounds
+  { part: 'd171', commit: '239fe7e040bb205ca358e7344a489896167fbd46' }, // d171's first look (the usual brief, long messages with context first), on the same main
+  { part: 'd172', commit: '239fe7e040bb205ca358e7344a489896167fbd46' }, // d172's first look (the usual brief, mostly Japanese and mixed), on the same main
+  { part: 'd173', commit: '239fe7e040bb205ca358e7344a489896167fbd46' }, // d173's first look (the usual brief, an everyday mix), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
