@@ -107,6 +107,8 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     // One of the big employers against another, asked which is better; a spouse visa's renewal; chatter asked of the bot.
     'got offers from Interac and a smaller dispatch company, which one treats ALTs better?',
     'Interacと小さい派遣会社からオファーが来た。どっちがいい？',
+    '英会話スクールってどこがいい？',
+    '派遣会社ってどこがおすすめ？Altiaとかどう？',
     'spouse visa renewal next month, what do they want from my wife?',
     'なんか面白い話して！',
     // Another country's immigration (moving on from Japan): not in any source.
