@@ -75,6 +75,7 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     '永住の申請、今だと何ヶ月くらい待つの？',
     'how long are PR applications currently taking in osaka?',
     'how long does PR usually take to process in nagoya right now?',
+    'applied for permanent residency in march. how long does it normally take to hear back?',
     // A spouse visa's own documents or conditions (the sources name it only as a spouse's route to PR).
     "we're getting married in june, what paperwork does the spouse visa need?",
     '配偶者ビザに変えたいんだけど、条件って何？',
