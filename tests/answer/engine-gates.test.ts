@@ -109,6 +109,7 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     'got offers from Interac and a smaller dispatch company, which one treats ALTs better?',
     'Interacと小さい派遣会社からオファーが来た。どっちがいい？',
     '英会話スクールってどこがいい？',
+    'which specific dispatch company pays ALTs the best right now?',
     '派遣会社ってどこがおすすめ？Altiaとかどう？',
     'spouse visa renewal next month, what do they want from my wife?',
     'なんか面白い話して！',
