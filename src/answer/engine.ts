@@ -30,6 +30,11 @@ export interface AnswerResult {
    * answer only narrowly beats its runner-up (a near tie: with the fallback configured, it drafts from them instead).
    */
   candidates: Hit[];
+  /**
+   * Declined outright: the question asks about a subject or a kind of detail no entry covers (search.yaml outOfScope,
+   * asksFor). The rule commands decline it too.
+   */
+  outOfScope?: boolean;
 }
 
 export interface AnswerEngine {
@@ -42,10 +47,20 @@ export interface AnswerEngine {
   /** The ranking behind `answer` (for calibration): out-of-scope subjects rank nothing. */
   rank(question: string): Ranking;
   /** The ranking and the decision behind `answer` (for diagnostics and tests). */
-  explain(question: string): { hits: Hit[]; unknownShare: number; agreement: number; decision: Decision };
+  explain(question: string): { hits: Hit[]; unknownShare: number; agreement: number; decision: Decision; outright: boolean };
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
+/** Nothing answered, nothing suggested; `outOfScope` when declined outright (see `outright`). */
+const declinedResult = (outOfScope: boolean): AnswerResult => ({
+  answered: false,
+  confidence: 0,
+  entry: undefined,
+  related: [],
+  suggestions: [],
+  candidates: [],
+  ...(outOfScope ? { outOfScope } : {}),
+});
 const toHit = (s: Scored): Hit => ({ entry: s.entry, score: s.score, confidence: round2(s.score) });
 
 /**
@@ -72,9 +87,9 @@ export function createAnswerEngine(kb: KnowledgeBase, index?: BankState): Answer
   // Some questions are declined outright (see `outright`). A message of several sentences also carries the ranking of
   // the sentence it asks in, ranked only when read.
   const rank = (question: string): Ranking => {
-    if (declined.subject(question)) return nothing();
+    if (declined.subject(question)) return { ...nothing(), outright: true };
     const ranking = ranker.rank(question);
-    if (declined.detail(question, ranking)) return nothing();
+    if (declined.detail(question, ranking)) return { ...nothing(), outright: true };
     const sentence = askedSentence(question);
     if (sentence === undefined) return ranking;
     let asked: Ranking | undefined;
@@ -88,12 +103,13 @@ export function createAnswerEngine(kb: KnowledgeBase, index?: BankState): Answer
       unknownShare: ranking.unknownShare,
       agreement: ranking.agreement,
       decision: decide(ranking, s.decision),
+      outright: ranking.outright === true,
     };
   }
 
   function answer(question: string): AnswerResult {
-    const { decision } = explain(question);
-    if (decision.kind === 'none') return { answered: false, confidence: 0, entry: undefined, related: [], suggestions: [], candidates: [] };
+    const { decision, outright } = explain(question);
+    if (decision.kind === 'none') return declinedResult(outright);
     if (decision.kind === 'close') {
       const close = decision.close.map(toHit);
       return {

@@ -47,6 +47,8 @@ export interface Ranking {
    * when first asked for: `decide` reads it when the whole message leaves the best entry close.
    */
   asked?: () => Ranking;
+  /** Declined outright before ranking (a subject or a kind of detail no entry covers: see engine.ts `outright`). */
+  outright?: boolean;
 }
 
 /** A number, or a number with its unit (7.2M's "2m", "28yo", "5yrs", "10k"), but not an ordinal ("6th" year). */

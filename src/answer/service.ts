@@ -59,7 +59,9 @@ export function createAskService(deps: { engine: AnswerEngine; logger: Logger; d
       const checked = validateQuestion(raw);
       if (!checked.ok) return checked;
       const result = engine.answer(checked.question);
-      const understanding = understander.understand(checked.question);
+      // A subject or a kind of detail no entry covers is declined by the commands too: a /career-path report does not
+      // give the recruiter's salary it was asked for.
+      const understanding = result.outOfScope ? undefined : understander.understand(checked.question);
       // A command's cue only in the member's situation, and an entry that clearly answers what is asked: the entry.
       if (understanding?.cueInContext && result.answered && result.entry) {
         logger.debug({ origin: context.origin, command: understanding.command }, 'command cue only in the context: entry answers');

@@ -98,3 +98,21 @@ describe('ask service with the LLM fallback', () => {
     expect(r.ok && r.view).toMatchObject({ answered: true, mode: 'knowledge', entryIds: ['permanent-residency-requirements'] });
   });
 });
+
+describe('a question declined outright', () => {
+  it('GIVEN a kind of detail no entry gives, asked with the facts of a command THEN the command does not answer either: the honest no-answer', async () => {
+    // N2, an ALT, "moving into" (a /career-path cue): the report would list careers, not the salary asked for.
+    const q =
+      "ALT with N2, thinking about moving into bilingual recruiting in tokyo. what's a typical starting salary there, in actual yen?";
+    expect(engine.answer(q)).toMatchObject({ answered: false, outOfScope: true, suggestions: [] });
+    const service = createAskService({ engine, logger: memoryLogger('silent').logger });
+    const reply = await service.ask(q, { origin: 'cli' });
+    expect(reply.ok && reply.view.rules).toBeUndefined();
+    expect(reply.ok && toJson(reply.view, engine.kb)).toMatchObject({ answered: false, mode: 'none' });
+    // The same facts asked without the salary: the report answers.
+    const asked = await service.ask('ALT with N2, thinking about moving into bilingual recruiting in tokyo. what are my options?', {
+      origin: 'cli',
+    });
+    expect(asked.ok && toJson(asked.view, engine.kb)).toMatchObject({ mode: 'rules', command: 'career-path' });
+  });
+});
