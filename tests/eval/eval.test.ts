@@ -30,7 +30,8 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   // twentieth (91.1 % with d52–d54, 90.7 % with d55–d57;
   // 90.9 % with d44–d51 in the nineteenth). A part joins after its first look on main, so a new part can lower the figure without
   // any regression (docs/first-looks.md keeps each part's first look).
-  // 81.1 % (13,350 of 16,460) with d170–d173 joined at the end of the twenty-ninth stop, after its curation rounds (first
+  // 81.2 % (13,683 of 16,843) with d174–d177 joined at the end of the twenty-ninth stop (first looks 85.3 %, 86.6 %, 89.6 %
+  // and 86.3 %); 81.1 % (13,350 of 16,460) with d170–d173 joined at the end of the twenty-ninth stop, after its curation rounds (first
   // looks 48.5 %, 73.2 %, 88.4 % and 86.3 %); 81.1 % (13,031 of 16,076) with d162–d169 joined in the twenty-ninth stop (first looks 62.8 %, 77.3 %, 91.6 % and
   // 85.4 %, then 67.4 %, 73.7 %, 83.2 % and 86.5 %); 81.2 % (12,433 of 15,314) with d154–d161 joined in the twenty-ninth stop (first looks 61.5 %, 67.7 %, 82.1 %, 88.5 %,
   // 62.1 %, 72.9 %, 86.3 % and 86.6 %); 81.5 % (11,850 of 14,548) with d150–d153 joined at the end of the twenty-eighth stop (first looks 65.6 %, 82.3 %,
@@ -146,6 +147,11 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  *   July? Which Sunday." (a follow-up the labeller made a trap: it never names the exam), from the JLPT dates entry. Its
  *   "how to do 帰化 what need?? years, money, test?", answered then, is declined since the naturalization cues read "how to
  *   do 帰化".
+ * - d174–d177 (end of the twenty-ninth stop), measured at their first looks on eb540dd: none left. d175's "Which specific
+ *   dispatch company pays the best…", d176's "ALTの派遣会社ってどこがおすすめ？Interacとかどう？" and d174's PR processing
+ *   time ("How many months does it usually take to get the result?", given suggestions) are declined since the names and
+ *   processing cues read them, and d175's bilingual recruiter's starting salary "in actual yen" (answered by the
+ *   /career-path report) since a question declined outright is declined by the commands too.
  * d27's trap "quit my job, how do i sign up for 国民年金 now? just go to city hall?", answered from the address notice on
  * "city hall" (pensions are in the domain, as part of the residency rules, so the subject cannot be listed out of scope),
  * is declined since a question about resident tax, a pension or health insurance is answered only by an entry that talks

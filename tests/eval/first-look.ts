@@ -182,6 +182,10 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd171', commit: '239fe7e040bb205ca358e7344a489896167fbd46' }, // d171's first look (the usual brief, long messages with context first), on the same main
   { part: 'd172', commit: '239fe7e040bb205ca358e7344a489896167fbd46' }, // d172's first look (the usual brief, mostly Japanese and mixed), on the same main
   { part: 'd173', commit: '239fe7e040bb205ca358e7344a489896167fbd46' }, // d173's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd174', commit: 'eb540dd578a3f41dd508554bad699bcebef20cbb' }, // d174's first look (end of the twenty-ninth stop, the new brief), after d170–d173 joined
+  { part: 'd175', commit: 'eb540dd578a3f41dd508554bad699bcebef20cbb' }, // d175's first look (the usual brief, long messages with context first), on the same main
+  { part: 'd176', commit: 'eb540dd578a3f41dd508554bad699bcebef20cbb' }, // d176's first look (the usual brief, mostly Japanese and mixed), on the same main
+  { part: 'd177', commit: 'eb540dd578a3f41dd508554bad699bcebef20cbb' }, // d177's first look (the usual brief, an everyday mix), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
