@@ -39,7 +39,8 @@ export interface AskService {
 /**
  * Free-form questions: validate, understand, search the knowledge base, and build what the member sees.
  * - A question that carries the facts of /hsp-points, /visa-check or /career-path gets that command's answer (mode
- *   `rules`; the LLM is never used for it), with a knowledge entry it also matches strongly as related.
+ *   `rules`; the LLM is never used for it), with a knowledge entry it also matches strongly as related — unless search
+ *   declined it outright (a subject or a kind of detail no entry covers): then no command answers either.
  *   A cue of /career-path only in the situation a message gives, not in the sentence it asks in: an entry that clearly
  *   answers goes first (see `Understanding.cueInContext`). A cue where it asks: an entry that clearly answers goes
  *   first too, and the command follows it as an offer for the member's own case (`entryFirst` in understand.yaml).
