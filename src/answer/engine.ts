@@ -34,7 +34,7 @@ export interface AnswerResult {
    * Declined outright: the question asks about a subject or a kind of detail no entry covers (search.yaml outOfScope,
    * asksFor). The rule commands decline it too.
    */
-  outOfScope?: boolean;
+  outright?: boolean;
 }
 
 export interface AnswerEngine {
@@ -51,15 +51,15 @@ export interface AnswerEngine {
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
-/** Nothing answered, nothing suggested; `outOfScope` when declined outright (see `outright`). */
-const declinedResult = (outOfScope: boolean): AnswerResult => ({
+/** Nothing answered, nothing suggested; `outright` when declined outright (see the function `outright`). */
+const declinedResult = (outright: boolean): AnswerResult => ({
   answered: false,
   confidence: 0,
   entry: undefined,
   related: [],
   suggestions: [],
   candidates: [],
-  ...(outOfScope ? { outOfScope } : {}),
+  ...(outright ? { outright } : {}),
 });
 const toHit = (s: Scored): Hit => ({ entry: s.entry, score: s.score, confidence: round2(s.score) });
 

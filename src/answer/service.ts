@@ -62,7 +62,7 @@ export function createAskService(deps: { engine: AnswerEngine; logger: Logger; d
       const result = engine.answer(checked.question);
       // A subject or a kind of detail no entry covers is declined by the commands too: a /career-path report does not
       // give the recruiter's salary it was asked for.
-      const understanding = result.outOfScope ? undefined : understander.understand(checked.question);
+      const understanding = result.outright ? undefined : understander.understand(checked.question);
       // A command's cue only in the member's situation, and an entry that clearly answers what is asked: the entry.
       if (understanding?.cueInContext && result.answered && result.entry) {
         logger.debug({ origin: context.origin, command: understanding.command }, 'command cue only in the context: entry answers');

@@ -104,7 +104,7 @@ describe('a question declined outright', () => {
     // N2, an ALT, "moving into" (a /career-path cue): the report would list careers, not the salary asked for.
     const q =
       "ALT with N2, thinking about moving into bilingual recruiting in tokyo. what's a typical starting salary there, in actual yen?";
-    expect(engine.answer(q)).toMatchObject({ answered: false, outOfScope: true, suggestions: [] });
+    expect(engine.answer(q)).toMatchObject({ answered: false, outright: true, suggestions: [] });
     const service = createAskService({ engine, logger: memoryLogger('silent').logger });
     const reply = await service.ask(q, { origin: 'cli' });
     expect(reply.ok && reply.view.rules).toBeUndefined();
