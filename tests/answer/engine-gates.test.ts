@@ -115,6 +115,10 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     'なんか面白い話して！',
     // Another country's immigration (moving on from Japan): not in any source.
     'thinking of moving to canada after five years here, does japanese work experience count for express entry?',
+    // A job's pay asked with a hyphenated word before it; naturalization's conditions asked a little after it is named.
+    "what's the typical first-year salary for a bilingual sales rep in osaka?",
+    'average entry-level pay for a bilingual recruiter?',
+    '帰化したいんだけど、条件は？日本語どれくらい必要？',
   ])('GIVEN "%s" THEN it declines with no suggestions and no LLM context', (q) => {
     expect(engine.answer(q)).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
   });
