@@ -329,6 +329,8 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // declined outright since tipping joined `outOfScope`.
     // d132's "暇だから何か面白い話して" (off-topic chatter) is declined outright since chatter asked of the bot (tell me a
     // joke, 面白い話して) joined `outOfScope` (twenty-ninth stop, after d168 asked it too).
+    // d95's "What's the typical first-year salary, including commission…" (a bilingual recruiter's pay) is declined
+    // outright since the pay cues read a hyphenated word before "salary" (thirtieth stop).
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd78-facts-notice-not-filed-penalty',
       'd81-facts-notice-deadline',
@@ -337,7 +339,6 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd90-facts-shuro-shikaku-shomeisho-fee',
       'd90-trap-age-52-job-hunting',
       'd92-off-topic-park-chiikawa',
-      'd95-trap-recruiter-salary',
       'd101-trap-alt-salary-figures',
       'd116-off-topic-cat-food',
       'd117-hill-cert-vs-level',
