@@ -75,6 +75,8 @@ async function main(): Promise<number> {
       metrics,
       readiness,
       knowledgeSync,
+      // Members' first questions after a start or a reload are not the ones that pay V8's compilation (answer/warm-up.ts).
+      warmUp: true,
     });
     process.on('message', (message: unknown) => {
       if ((message as Record<string, unknown> | null)?.[SYNC_MESSAGE] === 'knowledge') void bot.ctx.knowledgeSync.check();

@@ -7,7 +7,8 @@ import { validateQuestion } from './question.js';
 import { draftView, resultView, rulesView, type AnswerView } from './view.js';
 
 export interface AskContext {
-  origin: 'cli' | 'slash' | 'help-channel';
+  /** Where the question came from; 'warm-up' is the service asking itself after start-up (see warm-up.ts). */
+  origin: 'cli' | 'slash' | 'help-channel' | 'warm-up';
   userId?: string;
   guildId?: string;
   /** False keeps the LLM out of it (e.g. help-channel chatter that isn't phrased as a question). Default true. */

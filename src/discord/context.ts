@@ -1,5 +1,6 @@
 import { createAnswerEngine, type AnswerEngine } from '../answer/engine.js';
 import { createAskService, type AskService } from '../answer/service.js';
+import { warmUp, warmUpQuestions } from '../answer/warm-up.js';
 import type { Config } from '../config.js';
 import { loadKnowledge, type KnowledgeBase } from '../kb/load.js';
 import type { Problem } from '../kb/problems.js';
@@ -54,17 +55,26 @@ export interface ContextDeps {
   knowledgeSync?: KnowledgeSyncOptions | undefined;
   /** The clock (default Date.now). */
   now?: (() => number) | undefined;
+  /**
+   * Warm each new answer service up in the background (see answer/warm-up.ts): the production start sets it, so members'
+   * first questions after a start or a reload are not the ones that pay V8's compilation. Off by default (tests).
+   */
+  warmUp?: boolean | undefined;
 }
 
 export function createBotContext(deps: ContextDeps): BotContext {
   const { config, logger, store } = deps;
   const metrics = deps.metrics ?? noMetrics();
   const build = (kb: KnowledgeBase, engine = createAnswerEngine(kb)): Knowledge => {
-    return {
-      kb,
-      engine,
-      ask: createAskService({ engine, logger, drafter: deps.llm?.forKnowledge(kb) }),
-    };
+    const ask = createAskService({ engine, logger, drafter: deps.llm?.forKnowledge(kb) });
+    if (deps.warmUp) {
+      const started = performance.now();
+      warmUp(ask, warmUpQuestions(kb)).then(
+        (questions) => logger.debug({ questions, ms: Math.round(performance.now() - started) }, 'answer service warmed up'),
+        (err: unknown) => logger.warn({ err }, 'answer service warm-up failed'),
+      );
+    }
+    return { kb, engine, ask };
   };
   let current = build(deps.kb, deps.engine?.kb === deps.kb ? deps.engine : undefined);
   metrics.knowledgeVersion(current.kb.version);
