@@ -106,10 +106,12 @@ function asks(command: RuleCommand, r: Reading, s: { required: Slot[]; optional:
     return own && ((r.cues['hsp-points'] && n >= 2) || (n === 4 && (r.age !== undefined || r.cues['hsp-points'])));
   }
   if (command === 'visa-check') {
-    // A duty placed as the current or the new one, a move (new work or an employer), and a status or both duties:
-    // not "should I specialise as a translator?" nor "I'm a developer on gijinkoku, how do I renew?".
+    // A duty placed as the current or the new one, a move (new work, or an employer other than the same one), and a
+    // status or both duties: not "should I specialise as a translator?" nor "I'm a developer on gijinkoku, how do I renew?".
     const placed = r.currentWork?.kind === 'value' || r.newWork?.kind === 'value';
-    const move = r.newWork !== undefined || r.employer !== undefined;
+    // The same employer with no new work is no move: "my company's HR is hands-off, what do I need for the renewal?".
+    const sameEmployer = r.employer?.kind === 'value' && r.employer.value === 'same';
+    const move = r.newWork !== undefined || (r.employer !== undefined && !sameEmployer);
     const both = r.currentWork !== undefined && r.newWork !== undefined;
     return placed && move && (r.status?.kind === 'value' || both) && (r.cues['visa-check'] || r.status !== undefined || n === 4) && n >= 2;
   }

@@ -175,14 +175,10 @@ export const VISA_CASES: Case[] = [
     { missing: ['status'], guards: 'a status asked to be obtained (ビザは取れますか) is not one held' },
   ),
   none("I'm a developer on gijinkoku, how do I renew my visa?", 'en', 'one duty and a status, but no move'),
-  visa(
+  none(
     "I'm a frontend developer and my gijinkoku runs out in spring. My company's HR is not very helpful so I'm sorting it out alone. What paperwork do I need for the renewal?",
     'en',
-    { status: 'engineer-specialist', 'current-work': 'system-development', employer: 'same' },
-    {
-      missing: ['new-work'],
-      guards: 'the company\'s HR "is not very helpful": no HR work (read as the new work, it gave a visa check for HR)',
-    },
+    'a renewal at the same employer, with no new work: no move (read as one, the reply offered a check and asked for the new work); the company\'s HR "is not very helpful" is no HR work either (read as the new work, it gave a visa check for HR)',
   ),
   visa('技人国で開発からマーケに異動になったけどビザ大丈夫？', 'ja', {
     status: 'engineer-specialist',
