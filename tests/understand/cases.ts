@@ -66,6 +66,12 @@ export const CAREER_CASES: Case[] = [
     { missing: ['jlpt'], guards: '"reaching N2" and "get to N1" are goals, not levels held' },
   ),
   career(
+    'JETでALTやってます。Would passing N1 get me a non-teaching job after ALT?',
+    'mixed',
+    { background: 'alt' },
+    { missing: ['jlpt'], guards: '"would passing N1" asks what the level would do: a goal, not a level held' },
+  ),
+  career(
     '派遣のALTで、日本語を勉強中です。N2に届けば仕事の選択肢は増えますか？',
     'ja',
     { background: 'alt' },
