@@ -119,6 +119,9 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     "what's the typical first-year salary for a bilingual sales rep in osaka?",
     'average entry-level pay for a bilingual recruiter?',
     '帰化したいんだけど、条件は？日本語どれくらい必要？',
+    // A price asked as "how much is it to / for" (the JLPT entries give dates and pass marks, no fee).
+    'how much is it to sign up for N2 in july?',
+    'how much is it for a CELTA course these days?',
   ])('GIVEN "%s" THEN it declines with no suggestions and no LLM context', (q) => {
     expect(engine.answer(q)).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
   });
