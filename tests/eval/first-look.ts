@@ -186,6 +186,14 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd175', commit: 'eb540dd578a3f41dd508554bad699bcebef20cbb' }, // d175's first look (the usual brief, long messages with context first), on the same main
   { part: 'd176', commit: 'eb540dd578a3f41dd508554bad699bcebef20cbb' }, // d176's first look (the usual brief, mostly Japanese and mixed), on the same main
   { part: 'd177', commit: 'eb540dd578a3f41dd508554bad699bcebef20cbb' }, // d177's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd178', commit: '62ca50dfad6f1b77f9f579bf031fb07bb0e4a1a5' }, // d178's first look (the new brief), on main as the twenty-ninth stop left it
+  { part: 'd179', commit: '62ca50dfad6f1b77f9f579bf031fb07bb0e4a1a5' }, // d179's first look (the usual brief, long messages), on the same main
+  { part: 'd180', commit: '62ca50dfad6f1b77f9f579bf031fb07bb0e4a1a5' }, // d180's first look (the usual brief, mostly Japanese), on the same main
+  { part: 'd181', commit: '62ca50dfad6f1b77f9f579bf031fb07bb0e4a1a5' }, // d181's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd182', commit: '3efed68f1abd6ad399c79af0f61785703db7dcb0' }, // d182's first look (the new brief), on main after the thirtieth stop's cues, phrase trie, warm-up and /visa-check fix
+  { part: 'd183', commit: '3efed68f1abd6ad399c79af0f61785703db7dcb0' }, // d183's first look (the usual brief, long messages), on the same main
+  { part: 'd184', commit: '3efed68f1abd6ad399c79af0f61785703db7dcb0' }, // d184's first look (the usual brief, mostly Japanese), on the same main
+  { part: 'd185', commit: '3efed68f1abd6ad399c79af0f61785703db7dcb0' }, // d185's first look (the usual brief, an everyday mix), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
