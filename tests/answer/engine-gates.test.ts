@@ -122,6 +122,10 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     // A price asked as "how much is it to / for" (the JLPT entries give dates and pass marks, no fee).
     'how much is it to sign up for N2 in july?',
     'how much is it for a CELTA course these days?',
+    // A teaching course's price without "cost", and an exam's asked after it (main answered all three, wrongly).
+    'How much is TEFL and can I do it online while teaching?',
+    'FE exam how much? and is it every month?',
+    'how much is celta in osaka',
   ])('GIVEN "%s" THEN it declines with no suggestions and no LLM context', (q) => {
     expect(engine.answer(q)).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
   });

@@ -337,11 +337,12 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // joke, 面白い話して) joined `outOfScope` (twenty-ninth stop, after d168 asked it too).
     // d95's "What's the typical first-year salary, including commission…" (a bilingual recruiter's pay) is declined
     // outright since the pay cues read a hyphenated word before "salary" (thirtieth stop).
+    // d86's "基本情報 exam how much and when?" and "How much is CELTA and can you actually do it online…" are declined
+    // outright since the price cues read an exam's price asked after it and a teaching course's without "cost" (thirtieth
+    // stop). Ten reach it now.
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd78-facts-notice-not-filed-penalty',
       'd81-facts-notice-deadline',
-      'd86-trap-kihon-jouhou-fee',
-      'd86-trap-celta-price-online',
       'd90-facts-shuro-shikaku-shomeisho-fee',
       'd90-trap-age-52-job-hunting',
       'd92-off-topic-park-chiikawa',
