@@ -126,6 +126,10 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     'How much is TEFL and can I do it online while teaching?',
     'FE exam how much? and is it every month?',
     'how much is celta in osaka',
+    // Travel: the cherry blossoms' season, bullet trains (main answered the first from the promotion-asking entry's
+    // "best timing" and gave the second suggestions).
+    '東京の桜ってbestな時期いつ？',
+    '大阪の桜、いつがベスト？',
   ])('GIVEN "%s" THEN it declines with no suggestions and no LLM context', (q) => {
     expect(engine.answer(q)).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
   });
