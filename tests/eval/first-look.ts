@@ -194,6 +194,10 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd183', commit: '3efed68f1abd6ad399c79af0f61785703db7dcb0' }, // d183's first look (the usual brief, long messages), on the same main
   { part: 'd184', commit: '3efed68f1abd6ad399c79af0f61785703db7dcb0' }, // d184's first look (the usual brief, mostly Japanese), on the same main
   { part: 'd185', commit: '3efed68f1abd6ad399c79af0f61785703db7dcb0' }, // d185's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd186', commit: 'ff29edd2316c8862e55391a46bc781761010d0fd' }, // d186's first look (the new brief), on main after d178–d185 joined and the price cues
+  { part: 'd187', commit: 'ff29edd2316c8862e55391a46bc781761010d0fd' }, // d187's first look (the usual brief, long messages), on the same main
+  { part: 'd188', commit: 'ff29edd2316c8862e55391a46bc781761010d0fd' }, // d188's first look (the usual brief, mostly Japanese), on the same main
+  { part: 'd189', commit: 'ff29edd2316c8862e55391a46bc781761010d0fd' }, // d189's first look (the usual brief, an everyday mix), on the same main
 ];
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
