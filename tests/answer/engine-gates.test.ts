@@ -130,6 +130,10 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     // "best timing" and gave the second suggestions).
     '東京の桜ってbestな時期いつ？',
     '大阪の桜、いつがベスト？',
+    // What one of the big employers pays, and an amount asked in man-yen (main answered both: the screening entry, which
+    // gives the salaries visas require, and the Osaka bureau).
+    "What's the typical monthly salary for a first-year ALT at Altia?",
+    'Osakaで英会話講師の年収って何万円くらい？',
   ])('GIVEN "%s" THEN it declines with no suggestions and no LLM context', (q) => {
     expect(engine.answer(q)).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
   });
