@@ -134,6 +134,8 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     // gives the salaries visas require, and the Osaka bureau).
     "What's the typical monthly salary for a first-year ALT at Altia?",
     'Osakaで英会話講師の年収って何万円くらい？',
+    // Resident tax after quitting a job (main gave suggestions; the PR entries name tax only as a payment record).
+    'quit my job last month, how do i pay my resident tax now?',
   ])('GIVEN "%s" THEN it declines with no suggestions and no LLM context', (q) => {
     expect(engine.answer(q)).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
   });
