@@ -136,6 +136,8 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     'Osakaで英会話講師の年収って何万円くらい？',
     // Resident tax after quitting a job (main gave suggestions; the PR entries name tax only as a payment record).
     'quit my job last month, how do i pay my resident tax now?',
+    // A game to play, asked with a space between the Japanese and the English (main answered it from the self-audit entry).
+    '週末ひまだから Switch でおすすめの game 教えて',
   ])('GIVEN "%s" THEN it declines with no suggestions and no LLM context', (q) => {
     expect(engine.answer(q)).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
   });
