@@ -30,6 +30,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   // twentieth (91.1 % with d52–d54, 90.7 % with d55–d57;
   // 90.9 % with d44–d51 in the nineteenth). A part joins after its first look on main, so a new part can lower the figure without
   // any regression (docs/first-looks.md keeps each part's first look).
+  // 81.0 % (14,875 of 18,374) with d190–d193 joined at the end of the thirtieth stop (first looks 67.4 %, 77.9 %, 88.5 % and 87.4 %);
   // 81.0 % (14,569 of 17,993) with d186–d189 joined in the thirtieth stop (first looks 64.2 %, 81.4 %, 92.7 % and 83.7 %);
   // 81.0 % (14,258 of 17,607) with d182–d185 joined in the thirtieth stop (first looks 54.6 %, 78.6 %, 86.3 % and 85.3 %);
   // 81.1 % (13,965 of 17,222) with d178–d181 joined in the thirtieth stop (first looks 57.0 %, 74.7 %, 84.2 % and 81.3 %);
@@ -164,6 +165,10 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * - d186–d189 (end of the thirtieth stop), measured at their first looks on ff29edd: none left. d188's "京都の桜ってbest
  *   な時期いつ？" and d189's "is it better to take the shinkansen or fly from tokyo to fukuoka" (off-topic, answered then)
  *   are declined since cherry blossoms and bullet trains joined `outOfScope`.
+ * - d190–d193 (end of the thirtieth stop), measured at their first looks on 791511d (d190) and 18698e6: d192's "What's
+ *   the typical monthly salary for a first-year ALT at Interac?" and "Tokyoでbilingual recruiterやると年収だいたい何万円
+ *   くらい？" and d193's "会社を辞めたら住民税の支払いってどうなりますか？", answered then, are declined since the cues read
+ *   what a named employer pays, an amount in man-yen and resident tax after quitting (thirtieth stop).
  * d27's trap "quit my job, how do i sign up for 国民年金 now? just go to city hall?", answered from the address notice on
  * "city hall" (pensions are in the domain, as part of the residency rules, so the subject cannot be listed out of scope),
  * is declined since a question about resident tax, a pension or health insurance is answered only by an entry that talks
@@ -347,7 +352,11 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // outright since the price cues read an exam's price asked after it and a teaching course's without "cost" (thirtieth
     // stop). d188's "基本情報技術者試験ってEnglishで受けられる？次の試験日いつ？" (the FE exam's language and next date: no
     // source gives them), measured when it joined (thirtieth stop), is given the IT requirements entry, which names the
-    // exam as a route to the visa, among its suggestions. Eleven reach it now.
+    // exam as a route to the visa, among its suggestions. d190's "Follow up to my question last week 😊 how do I actually
+    // say it to my manager without sounding demanding?" (a follow-up the labeller made a trap: it never says what "it"
+    // is) gets the promotion-asking entry among its suggestions, as d78's and d81's follow-ups get theirs. d193's
+    // "暇すぎる…Switch でおすすめの game ある?", given suggestions when it joined, is declined since the games to play read
+    // "おすすめの game" with a space. Twelve reach it now.
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd78-facts-notice-not-filed-penalty',
       'd81-facts-notice-deadline',
@@ -360,6 +369,7 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd126-facts-notice-late-5-weeks',
       'd130-trap-pr-documents-husband',
       'd188-trap-fe-exam-english',
+      'd190-promotion-how-to-phrase-ask',
     ]);
     // ~4,000 questions through the whole service: past the default 20 s beside other test files on two loaded cores.
   }, 120_000);

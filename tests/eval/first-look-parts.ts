@@ -187,4 +187,8 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd187', commit: 'ff29edd2316c8862e55391a46bc781761010d0fd' }, // d187's first look (the usual brief, long messages), on the same main
   { part: 'd188', commit: 'ff29edd2316c8862e55391a46bc781761010d0fd' }, // d188's first look (the usual brief, mostly Japanese), on the same main
   { part: 'd189', commit: 'ff29edd2316c8862e55391a46bc781761010d0fd' }, // d189's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd190', commit: '791511d9ecea24b6b90173cc7a31283d87cd2e85' }, // d190's first look (the new brief), on main after the thirtieth stop's last cues, before its curation round
+  { part: 'd191', commit: '18698e6568bc3604c70aca9ff6c764363dff7ca7' }, // d191's first look (the usual brief, long messages), on main after d186–d189 joined
+  { part: 'd192', commit: '18698e6568bc3604c70aca9ff6c764363dff7ca7' }, // d192's first look (the usual brief, mostly Japanese), on the same main
+  { part: 'd193', commit: '18698e6568bc3604c70aca9ff6c764363dff7ca7' }, // d193's first look (the usual brief, an everyday mix), on the same main
 ];
