@@ -138,6 +138,8 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     'quit my job last month, how do i pay my resident tax now?',
     // A game to play, asked with a space between the Japanese and the English (main answered it from the self-audit entry).
     '週末ひまだから Switch でおすすめの game 教えて',
+    // A pay figure asked as a percentage (without the cue, the stay-or-change entry answered it).
+    'what % pay bump is typical when you jump ship in japan?',
   ])('GIVEN "%s" THEN it declines with no suggestions and no LLM context', (q) => {
     expect(engine.answer(q)).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
   });
