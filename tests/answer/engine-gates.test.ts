@@ -140,6 +140,10 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     '週末ひまだから Switch でおすすめの game 教えて',
     // A pay figure asked as a percentage (without the cue, the stay-or-change entry answered it).
     'what % pay bump is typical when you jump ship in japan?',
+    // Side work (a variant of side job), and a spouse visa's requirements in mixed Japanese and English (after the
+    // residency round's phrasings, both were given suggestions without these).
+    'is paid side work ok on the engineer visa or do i need permission?',
+    '日本人の彼と結婚する予定。配偶者ビザのrequirementは何？',
   ])('GIVEN "%s" THEN it declines with no suggestions and no LLM context', (q) => {
     expect(engine.answer(q)).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
   });
