@@ -7,6 +7,7 @@ import { KNOWLEDGE_DIR } from '../../src/paths.js';
 import { memoryStore } from '../../src/store/store.js';
 import { realKnowledgeBase } from '../support/kb.js';
 import { memoryLogger } from '../support/logger.js';
+import { until } from './helpers.js';
 
 const config = (() => {
   const loaded = loadConfig({ DISCORD_TOKEN: 'a-test-token-for-a-bot-never-started' });
@@ -21,11 +22,6 @@ function recordingLlm() {
   return { llm, drafts };
 }
 
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 400 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-  expect(check()).toBe(true);
-}
-
 describe("the bot's answer service, warmed up after start-up and each reload", () => {
   it('GIVEN the production start (warmUp) THEN it warms up in the background, logs only how many and how long, never calls the model, and again after a reload', async () => {
     const kb = await realKnowledgeBase();
@@ -34,11 +30,11 @@ describe("the bot's answer service, warmed up after start-up and each reload", (
     const ctx = createBotContext({ config, logger: logs.logger, store: memoryStore(), kb, knowledgeDir: KNOWLEDGE_DIR, llm, warmUp: true });
     const warmed = () => logs.lines().filter((l) => l.msg === 'answer service warmed up');
     expect(warmed()).toEqual([]); // not during start-up itself: in the turns after it
-    await until(() => warmed().length === 1);
+    await until(() => warmed().length === 1, 'the warm-up after start-up');
     expect(warmed()[0]?.questions).toBe(warmUpQuestions(kb).length);
     expect(typeof warmed()[0]?.ms).toBe('number');
     expect((await ctx.reloadKnowledge()).ok).toBe(true);
-    await until(() => warmed().length === 2);
+    await until(() => warmed().length === 2, 'the warm-up after the reload');
     expect(drafts).toEqual([]);
     // No question the warm-up asked is in the logs (they are knowledge, not members', but logs carry no questions).
     for (const q of warmUpQuestions(kb)) expect(logs.text()).not.toContain(q);
