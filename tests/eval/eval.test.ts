@@ -283,80 +283,18 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     // asksFor (twenty-seventh stop): the job-change entry never mentions tax.
     expect(asked.length).toBeLessThanOrEqual(Math.floor(negatives.length * 0.02));
     const reached = new Set(asked);
-    // And d78's "And if I don't file?" and d81's "and deadline for that is?": follow-ups that lean on an earlier message
-    // (the labellers made them traps, since alone they name nothing), given the notices' entries as suggestions. And two
-    // traps of the new brief's d84–d87 (measured when they joined, twenty-third stop), each a detail the entry about its
-    // subject lacks: whether Designated Activities 46 years count for PR (answered, a near tie), what CELTA costs
-    // (given the teaching-certificate entries); and two of d88–d91: whether age counts against a 52-year-old job hunter,
-    // and a follow-up the labeller made a trap ("ok optional. how much and how long does it take"); and two of d92–d95,
-    // measured when they joined (twenty-fourth stop): when a Chiikawa pop-up store closes (off-topic) and a recruiter's
-    // first-year salary, each given suggestions. PR processing times (d87, d89, d93) and the years
-    // naturalization needs (d87) were given suggestions until those kinds of detail joined asksFor (twenty-fourth stop).
-    // The twenty-fourth stop's Japanese curation round moved two: d45's "my contract says i have to give 3 months notice
-    // to quit but… japanese law says 2 weeks" (labour law) now gets the job-change notice as a suggestion, and d84's
-    // Designated Activities 46 years for PR no longer does.
-    // Two of d96–d97 reached it when they joined ("How long take permanent residence application in Nagoya…" and a
-    // recruiter's "typical base salary") until the processing and pay cues read them (twenty-fourth stop).
-    // Three of d98–d101, measured when they joined (twenty-fifth stop), each given suggestions: a spouse visa's income
-    // and documents (declined outright since applying for a spouse visa was listed out of scope), an ALT's monthly
-    // salary in yen, and resident tax after leaving Japan. "Tell me a joke" (d94, d99,
-    // d100) was given the English-education entry as a suggestion, and d95's "Tell me a joke about trains" was answered
-    // from it, until its phrasing "dispatch pay feels like a joke" was reworded (twenty-fifth stop).
-    // d106's "配偶者ビザに変更する場合、必要な書類は何ですか？" (a change to a spouse visa, which the listed phrases for applying
-    // do not name), measured when it joined, is given suggestions; so was d104's "Switchのおすすめgameある？" (off-topic;
-    // "switch" is a job-change word) until games to play joined `outOfScope` (twenty-sixth stop). d111's "Which one is better to work for, Interac or Borderlink? Who pays
-    // better?" was too (no names cue read "which one is better") until two named dispatch companies compared joined the
-    // names cues (twenty-sixth stop). Four of d114–d117, measured when they joined (twenty-sixth stop),
-    // each given suggestions: PR processing at Nagoya immigration (d114), a cat that stops eating (d116, off-topic; in
-    // Japanese), the average raise on changing jobs (d116) and a follow-up the labeller made a trap (d117: "do i actually
-    // need to pass the test or is speaking at that level good enough"). d119's "…one from Interac and one from
-    // Borderlink. Which one pays better and treats its ALTs better…?", given suggestions when it joined, is declined since.
-    // Two of d122–d125, measured when they joined (end of the twenty-sixth stop), were given suggestions: whether to pay
-    // into nenkin when leaving in two years (d124), and "帰化するための条件を教えてください" (d125), declined since the
-    // naturalization cues read 帰化するための as they read 帰化するには. d101's resident tax after leaving Japan and d124's
-    // nenkin (and d27's resident tax, above) are declined outright since a question about resident tax, a pension or health insurance is answered only by
-    // an entry that talks about it (twenty-seventh stop). Six of d126–d129, measured when they joined (twenty-seventh
-    // stop), were given suggestions: a follow-up the labeller made a trap ("about the 14 days thing i asked before… already
-    // late like 5 weeks"), Interac against a member's own dispatch company, PR processing in Osaka in months, the best ALT
-    // dispatch company to work for, a recruiter's base salary and commission, and "which dispatch company is the least
-    // bad, interac or borderlink?"; all but the follow-up are declined since the cues read them (twenty-seventh stop:
-    // "least", one named company "better than" another employer, a choice among companies of a kind, "how many months
-    // does … take", "what base salary … expect"). d49's dispatch quit penalty and d86's 基本情報 exam fee, answered until the
-    // twenty-seventh stop's curation round, are given suggestions since, and so is d86's fine for quitting mid-contract
-    // after the second round. Three of d130–d133, measured when they joined (twenty-seventh stop), were given suggestions:
-    // "永住申請のとき、夫の書類も必要ですか？" (PR documents), "おすすめのSwitchのゲームありますか？" (off-topic; declined since
-    // Switchのゲーム joined the games to play out of scope) and "暇だから何か面白い話して" (off-topic chatter).
-    // d138's "永住申請って今どれくらい待ちますか？大阪だと1年以上かかるって本当ですか" (PR processing time in Japanese, asked
-    // with 待ちます), measured when it joined (end of the twenty-seventh stop), was given suggestions. It and d114's PR
-    // processing at Nagoya ("how long PR application takes", no "does") are declined outright since the processing-time
-    // cues read a wait in Japanese and "how long … takes" (twenty-eighth stop). d106's spouse visa documents
-    // ("配偶者ビザに変更する場合、必要な書類は何ですか？") is declined outright since a spouse visa's own requirements or
-    // procedure joined the kinds of detail no entry gives (twenty-eighth stop).
-    // Two of d142–d145, measured when they joined (twenty-eighth stop), were given suggestions: "how long PR applications
-    // are actually taking at Tokyo immigration" (d142) and "在留カード失くした😱 what do i do first?" (d145); both are
-    // declined outright since the processing cues read "applications are actually taking" and a lost residence card's
-    // phrases out of scope read it without を (twenty-eighth stop). d116's "On average, what % raise do software engineers
-    // in Japan get when they change jobs?" is declined outright since the twenty-eighth stop's curation round (its
-    // best entry's score fell under the suggestion gate; no phrasing is about pay rises).
-    // d45's notice period ("my contract says i have to give 3 months notice to quit but someone told me japanese law says
-    // 2 weeks"), d49's dispatch quit penalty and d86's fine for quitting mid-contract are declined outright since labour
-    // law on quitting joined the kinds of detail no entry gives (twenty-eighth stop; the visa curation round of that stop
-    // had lifted d121's "how much notice do i legally have to give before quitting?" to suggestions).
-    // d153's "is tipping rude in japan" (off-topic), given suggestions when it joined (end of the twenty-eighth stop), is
-    // declined outright since tipping joined `outOfScope`.
-    // d132's "暇だから何か面白い話して" (off-topic chatter) is declined outright since chatter asked of the bot (tell me a
-    // joke, 面白い話して) joined `outOfScope` (twenty-ninth stop, after d168 asked it too).
-    // d95's "What's the typical first-year salary, including commission…" (a bilingual recruiter's pay) is declined
-    // outright since the pay cues read a hyphenated word before "salary" (thirtieth stop).
-    // d86's "基本情報 exam how much and when?" and "How much is CELTA and can you actually do it online…" are declined
-    // outright since the price cues read an exam's price asked after it and a teaching course's without "cost" (thirtieth
-    // stop). d188's "基本情報技術者試験ってEnglishで受けられる？次の試験日いつ？" (the FE exam's language and next date: no
-    // source gives them), measured when it joined (thirtieth stop), is given the IT requirements entry, which names the
-    // exam as a route to the visa, among its suggestions. d190's "Follow up to my question last week 😊 how do I actually
-    // say it to my manager without sounding demanding?" (a follow-up the labeller made a trap: it never says what "it"
-    // is) gets the promotion-asking entry among its suggestions, as d78's and d81's follow-ups get theirs. d193's
-    // "暇すぎる…Switch でおすすめの game ある?", given suggestions when it joined, is declined since the games to play read
-    // "おすすめの game" with a space. Twelve reach it now.
+    // The evaluation sets' negatives that reach it, as measured when each part joined dev (each stop's history, including
+    // the many that reached it once and are declined since, is in docs/quality-history.md). Each is given suggestions:
+    // - follow-ups the labellers made traps, since alone they name no subject (d78 "And if I don't file?", d81 "and
+    //   deadline for that is?", d90 "ok optional. how much and how long does it take", d117 "do i actually need to pass
+    //   the test…", d126 "about the 14 days thing i asked before…", d190 "how do I actually say it to my manager…"): the
+    //   entry they lean on is a fair suggestion;
+    // - a detail no entry gives: whether age counts against a 52-year-old job hunter (d90), an ALT's monthly salary
+    //   direct-hire against dispatch (d101: its best entry gives a yen figure, the pay floor of screening, so the pay cue
+    //   lets it through), whether a husband's documents are needed for PR (d130), the FE exam's language and next date
+    //   (d188);
+    // - two off-topic questions with a familiar word: until when a Chiikawa pop-up store is open in Tokyo (d92), a cat
+    //   that stops eating (d116, in Japanese).
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd78-facts-notice-not-filed-penalty',
       'd81-facts-notice-deadline',
