@@ -144,6 +144,8 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     // residency round's phrasings, both were given suggestions without these).
     'is paid side work ok on the engineer visa or do i need permission?',
     '日本人の彼と結婚する予定。配偶者ビザのrequirementは何？',
+    // Retirement savings abroad, like NISA and iDeCo at home (main gave suggestions: "401k" read as a number).
+    'should I keep paying into my 401k while working in japan on a gijinkoku visa?',
   ])('GIVEN "%s" THEN it declines with no suggestions and no LLM context', (q) => {
     expect(engine.answer(q)).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
   });
