@@ -191,4 +191,8 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd191', commit: '18698e6568bc3604c70aca9ff6c764363dff7ca7' }, // d191's first look (the usual brief, long messages), on main after d186–d189 joined
   { part: 'd192', commit: '18698e6568bc3604c70aca9ff6c764363dff7ca7' }, // d192's first look (the usual brief, mostly Japanese), on the same main
   { part: 'd193', commit: '18698e6568bc3604c70aca9ff6c764363dff7ca7' }, // d193's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd194', commit: '4e222a18a9218c0a847ba5e296010b8417f328ab' }, // d194's first look (the new brief), on main at the thirty-first stop's start
+  { part: 'd195', commit: '4e222a18a9218c0a847ba5e296010b8417f328ab' }, // d195's first look (the usual brief, long messages), on the same main
+  { part: 'd196', commit: '4e222a18a9218c0a847ba5e296010b8417f328ab' }, // d196's first look (the usual brief, mostly Japanese), on the same main
+  { part: 'd197', commit: '4e222a18a9218c0a847ba5e296010b8417f328ab' }, // d197's first look (the usual brief, an everyday mix), on the same main
 ];
