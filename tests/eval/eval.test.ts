@@ -128,7 +128,7 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     expect(asked.length).toBeLessThanOrEqual(Math.floor(negatives.length * 0.02));
     const reached = new Set(asked);
     // The evaluation sets' negatives that reach it, as measured when each part joined dev (each stop's history, including
-    // the many that reached it once and are declined since, is in docs/quality-history.md). Each is given suggestions:
+    // the many that reached it once and are declined since, is in docs/first-looks.md). Each is given suggestions:
     // - follow-ups the labellers made traps, since alone they name no subject (d78 "And if I don't file?", d81 "and
     //   deadline for that is?", d90 "ok optional. how much and how long does it take", d117 "do i actually need to pass
     //   the test…", d126 "about the 14 days thing i asked before…", d190 "how do I actually say it to my manager…"): the
