@@ -146,6 +146,13 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     '日本人の彼と結婚する予定。配偶者ビザのrequirementは何？',
     // Retirement savings abroad, like NISA and iDeCo at home (main gave suggestions: "401k" read as a number).
     'should I keep paying into my 401k while working in japan on a gijinkoku visa?',
+    // Naturalization's requirements asked with the English word after 帰化, and a word game asked of the bot (main gave
+    // both suggestions).
+    '帰化のrequirementsを教えて、日本語のレベルも関係ある？',
+    '仕事つまんない…しりとりでもする？you start',
+    // How long one may stay abroad without a re-entry permit (main answered it from the fees entry, which gives the
+    // permit's fee only).
+    'how many months can i leave the country without getting a re-entry permit',
   ])('GIVEN "%s" THEN it declines with no suggestions and no LLM context', (q) => {
     expect(engine.answer(q)).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
   });
