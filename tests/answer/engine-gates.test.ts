@@ -149,6 +149,8 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     // Naturalization's requirements asked with the English word after 帰化, and a word game asked of the bot (main gave
     // both suggestions).
     '帰化のrequirementsを教えて、日本語のレベルも関係ある？',
+    // …and the years it needs, asked a sentence after 帰化 is named (main answered it from the comparison entry).
+    '帰化を考えてます。正直何年くらいかかるもの？',
     '仕事つまんない…しりとりでもする？you start',
     // How long one may stay abroad without a re-entry permit (main answered it from the fees entry, which gives the
     // permit's fee only).
