@@ -195,4 +195,8 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd195', commit: '4e222a18a9218c0a847ba5e296010b8417f328ab' }, // d195's first look (the usual brief, long messages), on the same main
   { part: 'd196', commit: '4e222a18a9218c0a847ba5e296010b8417f328ab' }, // d196's first look (the usual brief, mostly Japanese), on the same main
   { part: 'd197', commit: '4e222a18a9218c0a847ba5e296010b8417f328ab' }, // d197's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd198', commit: 'c7f8aa6df36482badb47689570c880ae20a15179' }, // d198's first look (the new brief), on main after d194–d197 joined
+  { part: 'd199', commit: 'c7f8aa6df36482badb47689570c880ae20a15179' }, // d199's first look (the usual brief, long messages), on the same main
+  { part: 'd200', commit: 'c7f8aa6df36482badb47689570c880ae20a15179' }, // d200's first look (the usual brief, mostly Japanese), on the same main
+  { part: 'd201', commit: 'c7f8aa6df36482badb47689570c880ae20a15179' }, // d201's first look (the usual brief, an everyday mix), on the same main
 ];
