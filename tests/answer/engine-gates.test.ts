@@ -155,6 +155,11 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     // How long one may stay abroad without a re-entry permit (main answered it from the fees entry, which gives the
     // permit's fee only).
     'how many months can i leave the country without getting a re-entry permit',
+    // Where to take a teaching certificate (main answered it from the certificates entry, which names no provider).
+    'best online TESOL for someone already teaching in japan?',
+    // A graduate's status for staying on to job-hunt (main answered it from the IT requirements entry); J-Find, which
+    // the sources give, is still answered (below).
+    '専門学校を卒業した後も就活を続けたいけど、ビザはどうなる？',
   ])('GIVEN "%s" THEN it declines with no suggestions and no LLM context', (q) => {
     expect(engine.answer(q)).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
   });
@@ -174,5 +179,7 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     expect(answerId('will i get fined if i quit early and forget to tell immigration?')).toBe('job-change-notification');
     // PR or citizenship compared is the comparison entry's; only citizenship's own requirements are declined.
     expect(answerId('PR or japanese citizenship, which one makes more sense for me long term?')).toBe('pr-or-naturalization');
+    // Job-hunting after graduation by J-Find, which the sources give, is its entry's (the graduates' kind's `unless`).
+    expect(answerId('J-Findって何？卒業後に就活するためのビザ？')).toBe('j-skip-j-find');
   });
 });
