@@ -199,4 +199,8 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd199', commit: 'c7f8aa6df36482badb47689570c880ae20a15179' }, // d199's first look (the usual brief, long messages), on the same main
   { part: 'd200', commit: 'c7f8aa6df36482badb47689570c880ae20a15179' }, // d200's first look (the usual brief, mostly Japanese), on the same main
   { part: 'd201', commit: 'c7f8aa6df36482badb47689570c880ae20a15179' }, // d201's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd202', commit: '57b4bce32da8ad7cba00440e44be74a3277fd2bc' }, // d202's first look (the new brief), on main after d198–d201 joined
+  { part: 'd203', commit: '57b4bce32da8ad7cba00440e44be74a3277fd2bc' }, // d203's first look (the usual brief, long messages), on the same main
+  { part: 'd204', commit: '57b4bce32da8ad7cba00440e44be74a3277fd2bc' }, // d204's first look (the usual brief, mostly Japanese), on the same main
+  { part: 'd205', commit: '57b4bce32da8ad7cba00440e44be74a3277fd2bc' }, // d205's first look (the usual brief, an everyday mix), on the same main
 ];
