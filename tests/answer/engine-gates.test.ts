@@ -160,6 +160,8 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     // A graduate's status for staying on to job-hunt (main answered it from the IT requirements entry); J-Find, which
     // the sources give, is still answered (below).
     '専門学校を卒業した後も就活を続けたいけど、ビザはどうなる？',
+    // Two words between "average" and "salary" (main answered it from the Osaka bureau entry).
+    "what's the average starting base salary for an IT support job in osaka?",
   ])('GIVEN "%s" THEN it declines with no suggestions and no LLM context', (q) => {
     expect(engine.answer(q)).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
   });
