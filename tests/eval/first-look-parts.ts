@@ -203,4 +203,8 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd203', commit: '57b4bce32da8ad7cba00440e44be74a3277fd2bc' }, // d203's first look (the usual brief, long messages), on the same main
   { part: 'd204', commit: '57b4bce32da8ad7cba00440e44be74a3277fd2bc' }, // d204's first look (the usual brief, mostly Japanese), on the same main
   { part: 'd205', commit: '57b4bce32da8ad7cba00440e44be74a3277fd2bc' }, // d205's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd206', commit: '658cc08798be5e56377fe60bbec61136c119d140' }, // d206's first look (the new brief), on main after d202–d205 joined and the stop's cues
+  { part: 'd207', commit: '658cc08798be5e56377fe60bbec61136c119d140' }, // d207's first look (the usual brief, long messages), on the same main
+  { part: 'd208', commit: '658cc08798be5e56377fe60bbec61136c119d140' }, // d208's first look (the usual brief, mostly Japanese), on the same main
+  { part: 'd209', commit: '658cc08798be5e56377fe60bbec61136c119d140' }, // d209's first look (the usual brief, an everyday mix), on the same main
 ];
