@@ -183,5 +183,10 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     expect(answerId('PR or japanese citizenship, which one makes more sense for me long term?')).toBe('pr-or-naturalization');
     // Job-hunting after graduation by J-Find, which the sources give, is its entry's (the graduates' kind's `unless`).
     expect(answerId('J-Findって何？卒業後に就活するためのビザ？')).toBe('j-skip-j-find');
+    // Job-hunting after leaving a job is the three-month rule's, not the graduates' kind.
+    expect(answerId('会社を辞めて今就職活動を続けています。3ヶ月過ぎても在留資格は大丈夫ですか？')).toBe('three-month-rule');
+    expect(answerId("I was laid off and I'm job hunting, is there a job hunting visa or can I stay on my work visa?")).toBe(
+      'three-month-rule',
+    );
   });
 });
