@@ -156,7 +156,7 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     // permit's fee only).
     'how many months can i leave the country without getting a re-entry permit',
     // Where to take a teaching certificate (main answered it from the certificates entry, which names no provider).
-    'best online TESOL for someone already teaching in japan?',
+    'TESOLってどこで取るのがいい？働きながらonlineで',
     // A graduate's status for staying on to job-hunt (main answered it from the IT requirements entry); J-Find, which
     // the sources give, is still answered (below).
     '専門学校を卒業した後も就活を続けたいけど、ビザはどうなる？',
@@ -183,6 +183,11 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     expect(answerId('PR or japanese citizenship, which one makes more sense for me long term?')).toBe('pr-or-naturalization');
     // Job-hunting after graduation by J-Find, which the sources give, is its entry's (the graduates' kind's `unless`).
     expect(answerId('J-Findって何？卒業後に就活するためのビザ？')).toBe('j-skip-j-find');
+    // Which certificate, or whether one is worth it, is the certificates entry's (only where to take one is declined).
+    expect(answerId('is an online TEFL recommended or do I need a CELTA for international schools?')).toBe(
+      'after-alt-teaching-certificates',
+    );
+    expect(answerId('CELTAっておすすめ？大学で教えたい')).toBe('after-alt-teaching-certificates');
     // Job-hunting after leaving a job is the three-month rule's, not the graduates' kind.
     expect(answerId('会社を辞めて今就職活動を続けています。3ヶ月過ぎても在留資格は大丈夫ですか？')).toBe('three-month-rule');
     expect(answerId("I was laid off and I'm job hunting, is there a job hunting visa or can I stay on my work visa?")).toBe(
