@@ -207,4 +207,8 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd207', commit: '658cc08798be5e56377fe60bbec61136c119d140' }, // d207's first look (the usual brief, long messages), on the same main
   { part: 'd208', commit: '658cc08798be5e56377fe60bbec61136c119d140' }, // d208's first look (the usual brief, mostly Japanese), on the same main
   { part: 'd209', commit: '658cc08798be5e56377fe60bbec61136c119d140' }, // d209's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd210', commit: '383c57b61cea71ba7f2b4f9d3d5520baed9240c5' }, // d210's first look (the new brief), on main after d206–d209 joined and two curation rounds
+  { part: 'd211', commit: '383c57b61cea71ba7f2b4f9d3d5520baed9240c5' }, // d211's first look (the usual brief, long messages), on the same main
+  { part: 'd212', commit: '383c57b61cea71ba7f2b4f9d3d5520baed9240c5' }, // d212's first look (the usual brief, mostly Japanese), on the same main
+  { part: 'd213', commit: '383c57b61cea71ba7f2b4f9d3d5520baed9240c5' }, // d213's first look (the usual brief, an everyday mix), on the same main
 ];
