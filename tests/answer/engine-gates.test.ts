@@ -157,6 +157,8 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     'how many months can i leave the country without getting a re-entry permit',
     // Where to take a teaching certificate (main answered it from the certificates entry, which names no provider).
     'TESOLってどこで取るのがいい？働きながらonlineで',
+    // The pension refund asked as "nenkin payments back" (main answered it from the PR requirements entry).
+    'quitting japan for good, how do i get nenkin payments back',
     // A visa to teach in another country (main answered it from the IT requirements entry).
     'thinking of moving to teach in vietnam, do they need a degree for the visa like here?',
     // A graduate's status for staying on to job-hunt (main answered it from the IT requirements entry); J-Find, which
