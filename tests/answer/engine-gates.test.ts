@@ -159,6 +159,10 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     'TESOLってどこで取るのがいい？働きながらonlineで',
     // The pension refund asked as "nenkin payments back" (main answered it from the PR requirements entry).
     'quitting japan for good, how do i get nenkin payments back',
+    // 最近 ("lately") alone names no subject: main gave the immigration-changes entry, whose phrasings said 最近の…, as a
+    // suggestion for both.
+    '最近どう？',
+    '卵、最近高くない？',
     // A visa to teach in another country (main answered it from the IT requirements entry).
     'thinking of moving to teach in vietnam, do they need a degree for the visa like here?',
     // A graduate's status for staying on to job-hunt (main answered it from the IT requirements entry); J-Find, which

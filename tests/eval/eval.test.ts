@@ -138,8 +138,9 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     //   direct-hire against dispatch (d101: its best entry gives a yen figure, the pay floor of screening, so the pay cue
     //   lets it through), whether a husband's documents are needed for PR (d130), the FE exam's language and next date
     //   (d188);
-    // - two off-topic questions with a familiar word: until when a Chiikawa pop-up store is open in Tokyo (d92), a cat
-    //   that stops eating (d116, in Japanese).
+    // - an off-topic question with a familiar word: until when a Chiikawa pop-up store is open in Tokyo (d92). d116's cat
+    //   that stops eating ("うちの猫が最近…") reached it until 最近 left the immigration-changes entry's phrasings (thirty-first
+    //   stop).
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd78-facts-notice-not-filed-penalty',
       'd81-facts-notice-deadline',
@@ -147,7 +148,6 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd90-trap-age-52-job-hunting',
       'd92-off-topic-park-chiikawa',
       'd101-trap-alt-salary-figures',
-      'd116-off-topic-cat-food',
       'd117-hill-cert-vs-level',
       'd126-facts-notice-late-5-weeks',
       'd130-trap-pr-documents-husband',
