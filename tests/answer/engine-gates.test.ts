@@ -163,6 +163,8 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     // suggestion for both.
     '最近どう？',
     '卵、最近高くない？',
+    // Designated Activities 46's period of stay (main answered it from the DA46 entry, which does not give one).
+    '特定活動46号の在留期間って普通どれくらいもらえる？更新できる？',
     // A visa to teach in another country (main answered it from the IT requirements entry).
     'thinking of moving to teach in vietnam, do they need a degree for the visa like here?',
     // A graduate's status for staying on to job-hunt (main answered it from the IT requirements entry); J-Find, which
