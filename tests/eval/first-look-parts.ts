@@ -211,4 +211,8 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd211', commit: '383c57b61cea71ba7f2b4f9d3d5520baed9240c5' }, // d211's first look (the usual brief, long messages), on the same main
   { part: 'd212', commit: '383c57b61cea71ba7f2b4f9d3d5520baed9240c5' }, // d212's first look (the usual brief, mostly Japanese), on the same main
   { part: 'd213', commit: '383c57b61cea71ba7f2b4f9d3d5520baed9240c5' }, // d213's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd214', commit: '34ec23dd420a190249b34aef4cb9480dec0e1488' }, // d214's first look (the new brief), on main after d210–d213 joined
+  { part: 'd215', commit: '34ec23dd420a190249b34aef4cb9480dec0e1488' }, // d215's first look (the usual brief, long messages), on the same main
+  { part: 'd216', commit: '34ec23dd420a190249b34aef4cb9480dec0e1488' }, // d216's first look (the usual brief, mostly Japanese), on the same main
+  { part: 'd217', commit: '34ec23dd420a190249b34aef4cb9480dec0e1488' }, // d217's first look (the usual brief, an everyday mix), on the same main
 ];

@@ -36,8 +36,8 @@ describe('first looks, replayed (the thresholds are calibrated mainly on them)',
     expect(samples!.filter((s) => s.from === 'first')).toHaveLength(
       items.filter((i) => kindOf(i) === 'in-scope').length - uncovered.length,
     );
-    // Measured with d8–d213: 15,038 / 143 / 4,450 of 19,631 (76.6 %, 0.73 % wrong) and 116 of 8,291 negatives answered
-    // (d210–d213 joined at the end of the thirty-first stop). Each new part is replayed as it came (a larger set, not a change); the
+    // Measured with d8–d217: 15,340 / 145 / 4,530 of 20,015 (76.6 %, 0.72 % wrong) and 117 of 8,452 negatives answered
+    // (d214–d217 joined at the end of the thirty-first stop). Each new part is replayed as it came (a larger set, not a change); the
     // figures as parts joined, and why the replay's wrong share passed calibrate's 0.5 % budget with the new brief's
     // d80–d83, are in docs/first-looks.md (The replay as parts joined).
     const first = tally(
@@ -51,7 +51,7 @@ describe('first looks, replayed (the thresholds are calibrated mainly on them)',
       samples!.filter((s) => s.from === 'negative'),
       kb.search.decision,
     );
-    expect(negatives.wrong).toBeLessThanOrEqual(116); // of 8,291: which ones, part by part, in docs/first-looks.md (The replay as parts joined)
+    expect(negatives.wrong).toBeLessThanOrEqual(117); // of 8,452: which ones, part by part, in docs/first-looks.md (The replay as parts joined)
   }, 180_000);
 
   it("GIVEN questions about the hill guide's author, asked before any entry named him and labelled in scope since THEN they replay as questions their knowledge base did not cover", async () => {
