@@ -199,6 +199,10 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     );
     expect(answerId('CELTAっておすすめ？大学で教えたい')).toBe('after-alt-teaching-certificates');
     expect(answerId('TEFLってどこまで役に立つ？インターで働きたい')).toBe('after-alt-teaching-certificates');
+    // A move from DA46 to gijinkoku asks about gijinkoku's periods, which the periods-of-stay entry gives (the kind's `unless`).
+    expect(engine.answer('switching from DA46 to gijinkoku, would my period of stay get longer?').suggestions.map((e) => e.id)).toContain(
+      'periods-of-stay',
+    );
     // Job-hunting after leaving a job is the three-month rule's, not the graduates' kind.
     expect(answerId('会社を辞めて今就職活動を続けています。3ヶ月過ぎても在留資格は大丈夫ですか？')).toBe('three-month-rule');
     expect(answerId("I was laid off and I'm job hunting, is there a job hunting visa or can I stay on my work visa?")).toBe(
