@@ -149,9 +149,9 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     // Naturalization's requirements asked with the English word after 帰化, and a word game asked of the bot (main gave
     // both suggestions).
     '帰化のrequirementsを教えて、日本語のレベルも関係ある？',
-    // …and the years it needs, asked a sentence after 帰化 is named (main answered it from the comparison entry).
-    '帰化を考えてます。正直何年くらいかかるもの？',
     '仕事つまんない…しりとりでもする？you start',
+    // Naturalization's years, asked a sentence after 帰化 is named (main answered it from the comparison entry).
+    '帰化を考えてます。正直何年くらいかかるもの？',
     // How long one may stay abroad without a re-entry permit (main answered it from the fees entry, which gives the
     // permit's fee only).
     'how many months can i leave the country without getting a re-entry permit',
@@ -176,7 +176,7 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     expect(engine.answer(q)).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
   });
 
-  it('GIVEN the salary a visa requires, how long a renewal takes, PR on a spouse visa or the notice to immigration after quitting THEN it is still answered', () => {
+  it('GIVEN a question beside a declined kind that an entry answers (a visa salary, a renewal time, PR on a spouse visa, the notice after quitting, J-Find, which certificate, job-hunting after a job) THEN it is still answered', () => {
     expect(answerId("what's the minimum salary for the engineer visa?")).toBe('screening-points');
     expect(answerId('ビザ更新の申請、結果までどれくらいかかりますか？')).toBe('visa-renewal-documents');
     expect(answerId('how long does the renewal take to process? mine expires next month')).toBe('visa-renewal-documents');
