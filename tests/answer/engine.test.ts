@@ -127,6 +127,8 @@ describe('answering member questions from the real knowledge base', () => {
     'been here 8 years, what are the requirements to naturalise?',
     'if i naturalize would i have to renounce my canadian citizenship',
     '帰化の要件ってどんな感じ？',
+    'naturalization instead of PR - what would immigration require from me?',
+    "been weighing PR vs naturalizing. what's required for the second one?",
     '日本に帰化するための条件は何ですか？',
     // A processing time no source gives (PR's); the renewal and certificate entries give theirs.
     'how long is the PR processing in nagoya these days?',
@@ -139,6 +141,10 @@ describe('answering member questions from the real knowledge base', () => {
     // The same in Japanese: an average salary (平均年収), or how much a job pays (給料ってどのくらい).
     '東京でリクルーターの給料ってどのくらい？',
     '翻訳の仕事って給料どのくらい？',
+    // …with 平均 or だいたい between the pay word and どのくらい.
+    'リクルーターの年収って普通どのくらい？',
+    '英会話講師の給料ってだいたいどのくらい？',
+    'ローカライズ業界の年収ってだいたいどれくらい？',
     // Reviews of a named company: no entry names or ranks one.
     'is interac a good company to work for?',
     'InteracとBorderlink、ALTの派遣会社ならどっちがいい？',
