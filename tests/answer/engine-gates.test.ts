@@ -172,6 +172,15 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     '専門学校を卒業した後も就活を続けたいけど、ビザはどうなる？',
     // Two words between "average" and "salary" (main answered it from the Osaka bureau entry).
     "what's the average starting base salary for an IT support job in osaka?",
+    // The graduates' status named for what it is for (就活用の特定活動), a visa's wait asked as "how long it takes to get"
+    // after the visa is named, and a wait asked at a bureau (main gave each suggestions).
+    '大学を出たら就活用の特定活動ってもらえる？期間は？',
+    "company just applied for my wife's visa. how long it takes to get?",
+    'How long does a business manager visa take at the Tokyo bureau right now?',
+    // What one should be paid (main answered each from the Osaka bureau, IT and translation entries).
+    'how much should an ALT with 5 yrs experience be earning in osaka?',
+    'how much should an IT support guy with 4 years be earning?',
+    'how much should a translator with N1 and 3 years experience be paid?',
   ])('GIVEN "%s" THEN it declines with no suggestions and no LLM context', (q) => {
     expect(engine.answer(q)).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
   });
