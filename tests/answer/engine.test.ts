@@ -99,6 +99,8 @@ describe('answering member questions from the real knowledge base', () => {
     'write me a poem about cherry blossoms',
     '大阪でおすすめのたこ焼き屋さん教えて！',
     'how do I open a bank account as a foreigner',
+    // The post office bank by name (main answered it from the periods-of-stay entry).
+    'ゆうちょって在留期間が短くても使える？',
     "do I need a japanese driver's license for my job",
     'can my parents visit on a tourist visa?',
     'can i work part time at a bar on an engineer visa',
