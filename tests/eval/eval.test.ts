@@ -23,8 +23,8 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
   // How each floor got here is in docs/quality-history.md.
   holdout: { right: 0.84, wrong: 0.03 },
   blind: { right: 0.85, wrong: 0.02 },
-  // 81.5 % (16,844 of 20,677) at the end of the thirty-first stop: d214–d217 joined (first looks 55.7 %, 79.4 %, 92.6 %
-  // and 89.5 %; 81.3 % then) and its third curation round landed. A part joins after its first look on main, so
+  // 81.3 % (17,509 of 21,541) at the start of the thirty-second stop: d218–d226 joined (first looks 58.8–92.6 %, the
+  // new brief's the lowest) with the stop's first cues. A part joins after its first look on main, so
   // a new part can lower the figure without any regression; the figure as parts joined is in docs/first-looks.md (Dev as
   // parts joined).
   dev: { right: 0.8, wrong: 0.01 },
@@ -35,7 +35,7 @@ const FLOORS: Record<EvalSetName, { right: number; wrong: number }> = {
  * ones, and those answered once and declined since, part by part, are in docs/first-looks.md (Dev's negatives answered).
  */
 const MEASURED_MISSES: Partial<Record<EvalSetName, { offTopic?: number; traps?: number }>> = {
-  dev: { offTopic: 3, traps: 23 },
+  dev: { offTopic: 3, traps: 24 },
 };
 
 let service: AskService;
@@ -136,11 +136,12 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     //   entry they lean on is a fair suggestion;
     // - a detail no entry gives: whether age counts against a 52-year-old job hunter (d90), an ALT's monthly salary
     //   direct-hire against dispatch (d101: its best entry gives a yen figure, the pay floor of screening, so the pay cue
-    //   lets it through), whether a husband's documents are needed for PR (d130), the FE exam's language and next date
-    //   (d188);
-    // - an off-topic question with a familiar word: until when a Chiikawa pop-up store is open in Tokyo (d92). d116's cat
-    //   that stops eating ("うちの猫が最近…") reached it until 最近 left the immigration-changes entry's phrasings (thirty-first
-    //   stop).
+    //   lets it through; the same for a 課長's typical salary, d222), whether a husband's documents are needed for PR
+    //   (d130), the FE exam's language and next date (d188);
+    // - an off-topic question with a familiar word: until when a Chiikawa pop-up store is open in Tokyo (d92), what
+    //   everyone is doing this weekend (d224: "weekend" alone, the self-audit entry's word for evenings and weekends).
+    //   d116's cat that stops eating ("うちの猫が最近…") reached it until 最近 left the immigration-changes entry's
+    //   phrasings (thirty-first stop).
     expect(evalNegatives.filter((i) => reached.has(i.q)).map((i) => i.id)).toEqual([
       'd78-facts-notice-not-filed-penalty',
       'd81-facts-notice-deadline',
@@ -153,6 +154,8 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd130-trap-pr-documents-husband',
       'd188-trap-fe-exam-english',
       'd190-promotion-how-to-phrase-ask',
+      'd222-trap-kacho-salary',
+      'd224-off-topic-weekend',
     ]);
     // ~4,000 questions through the whole service: past the default 20 s beside other test files on two loaded cores.
   }, 120_000);

@@ -215,4 +215,13 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd215', commit: '34ec23dd420a190249b34aef4cb9480dec0e1488' }, // d215's first look (the usual brief, long messages), on the same main
   { part: 'd216', commit: '34ec23dd420a190249b34aef4cb9480dec0e1488' }, // d216's first look (the usual brief, mostly Japanese), on the same main
   { part: 'd217', commit: '34ec23dd420a190249b34aef4cb9480dec0e1488' }, // d217's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd218', commit: '3376da06c2d5bc74d82383d4a734d9dde050003a' }, // d218's first look (the new brief), on main at the start of the thirty-second stop
+  { part: 'd219', commit: '3376da06c2d5bc74d82383d4a734d9dde050003a' }, // d219's first look (the usual brief, long messages), on the same main
+  { part: 'd220', commit: '3376da06c2d5bc74d82383d4a734d9dde050003a' }, // d220's first look (the usual brief, mostly Japanese), on the same main
+  { part: 'd221', commit: '3376da06c2d5bc74d82383d4a734d9dde050003a' }, // d221's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd222', commit: '3376da06c2d5bc74d82383d4a734d9dde050003a' }, // d222's first look (the new brief), on the same main
+  { part: 'd223', commit: '3376da06c2d5bc74d82383d4a734d9dde050003a' }, // d223's first look (the usual brief, long messages), on the same main
+  { part: 'd224', commit: '3376da06c2d5bc74d82383d4a734d9dde050003a' }, // d224's first look (the usual brief, mostly Japanese), on the same main
+  { part: 'd225', commit: '3376da06c2d5bc74d82383d4a734d9dde050003a' }, // d225's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd226', commit: '3376da06c2d5bc74d82383d4a734d9dde050003a' }, // d226's first look (the new brief), on the same main
 ];
