@@ -181,12 +181,22 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     'how much should an ALT with 5 yrs experience be earning in osaka?',
     'how much should an IT support guy with 4 years be earning?',
     'how much should a translator with N1 and 3 years experience be paid?',
+    // A job's market pay, which no source gives (main answered both from the screening entry, whose ¥3M floor is a yen
+    // figure but not what they ask).
+    "what's the typical salary for a team lead at a mid-size IT company? trying to see if my offer of 7M is low",
+    "my offer is 4M, what's the average salary for a junior developer at a japanese startup?",
+    // …asked as "how much is the (monthly) pay" (main gave both suggestions, the screening entry first).
+    'in yen, how much is the monthly pay for a dispatch ALT in saitama?',
+    'how much is the annual salary of an ALT on JET in yen?',
   ])('GIVEN "%s" THEN it declines with no suggestions and no LLM context', (q) => {
     expect(engine.answer(q)).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
   });
 
   it('GIVEN a question beside a declined kind that an entry answers (a visa salary, a renewal time, PR on a spouse visa, the notice after quitting, J-Find, which certificate, job-hunting after a job) THEN it is still answered', () => {
     expect(answerId("what's the minimum salary for the engineer visa?")).toBe('screening-points');
+    // A typical salary asked for a visa or for HSP points is the visa and HSP entries' figure, not a job's market pay.
+    expect(answerId("what's the typical salary immigration wants to see for a gijinkoku visa?")).toBe('screening-points');
+    expect(answerId('what salary should i expect to need for the HSP points to add up?')).toBe('hsp-points-basics');
     expect(answerId('ビザ更新の申請、結果までどれくらいかかりますか？')).toBe('visa-renewal-documents');
     expect(answerId('how long does the renewal take to process? mine expires next month')).toBe('visa-renewal-documents');
     expect(answerId('on a spouse visa, married to a japanese guy 4 years, can I apply for PR yet?')).toBe('pr-fast-track');

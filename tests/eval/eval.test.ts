@@ -134,10 +134,11 @@ describe('the LLM fallback sees only questions inside the domain', () => {
     //   deadline for that is?", d90 "ok optional. how much and how long does it take", d117 "do i actually need to pass
     //   the test…", d126 "about the 14 days thing i asked before…", d190 "how do I actually say it to my manager…"): the
     //   entry they lean on is a fair suggestion;
-    // - a detail no entry gives: whether age counts against a 52-year-old job hunter (d90), an ALT's monthly salary
-    //   direct-hire against dispatch (d101: its best entry gives a yen figure, the pay floor of screening, so the pay cue
-    //   lets it through; the same for a 課長's typical salary, d222), whether a husband's documents are needed for PR
-    //   (d130), the FE exam's language and next date (d188);
+    // - a detail no entry gives: whether age counts against a 52-year-old job hunter (d90), whether a husband's
+    //   documents are needed for PR (d130), the FE exam's language and next date (d188). An ALT's monthly salary
+    //   direct-hire against dispatch (d101) and a 課長's typical salary (d222) reached it while the screening entry's yen
+    //   figure (its ¥3M floor) let a job's market pay through; search.yaml's "a job's market pay" declines them
+    //   (thirty-second stop);
     // - an off-topic question with a familiar word: until when a Chiikawa pop-up store is open in Tokyo (d92), what
     //   everyone is doing this weekend (d224: "weekend" alone, the self-audit entry's word for evenings and weekends).
     //   d116's cat that stops eating ("うちの猫が最近…") reached it until 最近 left the immigration-changes entry's
@@ -148,13 +149,11 @@ describe('the LLM fallback sees only questions inside the domain', () => {
       'd90-facts-shuro-shikaku-shomeisho-fee',
       'd90-trap-age-52-job-hunting',
       'd92-off-topic-park-chiikawa',
-      'd101-trap-alt-salary-figures',
       'd117-hill-cert-vs-level',
       'd126-facts-notice-late-5-weeks',
       'd130-trap-pr-documents-husband',
       'd188-trap-fe-exam-english',
       'd190-promotion-how-to-phrase-ask',
-      'd222-trap-kacho-salary',
       'd224-off-topic-weekend',
     ]);
     // ~4,000 questions through the whole service: past the default 20 s beside other test files on two loaded cores.

@@ -81,7 +81,7 @@ describe('knowledge base validation', () => {
     });
     const result = await loadKnowledge(dir);
     const problems = result.ok ? [] : result.problems;
-    expect(problems).toContainEqual({ file: 'search.yaml', field: 'asksFor.1.cues.1', message: 'must be a valid regular expression' });
+    expect(problems).toContainEqual({ file: 'search.yaml', field: 'asksFor.3.cues.1', message: 'must be a valid regular expression' });
     // A cue may name a word list of its kind (`{company}`); one that names a list its kind does not have is a problem.
     const unnamed = await brokenCopy(async (d) => {
       await edit(d, 'search.yaml', (s) =>
@@ -92,7 +92,7 @@ describe('knowledge base validation', () => {
       );
     });
     const lists = await loadKnowledge(unnamed);
-    expect(lists.ok ? [] : lists.problems).toEqual([{ file: 'search.yaml', field: 'asksFor.1.cues.1', message: 'names no list agency' }]);
+    expect(lists.ok ? [] : lists.problems).toEqual([{ file: 'search.yaml', field: 'asksFor.3.cues.1', message: 'names no list agency' }]);
     // The job-change notice's answer gives a yen figure (its fine), so a price asked of it is fine; invisible work's gives none.
     const fixed = await brokenCopy(async (d) => {
       await edit(d, NOTICE, (s) => s.replace('questions:\n', 'questions:\n  - "how much does the notice cost to file"\n'));
@@ -104,7 +104,7 @@ describe('knowledge base validation', () => {
     expect(found).toContainEqual({
       file: INVISIBLE,
       field: 'questions.0',
-      message: "asks for a price, fee or pay figure, which this entry's answer does not give",
+      message: "asks for a price or fee, which this entry's answer does not give",
     });
   });
 
