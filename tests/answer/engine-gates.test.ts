@@ -39,6 +39,8 @@ describe('what the answering entry must cover, and how long messages are read', 
       "I'm leaving Japan for good after my ALT contract ends in July. Do I still have to pay resident tax for the year after I go home, and how?",
       'going home after 4 years on JET, what happens to the nenkin I paid in when I leave Japan?',
       '帰国する前に年金の手続きって何かする必要ある？ALT終わったら帰ります',
+      // Where or how to pay it: the PR entry names tax only as a payment record (main suggested it).
+      '住民税をどこで払えばいいか分からない',
     ]) {
       expect(engine.answer(q)).toMatchObject({ answered: false, suggestions: [], candidates: [] });
     }
@@ -47,6 +49,7 @@ describe('what the answering entry must cover, and how long messages are read', 
       'permanent-residency-requirements',
     );
     expect(answerId('年金を払い忘れた月があるけど永住申請に影響する？')).toBe('permanent-residency-requirements');
+    expect(answerId('住民税を滞納したことがあるけど永住申請に響く？')).toBe('permanent-residency-requirements');
   });
 });
 
