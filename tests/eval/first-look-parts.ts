@@ -224,4 +224,9 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd224', commit: '3376da06c2d5bc74d82383d4a734d9dde050003a' }, // d224's first look (the usual brief, mostly Japanese), on the same main
   { part: 'd225', commit: '3376da06c2d5bc74d82383d4a734d9dde050003a' }, // d225's first look (the usual brief, an everyday mix), on the same main
   { part: 'd226', commit: '3376da06c2d5bc74d82383d4a734d9dde050003a' }, // d226's first look (the new brief), on the same main
+  { part: 'd227', commit: '83077acc1f24e66c2cf9c3cac414380ec432b9ec' }, // d227's first look (the new brief), on main after d218–d226 joined and the stop's first cues
+  { part: 'd228', commit: '83077acc1f24e66c2cf9c3cac414380ec432b9ec' }, // d228's first look (the usual brief, long messages), on the same main
+  { part: 'd229', commit: '83077acc1f24e66c2cf9c3cac414380ec432b9ec' }, // d229's first look (the usual brief, mostly Japanese), on the same main
+  { part: 'd230', commit: '83077acc1f24e66c2cf9c3cac414380ec432b9ec' }, // d230's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd231', commit: '83077acc1f24e66c2cf9c3cac414380ec432b9ec' }, // d231's first look (the new brief), on the same main
 ];
