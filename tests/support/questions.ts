@@ -18,7 +18,7 @@ export const NEAR_TIE_QUESTION = 'how many years do i usually have to live in ja
  * the best one: no entry clearly wins, so the bot declines with both as "did you mean" suggestions, and with the
  * fallback configured it reaches the drafter.
  */
-export const NO_WINNER_QUESTION = 'should i keep job hunting even though my company might promote me soon';
+export const NO_WINNER_QUESTION = 'should i keep job hunting while my boss says a promotion might come soon';
 
 /**
  * A member's long message (their situation, then the question) whose best entry (moving into IT after ALT) scores under
