@@ -154,6 +154,9 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     // both suggestions).
     '帰化のrequirementsを教えて、日本語のレベルも関係ある？',
     '仕事つまんない…しりとりでもする？you start',
+    // Keeping a citizenship on naturalizing: dual nationality (main answered it from the comparison entry, which says PR
+    // keeps one's nationality; that is still answered, below).
+    'after naturalizing can i keep my australian citizenship as well?',
     // Naturalization's years, asked a sentence after 帰化 is named (main answered it from the comparison entry).
     '帰化を考えてます。正直何年くらいかかるもの？',
     // How long one may stay abroad without a re-entry permit (main answered it from the fees entry, which gives the
@@ -216,6 +219,7 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     expect(answerId('will i get fined if i quit early and forget to tell immigration?')).toBe('job-change-notification');
     // PR or citizenship compared is the comparison entry's; only citizenship's own requirements are declined.
     expect(answerId('PR or japanese citizenship, which one makes more sense for me long term?')).toBe('pr-or-naturalization');
+    expect(answerId('does PR let me keep my own nationality?')).toBe('pr-or-naturalization');
     // Job-hunting after graduation by J-Find, which the sources give, is its entry's (the graduates' kind's `unless`).
     expect(answerId('J-Findって何？卒業後に就活するためのビザ？')).toBe('j-skip-j-find');
     // Which certificate, or whether one is worth it, is the certificates entry's (only where to take one is declined).
