@@ -229,4 +229,8 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd229', commit: '83077acc1f24e66c2cf9c3cac414380ec432b9ec' }, // d229's first look (the usual brief, mostly Japanese), on the same main
   { part: 'd230', commit: '83077acc1f24e66c2cf9c3cac414380ec432b9ec' }, // d230's first look (the usual brief, an everyday mix), on the same main
   { part: 'd231', commit: '83077acc1f24e66c2cf9c3cac414380ec432b9ec' }, // d231's first look (the new brief), on the same main
+  { part: 'd232', commit: 'f38c8bb2127a3fd5d7e871d5663d4553cb894964' }, // d232's first look (the new brief), on main after d227–d231 joined, the market-pay kind and the stop's first two curation rounds
+  { part: 'd233', commit: 'f38c8bb2127a3fd5d7e871d5663d4553cb894964' }, // d233's first look (the usual brief, long messages), on the same main
+  { part: 'd234', commit: 'f38c8bb2127a3fd5d7e871d5663d4553cb894964' }, // d234's first look (the usual brief, mostly Japanese), on the same main
+  { part: 'd235', commit: 'f38c8bb2127a3fd5d7e871d5663d4553cb894964' }, // d235's first look (the usual brief, an everyday mix), on the same main
 ];
