@@ -3,6 +3,7 @@ import type { Logger } from '../logger.js';
 import type { AnswerEngine, Hit } from './engine.js';
 import { createUnderstander } from '../understand/index.js';
 import { rulesReply } from '../understand/reply.js';
+import { answeredBy, leadEntry } from './lead-entry.js';
 import { validateQuestion } from './question.js';
 import { draftView, resultView, rulesView, type AnswerView } from './view.js';
 
@@ -44,7 +45,8 @@ export interface AskService {
  *   declined it outright (a subject or a kind of detail no entry covers): then no command answers either.
  *   A cue of /career-path only in the situation a message gives, not in the sentence it asks in: an entry that clearly
  *   answers goes first (see `Understanding.cueInContext`). A cue where it asks: an entry that clearly answers goes
- *   first too, and the command follows it as an offer for the member's own case (`entryFirst` in understand.yaml).
+ *   first too, and the command follows it as an offer for the member's own case (`entryFirst` in understand.yaml), as
+ *   does the entry for a fact the command read when it leads the close entries (`leadEntries`: the N3 entry for N3).
  * - With a fact missing or unclear, nothing is guessed: the reply says what was read and what is missing. When the
  *   knowledge base answers the question confidently, that answer comes first and the missing facts follow it.
  * - Otherwise, when search is not confident (no entry clearly wins, or the best one only narrowly) and an LLM is
@@ -78,6 +80,9 @@ export function createAskService(deps: { engine: AnswerEngine; logger: Logger; d
         // Facts missing, or a command an entry goes before: the entry answers, and the command follows as an offer.
         const entryFirst = !reply.run || kb.understand.commands[reply.command].entryFirst;
         if (entryFirst && result.answered && result.entry) return { ok: true, view: { ...resultView(kb, result), rules: reply } };
+        // No entry clearly wins, but the one for a fact the command read leads the close ones: it answers, as above.
+        const lead = leadEntry(kb, reply, result);
+        if (lead) return { ok: true, view: { ...resultView(kb, answeredBy(kb, result, lead)), rules: reply } };
         return { ok: true, view: rulesView(kb, reply, result.answered && result.entry ? [result.entry] : []) };
       }
       const log = { origin: context.origin, answered: result.answered, confidence: result.confidence, entry: result.entry?.id };

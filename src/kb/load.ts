@@ -6,7 +6,7 @@ import { listFiles, parseYamlText, readText, splitFrontMatter, type Parsed } fro
 import { KnowledgeBaseError, PARSE_ONCE, zodProblems, type Problem } from './problems.js';
 import { buildRefIndex, refProblems, type RefIndex } from './refs.js';
 import { loadRules, type RuleTables } from './rules/load.js';
-import { outOfScopeProblems, understandProblems, understandSchema, type Understand } from './understand.js';
+import { leadEntryProblems, outOfScopeProblems, understandProblems, understandSchema, type Understand } from './understand.js';
 import {
   answerSchema,
   entryMetaSchema,
@@ -121,6 +121,7 @@ export function readKnowledge(dir: string): LoadResult {
   if (!guides || !topics || !sources || !search || !factList || !replies || !understand) return { ok: false, problems: at.problems };
   at.problems.push(...crossCheck({ guides, topics, sources, entries, search }), ...understandProblems(understand, 'understand.yaml'));
   at.problems.push(...outOfScopeProblems(understand, search.outOfScope));
+  at.problems.push(...leadEntryProblems(understand, new Set(entries.map((e) => e.id)), 'understand.yaml'));
   const refs = buildRefIndex(guides, sources, facts);
   const rules = loadRules(dir, refs, filler);
   if (rules.ok) at.hash.update(rules.rules.version);

@@ -37,7 +37,16 @@ const several = <V extends string>(value: z.ZodType<V>) => z.array(z.strictObjec
  * only in the member's situation lets an entry that clearly answers the question go first. `entryFirst`: wherever the
  * cue is, an entry that clearly answers goes first, and the command follows as an offer for the member's own case.
  */
-const command = z.strictObject({ cues: phrases, whereAsked: z.boolean().default(false), entryFirst: z.boolean().default(false) });
+const command = z.strictObject({
+  cues: phrases,
+  whereAsked: z.boolean().default(false),
+  entryFirst: z.boolean().default(false),
+  /**
+   * By fact, then by the value read: the entry that goes before the command's complete answer when it leads the close
+   * entries though none clearly wins (src/answer/lead-entry.ts). Every id must be an entry's.
+   */
+  leadEntries: z.record(text(40), z.record(text(40), text(80))).default({}),
+});
 
 /** A command option as the missing-fact reply and the form name it (form limits: label 45, placeholder 100). */
 const factHelp = z.strictObject({ ask: text(160), label: text(45), placeholder: text(100) });
@@ -160,6 +169,20 @@ export function understandProblems(u: Understand, file: string): Problem[] {
     );
   }
   return problems;
+}
+
+/** A command's lead entries (`leadEntries`) name one of its facts and an entry that exists. */
+export function leadEntryProblems(u: Understand, entryIds: ReadonlySet<string>, file: string): Problem[] {
+  const facts: Record<RuleCommand, readonly string[]> = { 'hsp-points': HSP_FACTS, 'visa-check': VISA_FACTS, 'career-path': CAREER_FACTS };
+  return RULE_COMMANDS.flatMap((c) =>
+    Object.entries(u.commands[c].leadEntries).flatMap(([fact, byValue]) => {
+      const field = `commands.${c}.leadEntries.${fact}`;
+      if (!facts[c].includes(fact)) return [{ file, field, message: `/${c} has no fact "${fact}" (${facts[c].join(', ')})` }];
+      return Object.entries(byValue)
+        .filter(([, id]) => !entryIds.has(id))
+        .map(([value, id]) => ({ file, field: `${field}.${value}`, message: `unknown entry "${id}"` }));
+    }),
+  );
 }
 
 /**

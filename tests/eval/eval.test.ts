@@ -192,10 +192,10 @@ describe('declined questions whose suggestions hold the answer', () => {
   });
 
   it('GIVEN a question a rule command answers THEN the outcome names the command (what --verbose prints), and it is right only for an item labelled with it', async () => {
-    const q = 'eikaiwa teacher, N4-ish, no other real skills tbh. what can i realistically do besides teaching?';
+    const q = 'N2, ALT in Tokyo, no tech skills, which careers can I move into?';
     const report = await evaluate(service, [
-      { id: 'labelled', q, lang: 'en' as const, expect: ['after-alt-below-n3'], command: 'career-path' as const },
-      { id: 'unlabelled', q, lang: 'en' as const, expect: ['after-alt-below-n3'] },
+      { id: 'labelled', q, lang: 'en' as const, expect: ['after-alt-n2'], command: 'career-path' as const },
+      { id: 'unlabelled', q, lang: 'en' as const, expect: ['after-alt-n2'] },
     ]);
     expect(report.outcomes.map((o) => [o.verdict, o.command])).toEqual([
       ['right', 'career-path'],

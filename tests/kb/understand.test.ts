@@ -33,6 +33,18 @@ describe('knowledge/understand.yaml is checked by kb:check', () => {
     );
   });
 
+  it('GIVEN a lead entry that does not exist, or a fact the command does not have THEN each is reported', async () => {
+    const dir = await withVocabulary((s) =>
+      s
+        .replace('jlpt: { N1: after-alt-n1,', 'jlpt: { N1: after-alt-n9,')
+        .replace('    leadEntries:\n', '    leadEntries:\n      salary: { 5M: after-alt-n2 }\n'),
+    );
+    expect(await problemsOf(dir)).toEqual([
+      'commands.career-path.leadEntries.salary: /career-path has no fact "salary" (jlpt, background, technical, location, sponsorship)',
+      'commands.career-path.leadEntries.jlpt.N1: unknown entry "after-alt-n9"',
+    ]);
+  });
+
   it('GIVEN a value that is not one of the command’s choices THEN it is refused', async () => {
     const dir = await withVocabulary((s) => s.replace(/^ {2}master: \{ show:/m, '  masters-degree: { show:'));
     expect((await problemsOf(dir)).some((p) => p.startsWith('degrees'))).toBe(true);

@@ -73,11 +73,14 @@ describe('the reply to a question with every fact is the command’s own answer 
       command?: string;
       inputs?: Inputs;
     };
-    // /career-path goes after an entry that clearly answers (understand.yaml `entryFirst`): the entry, then the offer.
+    // /career-path goes after an entry that clearly answers (understand.yaml `entryFirst`), and after the entry for the
+    // level read when it leads the close entries (`leadEntries`): the entry, then the offer.
     const searched = engine.answer(c.q);
-    if (c.command === 'career-path' && searched.answered) {
+    const levelEntry = kb.understand.commands['career-path'].leadEntries.jlpt?.[String(c.inputs?.jlpt)];
+    const led = !searched.answered && levelEntry !== undefined && searched.suggestions[0]?.id === levelEntry;
+    if (c.command === 'career-path' && (searched.answered || led)) {
       expect(json).toMatchObject({ answered: true, mode: 'knowledge', command: c.command, inputs: c.inputs, missing: [] });
-      expect(json.sources.map((s) => s.id)).toEqual([searched.entry!.id]);
+      expect(json.sources.map((s) => s.id)).toEqual([searched.answered ? searched.entry!.id : levelEntry]);
       expect(json.text).toContain(`/career-path for your own case`);
       return;
     }
@@ -150,9 +153,23 @@ describe('career options named only in the member’s situation', () => {
     }
   });
 
-  it('GIVEN career options are asked for and no entry clearly answers THEN the /career-path report answers', async () => {
-    const q = 'eikaiwa teacher, N4-ish, no other real skills tbh. what can i realistically do besides teaching?';
+  it('GIVEN career options are asked for and no entry clearly answers or is the level entry leading THEN the /career-path report answers', async () => {
+    const q = 'N2, ALT in Tokyo, no tech skills, which careers can I move into?';
     const r = await service.ask(q, { origin: 'cli' });
-    expect(r.ok && r.view).toMatchObject({ mode: 'rules', answered: true, rules: { command: 'career-path', inputs: { jlpt: 'N4' } } });
+    expect(r.ok && r.view).toMatchObject({ mode: 'rules', answered: true, rules: { command: 'career-path', inputs: { jlpt: 'N2' } } });
+  });
+
+  it("GIVEN a question the entry for the member's own level answers, though not clearly THEN that entry answers and /career-path follows as an offer", async () => {
+    // The report answered before leadEntries: it lists every path for N1, not whether N1 makes the job hunt easy.
+    const q = "I'm an ALT with N1 now, does N1 actually make the job hunt after ALT easy?";
+    expect(engine.answer(q)).toMatchObject({ answered: false });
+    const r = await service.ask(q, { origin: 'cli' });
+    expect(r.ok && r.view).toMatchObject({ mode: 'knowledge', answered: true, entryIds: ['after-alt-n1'] });
+    expect(r.ok && r.view.rules).toMatchObject({ command: 'career-path', inputs: { jlpt: 'N1' } });
+    // The level read decides which entry may lead: the N1 entry leads the close entries here too, but for an N3 member.
+    const n3 = 'ALT, I have N3. would passing N1 make the job hunt after ALT easy?';
+    expect(engine.answer(n3).suggestions[0]?.id).toBe('after-alt-n1');
+    const other = await service.ask(n3, { origin: 'cli' });
+    expect(other.ok && other.view).toMatchObject({ mode: 'rules', rules: { command: 'career-path', inputs: { jlpt: 'N3' } } });
   });
 });
