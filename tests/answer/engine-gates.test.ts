@@ -157,6 +157,8 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     // Keeping a citizenship on naturalizing: dual nationality (main answered it from the comparison entry, which says PR
     // keeps one's nationality; that is still answered, below).
     'after naturalizing can i keep my australian citizenship as well?',
+    // What one needs for a spouse visa (main gave suggestions: the spouse route to PR first).
+    'what do we need for a spouse visa if my wife is japanese?',
     // Naturalization's years, asked a sentence after 帰化 is named (main answered it from the comparison entry).
     '帰化を考えてます。正直何年くらいかかるもの？',
     // How long one may stay abroad without a re-entry permit (main answered it from the fees entry, which gives the
