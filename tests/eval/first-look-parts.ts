@@ -233,4 +233,8 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd233', commit: 'f38c8bb2127a3fd5d7e871d5663d4553cb894964' }, // d233's first look (the usual brief, long messages), on the same main
   { part: 'd234', commit: 'f38c8bb2127a3fd5d7e871d5663d4553cb894964' }, // d234's first look (the usual brief, mostly Japanese), on the same main
   { part: 'd235', commit: 'f38c8bb2127a3fd5d7e871d5663d4553cb894964' }, // d235's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd236', commit: 'b79e1d8904f43317f288c599a4e4a37e44395a05' }, // d236's first look (the new brief), on main after d232–d235 joined
+  { part: 'd237', commit: 'b79e1d8904f43317f288c599a4e4a37e44395a05' }, // d237's first look (the usual brief, long messages), on the same main
+  { part: 'd238', commit: 'b79e1d8904f43317f288c599a4e4a37e44395a05' }, // d238's first look (the usual brief, mostly Japanese), on the same main
+  { part: 'd239', commit: 'b79e1d8904f43317f288c599a4e4a37e44395a05' }, // d239's first look (the usual brief, an everyday mix), on the same main
 ];
