@@ -197,6 +197,8 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     // …asked as "how much is the (monthly) pay" (main gave both suggestions, the screening entry first).
     'in yen, how much is the monthly pay for a dispatch ALT in saitama?',
     'how much is the annual salary of an ALT on JET in yen?',
+    // …or a ballpark or rough one (main answered it from the screening entry).
+    'rough salary for a junior dev at a japanese startup, first year?',
   ])('GIVEN "%s" THEN it declines with no suggestions and no LLM context', (q) => {
     expect(engine.answer(q)).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
   });
@@ -208,6 +210,7 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     const visaPay = engine.answer("what's the typical salary immigration wants to see for a gijinkoku visa?");
     expect([visaPay.entry?.id, ...visaPay.suggestions.map((e) => e.id)]).toContain('screening-points');
     expect(answerId('what salary should i expect to need for the HSP points to add up?')).toBe('hsp-points-basics');
+    expect(answerId('whats the rough minimum salary immigration wants for gijinkoku')).toBe('screening-points');
     expect(answerId('ビザ更新の申請、結果までどれくらいかかりますか？')).toBe('visa-renewal-documents');
     expect(answerId('how long does the renewal take to process? mine expires next month')).toBe('visa-renewal-documents');
     expect(answerId('on a spouse visa, married to a japanese guy 4 years, can I apply for PR yet?')).toBe('pr-fast-track');
