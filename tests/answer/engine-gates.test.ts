@@ -199,6 +199,10 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     'how much is the annual salary of an ALT on JET in yen?',
     // …or a ballpark or rough one (main answered it from the screening entry).
     'rough salary for a junior dev at a japanese startup, first year?',
+    // Another country's working holiday (main answered it from the going-home entry), and the console by name (main
+    // gave suggestions: "switch" is a job-change word).
+    'once i go back home, could i still do a working holiday for canada at 30?',
+    'is the switch 2 worth it this year or wait for a sale',
   ])('GIVEN "%s" THEN it declines with no suggestions and no LLM context', (q) => {
     expect(engine.answer(q)).toMatchObject({ answered: false, entry: undefined, suggestions: [], candidates: [] });
   });
@@ -211,6 +215,9 @@ describe('kinds of detail no entry gives (search.yaml asksFor) and subjects out 
     expect([visaPay.entry?.id, ...visaPay.suggestions.map((e) => e.id)]).toContain('screening-points');
     expect(answerId('what salary should i expect to need for the HSP points to add up?')).toBe('hsp-points-basics');
     expect(answerId('whats the rough minimum salary immigration wants for gijinkoku')).toBe('screening-points');
+    // "switch 2" with "2" for "to" is a job change, and a working holiday in Japan is /visa-check's status, not declined.
+    expect(engine.answer('thinking to switch 2 a new company next year, is my visa ok?').suggestions).not.toEqual([]);
+    expect(engine.answer('on a working holiday visa now, can I switch to gijinkoku for an IT job?').outright).not.toBe(true);
     expect(answerId('ビザ更新の申請、結果までどれくらいかかりますか？')).toBe('visa-renewal-documents');
     expect(answerId('how long does the renewal take to process? mine expires next month')).toBe('visa-renewal-documents');
     expect(answerId('on a spouse visa, married to a japanese guy 4 years, can I apply for PR yet?')).toBe('pr-fast-track');
