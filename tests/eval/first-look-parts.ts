@@ -237,4 +237,8 @@ export const FIRST_LOOKS: readonly { part: string; commit: string }[] = [
   { part: 'd237', commit: 'b79e1d8904f43317f288c599a4e4a37e44395a05' }, // d237's first look (the usual brief, long messages), on the same main
   { part: 'd238', commit: 'b79e1d8904f43317f288c599a4e4a37e44395a05' }, // d238's first look (the usual brief, mostly Japanese), on the same main
   { part: 'd239', commit: 'b79e1d8904f43317f288c599a4e4a37e44395a05' }, // d239's first look (the usual brief, an everyday mix), on the same main
+  { part: 'd240', commit: '61a89105733bb458b1a664d926414b62d1430327' }, // d240's first look (the new brief), on main after d236–d239 joined and the level entries before /career-path
+  { part: 'd241', commit: '61a89105733bb458b1a664d926414b62d1430327' }, // d241's first look (the usual brief, long messages), on the same main
+  { part: 'd242', commit: '61a89105733bb458b1a664d926414b62d1430327' }, // d242's first look (the usual brief, mostly Japanese), on the same main
+  { part: 'd243', commit: '61a89105733bb458b1a664d926414b62d1430327' }, // d243's first look (the usual brief, an everyday mix), on the same main
 ];

@@ -36,8 +36,8 @@ describe('first looks, replayed (the thresholds are calibrated mainly on them)',
     expect(samples!.filter((s) => s.from === 'first')).toHaveLength(
       items.filter((i) => kindOf(i) === 'in-scope').length - uncovered.length,
     );
-    // Measured with d8–d239: 16,959 / 155 / 5,011 of 22,125 (76.7 %, 0.70 % wrong) and 124 of 9,337 negatives answered
-    // (d236–d239 joined in the thirty-second stop). Each new part is replayed as it came (a larger set, not a change); the
+    // Measured with d8–d243: 17,276 / 159 / 5,069 of 22,504 (76.8 %, 0.71 % wrong) and 128 of 9,498 negatives answered
+    // (d240–d243 joined at the end of the thirty-second stop). Each new part is replayed as it came (a larger set, not a change); the
     // figures as parts joined, and why the replay's wrong share passed calibrate's 0.5 % budget with the new brief's
     // d80–d83, are in docs/first-looks.md (The replay as parts joined).
     const first = tally(
@@ -51,7 +51,7 @@ describe('first looks, replayed (the thresholds are calibrated mainly on them)',
       samples!.filter((s) => s.from === 'negative'),
       kb.search.decision,
     );
-    expect(negatives.wrong).toBeLessThanOrEqual(124); // of 9,337: which ones, part by part, in docs/first-looks.md (The replay as parts joined)
+    expect(negatives.wrong).toBeLessThanOrEqual(128); // of 9,498: which ones, part by part, in docs/first-looks.md (The replay as parts joined)
   }, 180_000);
 
   it("GIVEN questions about the hill guide's author, asked before any entry named him and labelled in scope since THEN they replay as questions their knowledge base did not cover", async () => {
