@@ -7,6 +7,7 @@ import {
   DEGREES,
   DUTIES,
   EMPLOYERS,
+  FACT_CHOICES,
   HSP_CLAIMS,
   LOCATIONS,
   RESIDENCE_STATUSES,
@@ -171,16 +172,20 @@ export function understandProblems(u: Understand, file: string): Problem[] {
   return problems;
 }
 
-/** A command's lead entries (`leadEntries`) name one of its facts and an entry that exists. */
+/** A command's lead entries (`leadEntries`) name one of its facts, a choice of that fact and an entry that exists. */
 export function leadEntryProblems(u: Understand, entryIds: ReadonlySet<string>, file: string): Problem[] {
   const facts: Record<RuleCommand, readonly string[]> = { 'hsp-points': HSP_FACTS, 'visa-check': VISA_FACTS, 'career-path': CAREER_FACTS };
   return RULE_COMMANDS.flatMap((c) =>
     Object.entries(u.commands[c].leadEntries).flatMap(([fact, byValue]) => {
       const field = `commands.${c}.leadEntries.${fact}`;
       if (!facts[c].includes(fact)) return [{ file, field, message: `/${c} has no fact "${fact}" (${facts[c].join(', ')})` }];
-      return Object.entries(byValue)
-        .filter(([, id]) => !entryIds.has(id))
-        .map(([value, id]) => ({ file, field: `${field}.${value}`, message: `unknown entry "${id}"` }));
+      const choices = FACT_CHOICES[fact]?.map((c) => c.value);
+      return Object.entries(byValue).flatMap(([value, id]) => [
+        ...(choices && !choices.includes(value)
+          ? [{ file, field: `${field}.${value}`, message: `"${value}" is not a choice of ${fact} (${choices.join(', ')})` }]
+          : []),
+        ...(entryIds.has(id) ? [] : [{ file, field: `${field}.${value}`, message: `unknown entry "${id}"` }]),
+      ]);
     }),
   );
 }

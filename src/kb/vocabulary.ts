@@ -165,3 +165,15 @@ export const HSP_CLAIMS = [
 ] as const satisfies readonly Choice[];
 export const hspClaimSchema = vocabularyEnum(HSP_CLAIMS);
 export type HspClaim = z.infer<typeof hspClaimSchema>;
+
+/** The choices of each command option that has them, by option (flag) name: the forms and kb:check read them. */
+export const FACT_CHOICES: Readonly<Record<string, readonly Choice[]>> = {
+  jlpt: JLPT_LEVELS,
+  degree: DEGREES,
+  status: RESIDENCE_STATUSES,
+  'current-work': DUTIES,
+  'new-work': DUTIES,
+  employer: EMPLOYERS,
+  background: BACKGROUNDS,
+  location: LOCATIONS,
+};

@@ -1,15 +1,5 @@
 import { CAREER_FACTS, HSP_FACTS, VISA_FACTS, type RuleCommand, type Understand } from '../kb/understand.js';
-import {
-  BACKGROUNDS,
-  DEGREES,
-  DUTIES,
-  EMPLOYERS,
-  HSP_CLAIMS,
-  JLPT_LEVELS,
-  LOCATIONS,
-  RESIDENCE_STATUSES,
-  type Choice,
-} from '../kb/vocabulary.js';
+import { FACT_CHOICES, HSP_CLAIMS } from '../kb/vocabulary.js';
 import type { Inputs } from './decide.js';
 import { compileLexicon, type Lexicon } from './lexicon.js';
 import { normalize, type PhraseIndex } from './text.js';
@@ -37,16 +27,7 @@ export const FILL_BUTTON = 'fill';
 export const FILL_FORM = 'fill-form';
 const LETTER: Record<RuleCommand, string> = { 'hsp-points': 'h', 'visa-check': 'v', 'career-path': 'c' };
 
-const CHOICES: Record<string, readonly Choice[]> = {
-  jlpt: JLPT_LEVELS,
-  degree: DEGREES,
-  status: RESIDENCE_STATUSES,
-  'current-work': DUTIES,
-  'new-work': DUTIES,
-  employer: EMPLOYERS,
-  background: BACKGROUNDS,
-  location: LOCATIONS,
-};
+const CHOICES = FACT_CHOICES;
 const BOOLEANS = new Set(['technical', 'sponsorship', 'dispatch']);
 
 const slots = (command: RuleCommand) => [...FORM_FIELDS[command], ...EXTRAS[command]];
