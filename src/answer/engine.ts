@@ -76,6 +76,12 @@ function outright(kb: KnowledgeBase) {
   };
 }
 
+/** An answer's related entries: `others` first (close runners-up), then the entry's curated ones; at most two. */
+export function relatedTo(kb: Pick<KnowledgeBase, 'byId'>, entry: Entry, others: readonly Entry[]): Entry[] {
+  const curated = entry.related.map((id) => kb.byId.get(id)).filter((e): e is Entry => e !== undefined);
+  return [...new Map([...others, ...curated].map((e) => [e.id, e])).values()].slice(0, 2);
+}
+
 /** The engine for `kb`; `index`: its index as an earlier engine for the same knowledge and code built it (a snapshot). */
 export function createAnswerEngine(kb: KnowledgeBase, index?: BankState): AnswerEngine {
   const s = kb.search;
@@ -122,14 +128,13 @@ export function createAnswerEngine(kb: KnowledgeBase, index?: BankState): Answer
       };
     }
     const { best } = decision;
-    const curated = best.entry.related.map((id) => kb.byId.get(id)).filter((e): e is Entry => e !== undefined);
     // A near tie: the runner-up comes first among the related entries, in case the question was really about it.
     const runnersUp = decision.close.slice(1).map((h) => h.entry);
     return {
       answered: true,
       confidence: round2(best.score),
       entry: best.entry,
-      related: [...new Map([...runnersUp, ...curated].map((e) => [e.id, e])).values()].slice(0, 2),
+      related: relatedTo(kb, best.entry, runnersUp),
       suggestions: [],
       candidates: decision.close.map(toHit),
     };

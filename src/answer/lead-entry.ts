@@ -1,7 +1,7 @@
 import type { Entry } from '../kb/schema.js';
 import type { KnowledgeBase } from '../kb/load.js';
 import type { RulesReply } from '../understand/reply.js';
-import type { AnswerResult } from './engine.js';
+import { relatedTo, type AnswerResult } from './engine.js';
 
 /**
  * The entry that goes before a command's complete answer though no entry clearly wins (understand.yaml `leadEntries`):
@@ -22,13 +22,15 @@ export function leadEntry(kb: Pick<KnowledgeBase, 'understand'>, reply: RulesRep
 
 /** `result` answered by `entry`, one of its close entries: the others and the entry's curated ones become related. */
 export function answeredBy(kb: Pick<KnowledgeBase, 'byId'>, result: AnswerResult, entry: Entry): AnswerResult {
-  const curated = entry.related.map((id) => kb.byId.get(id)).filter((e): e is Entry => e !== undefined);
-  const others = result.suggestions.filter((e) => e.id !== entry.id);
   return {
     answered: true,
     confidence: result.confidence,
     entry,
-    related: [...new Map([...others, ...curated].map((e) => [e.id, e])).values()].slice(0, 2),
+    related: relatedTo(
+      kb,
+      entry,
+      result.suggestions.filter((e) => e.id !== entry.id),
+    ),
     suggestions: [],
     candidates: [],
   };

@@ -174,11 +174,11 @@ export function understandProblems(u: Understand, file: string): Problem[] {
 
 /** A command's lead entries (`leadEntries`) name one of its facts, a choice of that fact and an entry that exists. */
 export function leadEntryProblems(u: Understand, entryIds: ReadonlySet<string>, file: string): Problem[] {
-  const facts: Record<RuleCommand, readonly string[]> = { 'hsp-points': HSP_FACTS, 'visa-check': VISA_FACTS, 'career-path': CAREER_FACTS };
   return RULE_COMMANDS.flatMap((c) =>
     Object.entries(u.commands[c].leadEntries).flatMap(([fact, byValue]) => {
       const field = `commands.${c}.leadEntries.${fact}`;
-      if (!facts[c].includes(fact)) return [{ file, field, message: `/${c} has no fact "${fact}" (${facts[c].join(', ')})` }];
+      const facts = Object.keys(u.facts[c]);
+      if (!facts.includes(fact)) return [{ file, field, message: `/${c} has no fact "${fact}" (${facts.join(', ')})` }];
       const choices = FACT_CHOICES[fact]?.map((c) => c.value);
       return Object.entries(byValue).flatMap(([value, id]) => [
         ...(choices && !choices.includes(value)

@@ -27,7 +27,6 @@ export const FILL_BUTTON = 'fill';
 export const FILL_FORM = 'fill-form';
 const LETTER: Record<RuleCommand, string> = { 'hsp-points': 'h', 'visa-check': 'v', 'career-path': 'c' };
 
-const CHOICES = FACT_CHOICES;
 const BOOLEANS = new Set(['technical', 'sponsorship', 'dispatch']);
 
 const slots = (command: RuleCommand) => [...FORM_FIELDS[command], ...EXTRAS[command]];
@@ -41,7 +40,7 @@ function packOne(flag: string, inputs: Inputs): string {
   if (v === undefined) return '';
   if (typeof v === 'boolean') return v ? '1' : '0';
   if (typeof v === 'number') return v.toString(36);
-  const i = CHOICES[flag]?.findIndex((c) => c.value === v) ?? -1;
+  const i = FACT_CHOICES[flag]?.findIndex((c) => c.value === v) ?? -1;
   return i < 0 ? '' : i.toString(36);
 }
 
@@ -67,8 +66,8 @@ export function unpackInputs(packed: string): { command: RuleCommand; inputs: In
     const n = parseInt(part, 36);
     if (flag === 'claims') HSP_CLAIMS.forEach((c, bit) => (Math.floor(n / 2 ** bit) % 2 === 1 ? (inputs[c.value] = true) : undefined));
     else if (BOOLEANS.has(flag)) inputs[flag] = part === '1';
-    else if (CHOICES[flag]) {
-      const choice = CHOICES[flag][n];
+    else if (FACT_CHOICES[flag]) {
+      const choice = FACT_CHOICES[flag][n];
       if (choice) inputs[flag] = choice.value;
     } else inputs[flag] = n;
   });
@@ -105,7 +104,7 @@ const indexOf = (lex: Lexicon, flag: string): PhraseIndex<string> | undefined =>
 
 function readChoice(data: Understand, flag: string, text: string): string {
   const folded = normalize(text);
-  const own = CHOICES[flag]?.find((c) => [c.value, c.label, c.label_ja].some((s) => normalize(s) === folded));
+  const own = FACT_CHOICES[flag]?.find((c) => [c.value, c.label, c.label_ja].some((s) => normalize(s) === folded));
   if (own) return own.value;
   if (flag === 'jlpt') return /^n[1-5]$/.test(folded) ? folded.toUpperCase() : text;
   const lex = lexicons.get(data) ?? compileLexicon(data);
@@ -127,6 +126,6 @@ export function readFormValue(data: Understand, flag: string, typed: string): In
   const text = typed.normalize('NFKC').trim();
   if (text === '') return undefined;
   if (BOOLEANS.has(flag)) return YES.has(text.toLowerCase()) ? true : NO.has(text.toLowerCase()) ? false : text;
-  if (CHOICES[flag]) return readChoice(data, flag, text);
+  if (FACT_CHOICES[flag]) return readChoice(data, flag, text);
   return readNumber(flag, text.toLowerCase());
 }
